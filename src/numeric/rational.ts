@@ -1,0 +1,96 @@
+/**
+ * Exact rationals over BigInt, always in lowest terms with a positive denominator.
+ * Used for rate constants written as decimal literals (and rational expressions of them), so that
+ * detailed-balance verdicts compare products of rationals exactly.
+ */
+export interface Rational {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+export function rational(num: bigint, den: bigint = 1n): Rational {
+  if (den === 0n) throw new RangeError("rational with zero denominator");
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const g = gcd(num, den);
+  return g > 1n ? { num: num / g, den: den / g } : { num, den };
+}
+
+export const ZERO: Rational = { num: 0n, den: 1n };
+export const ONE: Rational = { num: 1n, den: 1n };
+
+export const add = (a: Rational, b: Rational): Rational => rational(a.num * b.den + b.num * a.den, a.den * b.den);
+export const sub = (a: Rational, b: Rational): Rational => rational(a.num * b.den - b.num * a.den, a.den * b.den);
+export const mul = (a: Rational, b: Rational): Rational => rational(a.num * b.num, a.den * b.den);
+export const neg = (a: Rational): Rational => ({ num: -a.num, den: a.den });
+export const isZero = (a: Rational): boolean => a.num === 0n;
+export const equals = (a: Rational, b: Rational): boolean => a.num === b.num && a.den === b.den;
+export const compare = (a: Rational, b: Rational): number => {
+  const d = a.num * b.den - b.num * a.den;
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+};
+
+/** a / b; undefined when b is zero. */
+export function div(a: Rational, b: Rational): Rational | undefined {
+  return b.num === 0n ? undefined : rational(a.num * b.den, a.den * b.num);
+}
+
+/** a ^ n for an integer n; undefined for 0 ^ negative. */
+export function powInt(a: Rational, n: number): Rational | undefined {
+  if (n < 0) {
+    const inv = div(ONE, a);
+    return inv === undefined ? undefined : powInt(inv, -n);
+  }
+  const e = BigInt(n);
+  return { num: a.num ** e, den: a.den ** e };
+}
+
+/**
+ * Parses a decimal literal (`3`, `2.5`, `.5`, `1e-3`, `6.02E23`) exactly.
+ * Returns undefined for text that is not such a literal.
+ */
+export function parseDecimal(text: string): Rational | undefined {
+  const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m || (m[1] === "" && (m[2] ?? "") === "")) return undefined;
+  const intPart = m[1] ?? "";
+  const frac = m[2] ?? "";
+  const exp = m[3] === undefined ? 0 : Number(m[3]);
+  if (!Number.isFinite(exp) || Math.abs(exp) > 10000) return undefined;
+  const digits = BigInt((intPart + frac).replace(/^0+(?=\d)/, "") || "0");
+  const scale = exp - frac.length;
+  return scale >= 0 ? rational(digits * 10n ** BigInt(scale)) : rational(digits, 10n ** BigInt(-scale));
+}
+
+/** The nearest double. Exact for small parts; goes through a scaled quotient for huge ones. */
+export function toNumber(a: Rational): number {
+  const n = Number(a.num), d = Number(a.den);
+  if (Number.isFinite(n) && Number.isFinite(d)) return n / d;
+  // Scale both to ~1e300 range, keeping their ratio.
+  const shift = BigInt(Math.max(a.num.toString().length, a.den.toString().length) - 300);
+  const s = 10n ** (shift > 0n ? shift : 0n);
+  return Number(a.num / s) / Number(a.den / s);
+}
+
+/** Natural logarithm, accurate even when num or den overflow a double. */
+export function logAbs(a: Rational): number {
+  return logBig(a.num < 0n ? -a.num : a.num) - logBig(a.den);
+}
+
+function logBig(x: bigint): number {
+  const s = x.toString();
+  if (s.length <= 300) return Math.log(Number(x));
+  return Math.log(Number(s.slice(0, 17)) ) + (s.length - 17) * Math.LN10;
+}
+
+export function toString(a: Rational): string {
+  return a.den === 1n ? a.num.toString() : `${a.num}/${a.den}`;
+}
