@@ -40,6 +40,9 @@ export const CODES = {
   notFinite: "not-finite",
   negativeAmount: "negative-amount",
   reservoirWithoutValue: "reservoir-without-value",
+  badReservoirValue: "bad-reservoir-value",
+  missingValue: "missing-value",
+  badInitialDistribution: "bad-initial-distribution",
   badCoefficient: "bad-coefficient",
   wrongArgumentCount: "wrong-argument-count",
   // shape
@@ -50,10 +53,12 @@ export const CODES = {
   noReactions: "no-reactions",
   unusedSpecies: "unused-species",
   unusedParam: "unused-param",
+  markovSelfLoop: "markov-self-loop",
   // asserts
   assertFailed: "assert-failed",
   detailedBalanceViolated: "detailed-balance-violated",
   assertUnevaluable: "assert-unevaluable",
+  badAssert: "bad-assert",
   // files and import
   unreadableFile: "unreadable-file",
   sbmlInvalid: "sbml-invalid",

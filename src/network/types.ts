@@ -88,8 +88,7 @@ export type Quantity =
   | { readonly kind: "flux"; readonly reaction: number }
   | { readonly kind: "conc"; readonly species: number }
   | { readonly kind: "entropy-production" }
-  | { readonly kind: "steady-states" }
-  | { readonly kind: "affinity"; readonly cycle: ReadonlyMap<number, number> };
+  | { readonly kind: "steady-states" };
 
 export interface Assert {
   readonly target: AssertTarget;

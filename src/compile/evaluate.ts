@@ -1,0 +1,161 @@
+/**
+ * Constant expressions: numbers, params, + - * / ^, unary minus, exp, log, sqrt.
+ * Each value is a double and, when the expression is rational (decimal literals combined with
+ * + - * / and integer powers), also the exact Rational: detailed balance is then decided exactly.
+ */
+import { CODES, type DiagnosticSink } from "../diagnostics.js";
+import * as Q from "../numeric/rational.js";
+import type { Expr } from "../syntax/ast.js";
+import { suggest } from "./suggest.js";
+
+export interface Value {
+  readonly value: number;
+  readonly exact: Q.Rational | null;
+}
+
+/** What a name in an expression can refer to. */
+export interface Scope {
+  param(name: string): Value | undefined;
+  /** Describes a non-constant name (a species, a reservoir) for the error message, if it is one. */
+  describe(name: string): string | undefined;
+  /** Every name a user could have meant, for "did you mean". */
+  candidates(): Iterable<string>;
+}
+
+const FUNCTIONS: ReadonlyMap<string, (x: number) => number> = new Map([
+  ["exp", Math.exp],
+  ["log", Math.log],
+  ["sqrt", Math.sqrt],
+]);
+
+/** Keeps exact values only while numerator and denominator stay of a sane size. */
+const MAX_EXACT_DIGITS = 4000;
+
+function keep(q: Q.Rational | undefined | null): Q.Rational | null {
+  if (!q) return null;
+  const size = q.num.toString().length + q.den.toString().length;
+  return size > MAX_EXACT_DIGITS ? null : q;
+}
+
+/** Evaluates `e`; reports problems into `sink` and returns undefined when there is no value. */
+export function evaluate(e: Expr, scope: Scope, sink: DiagnosticSink): Value | undefined {
+  switch (e.kind) {
+    case "number": {
+      const exact = Q.parseDecimal(e.text);
+      const value = Number(e.text);
+      if (!Number.isFinite(value)) {
+        sink.error(CODES.notFinite, `the number ${e.text} is too large for a double`, e.span);
+        return undefined;
+      }
+      return { value, exact: keep(exact) };
+    }
+    case "name": {
+      const v = scope.param(e.name);
+      if (v) return v;
+      const what = scope.describe(e.name);
+      if (what) sink.error(CODES.unknownName, `'${e.name}' is ${what}, not a constant; only params and numbers may appear here`, e.span);
+      else {
+        const s = suggest(e.name, scope.candidates());
+        sink.error(CODES.unknownName, `unknown name '${e.name}'${s ? `; did you mean '${s}'?` : ""}`, e.span, s ? undefined : "declare it first: param " + e.name + " = ...");
+      }
+      return undefined;
+    }
+    case "unary": {
+      const v = evaluate(e.operand, scope, sink);
+      if (!v) return undefined;
+      return e.op === "-" ? { value: -v.value, exact: v.exact ? Q.neg(v.exact) : null } : v;
+    }
+    case "binary":
+      return binary(e, scope, sink);
+    case "call": {
+      const f = FUNCTIONS.get(e.callee);
+      if (!f) {
+        const s = suggest(e.callee, FUNCTIONS.keys());
+        sink.error(CODES.unknownFunction, `unknown function '${e.callee}'${s ? `; did you mean '${s}'?` : ""}`, e.calleeSpan, "the functions are exp, log and sqrt");
+        for (const a of e.args) evaluate(a, scope, sink);
+        return undefined;
+      }
+      if (e.args.length !== 1) {
+        sink.error(CODES.wrongArgumentCount, `${e.callee} takes one argument, not ${e.args.length}`, e.span);
+        return undefined;
+      }
+      const x = evaluate(e.args[0]!, scope, sink);
+      if (!x) return undefined;
+      const value = f(x.value);
+      if (!Number.isFinite(value)) {
+        const why = e.callee === "exp" ? "overflows" : `is undefined for ${x.value}`;
+        sink.error(CODES.notFinite, `${e.callee}(${fmt(x.value)}) ${why}`, e.span);
+        return undefined;
+      }
+      return { value, exact: e.callee === "sqrt" ? exactSqrt(x.exact) : null };
+    }
+  }
+}
+
+function binary(e: Extract<Expr, { kind: "binary" }>, scope: Scope, sink: DiagnosticSink): Value | undefined {
+  const l = evaluate(e.left, scope, sink);
+  const r = evaluate(e.right, scope, sink);
+  if (!l || !r) return undefined;
+  let value: number;
+  let exact: Q.Rational | null | undefined = null;
+  switch (e.op) {
+    case "+":
+      value = l.value + r.value;
+      exact = l.exact && r.exact ? Q.add(l.exact, r.exact) : null;
+      break;
+    case "-":
+      value = l.value - r.value;
+      exact = l.exact && r.exact ? Q.sub(l.exact, r.exact) : null;
+      break;
+    case "*":
+      value = l.value * r.value;
+      exact = l.exact && r.exact ? Q.mul(l.exact, r.exact) : null;
+      break;
+    case "/":
+      if (r.value === 0 || (r.exact && Q.isZero(r.exact))) {
+        sink.error(CODES.divisionByZero, "division by zero", e.opSpan, e.right.kind === "number" ? undefined : `${describeExpr(e.right)} is 0`);
+        return undefined;
+      }
+      value = l.value / r.value;
+      exact = l.exact && r.exact ? Q.div(l.exact, r.exact) : null;
+      break;
+    case "^": {
+      if (l.value === 0 && r.value < 0) {
+        sink.error(CODES.divisionByZero, "0 raised to a negative power", e.opSpan);
+        return undefined;
+      }
+      value = Math.pow(l.value, r.value);
+      const n = r.exact && r.exact.den === 1n && r.exact.num >= -1000n && r.exact.num <= 1000n ? Number(r.exact.num) : null;
+      exact = l.exact && n !== null ? Q.powInt(l.exact, n) : null;
+      break;
+    }
+  }
+  if (!Number.isFinite(value)) {
+    const why = Number.isNaN(value) ? "is undefined" : "overflows a double";
+    sink.error(CODES.notFinite, `${fmt(l.value)} ${e.op} ${fmt(r.value)} ${why}`, e.span);
+    return undefined;
+  }
+  return { value, exact: keep(exact) };
+}
+
+function exactSqrt(q: Q.Rational | null): Q.Rational | null {
+  if (!q || q.num < 0n) return null;
+  const n = bigSqrt(q.num), d = bigSqrt(q.den);
+  return n !== null && d !== null ? Q.rational(n, d) : null;
+}
+
+function bigSqrt(x: bigint): bigint | null {
+  if (x < 2n) return x;
+  let r = BigInt(Math.floor(Math.sqrt(Number(x))));
+  while (r * r > x) r--;
+  while ((r + 1n) * (r + 1n) <= x) r++;
+  return r * r === x ? r : null;
+}
+
+function describeExpr(e: Expr): string {
+  return e.kind === "name" ? `'${e.name}'` : "the divisor";
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x);
+}

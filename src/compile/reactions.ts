@@ -1,0 +1,190 @@
+/**
+ * Second compile phase: reactions. Resolves every name on both sides, checks arrows, rate counts
+ * and rate values, and the one-state-to-one-state shape of Markov jumps.
+ */
+import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
+import type { RateConstant, Term } from "../network/types.js";
+import type { Side, Statement } from "../syntax/ast.js";
+import { describeName, paramScope, type Declarations } from "./declarations.js";
+import { evaluate } from "./evaluate.js";
+import { suggest } from "./suggest.js";
+
+type ReactionStatement = Extract<Statement, { kind: "reaction" }>;
+
+export interface LoweredReaction {
+  readonly id: string;
+  readonly labelGiven: boolean;
+  readonly reactants: readonly Term[];
+  readonly products: readonly Term[];
+  readonly reservoirReactants: readonly Term[];
+  readonly reservoirProducts: readonly Term[];
+  readonly forward: RateConstant;
+  readonly reverse: RateConstant | null;
+  readonly equation: string;
+  readonly span: Span;
+}
+
+export interface Indices {
+  readonly species: ReadonlyMap<string, number>;
+  readonly reservoirs: ReadonlyMap<string, number>;
+}
+
+/** Bad arrows and what to write instead. */
+function arrowFix(text: string): "->" | "<->" {
+  return /<=>|<-->|<==>|⇌|↔|⇄|⟷/.test(text) ? "<->" : "->";
+}
+
+/** Assigns ids (`R<n>` for unlabelled reactions) and reports duplicate labels. */
+export function reactionIds(statements: readonly ReactionStatement[], sink: DiagnosticSink): string[] {
+  const ids = statements.map((st, i) => st.label?.name ?? `R${i + 1}`);
+  const first = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const j = first.get(id);
+    if (j === undefined) {
+      first.set(id, i);
+      return;
+    }
+    const st = statements[i]!;
+    const prior = statements[j]!;
+    const where = prior.label ? `the label of line ${prior.span.line}` : `the default name of the reaction at line ${prior.span.line}`;
+    sink.error(CODES.duplicateLabel, `reaction label '${id}' is already ${where}`, st.label?.span ?? st.span, "labels must be unique");
+  });
+  return ids;
+}
+
+export function lowerReaction(st: ReactionStatement, id: string, decls: Declarations, idx: Indices, sink: DiagnosticSink): LoweredReaction | null {
+  const before = sink.items.length;
+  let twoWay = st.arrow.text === "<->";
+  if (st.arrow.text !== "->" && st.arrow.text !== "<->") {
+    const fix = arrowFix(st.arrow.text);
+    const hint = st.arrow.text.startsWith("<") && fix === "->" ? "write the reaction the other way round with '->'" : `write '${fix}'`;
+    sink.error(CODES.badArrow, `'${st.arrow.text}' is not an arrow; use '->' (one-way) or '<->' (two-way)`, st.arrow.span, hint);
+    twoWay = fix === "<->";
+  }
+  const lhs = lowerSide(st.lhs, decls, idx, sink);
+  const rhs = lowerSide(st.rhs, decls, idx, sink);
+  const rates = lowerRates(st, twoWay, decls, sink);
+  if (sink.items.length > before && sink.items.slice(before).some((d) => d.severity === "error")) return null;
+  if (!lhs || !rhs || !rates) return null;
+
+  if (lhs.internal.length === 0 && rhs.internal.length === 0 && lhs.reservoir.length === 0 && rhs.reservoir.length === 0) {
+    sink.error(CODES.emptyReaction, "this reaction turns nothing into nothing", st.span);
+    return null;
+  }
+  if (decls.kind === "markov" && !checkMarkov(st, lhs.internal, rhs.internal, sink)) return null;
+  if (decls.kind === "mass-action" && sameTerms(lhs.internal, rhs.internal)) {
+    sink.warning(
+      CODES.reservoirOnlyReaction,
+      "this reaction changes no internal species; it only converts reservoirs (it still carries flux and produces entropy)",
+      st.span,
+    );
+  }
+  return {
+    id,
+    labelGiven: st.label !== null,
+    reactants: lhs.internal,
+    products: rhs.internal,
+    reservoirReactants: lhs.reservoir,
+    reservoirProducts: rhs.reservoir,
+    forward: rates[0],
+    reverse: rates[1],
+    equation: `${sideText(st.lhs)} ${twoWay ? "<->" : "->"} ${sideText(st.rhs)}`,
+    span: st.span,
+  };
+}
+
+function checkMarkov(st: ReactionStatement, lhs: readonly Term[], rhs: readonly Term[], sink: DiagnosticSink): boolean {
+  for (const [side, terms] of [[st.lhs, lhs], [st.rhs, rhs]] as const) {
+    if (terms.length !== 1 || terms[0]!.coefficient !== 1) {
+      sink.error(
+        CODES.markovNotOneToOne,
+        "in a Markov network every reaction is a jump from one state to one state: exactly one state, with coefficient 1, on each side",
+        side.span,
+        "reservoirs may appear too: E + ATP -> EATP @ k",
+      );
+      return false;
+    }
+  }
+  if (lhs[0]!.index === rhs[0]!.index) {
+    sink.error(CODES.markovSelfLoop, "this jump does not change the state", st.span);
+    return false;
+  }
+  return true;
+}
+
+function sameTerms(a: readonly Term[], b: readonly Term[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.index === b[i]!.index && t.coefficient === b[i]!.coefficient);
+}
+
+function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: DiagnosticSink): { internal: Term[]; reservoir: Term[] } | null {
+  if (side.stray) {
+    sink.error(CODES.badCoefficient, `'${side.stray.text}' has no species; 0 (the empty complex) stands alone, and a coefficient goes before its species`, side.stray.span, "write 2 A, or 0 alone");
+    return null;
+  }
+  if (side.zero) return { internal: [], reservoir: [] };
+  const internal = new Map<number, number>();
+  const reservoir = new Map<number, number>();
+  let ok = true;
+  for (const t of side.terms) {
+    let coefficient = 1;
+    if (t.coefficient) {
+      if (!/^\d+$/.test(t.coefficient.text) || Number(t.coefficient.text) < 1 || !Number.isSafeInteger(Number(t.coefficient.text))) {
+        sink.error(CODES.badCoefficient, `a coefficient is a positive whole number, not ${t.coefficient.text}`, t.coefficient.span);
+        ok = false;
+        continue;
+      }
+      coefficient = Number(t.coefficient.text);
+    }
+    const name = t.species.name;
+    const s = idx.species.get(name);
+    const r = idx.reservoirs.get(name);
+    if (s !== undefined) internal.set(s, (internal.get(s) ?? 0) + coefficient);
+    else if (r !== undefined) reservoir.set(r, (reservoir.get(r) ?? 0) + coefficient);
+    else {
+      ok = false;
+      const d = decls.names.get(name);
+      if (d) sink.error(CODES.unknownSpecies, `'${name}' is ${describeName(d)}; only species, states and reservoirs take part in reactions`, t.species.span);
+      else {
+        const candidates = [...decls.names.values()].filter((n) => n.kind !== "param").map((n) => n.name);
+        const guess = suggest(name, candidates);
+        const what = decls.kind === "markov" ? "state" : "species";
+        sink.error(
+          CODES.unknownSpecies,
+          `unknown ${what} '${name}'${guess ? `; did you mean '${guess}'?` : ""}`,
+          t.species.span,
+          guess ? undefined : `declare it: ${what} ${name}`,
+        );
+      }
+    }
+  }
+  if (!ok) return null;
+  const toTerms = (m: Map<number, number>): Term[] => [...m].sort((a, b) => a[0] - b[0]).map(([index, coefficient]) => ({ index, coefficient }));
+  return { internal: toTerms(internal), reservoir: toTerms(reservoir) };
+}
+
+function lowerRates(st: ReactionStatement, twoWay: boolean, decls: Declarations, sink: DiagnosticSink): [RateConstant, RateConstant | null] | null {
+  const want = twoWay ? 2 : 1;
+  if (st.rates.length !== want) {
+    const arrow = twoWay ? "'<->' takes two rate constants, forward then reverse" : "'->' takes one rate constant";
+    const where = st.rates.length > want ? st.rates[want]!.span : st.at;
+    sink.error(CODES.wrongRateCount, `${arrow}; found ${st.rates.length}`, where, twoWay ? "A <-> B @ kf, kr" : "A -> B @ k");
+    return null;
+  }
+  const scope = paramScope(decls.params, decls.names);
+  const out: RateConstant[] = [];
+  for (const e of st.rates) {
+    const v = evaluate(e, scope, sink);
+    if (!v) return null;
+    if (!(v.value > 0) || !Number.isFinite(v.value)) {
+      sink.error(CODES.badRateConstant, `a rate constant must be a finite number > 0; this one is ${v.value}`, e.span, "leave a direction out with '->' instead of a zero rate");
+      return null;
+    }
+    out.push({ value: v.value, exact: v.exact, span: e.span });
+  }
+  return [out[0]!, out[1] ?? null];
+}
+
+function sideText(side: Side): string {
+  if (side.terms.length === 0) return "0";
+  return side.terms.map((t) => (t.coefficient && t.coefficient.text !== "1" ? `${t.coefficient.text} ${t.species.name}` : t.species.name)).join(" + ");
+}

@@ -1,0 +1,83 @@
+/**
+ * Builds the immutable Network IR from checked parts: assigns indices, builds the name maps and
+ * the complexes (the internal-species side of each reaction; reservoirs are folded into rates).
+ */
+import type { Span } from "../diagnostics.js";
+import type { Rational } from "../numeric/rational.js";
+import type { Assert, Complex, Network, NetworkKind, RateConstant, Reaction, Term } from "./types.js";
+
+export interface SpeciesInput {
+  readonly name: string;
+  readonly initial: number;
+  readonly initialGiven: boolean;
+  readonly span: Span;
+}
+
+export interface ReservoirInput {
+  readonly name: string;
+  readonly value: number;
+  readonly exact: Rational | null;
+  readonly span: Span;
+}
+
+export interface ReactionInput {
+  readonly id: string;
+  readonly labelGiven: boolean;
+  readonly reactants: readonly Term[];
+  readonly products: readonly Term[];
+  readonly reservoirReactants: readonly Term[];
+  readonly reservoirProducts: readonly Term[];
+  readonly forward: RateConstant;
+  readonly reverse: RateConstant | null;
+  readonly equation: string;
+  readonly span: Span;
+}
+
+export interface NetworkInput {
+  readonly title: string | null;
+  readonly source: string;
+  readonly kind: NetworkKind;
+  readonly species: readonly SpeciesInput[];
+  readonly reservoirs: readonly ReservoirInput[];
+  readonly reactions: readonly ReactionInput[];
+  readonly asserts: readonly Assert[];
+}
+
+/** `2 A + B`, in species order; `0` for the empty complex. */
+export function complexLabel(terms: readonly Term[], names: readonly { name: string }[]): string {
+  if (terms.length === 0) return "0";
+  return terms.map((t) => (t.coefficient === 1 ? names[t.index]!.name : `${t.coefficient} ${names[t.index]!.name}`)).join(" + ");
+}
+
+export function buildNetwork(input: NetworkInput): Network {
+  const species = input.species.map((s, index) => Object.freeze({ ...s, index }));
+  const reservoirs = input.reservoirs.map((r, index) => Object.freeze({ ...r, index }));
+  const complexes: Complex[] = [];
+  const complexByKey = new Map<string, number>();
+  const complexOf = (terms: readonly Term[]): number => {
+    const key = terms.map((t) => `${t.index}:${t.coefficient}`).join(",");
+    let i = complexByKey.get(key);
+    if (i === undefined) {
+      i = complexes.length;
+      complexByKey.set(key, i);
+      complexes.push(Object.freeze({ index: i, terms, label: complexLabel(terms, species) }));
+    }
+    return i;
+  };
+  const reactions: Reaction[] = input.reactions.map((r, index) =>
+    Object.freeze({ ...r, index, reactantComplex: complexOf(r.reactants), productComplex: complexOf(r.products) }),
+  );
+  return Object.freeze({
+    title: input.title,
+    source: input.source,
+    kind: input.kind,
+    species: Object.freeze(species),
+    reservoirs: Object.freeze(reservoirs),
+    reactions: Object.freeze(reactions),
+    complexes: Object.freeze(complexes),
+    asserts: Object.freeze([...input.asserts]),
+    speciesIndex: new Map(species.map((s) => [s.name, s.index] as const)),
+    reservoirIndex: new Map(reservoirs.map((r) => [r.name, r.index] as const)),
+    reactionIndex: new Map(reactions.map((r) => [r.id, r.index] as const)),
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * The AST of a network file. Every node carries the span of the text it came from, so every
+ * later diagnostic can point at what the user wrote.
+ */
+import type { Span } from "../diagnostics.js";
+
+export type Expr =
+  | { readonly kind: "number"; readonly text: string; readonly span: Span }
+  | { readonly kind: "name"; readonly name: string; readonly span: Span }
+  | { readonly kind: "unary"; readonly op: "-" | "+"; readonly operand: Expr; readonly span: Span }
+  | {
+      readonly kind: "binary";
+      readonly op: "+" | "-" | "*" | "/" | "^";
+      readonly left: Expr;
+      readonly right: Expr;
+      /** The operator's own span, where a division by zero is reported. */
+      readonly opSpan: Span;
+      readonly span: Span;
+    }
+  | { readonly kind: "call"; readonly callee: string; readonly calleeSpan: Span; readonly args: readonly Expr[]; readonly span: Span };
+
+export interface Identifier {
+  readonly name: string;
+  readonly span: Span;
+}
+
+/** `NAME` or `NAME = EXPR` in a declaration list. */
+export interface Declarator {
+  readonly id: Identifier;
+  readonly value: Expr | null;
+  readonly span: Span;
+}
+
+export interface ReactionTerm {
+  /** The coefficient as written, or null when none was written (meaning 1). */
+  readonly coefficient: { readonly text: string; readonly span: Span } | null;
+  readonly species: Identifier;
+  readonly span: Span;
+}
+
+export interface Side {
+  /** Empty for the empty complex `0`. */
+  readonly terms: readonly ReactionTerm[];
+  /** Set when the side was written `0`. */
+  readonly zero: Span | null;
+  /** A number standing without a species where a term should be (`2 + A`, `5 -> B`): a mistake. */
+  readonly stray: { readonly text: string; readonly span: Span } | null;
+  readonly span: Span;
+}
+
+export type Statement =
+  | { readonly kind: "network"; readonly title: string; readonly span: Span }
+  | {
+      readonly kind: "declare";
+      /** The keyword as written: `param`, `species`, `state`, `reservoir` or `chemostat`. */
+      readonly keyword: "param" | "species" | "state" | "reservoir" | "chemostat";
+      readonly declarators: readonly Declarator[];
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "reaction";
+      readonly label: Identifier | null;
+      readonly lhs: Side;
+      readonly arrow: { readonly text: string; readonly span: Span };
+      readonly rhs: Side;
+      readonly at: Span;
+      readonly rates: readonly Expr[];
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "assert";
+      readonly negated: boolean;
+      readonly subject: Expr;
+      readonly comparison: {
+        readonly op: string;
+        readonly opSpan: Span;
+        readonly value: Expr;
+        readonly tolerance: Expr | null;
+      } | null;
+      readonly span: Span;
+    };
+
+export interface Program {
+  readonly file: string;
+  readonly statements: readonly Statement[];
+}

@@ -1,0 +1,202 @@
+/**
+ * The grammar of one statement, as a chevrotain CstParser (grammar/ness.ebnf is the same in EBNF).
+ * The file is split into statements at newlines and `;` by `parse.ts`, and each statement is
+ * parsed on its own: a mistake in one never hides a mistake in the next.
+ */
+import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import * as T from "./lexer.js";
+
+/** How tokens are named in messages: "expected a name, found '='". */
+const TOKEN_WORDS: ReadonlyMap<string, string> = new Map([
+  ["Name", "a name"],
+  ["NumberLiteral", "a number"],
+  ["StringLiteral", "a quoted title"],
+  ["AnyArrow", "an arrow (-> or <->)"],
+  ["Compare", "a comparison (<, <=, >, >=, =, !=)"],
+  ["Equals", "'='"],
+  ["PlusMinus", "'+-'"],
+  ["Plus", "'+'"],
+  ["Minus", "'-'"],
+  ["Star", "'*'"],
+  ["Slash", "'/'"],
+  ["Caret", "'^'"],
+  ["LParen", "'('"],
+  ["RParen", "')'"],
+  ["Comma", "','"],
+  ["Colon", "':'"],
+  ["At", "'@' and the rate constants"],
+  ["EOF", "the end of the statement"],
+]);
+
+export function describeTokenType(t: TokenType): string {
+  return TOKEN_WORDS.get(t.name) ?? (T.KEYWORD_WORDS.has(t.name.toLowerCase()) ? `'${t.name.toLowerCase()}'` : t.name);
+}
+
+export function describeToken(tok: IToken): string {
+  if (tok.tokenType === EOF) return "the end of the statement";
+  if (T.KEYWORD_WORDS.has(tok.image)) return `the keyword '${tok.image}' (keywords cannot be names)`;
+  const image = tok.image.length > 20 ? tok.image.slice(0, 20) + "…" : tok.image;
+  return `'${image}'`;
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => `expected ${describeTokenType(expected)}, found ${describeToken(actual)}`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `unexpected ${describeToken(firstRedundant)}`,
+  buildNoViableAltMessage: ({ actual, ruleName }) => `${ruleWords(ruleName)}; found ${describeToken(actual.flat()[0]!)}`,
+  buildEarlyExitMessage: ({ actual, ruleName }) => `${ruleWords(ruleName)}; found ${describeToken(actual[0]!)}`,
+};
+
+function ruleWords(rule: string): string {
+  switch (rule) {
+    case "statement": return "expected a statement (network, param, species, state, reservoir, assert or a reaction)";
+    case "term": return "expected a species term such as 'A' or '2 A', or '0'";
+    case "atom": return "expected a number, a name, a function call or '('";
+    case "side": return "expected a side of a reaction: species terms such as 'A + 2 B', or '0'";
+    default: return `unexpected input in ${rule}`;
+  }
+}
+
+export class NessParser extends CstParser {
+  constructor() {
+    super(T.ALL_TOKENS, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: "full", errorMessageProvider: messages });
+    this.performSelfAnalysis();
+  }
+
+  statement = this.RULE("statement", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.networkStatement) },
+      { ALT: () => this.SUBRULE(this.declareStatement) },
+      { ALT: () => this.SUBRULE(this.assertStatement) },
+      { ALT: () => this.SUBRULE(this.reactionStatement) },
+    ]);
+  });
+
+  networkStatement = this.RULE("networkStatement", () => {
+    this.CONSUME(T.Network);
+    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.UnterminatedString) }]);
+  });
+
+  declareStatement = this.RULE("declareStatement", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Param) },
+      { ALT: () => this.CONSUME(T.Species) },
+      { ALT: () => this.CONSUME(T.State) },
+      { ALT: () => this.CONSUME(T.Reservoir) },
+      { ALT: () => this.CONSUME(T.Chemostat) },
+    ]);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.declarator) });
+  });
+
+  declarator = this.RULE("declarator", () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => {
+      this.CONSUME(T.Equals);
+      this.SUBRULE(this.expression);
+    });
+  });
+
+  reactionStatement = this.RULE("reactionStatement", () => {
+    this.OPTION(() => {
+      this.CONSUME(T.Name, { LABEL: "label" });
+      this.CONSUME(T.Colon);
+    });
+    this.SUBRULE(this.side, { LABEL: "lhs" });
+    this.CONSUME(T.AnyArrow);
+    this.SUBRULE2(this.side, { LABEL: "rhs" });
+    this.CONSUME(T.At);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "rates" }) });
+  });
+
+  side = this.RULE("side", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Plus, DEF: () => this.SUBRULE(this.term) });
+  });
+
+  term = this.RULE("term", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLiteral);
+          this.OPTION(() => this.CONSUME(T.Name));
+        },
+      },
+      { ALT: () => this.CONSUME2(T.Name) },
+    ]);
+  });
+
+  assertStatement = this.RULE("assertStatement", () => {
+    this.CONSUME(T.Assert);
+    this.OPTION(() => this.CONSUME(T.Not));
+    this.SUBRULE(this.expression, { LABEL: "subject" });
+    this.OPTION2(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Compare) }, { ALT: () => this.CONSUME(T.Equals) }]);
+      this.SUBRULE2(this.expression, { LABEL: "value" });
+      this.OPTION3(() => {
+        this.CONSUME(T.PlusMinus);
+        this.SUBRULE3(this.expression, { LABEL: "tolerance" });
+      });
+    });
+  });
+
+  expression = this.RULE("expression", () => {
+    this.SUBRULE(this.product, { LABEL: "operands" });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: "ops" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "ops" }) }]);
+      this.SUBRULE2(this.product, { LABEL: "operands" });
+    });
+  });
+
+  product = this.RULE("product", () => {
+    this.SUBRULE(this.unary, { LABEL: "operands" });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Star, { LABEL: "ops" }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: "ops" }) }]);
+      this.SUBRULE2(this.unary, { LABEL: "operands" });
+    });
+  });
+
+  unary = this.RULE("unary", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Minus, { LABEL: "sign" }) }, { ALT: () => this.CONSUME(T.Plus, { LABEL: "sign" }) }]);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.power) },
+    ]);
+  });
+
+  /** `^` binds tighter than unary minus and associates to the right: -2^2 = -4, 2^3^2 = 2^9. */
+  power = this.RULE("power", () => {
+    this.SUBRULE(this.atom);
+    this.OPTION(() => {
+      this.CONSUME(T.Caret);
+      this.SUBRULE(this.unary, { LABEL: "exponent" });
+    });
+  });
+
+  atom = this.RULE("atom", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.NumberLiteral) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Name);
+          this.OPTION(() => {
+            this.CONSUME(T.LParen);
+            this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "args" }) });
+            this.CONSUME(T.RParen);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.LParen, { LABEL: "open" });
+          this.SUBRULE2(this.expression, { LABEL: "inner" });
+          this.CONSUME2(T.RParen, { LABEL: "close" });
+        },
+      },
+    ]);
+  });
+}
+
+/** One parser instance serves every file: chevrotain parsers are reusable after `input = …`. */
+export const parser = new NessParser();
