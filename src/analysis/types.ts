@@ -59,6 +59,8 @@ export interface DetailedBalance {
   readonly oneWay: readonly number[];
   /** Cycles of the basis whose affinity is not zero; the most driven first. */
   readonly violations: readonly Violation[];
+  /** How many basis cycles violate it; above `violations.length` when only the most driven are listed. */
+  readonly violationCount?: number;
   /** When it holds: free energy of each species/state in k_B T, up to a constant per class. */
   readonly freeEnergies: readonly number[] | null;
   /** When it holds: each reaction's equilibrium constant kf/kr (reservoirs folded in). */
@@ -105,6 +107,8 @@ export interface SteadyStates {
   /** How they were found, and whether the list is proved complete. */
   readonly method: string;
   readonly complete: boolean;
+  /** Why the list is empty, which numbers are infinite, what was assumed. */
+  readonly notes?: readonly string[];
 }
 
 export interface Analysis {

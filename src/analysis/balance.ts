@@ -1,0 +1,144 @@
+/**
+ * Detailed balance: is there a positive state at which every reaction's forward rate equals its
+ * reverse rate? Equivalently every cycle has zero affinity (Wegscheider for mass action,
+ * Kolmogorov for Markov networks).
+ *
+ *   per reaction: ln K_r = ln kf_r − ln kr_r − Σ_Y S_Yr ln[Y]   (reservoirs folded in)
+ *   per cycle c:  A(c) = Σ_r c_r ln K_r                          (k_B T)
+ *
+ * The verdict is exact (products of rationals compared with BigInt) when every constant involved
+ * is a rational; otherwise |A| ≤ TOLERANCE · Σ_r |c_r| (|ln kf_r| + |ln kr_r| + Σ_Y |S_Yr| |ln[Y]|)
+ * counts as zero.
+ */
+import { logAbs, mul, powInt, rational, toNumber, type Rational } from "../numeric/rational.js";
+import { reservoirColumn } from "../network/stoichiometry.js";
+import type { Network } from "../network/types.js";
+import { kolmogorovBalance } from "./kolmogorov.js";
+import { analyzeStructure } from "./structure.js";
+import type { DetailedBalance, Structure } from "./types.js";
+import { wegscheiderBalance } from "./wegscheider.js";
+
+/** Relative tolerance of the floating-point verdict (see the module comment). */
+export const TOLERANCE = 1e-9;
+
+/** The log equilibrium constants of the reactions, their error scales and exact values. */
+export interface ReactionConstants {
+  /** ln K_r, or +Infinity for a one-way reaction. */
+  readonly lnK: Float64Array;
+  /** K_r = kf/kr · Π_Y [Y]^(−S_Yr) as a number (exact value rounded once when rational). */
+  readonly K: Float64Array;
+  /** |ln kf| + |ln kr| + Σ_Y |S_Yr| |ln[Y]|: the size of the terms that make up ln K_r. */
+  readonly scale: Float64Array;
+  /** K_r exactly, when kf, kr and every reservoir it touches are rationals; else null. */
+  readonly exact: (Rational | null)[];
+  readonly oneWay: number[];
+}
+
+export function reactionConstants(network: Network): ReactionConstants {
+  const m = network.reactions.length;
+  const lnK = new Float64Array(m), scale = new Float64Array(m), K = new Float64Array(m);
+  const exact: (Rational | null)[] = [];
+  const oneWay: number[] = [];
+  for (const r of network.reactions) {
+    const i = r.index;
+    if (r.reverse === null) {
+      oneWay.push(i);
+      lnK[i] = Infinity;
+      K[i] = Infinity;
+      scale[i] = Infinity;
+      exact.push(null);
+      continue;
+    }
+    let l = Math.log(r.forward.value) - Math.log(r.reverse.value);
+    let s = Math.abs(Math.log(r.forward.value)) + Math.abs(Math.log(r.reverse.value));
+    let kk = r.forward.value / r.reverse.value;
+    let q: Rational | null = r.forward.exact && r.reverse.exact && r.reverse.exact.num !== 0n ? rational(r.forward.exact.num * r.reverse.exact.den, r.forward.exact.den * r.reverse.exact.num) : null;
+    if (r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((coef, y) => {
+      const res = network.reservoirs[y]!;
+      const ly = Math.log(res.value);
+      l -= coef * ly;
+      kk *= res.value ** -coef;
+      s += Math.abs(coef * ly);
+      const p = res.exact && res.exact.num !== 0n ? powInt(res.exact, -coef) : undefined;
+      q = q && p ? mul(q, p) : null;
+    });
+    lnK[i] = l;
+    K[i] = q ? toNumber(q) : kk;
+    scale[i] = s;
+    exact.push(q);
+  }
+  return { lnK, K, scale, exact, oneWay };
+}
+
+/**
+ * Π_r K_r^{c_r} exactly as a numerator and denominator (not reduced), or null when a K_r on the
+ * cycle is not exact or the product would exceed MAX_EXACT_BITS.
+ */
+export function exactCycleProduct(exact: readonly (Rational | null)[], cycle: ReadonlyMap<number, number>): { num: bigint; den: bigint } | null {
+  let num = 1n, den = 1n;
+  let bits = 0;
+  for (const [r, c] of cycle) {
+    const k = exact[r];
+    if (!k) return null;
+    bits += Math.abs(c) * (bitLength(k.num) + bitLength(k.den));
+    if (bits > MAX_EXACT_BITS) return null;
+    const e = BigInt(Math.abs(c));
+    if (c > 0) {
+      num *= k.num ** e;
+      den *= k.den ** e;
+    } else {
+      num *= k.den ** e;
+      den *= k.num ** e;
+    }
+  }
+  return { num, den };
+}
+
+/** Products larger than this many bits are not formed; the verdict falls back to the tolerance. */
+export const MAX_EXACT_BITS = 4_000_000;
+
+function bitLength(x: bigint): number {
+  return (x < 0n ? -x : x).toString(16).length * 4;
+}
+
+/** ln(num/den) accurately, also when the ratio is within rounding of 1. */
+export function logRatio(num: bigint, den: bigint): number {
+  const diff = num - den;
+  const small = (diff < 0n ? -diff : diff) * 1000n < den;
+  return small ? Math.log1p(toNumber(rational(diff, den))) : logAbs(rational(num, den));
+}
+
+/**
+ * Sum of c_r ln K_r with one-way reactions (ln K = +∞): ±∞ when they all push the same way,
+ * NaN when they oppose each other.
+ */
+export function cycleAffinity(lnK: Float64Array, cycle: ReadonlyMap<number, number>): number {
+  let finite = 0, up = 0, down = 0;
+  for (const [r, c] of cycle) {
+    const l = lnK[r]!;
+    if (l === Infinity) c > 0 ? up++ : down++;
+    else finite += c * l;
+  }
+  if (up > 0 && down > 0) return NaN;
+  return up > 0 ? Infinity : down > 0 ? -Infinity : finite;
+}
+
+/**
+ * The detailed-balance verdict of a network (shared/LANGUAGE.md).
+ *
+ * Holds iff every reaction is two-way and A(c) = Σ_r c_r (ln(kf_r/kr_r) − Σ_Y S_Yr ln[Y]) = 0 for
+ * every c in a basis of ker S. Markov networks: Kolmogorov's criterion on the chords of a spanning
+ * forest (linear time). Mass action: Wegscheider's conditions on the cycle basis of `structure`.
+ * Exact when every constant is a rational; else relative tolerance TOLERANCE (see module comment).
+ *
+ *   const { network } = compile("state A, B, C\nA <-> B @ 1, 1\nB <-> C @ 1, 1\nC <-> A @ 2, 1");
+ *   const db = analyzeBalance(network!);
+ *   // db.holds === false, db.violations[0].words === "A -> B -> C -> A", affinity ln 2
+ */
+export function analyzeBalance(network: Network, structure?: Structure): DetailedBalance {
+  if (network.kind === "markov") {
+    const k = kolmogorovBalance(network);
+    if (k !== null) return k;
+  }
+  return wegscheiderBalance(network, structure ?? analyzeStructure(network));
+}

@@ -1,0 +1,150 @@
+/**
+ * Graph algorithms on typed arrays, for networks too large for per-edge objects (a Markov network
+ * of 10^6 transitions): connected components by union–find, and a spanning forest with the
+ * fundamental cycle of each chord. Edges are given as parallel arrays `from[e] → to[e]`.
+ */
+
+/** Connected components of the undirected graph; components numbered by their lowest vertex. */
+export function weakComponents(n: number, from: ArrayLike<number>, to: ArrayLike<number>): { count: number; component: Int32Array } {
+  const uf = new UnionFind(n);
+  for (let e = 0; e < from.length; e++) uf.union(from[e]!, to[e]!);
+  const component = new Int32Array(n).fill(-1);
+  let count = 0;
+  for (let v = 0; v < n; v++) {
+    const r = uf.find(v);
+    if (component[r]! < 0) component[r] = count++;
+    component[v] = component[r]!;
+  }
+  return { count, component };
+}
+
+export class UnionFind {
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+  find(v: number): number {
+    const p = this.parent;
+    while (p[v] !== v) {
+      p[v] = p[p[v]!]!;
+      v = p[v]!;
+    }
+    return v;
+  }
+  /** Joins the sets of a and b; false when they were already one. */
+  union(a: number, b: number): boolean {
+    const ra = this.find(a), rb = this.find(b);
+    if (ra === rb) return false;
+    if (ra < rb) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
+    return true;
+  }
+}
+
+export interface SpanningForest {
+  /** 1 for a tree edge, 0 for a chord. */
+  readonly isTree: Uint8Array;
+  /** Each vertex's parent and the tree edge to it; −1 at a root. */
+  readonly parent: Int32Array;
+  readonly parentEdge: Int32Array;
+  readonly depth: Int32Array;
+  /** Vertices in breadth-first order from the roots: every parent before its children. */
+  readonly order: Int32Array;
+  /** Number of trees (connected components). */
+  readonly trees: number;
+}
+
+/**
+ * A spanning forest by Kruskal's rule with union–find: `preferred` edges first (so that, for a
+ * Markov network, one-way transitions become chords whenever they can), then the others. Roots are
+ * the lowest-numbered vertex of each component.
+ */
+export function spanningForest(n: number, from: ArrayLike<number>, to: ArrayLike<number>, preferred?: ArrayLike<number>): SpanningForest {
+  const m = from.length;
+  const uf = new UnionFind(n);
+  const isTree = new Uint8Array(m);
+  for (let pass = 0; pass < (preferred ? 2 : 1); pass++) {
+    for (let e = 0; e < m; e++) {
+      if (preferred && (preferred[e] ? 0 : 1) !== pass) continue;
+      if (uf.union(from[e]!, to[e]!)) isTree[e] = 1;
+    }
+  }
+  // Tree adjacency in CSR form.
+  const deg = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) if (isTree[e]) { deg[from[e]! + 1]!++; deg[to[e]! + 1]!++; }
+  for (let v = 0; v < n; v++) deg[v + 1]! += deg[v]!;
+  const adj = new Int32Array(deg[n]!);
+  const fill = deg.slice(0, n);
+  for (let e = 0; e < m; e++) if (isTree[e]) { adj[fill[from[e]!]!++] = e; adj[fill[to[e]!]!++] = e; }
+  const parent = new Int32Array(n).fill(-2), parentEdge = new Int32Array(n).fill(-1), depth = new Int32Array(n);
+  const order = new Int32Array(n);
+  let head = 0, tail = 0, trees = 0;
+  for (let root = 0; root < n; root++) {
+    if (parent[root] !== -2) continue;
+    parent[root] = -1;
+    trees++;
+    order[tail++] = root;
+    while (head < tail) {
+      const v = order[head++]!;
+      for (let k = deg[v]!; k < deg[v + 1]!; k++) {
+        const e = adj[k]!;
+        const w = from[e] === v ? to[e]! : from[e]!;
+        if (parent[w] !== -2) continue;
+        parent[w] = v;
+        parentEdge[w] = e;
+        depth[w] = depth[v]! + 1;
+        order[tail++] = w;
+      }
+    }
+  }
+  return { isTree, parent, parentEdge, depth, order, trees };
+}
+
+/** A closed walk: vertices v0 → v1 → … → v0 and the edges between them with their sense. */
+export interface Cycle {
+  readonly vertices: number[];
+  readonly edges: number[];
+  /** +1 when the walk crosses the edge from `from` to `to`, −1 against it. */
+  readonly signs: number[];
+}
+
+/**
+ * The fundamental cycle of chord e: across e from from[e] to to[e], then back along the tree.
+ * Cost is the cycle's length.
+ */
+export function fundamentalCycle(forest: SpanningForest, from: ArrayLike<number>, to: ArrayLike<number>, e: number): Cycle {
+  const u = from[e]!, v = to[e]!;
+  // Tree path from v up to the common ancestor, then down to u.
+  const up: number[] = [], down: number[] = [];
+  let a = v, b = u;
+  while (forest.depth[a]! > forest.depth[b]!) { up.push(a); a = forest.parent[a]!; }
+  while (forest.depth[b]! > forest.depth[a]!) { down.push(b); b = forest.parent[b]!; }
+  while (a !== b) {
+    up.push(a); a = forest.parent[a]!;
+    down.push(b); b = forest.parent[b]!;
+  }
+  const vertices = [u];
+  const edges = [e];
+  const signs = [1];
+  let cur = v;
+  for (const w of up) {
+    // Step from w to its parent.
+    const pe = forest.parentEdge[w]!;
+    vertices.push(w);
+    edges.push(pe);
+    signs.push(from[pe] === w && to[pe] !== w ? 1 : -1);
+    cur = forest.parent[w]!;
+  }
+  if (up.length === 0) cur = v;
+  for (let k = down.length - 1; k >= 0; k--) {
+    const w = down[k]!;
+    const pe = forest.parentEdge[w]!;
+    vertices.push(cur);
+    edges.push(pe);
+    signs.push(to[pe] === w && from[pe] !== w ? 1 : -1);
+    cur = w;
+  }
+  if (u === v) return { vertices: [u], edges: [e], signs: [1] };
+  return { vertices, edges, signs };
+}
