@@ -5,7 +5,7 @@
  *
  * Stages stop after errors: a network is returned only when there is no error (warnings allowed).
  */
-import { CODES, DiagnosticSink, type Diagnostic, type Span } from "../diagnostics.js";
+import { CODES, DiagnosticSink, sortDiagnostics, type Diagnostic, type Span } from "../diagnostics.js";
 import { buildNetwork, type SpeciesInput } from "../network/build.js";
 import type { Assert, Network } from "../network/types.js";
 import { parse } from "../syntax/parse.js";
@@ -23,9 +23,9 @@ export interface CompileResult {
 export function compile(text: string, file = "<input>"): CompileResult {
   const sink = new DiagnosticSink();
   const program = parse(text, file, sink);
-  if (sink.hasErrors) return { network: null, diagnostics: sink.items };
+  if (sink.hasErrors) return { network: null, diagnostics: sortDiagnostics(sink.items) };
   const network = lower(program, text, sink);
-  return { network: sink.hasErrors ? null : network, diagnostics: sink.items };
+  return { network: sink.hasErrors ? null : network, diagnostics: sortDiagnostics(sink.items) };
 }
 
 function lower(program: Program, text: string, sink: DiagnosticSink): Network | null {
@@ -73,7 +73,7 @@ function initialAmounts(decls: Declarations, program: Program, sink: DiagnosticS
   if (!(total > 0) || !Number.isFinite(total)) {
     const first = program.statements.find((s) => s.kind === "declare" && s.keyword === "state");
     sink.error(CODES.badInitialDistribution, "the initial amounts of the states sum to 0; give at least one a positive amount, or none for a uniform start", first?.span ?? given[0]!.span);
-    return [];
+    return list.map((d) => ({ name: d.name, initial: 0, initialGiven: true, span: d.span }));
   }
   return list.map((d) => ({ name: d.name, initial: (d.value ?? 0) / total, initialGiven: d.value !== null, span: d.span }));
 }

@@ -50,12 +50,13 @@ export function complexLabel(terms: readonly Term[], names: readonly { name: str
 }
 
 export function buildNetwork(input: NetworkInput): Network {
-  const species = input.species.map((s, index) => Object.freeze({ ...s, index }));
-  const reservoirs = input.reservoirs.map((r, index) => Object.freeze({ ...r, index }));
+  const species = input.species.map((s, index) => Object.freeze({ name: s.name, index, initial: s.initial, initialGiven: s.initialGiven, span: s.span }));
+  const reservoirs = input.reservoirs.map((r, index) => Object.freeze({ name: r.name, index, value: r.value, exact: r.exact, span: r.span }));
   const complexes: Complex[] = [];
   const complexByKey = new Map<string, number>();
   const complexOf = (terms: readonly Term[]): number => {
-    const key = terms.map((t) => `${t.index}:${t.coefficient}`).join(",");
+    let key = "";
+    for (const t of terms) key += `${t.index}:${t.coefficient},`;
     let i = complexByKey.get(key);
     if (i === undefined) {
       i = complexes.length;
@@ -64,9 +65,31 @@ export function buildNetwork(input: NetworkInput): Network {
     }
     return i;
   };
-  const reactions: Reaction[] = input.reactions.map((r, index) =>
-    Object.freeze({ ...r, index, reactantComplex: complexOf(r.reactants), productComplex: complexOf(r.products) }),
-  );
+  const reactions: Reaction[] = new Array<Reaction>(input.reactions.length);
+  for (let index = 0; index < input.reactions.length; index++) {
+    const r = input.reactions[index]!;
+    reactions[index] = Object.freeze({
+      id: r.id,
+      labelGiven: r.labelGiven,
+      index,
+      reactants: r.reactants,
+      products: r.products,
+      reservoirReactants: r.reservoirReactants,
+      reservoirProducts: r.reservoirProducts,
+      reactantComplex: complexOf(r.reactants),
+      productComplex: complexOf(r.products),
+      forward: r.forward,
+      reverse: r.reverse,
+      equation: r.equation,
+      span: r.span,
+    });
+  }
+  const speciesIndex = new Map<string, number>();
+  for (const s of species) speciesIndex.set(s.name, s.index);
+  const reservoirIndex = new Map<string, number>();
+  for (const r of reservoirs) reservoirIndex.set(r.name, r.index);
+  const reactionIndex = new Map<string, number>();
+  for (const r of reactions) reactionIndex.set(r.id, r.index);
   return Object.freeze({
     title: input.title,
     source: input.source,
@@ -76,8 +99,8 @@ export function buildNetwork(input: NetworkInput): Network {
     reactions: Object.freeze(reactions),
     complexes: Object.freeze(complexes),
     asserts: Object.freeze([...input.asserts]),
-    speciesIndex: new Map(species.map((s) => [s.name, s.index] as const)),
-    reservoirIndex: new Map(reservoirs.map((r) => [r.name, r.index] as const)),
-    reactionIndex: new Map(reactions.map((r) => [r.id, r.index] as const)),
+    speciesIndex,
+    reservoirIndex,
+    reactionIndex,
   });
 }

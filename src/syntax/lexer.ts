@@ -75,4 +75,5 @@ export const ALL_TOKENS: TokenType[] = [
   ...KEYWORDS, Name,
 ];
 
-export const lexer = new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: false });
+/** Lexes one line at a time (see parse.ts): offsets are relative to the line, which gives columns. */
+export const lexer = new Lexer(ALL_TOKENS, { positionTracking: "onlyOffset", ensureOptimizations: true });

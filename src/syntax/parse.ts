@@ -1,7 +1,7 @@
 /**
  * Syntax stage: text → Program (AST) + diagnostics.
  *
- *   text ─lex─▶ tokens ─split at newline and ';'─▶ statements ─parse each─▶ CST ─toAst─▶ Statement
+ *   text ─lines─▶ lex each ─split at ';'─▶ statements ─parse each─▶ CST ─toAst─▶ Statement
  *
  * Each statement is parsed alone, so three independent mistakes give three diagnostics.
  * Binary input, runaway nesting and floods of errors are cut short with one clear diagnostic.
@@ -11,52 +11,77 @@ import { CODES, DiagnosticSink, type Span } from "../diagnostics.js";
 import type { Program, Statement } from "./ast.js";
 import * as T from "./lexer.js";
 import { parser } from "./parser.js";
-import { toAst } from "./visitor.js";
+import { fastStatement } from "./fast-path.js";
+import { toAst, type Where } from "./visitor.js";
 
 /** Deeper parentheses than this are refused before parsing (the parser recurses per level). */
 export const MAX_NESTING = 200;
+/** Longer expressions are refused: nobody writes them, and they would only cost time. */
+export const MAX_EXPRESSION_TOKENS = 5000;
 /** After this many errors in one file, the rest are summarised in one line. */
 export const MAX_ERRORS = 50;
 
-export function parse(text: string, file: string, sink: DiagnosticSink): Program {
+export interface ParseOptions {
+  /** Use the hand-written fast path for simple lines (default); off, every line goes to chevrotain. */
+  readonly fastPath?: boolean;
+}
+
+export function parse(text: string, file: string, sink: DiagnosticSink, options: ParseOptions = {}): Program {
+  const useFast = options.fastPath ?? true;
   const binaryAt = findBinary(text);
   if (binaryAt >= 0) {
     sink.error(CODES.binaryInput, "this is not a text file (it contains binary data); expected a network file", spanAt(text, file, binaryAt, 1));
     return { file, statements: [] };
   }
-  const lexed = T.lexer.tokenize(text);
-  reportLexErrors(text, file, lexed.errors, sink);
+  // Statements never span lines, so each line is lexed and parsed on its own: tokens and CSTs
+  // die young, which keeps large files out of the garbage collector's old generation.
   const statements: Statement[] = [];
-  let group: IToken[] = [];
-  const flush = (): void => {
-    if (group.length > 0) {
-      const st = parseStatement(group, file, sink);
-      if (st) statements.push(st);
-      group = [];
+  let lexErrors = 0;
+  let lineStart = 0;
+  for (let line = 1; lineStart <= text.length && sink.items.length <= MAX_ERRORS; line++) {
+    let end = text.indexOf("\n", lineStart);
+    if (end < 0) end = text.length;
+    const lineText = text.charCodeAt(end - 1) === 13 ? text.slice(lineStart, end - 1) : text.slice(lineStart, end);
+    const w: Where = { file, line, lineStart };
+    lineStart = end + 1;
+    const fast = useFast ? fastStatement(lineText, w) : null;
+    if (fast) {
+      statements.push(fast);
+      continue;
     }
-  };
-  for (const tok of lexed.tokens) {
-    if (tok.tokenType === T.Newline || tok.tokenType === T.Semicolon) flush();
-    else group.push(tok);
-    if (errorCount(sink) > MAX_ERRORS) break;
+    const lexed = T.lexer.tokenize(lineText);
+    for (const e of lexed.errors) {
+      if (lexErrors++ === 20) sink.error(CODES.unexpectedCharacter, "more unexpected characters follow; not shown", lineSpan(w, e.offset, e.length));
+      if (lexErrors > 20) continue;
+      const ch = lineText.slice(e.offset, e.offset + Math.min(e.length, 10));
+      sink.error(CODES.unexpectedCharacter, `unexpected character${e.length > 1 ? "s" : ""} '${ch}'`, lineSpan(w, e.offset, e.length));
+    }
+    let group: IToken[] = [];
+    for (const tok of lexed.tokens) {
+      tok.endOffset = tok.startOffset + tok.image.length - 1; // "onlyOffset" lexing leaves it out
+      if (tok.tokenType === T.Semicolon || tok.tokenType === T.Newline) {
+        if (group.length > 0) pushStatement(parseStatement(group, w, sink), statements);
+        group = [];
+      } else group.push(tok);
+    }
+    if (group.length > 0) pushStatement(parseStatement(group, w, sink), statements);
   }
-  flush();
   return { file, statements };
 }
 
-function errorCount(sink: DiagnosticSink): number {
-  return sink.items.length;
+function pushStatement(st: Statement | null, out: Statement[]): void {
+  if (st) out.push(st);
 }
 
-function parseStatement(tokens: IToken[], file: string, sink: DiagnosticSink): Statement | null {
+function parseStatement(tokens: IToken[], w: Where, sink: DiagnosticSink): Statement | null {
   const tooDeep = findTooDeep(tokens);
   if (tooDeep) {
-    sink.error(CODES.tooDeep, `parentheses nested more than ${MAX_NESTING} deep`, tokenSpan(file, tooDeep), "split the expression with a param");
+    sink.error(CODES.tooDeep, `${tooDeep.why}: refused`, tokenSpan(w, tooDeep.token), "split the expression with params");
     return null;
   }
   const bad = tokens.find((t) => t.tokenType === T.UnterminatedString);
   if (bad) {
-    sink.error(CODES.unterminatedString, "string has no closing quote", tokenSpan(file, bad), 'close it on the same line: network "Title"');
+    sink.error(CODES.unterminatedString, "string has no closing quote", tokenSpan(w, bad), 'close it on the same line: network "Title"');
     return null;
   }
   parser.input = tokens;
@@ -65,55 +90,49 @@ function parseStatement(tokens: IToken[], file: string, sink: DiagnosticSink): S
     cst = parser.statement();
   } catch (e) {
     if (e instanceof RangeError) {
-      sink.error(CODES.tooDeep, "expression nested too deeply to parse", tokenSpan(file, tokens[0]!), "split the expression with a param");
+      sink.error(CODES.tooDeep, "expression nested too deeply to parse", tokenSpan(w, tokens[0]!), "split the expression with a param");
       return null;
     }
     throw e;
   }
   if (parser.errors.length > 0) {
     const err = parser.errors[0]!;
-    const tok = Number.isNaN(err.token.startOffset) ? tokens[tokens.length - 1]! : err.token;
-    const span = Number.isNaN(err.token.startOffset) ? afterToken(file, tok) : tokenSpan(file, tok);
-    const hint = /'@'/.test(err.message) ? "a reaction ends with '@' and its rate constants: A -> B @ k" : undefined;
+    const atEnd = Number.isNaN(err.token.startOffset);
+    const last = tokens[tokens.length - 1]!;
+    const span = atEnd ? lineSpan(w, (last.endOffset ?? last.startOffset) + 1, 1) : tokenSpan(w, err.token);
+    const hint = err.message.startsWith("expected '@'") ? "a reaction ends with '@' and its rate constants: A -> B @ k" : undefined;
     sink.error(CODES.syntaxError, err.message, span, hint);
     return null;
   }
   try {
-    return toAst(cst, file);
+    return toAst(cst, w);
   } catch (e) {
     if (e instanceof RangeError) {
-      sink.error(CODES.tooDeep, "expression nested too deeply", tokenSpan(file, tokens[0]!));
+      sink.error(CODES.tooDeep, "expression nested too deeply", tokenSpan(w, tokens[0]!));
       return null;
     }
     throw e;
   }
 }
 
-function findTooDeep(tokens: readonly IToken[]): IToken | undefined {
+function findTooDeep(tokens: readonly IToken[]): { token: IToken; why: string } | undefined {
   let depth = 0;
   let signs = 0;
   let carets = 0;
+  let run = 0;
   for (const t of tokens) {
-    if (t.tokenType === T.LParen && ++depth > MAX_NESTING) return t;
+    if (t.tokenType === T.LParen && ++depth > MAX_NESTING) return { token: t, why: `parentheses nested more than ${MAX_NESTING} deep` };
     if (t.tokenType === T.RParen) depth--;
     // a run of prefix signs, or a chain of '^', recurses as deeply as parentheses do
     signs = t.tokenType === T.Minus || t.tokenType === T.Plus ? signs + 1 : 0;
-    if (signs > MAX_NESTING) return t;
-    if (t.tokenType === T.Caret && ++carets > MAX_NESTING) return t;
+    if (signs > MAX_NESTING) return { token: t, why: `more than ${MAX_NESTING} signs in a row` };
+    if (t.tokenType === T.Caret && ++carets > MAX_NESTING) return { token: t, why: `more than ${MAX_NESTING} powers in a chain` };
+    // an expression runs until a separator between list items or statement parts
+    const separator = t.tokenType === T.Comma || t.tokenType === T.At || t.tokenType === T.Equals || t.tokenType === T.Colon || t.tokenType === T.PlusMinus || t.tokenType === T.Compare;
+    run = separator ? 0 : run + 1;
+    if (run > MAX_EXPRESSION_TOKENS) return { token: t, why: `an expression or side longer than ${MAX_EXPRESSION_TOKENS} tokens` };
   }
   return undefined;
-}
-
-function reportLexErrors(text: string, file: string, errors: readonly { offset: number; length: number }[], sink: DiagnosticSink): void {
-  let shown = 0;
-  for (const e of errors) {
-    if (shown++ >= 20) {
-      sink.error(CODES.unexpectedCharacter, `${errors.length - 20} more unexpected characters not shown`, spanAt(text, file, e.offset, e.length));
-      return;
-    }
-    const ch = text.slice(e.offset, e.offset + Math.min(e.length, 10));
-    sink.error(CODES.unexpectedCharacter, `unexpected character${e.length > 1 ? "s" : ""} '${ch}'`, spanAt(text, file, e.offset, e.length));
-  }
 }
 
 /** Offset of the first sign that `text` is binary, or -1: a NUL, or mostly control/undecodable chars. */
@@ -133,12 +152,12 @@ function findBinary(text: string): number {
   return sample.length > 0 && bad / sample.length > 0.1 ? first : -1;
 }
 
-export function tokenSpan(file: string, t: IToken): Span {
-  return { file, offset: t.startOffset, line: t.startLine ?? 1, column: t.startColumn ?? 1, length: (t.endOffset ?? t.startOffset) - t.startOffset + 1 };
+export function tokenSpan(w: Where, t: IToken): Span {
+  return lineSpan(w, t.startOffset, (t.endOffset ?? t.startOffset) - t.startOffset + 1);
 }
 
-function afterToken(file: string, t: IToken): Span {
-  return { file, offset: (t.endOffset ?? t.startOffset) + 1, line: t.endLine ?? t.startLine ?? 1, column: (t.endColumn ?? t.startColumn ?? 0) + 1, length: 1 };
+function lineSpan(w: Where, column0: number, length: number): Span {
+  return { file: w.file, offset: w.lineStart + column0, line: w.line, column: column0 + 1, length };
 }
 
 /** The span of `length` characters at `offset`, computing line and column. */

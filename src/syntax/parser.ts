@@ -41,7 +41,7 @@ export function describeToken(tok: IToken): string {
 
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected, actual }) => `expected ${describeTokenType(expected)}, found ${describeToken(actual)}`,
-  buildNotAllInputParsedMessage: ({ firstRedundant }) => `unexpected ${describeToken(firstRedundant)}`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `unexpected ${describeToken(firstRedundant)} after a complete statement; separate list items with ',' and statements with a new line or ';'`,
   buildNoViableAltMessage: ({ actual, ruleName }) => `${ruleWords(ruleName)}; found ${describeToken(actual.flat()[0]!)}`,
   buildEarlyExitMessage: ({ actual, ruleName }) => `${ruleWords(ruleName)}; found ${describeToken(actual[0]!)}`,
 };
@@ -49,16 +49,18 @@ const messages: IParserErrorMessageProvider = {
 function ruleWords(rule: string): string {
   switch (rule) {
     case "statement": return "expected a statement (network, param, species, state, reservoir, assert or a reaction)";
-    case "term": return "expected a species term such as 'A' or '2 A', or '0'";
-    case "atom": return "expected a number, a name, a function call or '('";
+    case "declareStatement": return "expected a name to declare";
+    case "reactionStatement": return "expected a rate constant after '@'";
     case "side": return "expected a side of a reaction: species terms such as 'A + 2 B', or '0'";
-    default: return `unexpected input in ${rule}`;
+    case "term": return "expected a species term such as 'A' or '2 A', or '0'";
+    case "networkStatement": return "expected a quoted title: network \"Title\"";
+    default: return "expected an expression (a number, a name, a function call or '(')";
   }
 }
 
 export class NessParser extends CstParser {
   constructor() {
-    super(T.ALL_TOKENS, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: "full", errorMessageProvider: messages });
+    super(T.ALL_TOKENS, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: "onlyOffset", errorMessageProvider: messages });
     this.performSelfAnalysis();
   }
 

@@ -9,7 +9,14 @@ import { parser } from "./parser.js";
 
 type Children = Record<string, CstElement[] | undefined>;
 
-const BaseVisitor = parser.getBaseCstVisitorConstructor<string, unknown>();
+const BaseVisitor = parser.getBaseCstVisitorConstructor<Where, unknown>();
+
+/** Where the statement's line starts: token offsets are relative to their line. */
+export interface Where {
+  readonly file: string;
+  readonly line: number;
+  readonly lineStart: number;
+}
 
 function isToken(e: CstElement): e is IToken {
   return (e as IToken).image !== undefined;
@@ -24,23 +31,23 @@ class AstBuilder extends BaseVisitor {
     this.validateVisitor();
   }
 
-  override visit(node: CstNode | CstNode[], file: string): unknown {
+  override visit(node: CstNode | CstNode[], w: Where): unknown {
     const prev = this.current;
     this.current = Array.isArray(node) ? node[0] : node;
     try {
-      return super.visit(node, file);
+      return super.visit(node, w);
     } finally {
       this.current = prev;
     }
   }
 
-  tokenSpan(file: string, t: IToken): Span {
-    return { file, offset: t.startOffset, line: t.startLine ?? 1, column: t.startColumn ?? 1, length: (t.endOffset ?? t.startOffset) - t.startOffset + 1 };
+  tokenSpan(w: Where, t: IToken): Span {
+    return { file: w.file, offset: w.lineStart + t.startOffset, line: w.line, column: t.startOffset + 1, length: (t.endOffset ?? t.startOffset) - t.startOffset + 1 };
   }
 
-  nodeSpan(file: string, n: CstNode): Span {
+  nodeSpan(w: Where, n: CstNode): Span {
     const l = n.location as CstNodeLocation;
-    return { file, offset: l.startOffset, line: l.startLine ?? 1, column: l.startColumn ?? 1, length: (l.endOffset ?? l.startOffset) - l.startOffset + 1 };
+    return { file: w.file, offset: w.lineStart + l.startOffset, line: w.line, column: l.startOffset + 1, length: (l.endOffset ?? l.startOffset) - l.startOffset + 1 };
   }
 
   tokens(c: Children, key: string): IToken[] {
@@ -51,23 +58,23 @@ class AstBuilder extends BaseVisitor {
     return (c[key] ?? []).filter((e): e is CstNode => !isToken(e));
   }
 
-  statement(c: Children, file: string): Statement {
+  statement(c: Children, w: Where): Statement {
     const inner = [...this.nodes(c, "networkStatement"), ...this.nodes(c, "declareStatement"), ...this.nodes(c, "assertStatement"), ...this.nodes(c, "reactionStatement")];
-    return this.visit(inner[0]!, file) as Statement;
+    return this.visit(inner[0]!, w) as Statement;
   }
 
-  networkStatement(c: Children, file: string): Statement {
+  networkStatement(c: Children, w: Where): Statement {
     const str = [...this.tokens(c, "StringLiteral"), ...this.tokens(c, "UnterminatedString")][0]!;
     const title = str.image.endsWith('"') && str.image.length > 1 ? str.image.slice(1, -1) : str.image.slice(1);
     const kw = this.tokens(c, "Network")[0]!;
-    return { kind: "network", title, span: this.join(file, kw, str) };
+    return { kind: "network", title, span: this.join(w, kw, str) };
   }
 
-  declareStatement(c: Children, file: string): Statement {
+  declareStatement(c: Children, w: Where): Statement {
     const kw = [...this.tokens(c, "Param"), ...this.tokens(c, "Species"), ...this.tokens(c, "State"), ...this.tokens(c, "Reservoir"), ...this.tokens(c, "Chemostat")][0]!;
-    const declarators = this.nodes(c, "declarator").map((n) => this.visit(n, file) as Declarator);
+    const declarators = this.nodes(c, "declarator").map((n) => this.visit(n, w) as Declarator);
     const last = declarators[declarators.length - 1]!.span;
-    const start = this.tokenSpan(file, kw);
+    const start = this.tokenSpan(w, kw);
     return {
       kind: "declare",
       keyword: kw.image as "param" | "species" | "state" | "reservoir" | "chemostat",
@@ -76,16 +83,16 @@ class AstBuilder extends BaseVisitor {
     };
   }
 
-  declarator(c: Children, file: string): Declarator {
+  declarator(c: Children, w: Where): Declarator {
     const name = this.tokens(c, "Name")[0]!;
     const valueNode = this.nodes(c, "expression")[0];
-    const value = valueNode ? (this.visit(valueNode, file) as Expr) : null;
-    const id = { name: name.image, span: this.tokenSpan(file, name) };
+    const value = valueNode ? (this.visit(valueNode, w) as Expr) : null;
+    const id = { name: name.image, span: this.tokenSpan(w, name) };
     const span = value ? { ...id.span, length: value.span.offset + value.span.length - id.span.offset } : id.span;
     return { id, value, span };
   }
 
-  reactionStatement(c: Children, file: string): Statement {
+  reactionStatement(c: Children, w: Where): Statement {
     const label = this.tokens(c, "label")[0];
     const [lhsNode] = this.nodes(c, "lhs");
     const [rhsNode] = this.nodes(c, "rhs");
@@ -93,19 +100,19 @@ class AstBuilder extends BaseVisitor {
     const at = this.tokens(c, "At")[0]!;
     return {
       kind: "reaction",
-      label: label ? { name: label.image, span: this.tokenSpan(file, label) } : null,
-      lhs: this.visit(lhsNode!, file) as Side,
-      arrow: { text: arrow.image, span: this.tokenSpan(file, arrow) },
-      rhs: this.visit(rhsNode!, file) as Side,
-      at: this.tokenSpan(file, at),
-      rates: this.nodes(c, "rates").map((n) => this.visit(n, file) as Expr),
-      span: this.nodeSpan(file, this.current!),
+      label: label ? { name: label.image, span: this.tokenSpan(w, label) } : null,
+      lhs: this.visit(lhsNode!, w) as Side,
+      arrow: { text: arrow.image, span: this.tokenSpan(w, arrow) },
+      rhs: this.visit(rhsNode!, w) as Side,
+      at: this.tokenSpan(w, at),
+      rates: this.nodes(c, "rates").map((n) => this.visit(n, w) as Expr),
+      span: this.nodeSpan(w, this.current!),
     };
   }
 
-  side(c: Children, file: string): Side {
-    const items = this.nodes(c, "term").map((n) => this.visit(n, file) as ReactionTerm | { text: string; span: Span });
-    const span = this.nodeSpan(file, this.current!);
+  side(c: Children, w: Where): Side {
+    const items = this.nodes(c, "term").map((n) => this.visit(n, w) as ReactionTerm | { text: string; span: Span });
+    const span = this.nodeSpan(w, this.current!);
     const terms = items.filter((t): t is ReactionTerm => "species" in t);
     const numbers = items.filter((t): t is { text: string; span: Span } => !("species" in t));
     const lone = items.length === 1 && numbers.length === 1 && Number(numbers[0]!.text) === 0;
@@ -113,18 +120,18 @@ class AstBuilder extends BaseVisitor {
   }
 
   /** A term is `N NAME`, `NAME`, or a lone number (returned as its Span: `0` or a mistake). */
-  term(c: Children, file: string): ReactionTerm | { text: string; span: Span } {
+  term(c: Children, w: Where): ReactionTerm | { text: string; span: Span } {
     const num = this.tokens(c, "NumberLiteral")[0];
     const name = this.tokens(c, "Name")[0];
-    if (!name) return { text: num!.image, span: this.tokenSpan(file, num!) };
+    if (!name) return { text: num!.image, span: this.tokenSpan(w, num!) };
     return {
-      coefficient: num ? { text: num.image, span: this.tokenSpan(file, num) } : null,
-      species: { name: name.image, span: this.tokenSpan(file, name) },
-      span: this.nodeSpan(file, this.current!),
+      coefficient: num ? { text: num.image, span: this.tokenSpan(w, num) } : null,
+      species: { name: name.image, span: this.tokenSpan(w, name) },
+      span: this.nodeSpan(w, this.current!),
     };
   }
 
-  assertStatement(c: Children, file: string): Statement {
+  assertStatement(c: Children, w: Where): Statement {
     const [subject] = this.nodes(c, "subject");
     const [value] = this.nodes(c, "value");
     const [tolerance] = this.nodes(c, "tolerance");
@@ -132,30 +139,30 @@ class AstBuilder extends BaseVisitor {
     return {
       kind: "assert",
       negated: this.tokens(c, "Not").length > 0,
-      subject: this.visit(subject!, file) as Expr,
+      subject: this.visit(subject!, w) as Expr,
       comparison:
         op && value
           ? {
               op: op.image,
-              opSpan: this.tokenSpan(file, op),
-              value: this.visit(value, file) as Expr,
-              tolerance: tolerance ? (this.visit(tolerance, file) as Expr) : null,
+              opSpan: this.tokenSpan(w, op),
+              value: this.visit(value, w) as Expr,
+              tolerance: tolerance ? (this.visit(tolerance, w) as Expr) : null,
             }
           : null,
-      span: this.nodeSpan(file, this.current!),
+      span: this.nodeSpan(w, this.current!),
     };
   }
 
-  expression(c: Children, file: string): Expr {
-    return this.leftFold(c, file);
+  expression(c: Children, w: Where): Expr {
+    return this.leftFold(c, w);
   }
 
-  product(c: Children, file: string): Expr {
-    return this.leftFold(c, file);
+  product(c: Children, w: Where): Expr {
+    return this.leftFold(c, w);
   }
 
-  leftFold(c: Children, file: string): Expr {
-    const operands = this.nodes(c, "operands").map((n) => this.visit(n, file) as Expr);
+  leftFold(c: Children, w: Where): Expr {
+    const operands = this.nodes(c, "operands").map((n) => this.visit(n, w) as Expr);
     const ops = this.tokens(c, "ops");
     let acc = operands[0]!;
     for (let i = 0; i < ops.length; i++) {
@@ -165,49 +172,49 @@ class AstBuilder extends BaseVisitor {
         op: ops[i]!.image as "+" | "-" | "*" | "/",
         left: acc,
         right,
-        opSpan: this.tokenSpan(file, ops[i]!),
+        opSpan: this.tokenSpan(w, ops[i]!),
         span: { ...acc.span, length: right.span.offset + right.span.length - acc.span.offset },
       };
     }
     return acc;
   }
 
-  unary(c: Children, file: string): Expr {
+  unary(c: Children, w: Where): Expr {
     const sign = this.tokens(c, "sign")[0];
     const [inner] = this.nodes(c, "unary").length ? this.nodes(c, "unary") : this.nodes(c, "power");
-    const operand = this.visit(inner!, file) as Expr;
+    const operand = this.visit(inner!, w) as Expr;
     if (!sign) return operand;
-    return { kind: "unary", op: sign.image as "-" | "+", operand, span: this.nodeSpan(file, this.current!) };
+    return { kind: "unary", op: sign.image as "-" | "+", operand, span: this.nodeSpan(w, this.current!) };
   }
 
-  power(c: Children, file: string): Expr {
-    const base = this.visit(this.nodes(c, "atom")[0]!, file) as Expr;
+  power(c: Children, w: Where): Expr {
+    const base = this.visit(this.nodes(c, "atom")[0]!, w) as Expr;
     const [exp] = this.nodes(c, "exponent");
     const caret = this.tokens(c, "Caret")[0];
     if (!exp || !caret) return base;
-    const right = this.visit(exp, file) as Expr;
-    return { kind: "binary", op: "^", left: base, right, opSpan: this.tokenSpan(file, caret), span: this.nodeSpan(file, this.current!) };
+    const right = this.visit(exp, w) as Expr;
+    return { kind: "binary", op: "^", left: base, right, opSpan: this.tokenSpan(w, caret), span: this.nodeSpan(w, this.current!) };
   }
 
-  atom(c: Children, file: string): Expr {
+  atom(c: Children, w: Where): Expr {
     const num = this.tokens(c, "NumberLiteral")[0];
-    if (num) return { kind: "number", text: num.image, span: this.tokenSpan(file, num) };
+    if (num) return { kind: "number", text: num.image, span: this.tokenSpan(w, num) };
     const [inner] = this.nodes(c, "inner");
-    if (inner) return this.visit(inner, file) as Expr;
+    if (inner) return this.visit(inner, w) as Expr;
     const name = this.tokens(c, "Name")[0]!;
-    const nameSpan = this.tokenSpan(file, name);
+    const nameSpan = this.tokenSpan(w, name);
     if (this.tokens(c, "LParen").length === 0) return { kind: "name", name: name.image, span: nameSpan };
     return {
       kind: "call",
       callee: name.image,
       calleeSpan: nameSpan,
-      args: this.nodes(c, "args").map((n) => this.visit(n, file) as Expr),
-      span: this.nodeSpan(file, this.current!),
+      args: this.nodes(c, "args").map((n) => this.visit(n, w) as Expr),
+      span: this.nodeSpan(w, this.current!),
     };
   }
 
-  join(file: string, a: IToken, b: IToken): Span {
-    const s = this.tokenSpan(file, a);
+  join(w: Where, a: IToken, b: IToken): Span {
+    const s = this.tokenSpan(w, a);
     return { ...s, length: (b.endOffset ?? b.startOffset) - a.startOffset + 1 };
   }
 }
@@ -215,6 +222,6 @@ class AstBuilder extends BaseVisitor {
 const builder = new AstBuilder();
 
 /** Converts the CST of one `statement` rule to its AST node. */
-export function toAst(cst: CstNode, file: string): Statement {
-  return builder.visit(cst, file) as Statement;
+export function toAst(cst: CstNode, w: Where): Statement {
+  return builder.visit(cst, w) as Statement;
 }

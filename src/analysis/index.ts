@@ -1,0 +1,62 @@
+/**
+ * Analysis stage: Network IR → Analysis, as plain functions of the network.
+ *
+ *   analyzeStructure ─▶ analyzeBalance ─▶ analyzeSteadyStates ─▶ analyzeCurrents
+ *
+ * Each step is a pure function; `analyze` runs them in order and gathers the notes a report
+ * needs (what ness inferred, how verdicts were reached, why a number is missing).
+ */
+import type { Network } from "../network/types.js";
+import { analyzeBalance } from "./balance.js";
+import { analyzeCurrents } from "./currents.js";
+import { analyzeStructure } from "./structure.js";
+import { analyzeSteadyStates } from "./steady-state.js";
+import type { Analysis } from "./types.js";
+
+export interface AnalyzeOptions {
+  /** Called between stages (and by long stages) so a CLI can show progress. */
+  readonly progress?: (stage: string) => void;
+  /** Skip the steady-state search (structure and balance only). */
+  readonly steadyStates?: boolean;
+}
+
+export function analyze(network: Network, options: AnalyzeOptions = {}): Analysis {
+  const progress = options.progress ?? (() => undefined);
+  progress("structure");
+  const structure = analyzeStructure(network);
+  progress("detailed balance");
+  const detailedBalance = analyzeBalance(network, structure);
+  const wantSteady = options.steadyStates ?? true;
+  progress("steady states");
+  const steadyStates = wantSteady
+    ? analyzeSteadyStates(network, structure, { detailedBalance })
+    : { states: [], method: "not computed", complete: false, notes: ["steady states were not computed"] };
+  const reached = steadyStates.states.find((s) => s.reached) ?? steadyStates.states[0];
+  progress("currents");
+  const currents = reached ? analyzeCurrents(network, reached) : null;
+  const currentNotes = currents?.notes ?? [];
+  return {
+    network,
+    structure,
+    detailedBalance,
+    steadyStates,
+    currents,
+    notes: [...inferenceNotes(network), ...(steadyStates.notes ?? []), ...currentNotes],
+  };
+}
+
+/** What ness filled in that the file did not say. */
+export function inferenceNotes(network: Network): string[] {
+  const notes: string[] = [];
+  const unlabelled = network.reactions.filter((r) => !r.labelGiven).map((r) => r.id);
+  if (unlabelled.length > 0) notes.push(`reactions without a label are named by position: ${preview(unlabelled)}`);
+  const defaulted = network.species.filter((s) => !s.initialGiven).map((s) => s.name);
+  if (network.kind === "markov" && defaulted.length === network.species.length) notes.push("no state has an initial amount: the initial distribution is uniform");
+  else if (defaulted.length > 0) notes.push(`initial amount 0 (not given) for: ${preview(defaulted)}`);
+  if (network.kind === "markov" && network.species.some((s) => s.initialGiven)) notes.push("initial amounts are normalised to probabilities");
+  return notes;
+}
+
+function preview(names: readonly string[]): string {
+  return names.length <= 12 ? names.join(", ") : `${names.slice(0, 12).join(", ")} and ${names.length - 12} more`;
+}

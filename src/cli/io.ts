@@ -1,0 +1,82 @@
+/**
+ * The CLI's contact with the outside: where output goes, reading files, finding network files
+ * below folders, and loading a network from `.crn` or SBML (`.xml`, `.sbml`).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { compile, type CompileResult } from "../compile/index.js";
+import { CODES, type Diagnostic } from "../diagnostics.js";
+import { importSbml } from "../sbml/import.js";
+
+export interface Io {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readonly stderrIsTTY: boolean;
+}
+
+/** Exit statuses of CLI.md. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export const SBML_EXTENSIONS: ReadonlySet<string> = new Set([".xml", ".sbml"]);
+
+export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
+
+export function readText(path: string): ReadResult {
+  try {
+    return { ok: true, text: readFileSync(path, "utf8") };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder" : code === "EACCES" ? "permission denied" : (e as Error).message;
+    return { ok: false, message: `${path}: cannot read: ${why}` };
+  }
+}
+
+/**
+ * Expands the paths of `ness check`: a file stands for itself, a folder for every `.crn` below it
+ * (sorted, so output is stable). Unreadable paths are returned apart.
+ */
+export function expandPaths(paths: readonly string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (st.isDirectory()) files.push(...walk(p));
+    else files.push(p);
+  }
+  return { files, missing };
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p));
+    else if (e.isFile() && extname(e.name) === ".crn") out.push(p);
+  }
+  return out;
+}
+
+export interface Loaded extends CompileResult {
+  /** The text diagnostics point into (the .crn text, or the SBML file's XML). */
+  readonly source: string;
+  /** For SBML input: the network text it was converted to. */
+  readonly converted?: string;
+}
+
+/** Compiles a `.crn` file, or imports an SBML file and compiles what it becomes. */
+export function loadNetwork(path: string, text: string): Loaded {
+  if (!SBML_EXTENSIONS.has(extname(path).toLowerCase())) return { ...compile(text, path), source: text };
+  const imported = importSbml(text, path);
+  if (imported.text === null) return { network: null, diagnostics: imported.diagnostics, source: text };
+  const compiled = compile(imported.text, `${path} (imported)`);
+  const diagnostics: Diagnostic[] = [...imported.diagnostics, ...compiled.diagnostics.map((d) => (d.severity === "error" ? { ...d, code: CODES.sbmlInvalid } : d))];
+  return { network: compiled.network, diagnostics, source: text, converted: imported.text };
+}

@@ -1,0 +1,101 @@
+/**
+ * `ness report`, `ness diagram`, `ness import`, `ness export`: one network in, one text out.
+ */
+import { writeFileSync } from "node:fs";
+import { analyze } from "../analysis/index.js";
+import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import type { Network } from "../network/types.js";
+import { renderHtml } from "../report/html.js";
+import { renderJson } from "../report/json.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { renderDiagram, type DiagramView } from "../report/mermaid.js";
+import { mermaidScript } from "./assets.js";
+import { exportSbml } from "../sbml/export.js";
+import { importSbml } from "../sbml/import.js";
+import { EXIT, loadNetwork, readText, type Io } from "./io.js";
+import { usage, type Values } from "./main.js";
+import { progressReporter } from "./progress.js";
+
+type Loaded = { network: Network } | { status: number };
+
+/** Reads and compiles the one FILE a command takes; prints diagnostics to stderr. */
+function loadOne(command: string, paths: readonly string[], io: Io): Loaded {
+  if (paths.length !== 1) return { status: usage(io, command, paths.length === 0 ? "name one network file" : "name only one network file") };
+  const path = paths[0]!;
+  const read = readText(path);
+  if (!read.ok) {
+    io.stderr(`ness ${command}: ${read.message}\n`);
+    return { status: EXIT.usage };
+  }
+  const loaded = loadNetwork(path, read.text);
+  printDiagnostics(loaded.diagnostics, new Map([[path, read.text], [`${path} (imported)`, loaded.converted ?? ""]]), io);
+  if (!loaded.network || hasErrors(loaded.diagnostics)) return { status: EXIT.failed };
+  return { network: loaded.network };
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, io: Io): void {
+  for (const d of sortDiagnostics(diagnostics)) io.stderr(formatDiagnostic(d, d.span ? texts.get(d.span.file) : undefined));
+}
+
+/** Writes to -o OUT or standard output. */
+function emit(text: string, values: Values, command: string, io: Io): number {
+  const out = values.output;
+  if (typeof out !== "string") {
+    io.stdout(text);
+    return EXIT.ok;
+  }
+  try {
+    writeFileSync(out, text);
+    return EXIT.ok;
+  } catch (e) {
+    io.stderr(`ness ${command}: cannot write ${out}: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+}
+
+export function runReport(paths: readonly string[], values: Values, io: Io): number {
+  const format = (values.format as string | undefined) ?? "md";
+  if (!["md", "markdown", "json", "html"].includes(format)) return usage(io, "report", `--format must be md, json or html, not '${format}'`);
+  const loaded = loadOne("report", paths, io);
+  if ("status" in loaded) return loaded.status;
+  const progress = progressReporter(io, paths[0]!);
+  const analysis = analyze(loaded.network, { progress });
+  progress.done();
+  const text = format === "json" ? renderJson(analysis) : format === "html" ? renderHtml(analysis, mermaidScript()) : renderMarkdown(analysis);
+  return emit(text, values, "report", io);
+}
+
+export function runDiagram(paths: readonly string[], values: Values, io: Io): number {
+  const view = values.view as string | undefined;
+  if (view !== undefined && !["species", "complexes", "states"].includes(view)) return usage(io, "diagram", `--view must be species, complexes or states, not '${view}'`);
+  const loaded = loadOne("diagram", paths, io);
+  if ("status" in loaded) return loaded.status;
+  const chosen: DiagramView = (view as DiagramView | undefined) ?? (loaded.network.kind === "markov" ? "states" : "species");
+  if (chosen === "states" && loaded.network.kind !== "markov") return usage(io, "diagram", "--view states is for Markov networks (files that declare states); use species or complexes");
+  const progress = progressReporter(io, paths[0]!);
+  const analysis = analyze(loaded.network, { progress });
+  progress.done();
+  return emit(renderDiagram(analysis, chosen), values, "diagram", io);
+}
+
+export function runImport(paths: readonly string[], values: Values, io: Io): number {
+  if (paths.length !== 1) return usage(io, "import", "name one SBML file");
+  const path = paths[0]!;
+  const read = readText(path);
+  if (!read.ok) {
+    io.stderr(`ness import: ${read.message}\n`);
+    return EXIT.usage;
+  }
+  const result = importSbml(read.text, path);
+  printDiagnostics(result.diagnostics, new Map([[path, read.text]]), io);
+  if (result.text === null) return EXIT.failed;
+  return emit(result.text, values, "import", io);
+}
+
+export function runExport(paths: readonly string[], values: Values, io: Io): number {
+  const format = (values.format as string | undefined) ?? "sbml";
+  if (format !== "sbml") return usage(io, "export", `--format must be sbml, not '${format}'`);
+  const loaded = loadOne("export", paths, io);
+  if ("status" in loaded) return loaded.status;
+  return emit(exportSbml(loaded.network), values, "export", io);
+}

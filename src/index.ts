@@ -1,0 +1,41 @@
+/**
+ * ness: the reaction-network analysis compiler, as a library.
+ *
+ *   text ──syntax/──▶ AST ──compile/──▶ Network IR ──analysis/──▶ Analysis ──report/──▶ md | json | html | mermaid
+ *                                                       ▲
+ *                                            numeric/ (exact and floating-point linear algebra, solvers)
+ *
+ *   compile(text, file)        → { network, diagnostics }
+ *   analyze(network, options)  → Analysis
+ *   render(analysis, format)   → string
+ */
+import type { Analysis } from "./analysis/types.js";
+import { renderHtml } from "./report/html.js";
+import { renderJson } from "./report/json.js";
+import { renderMarkdown } from "./report/markdown.js";
+import { renderDiagram } from "./report/mermaid.js";
+
+export { compile, type CompileResult } from "./compile/index.js";
+export { analyze, type AnalyzeOptions } from "./analysis/index.js";
+export { checkAsserts } from "./analysis/asserts.js";
+export { analyzeStructure } from "./analysis/structure.js";
+export { analyzeBalance } from "./analysis/balance.js";
+export { analyzeSteadyStates } from "./analysis/steady-state.js";
+export { analyzeCurrents } from "./analysis/currents.js";
+export { importSbml } from "./sbml/import.js";
+export { exportSbml } from "./sbml/export.js";
+export { formatDiagnostic, CODES, type Diagnostic, type Span } from "./diagnostics.js";
+export type * from "./network/types.js";
+export type * from "./analysis/types.js";
+
+export type Format = "md" | "json" | "html" | "mermaid";
+
+/** Renders an analysis; HTML needs mermaid's browser bundle to inline (`mermaidScript`). */
+export function render(analysis: Analysis, format: Format, mermaidScript = ""): string {
+  switch (format) {
+    case "md": return renderMarkdown(analysis);
+    case "json": return renderJson(analysis);
+    case "html": return renderHtml(analysis, mermaidScript);
+    case "mermaid": return renderDiagram(analysis, analysis.network.kind === "markov" ? "states" : "species");
+  }
+}

@@ -1,0 +1,67 @@
+/** The fast path must build exactly the AST chevrotain builds, or defer to it. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DiagnosticSink } from "../../src/diagnostics.js";
+import { fastStatement } from "../../src/syntax/fast-path.js";
+import { parse } from "../../src/syntax/parse.js";
+
+function both(line: string): { fast: unknown; slow: unknown; slowErrors: number; taken: boolean } {
+  const w = { file: "f.crn", line: 1, lineStart: 0 };
+  const taken = fastStatement(line, w) !== null;
+  const a = new DiagnosticSink(), b = new DiagnosticSink();
+  const fast = parse(line, "f.crn", a).statements;
+  const slow = parse(line, "f.crn", b, { fastPath: false }).statements;
+  expect(a.items).toEqual(b.items);
+  return { fast, slow, slowErrors: b.items.length, taken };
+}
+
+const ws = fc.constantFrom("", " ", "  ", "\t");
+const name = fc.constantFrom("A", "B2", "_x", "Hout", "__proto__", "species", "not", "k");
+const num = fc.constantFrom("0", "1", "2", "3", "2.5", ".5", "1e-3", "6.02E23", "10");
+const term = fc.tuple(fc.option(num, { nil: undefined }), ws, name).map(([c, s, n]) => (c === undefined ? n : `${c} ${s}${n}`));
+const sideArb = fc.oneof(fc.constant("0"), fc.array(term, { minLength: 1, maxLength: 4 }).chain((ts) => ws.map((s) => ts.join(`${s}+${s}`))));
+const rate = fc.oneof(num, name, fc.constantFrom("k*2", "exp(1)", "-1"));
+const reactionLine = fc
+  .tuple(fc.option(name, { nil: undefined }), ws, sideArb, ws, fc.constantFrom("->", "<->", "=>"), ws, sideArb, ws, fc.array(rate, { minLength: 1, maxLength: 3 }), fc.constantFrom("", " # note", "#"))
+  .map(([l, s1, lhs, s2, arrow, s3, rhs, s4, rates, comment]) => `${s1}${l ? `${l}:${s1}` : ""}${lhs}${s2}${arrow}${s3}${rhs}${s4}@${s4}${rates.join(`,${s1}`)}${comment}`);
+const declLine = fc
+  .tuple(fc.constantFrom("species", "state", "reservoir", "chemostat", "param"), ws, fc.array(fc.tuple(name, fc.option(num, { nil: undefined })), { minLength: 1, maxLength: 5 }), fc.constantFrom("", " # c"))
+  .map(([kw, s, ds, c]) => `${kw} ${ds.map(([n, v]) => (v === undefined ? n : `${n}${s}=${s}${v}`)).join(`,${s}`)}${c}`);
+
+describe("fast path", () => {
+  it("agrees with chevrotain on reaction lines", () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(reactionLine, (line) => {
+        const r = both(line);
+        expect(r.fast).toEqual(r.slow);
+        if (r.taken) taken++;
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+    expect(taken).toBeGreaterThan(150);
+  });
+
+  it("agrees with chevrotain on declaration lines", () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(declLine, (line) => {
+        const r = both(line);
+        expect(r.fast).toEqual(r.slow);
+        if (r.taken) taken++;
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
+    expect(taken).toBeGreaterThan(300);
+  });
+
+  it("takes the common shapes and defers the rest", () => {
+    const w = { file: "f", line: 1, lineStart: 0 };
+    expect(fastStatement("r1: A + 2 B <-> C @ 1.5, kr  # comment", w)).not.toBeNull();
+    expect(fastStatement("state s0 = 1, s1, s2", w)).not.toBeNull();
+    expect(fastStatement("A -> B @ k*exp(f/2)", w)).toBeNull();
+    expect(fastStatement('network "x"', w)).toBeNull();
+    expect(fastStatement("assert detailed_balance", w)).toBeNull();
+    expect(fastStatement("A -> B @ 1; B -> A @ 1", w)).toBeNull();
+  });
+});
