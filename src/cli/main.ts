@@ -7,6 +7,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { runCheck } from "./check.js";
 import { EXIT, type Io } from "./io.js";
 import { runDiagram, runExport, runImport, runReport } from "./report.js";
+import { runSite } from "./site.js";
 
 export { EXIT, type Io } from "./io.js";
 
@@ -23,6 +24,7 @@ commands:
   diagram FILE          a mermaid diagram of the network
   import MODEL.xml      convert an SBML model to a network file
   export FILE           write a network as SBML Level 3 Version 2
+  site PATH...          every network's reports (HTML, Markdown, JSON, mermaid) and an index page
 
 Run 'ness <command> --help' for a command's options. Exit status: 0 ok, 1 a network does not
 compile or an assert fails, 2 bad usage or an unreadable path.
@@ -61,6 +63,15 @@ default for Markov networks).
 
 exit status: 0 written; 1 the file does not compile; 2 bad usage or an unreadable path.
 `,
+  site: `usage: ness site PATH... [-o DIR]
+
+Writes, for every network (a folder means every .crn below it), its report as HTML, Markdown,
+JSON and a mermaid diagram into DIR (default: reports), and DIR/index.html linking them all
+with each network's verdict. This is what 'npm start' runs on the bundled networks.
+
+exit status: 0 all written; 1 a network does not compile (the others are still written);
+2 bad usage or an unreadable path.
+`,
   import: `usage: ness import MODEL.xml [-o MODEL.crn]
 
 Converts an SBML Level 2 or 3 model with mass-action kinetic laws to a network file. Laws that
@@ -82,6 +93,7 @@ const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
   report: { format: { type: "string" }, output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
   diagram: { view: { type: "string" }, output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
   import: { output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
+  site: { output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
   export: { format: { type: "string" }, output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
 };
 
@@ -120,6 +132,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "report": return runReport(positionals, values, io);
       case "diagram": return runDiagram(positionals, values, io);
       case "import": return runImport(positionals, values, io);
+      case "site": return runSite(positionals, values, io);
       default: return runExport(positionals, values, io);
     }
   } catch (e) {

@@ -1,0 +1,68 @@
+/**
+ * `ness site PATH... [-o DIR]`: every network's report in every format, and an index page.
+ * This is `npm start`'s main job on the bundled networks.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { analyze } from "../analysis/index.js";
+import { formatDiagnostic, hasErrors } from "../diagnostics.js";
+import { renderHtml } from "../report/html.js";
+import { renderIndex, type IndexEntry } from "../report/index-page.js";
+import { renderJson } from "../report/json.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { renderDiagram } from "../report/mermaid.js";
+import { mermaidScript } from "./assets.js";
+import { EXIT, expandPaths, loadNetwork, readText, type Io } from "./io.js";
+import { usage, type Values } from "./main.js";
+import { progressReporter } from "./progress.js";
+
+export function runSite(paths: readonly string[], values: Values, io: Io): number {
+  if (paths.length === 0) return usage(io, "site", "name at least one file or folder");
+  const out = typeof values.output === "string" ? values.output : "reports";
+  const { files, missing } = expandPaths(paths);
+  for (const m of missing) io.stderr(`ness site: ${m}: no such file or folder\n`);
+  if (missing.length > 0 || files.length === 0) return EXIT.usage;
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (e) {
+    io.stderr(`ness site: cannot create ${out}: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  const entries: IndexEntry[] = [];
+  const used = new Set<string>();
+  for (const file of files) {
+    const read = readText(file);
+    if (!read.ok) {
+      entries.push({ source: file, analysis: null, error: read.message });
+      continue;
+    }
+    const loaded = loadNetwork(file, read.text);
+    if (!loaded.network || hasErrors(loaded.diagnostics)) {
+      const first = loaded.diagnostics.find((d) => d.severity === "error");
+      for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d, d.span?.file === file ? read.text : loaded.converted));
+      entries.push({ source: file, analysis: null, error: first ? formatDiagnostic(first).trim() : "does not compile" });
+      continue;
+    }
+    const progress = progressReporter(io, file);
+    const analysis = analyze(loaded.network, { progress });
+    progress.done();
+    const stem = uniqueStem(basename(file, extname(file)), used);
+    const links: Record<string, string> = { html: `${stem}.html`, md: `${stem}.md`, json: `${stem}.json`, mermaid: `${stem}.mmd` };
+    writeFileSync(join(out, links.html!), renderHtml(analysis, mermaidScript()));
+    writeFileSync(join(out, links.md!), renderMarkdown(analysis));
+    writeFileSync(join(out, links.json!), renderJson(analysis));
+    writeFileSync(join(out, links.mermaid!), renderDiagram(analysis, analysis.network.kind === "markov" ? "states" : "species"));
+    entries.push({ source: file, analysis, links });
+  }
+  writeFileSync(join(out, "index.html"), renderIndex(entries));
+  const failed = entries.filter((e) => e.analysis === null).length;
+  io.stdout(`wrote reports for ${entries.length - failed} of ${entries.length} networks to ${out}/; open ${join(out, "index.html")}\n`);
+  return failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+function uniqueStem(stem: string, used: Set<string>): string {
+  let s = stem;
+  for (let i = 2; used.has(s); i++) s = `${stem}-${i}`;
+  used.add(s);
+  return s;
+}

@@ -1,0 +1,51 @@
+/**
+ * The index page of a folder of reports (`ness site`, `npm start`): one row per network with
+ * its verdict, entropy production and most driven cycle, linking its HTML, Markdown, JSON and
+ * mermaid reports. Files that did not compile are listed with their first error.
+ */
+import type { Analysis } from "../analysis/types.js";
+import { formatNumber, htmlEscape as h, titleOf } from "./format.js";
+import { verdictOf } from "./model.js";
+
+export type IndexEntry =
+  | { readonly source: string; readonly analysis: Analysis; readonly links: Readonly<Record<string, string>> }
+  | { readonly source: string; readonly analysis: null; readonly error: string };
+
+export function renderIndex(entries: readonly IndexEntry[], title = "ness reports"): string {
+  const rows = entries.map((e) => {
+    if (e.analysis === null) {
+      return `<tr class="error"><td><code>${h(e.source)}</code></td><td colspan="4">does not compile: ${h(e.error)}</td></tr>`;
+    }
+    const v = verdictOf(e.analysis);
+    const sigma = v.entropyProduction;
+    const links = Object.entries(e.links).map(([label, href]) => `<a href="${h(encodeURI(href))}">${h(label)}</a>`).join(" · ");
+    return [
+      `<tr class="${v.kind}">`,
+      `<td><a href="${h(encodeURI(e.links.html ?? ""))}"><strong>${h(titleOf(e.analysis.network))}</strong></a><br><code>${h(e.source)}</code></td>`,
+      `<td>${h(v.headline)}</td>`,
+      `<td class="num">${sigma === null ? "—" : h(formatNumber(sigma))}</td>`,
+      `<td>${v.mostDriven ? `<code>${h(v.mostDriven.words)}</code> (${h(formatNumber(v.mostDriven.affinity))} k<sub>B</sub>T)` : "—"}</td>`,
+      `<td>${links}</td></tr>`,
+    ].join("");
+  });
+  const failed = entries.filter((e) => e.analysis === null).length;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="ness"><title>${h(title)}</title>
+<style>
+body { font: 15px/1.5 system-ui, sans-serif; max-width: 1100px; margin: 0 auto; padding: 1.5rem; color: #1b1b1b; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #ddd; padding: .35rem .6rem; text-align: left; vertical-align: top; }
+th { background: #f4f6f8; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.equilibrium td:nth-child(2) { color: #2e7d32; } tr.driven td:nth-child(2), tr.error td { color: #b71c1c; }
+code { font: 13px ui-monospace, monospace; }
+</style></head>
+<body>
+<h1>${h(title)}</h1>
+<p>${entries.length} network${entries.length === 1 ? "" : "s"}${failed ? `, ${failed} that do not compile` : ""}. Entropy production in k<sub>B</sub> per unit time at the steady state reached from the initial amounts.</p>
+<table><thead><tr><th>network</th><th>verdict</th><th>entropy production</th><th>most driven cycle</th><th>reports</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody></table>
+</body></html>
+`;
+}
