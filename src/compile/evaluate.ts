@@ -28,6 +28,17 @@ const FUNCTIONS: ReadonlyMap<string, (x: number) => number> = new Map([
   ["sqrt", Math.sqrt],
 ]);
 
+/** Literals repeat a lot in large files; parsing one exactly costs BigInt work, so remember them. */
+const decimals = new Map<string, Q.Rational | undefined>();
+
+function decimal(text: string): Q.Rational | undefined {
+  if (decimals.has(text)) return decimals.get(text);
+  const q = Q.parseDecimal(text);
+  if (decimals.size > 100_000) decimals.clear();
+  decimals.set(text, q);
+  return q;
+}
+
 /** Keeps exact values only while numerator and denominator stay of a sane size. */
 const MAX_EXACT_DIGITS = 4000;
 
@@ -41,7 +52,7 @@ function keep(q: Q.Rational | undefined | null): Q.Rational | null {
 export function evaluate(e: Expr, scope: Scope, sink: DiagnosticSink): Value | undefined {
   switch (e.kind) {
     case "number": {
-      const exact = Q.parseDecimal(e.text);
+      const exact = decimal(e.text);
       const value = Number(e.text);
       if (!Number.isFinite(value)) {
         sink.error(CODES.notFinite, `the number ${e.text} is too large for a double`, e.span);

@@ -122,8 +122,8 @@ function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: Diagnost
     return null;
   }
   if (side.zero) return { internal: [], reservoir: [] };
-  const internal = new Map<number, number>();
-  const reservoir = new Map<number, number>();
+  const internal: Term[] = [];
+  const reservoir: Term[] = [];
   let ok = true;
   for (const t of side.terms) {
     let coefficient = 1;
@@ -138,8 +138,8 @@ function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: Diagnost
     const name = t.species.name;
     const s = idx.species.get(name);
     const r = idx.reservoirs.get(name);
-    if (s !== undefined) internal.set(s, (internal.get(s) ?? 0) + coefficient);
-    else if (r !== undefined) reservoir.set(r, (reservoir.get(r) ?? 0) + coefficient);
+    if (s !== undefined) addTerm(internal, s, coefficient);
+    else if (r !== undefined) addTerm(reservoir, r, coefficient);
     else {
       ok = false;
       const d = decls.names.get(name);
@@ -158,8 +158,15 @@ function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: Diagnost
     }
   }
   if (!ok) return null;
-  const toTerms = (m: Map<number, number>): Term[] => [...m].sort((a, b) => a[0] - b[0]).map(([index, coefficient]) => ({ index, coefficient }));
-  return { internal: toTerms(internal), reservoir: toTerms(reservoir) };
+  return { internal, reservoir };
+}
+
+/** Adds `coefficient` of species `index` to a side kept sorted by index (sides are short). */
+function addTerm(terms: Term[], index: number, coefficient: number): void {
+  let i = 0;
+  while (i < terms.length && terms[i]!.index < index) i++;
+  if (i < terms.length && terms[i]!.index === index) terms[i] = { index, coefficient: terms[i]!.coefficient + coefficient };
+  else terms.splice(i, 0, { index, coefficient });
 }
 
 function lowerRates(st: ReactionStatement, twoWay: boolean, decls: Declarations, sink: DiagnosticSink): [RateConstant, RateConstant | null] | null {

@@ -1,0 +1,45 @@
+/**
+ * Golden outputs of the example networks: for every networks/NAME.crn, the committed Markdown,
+ * JSON and mermaid reports in networks/expected/. `npm run golden` rewrites them after an
+ * intended change; test/golden.test.ts fails on any difference.
+ */
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { analyze } from "../src/analysis/index.js";
+import { compile } from "../src/compile/index.js";
+import { renderJson } from "../src/report/json.js";
+import { renderMarkdown } from "../src/report/markdown.js";
+import { renderDiagram } from "../src/report/mermaid.js";
+
+export const NETWORKS = "networks";
+export const EXPECTED = join(NETWORKS, "expected");
+
+/** The three outputs of one network, keyed by file name in networks/expected/. */
+export function goldenOutputs(file: string): Map<string, string> {
+  const path = join(NETWORKS, file);
+  const { network } = compile(readFileSync(path, "utf8"), path);
+  if (!network) throw new Error(`${path} does not compile`);
+  const analysis = analyze(network);
+  const stem = file.replace(/\.crn$/, "");
+  return new Map([
+    [`${stem}.md`, renderMarkdown(analysis)],
+    [`${stem}.json`, renderJson(analysis)],
+    [`${stem}.mmd`, renderDiagram(analysis, network.kind === "markov" ? "states" : "species")],
+  ]);
+}
+
+export function networkFiles(): string[] {
+  return readdirSync(NETWORKS).filter((f) => f.endsWith(".crn")).sort();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  mkdirSync(EXPECTED, { recursive: true });
+  let written = 0;
+  for (const file of networkFiles()) {
+    for (const [name, text] of goldenOutputs(file)) {
+      writeFileSync(join(EXPECTED, name), text);
+      written++;
+    }
+  }
+  console.log(`wrote ${written} golden files to ${EXPECTED}/`);
+}
