@@ -1,0 +1,52 @@
+/** The TextMate grammar in grammar/ highlights .crn files as an editor would (vscode-textmate). */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import * as oniguruma from "vscode-oniguruma";
+import * as vsctm from "vscode-textmate";
+
+const require = createRequire(import.meta.url);
+const ROOT = join(import.meta.dirname, "../..");
+
+async function grammar(): Promise<vsctm.IGrammar> {
+  const wasm = readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));
+  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  const registry = new vsctm.Registry({
+    onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
+    loadGrammar: async () => vsctm.parseRawGrammar(readFileSync(join(ROOT, "grammar/ness.tmLanguage.json"), "utf8"), "ness.tmLanguage.json"),
+  });
+  const g = await registry.loadGrammar("source.ness");
+  if (!g) throw new Error("grammar did not load");
+  return g;
+}
+
+/** Token text → its innermost scope, for one line. */
+function scopes(g: vsctm.IGrammar, line: string): [string, string][] {
+  const r = g.tokenizeLine(line, vsctm.INITIAL);
+  return r.tokens.map((t) => [line.slice(t.startIndex, t.endIndex).trim(), t.scopes[t.scopes.length - 1]!] as [string, string]).filter(([text]) => text.trim() !== "");
+}
+
+describe("grammar/ness.tmLanguage.json", () => {
+  it("highlights every construct", async () => {
+    const g = await grammar();
+    expect(scopes(g, "# a comment")).toEqual([["# a comment", "comment.line.number-sign.ness"]]);
+    expect(scopes(g, 'network "Futile cycle"')).toEqual([["network", "keyword.other.network.ness"], ['"Futile cycle"', "string.quoted.double.ness"]]);
+    const decl = scopes(g, "species A = 1.0, B");
+    expect(decl[0]).toEqual(["species", "storage.type.ness"]);
+    expect(decl).toContainEqual(["A", "variable.other.declaration.ness"]);
+    expect(decl).toContainEqual(["1.0", "constant.numeric.ness"]);
+    const rx = scopes(g, "r1: 2 A + ATP <-> B @ kf * exp(1), 1e-3");
+    expect(rx[0]).toEqual(["r1", "entity.name.function.label.ness"]);
+    expect(rx).toContainEqual(["<->", "keyword.operator.arrow.ness"]);
+    expect(rx).toContainEqual(["@", "keyword.operator.rate.ness"]);
+    expect(rx).toContainEqual(["exp", "support.function.math.ness"]);
+    expect(rx).toContainEqual(["1e-3", "constant.numeric.ness"]);
+    expect(scopes(g, "A => B @ 1")).toContainEqual(["=>", "invalid.illegal.arrow.ness"]);
+    const as = scopes(g, "assert conc(A) = 0.5 +- 1e-6");
+    expect(as[0]).toEqual(["assert", "keyword.control.assert.ness"]);
+    expect(as).toContainEqual(["conc", "support.function.ness"]);
+    expect(as).toContainEqual(["+-", "keyword.operator.comparison.ness"]);
+    expect(scopes(g, "assert not detailed_balance")).toContainEqual(["detailed_balance", "support.constant.ness"]);
+  });
+});
