@@ -10,7 +10,7 @@
  * is a rational; otherwise |A| ≤ TOLERANCE · Σ_r |c_r| (|ln kf_r| + |ln kr_r| + Σ_Y |S_Yr| |ln[Y]|)
  * counts as zero.
  */
-import { logAbs, mul, powInt, rational, toNumber, type Rational } from "../numeric/rational.js";
+import { bigLogRatio, bigRatio, powInt, toNumber } from "../numeric/rational.js";
 import { reservoirColumn } from "../network/stoichiometry.js";
 import type { Network } from "../network/types.js";
 import { kolmogorovBalance } from "./kolmogorov.js";
@@ -22,6 +22,12 @@ import { wegscheiderBalance } from "./wegscheider.js";
 export const TOLERANCE = 1e-9;
 
 /** The log equilibrium constants of the reactions, their error scales and exact values. */
+/** A positive fraction kept unreduced: reducing 10^5 of them costs more than the whole verdict. */
+export interface Fraction {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
 export interface ReactionConstants {
   /** ln K_r, or +Infinity for a one-way reaction. */
   readonly lnK: Float64Array;
@@ -29,15 +35,15 @@ export interface ReactionConstants {
   readonly K: Float64Array;
   /** |ln kf| + |ln kr| + Σ_Y |S_Yr| |ln[Y]|: the size of the terms that make up ln K_r. */
   readonly scale: Float64Array;
-  /** K_r exactly, when kf, kr and every reservoir it touches are rationals; else null. */
-  readonly exact: (Rational | null)[];
+  /** K_r exactly (not reduced: no gcd), when kf, kr and every reservoir it touches are rationals; else null. */
+  readonly exact: (Fraction | null)[];
   readonly oneWay: number[];
 }
 
 export function reactionConstants(network: Network): ReactionConstants {
   const m = network.reactions.length;
   const lnK = new Float64Array(m), scale = new Float64Array(m), K = new Float64Array(m);
-  const exact: (Rational | null)[] = [];
+  const exact: (Fraction | null)[] = [];
   const oneWay: number[] = [];
   for (const r of network.reactions) {
     const i = r.index;
@@ -52,7 +58,7 @@ export function reactionConstants(network: Network): ReactionConstants {
     let l = Math.log(r.forward.value) - Math.log(r.reverse.value);
     let s = Math.abs(Math.log(r.forward.value)) + Math.abs(Math.log(r.reverse.value));
     let kk = r.forward.value / r.reverse.value;
-    let q: Rational | null = r.forward.exact && r.reverse.exact && r.reverse.exact.num !== 0n ? rational(r.forward.exact.num * r.reverse.exact.den, r.forward.exact.den * r.reverse.exact.num) : null;
+    let q: Fraction | null = r.forward.exact && r.reverse.exact && r.reverse.exact.num > 0n ? { num: r.forward.exact.num * r.reverse.exact.den, den: r.forward.exact.den * r.reverse.exact.num } : null;
     if (r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((coef, y) => {
       const res = network.reservoirs[y]!;
       const ly = Math.log(res.value);
@@ -60,7 +66,7 @@ export function reactionConstants(network: Network): ReactionConstants {
       kk *= res.value ** -coef;
       s += Math.abs(coef * ly);
       const p = res.exact && res.exact.num !== 0n ? powInt(res.exact, -coef) : undefined;
-      q = q && p ? mul(q, p) : null;
+      q = q && p ? { num: q.num * p.num, den: q.den * p.den } : null;
     });
     lnK[i] = l;
     K[i] = q ? toNumber(q) : kk;
@@ -74,7 +80,7 @@ export function reactionConstants(network: Network): ReactionConstants {
  * Π_r K_r^{c_r} exactly as a numerator and denominator (not reduced), or null when a K_r on the
  * cycle is not exact or the product would exceed MAX_EXACT_BITS.
  */
-export function exactCycleProduct(exact: readonly (Rational | null)[], cycle: ReadonlyMap<number, number>): { num: bigint; den: bigint } | null {
+export function exactCycleProduct(exact: readonly (Fraction | null)[], cycle: ReadonlyMap<number, number>): { num: bigint; den: bigint } | null {
   let num = 1n, den = 1n;
   let bits = 0;
   for (const [r, c] of cycle) {
@@ -105,7 +111,8 @@ function bitLength(x: bigint): number {
 export function logRatio(num: bigint, den: bigint): number {
   const diff = num - den;
   const small = (diff < 0n ? -diff : diff) * 1000n < den;
-  return small ? Math.log1p(toNumber(rational(diff, den))) : logAbs(rational(num, den));
+  // no gcd: the products of long cycles have tens of thousands of digits
+  return small ? Math.log1p(bigRatio(diff, den)) : bigLogRatio(num, den);
 }
 
 /**

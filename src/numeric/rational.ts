@@ -94,3 +94,33 @@ function logBig(x: bigint): number {
 export function toString(a: Rational): string {
   return a.den === 1n ? a.num.toString() : `${a.num}/${a.den}`;
 }
+
+function bitLength(x: bigint): number {
+  if (x < 0n) x = -x;
+  let bits = 0;
+  // hexadecimal digits are cheap to count for small numbers; shift through large ones
+  while (x >= 1n << 1024n) {
+    x >>= 1024n;
+    bits += 1024;
+  }
+  return bits + (x === 0n ? 0 : x.toString(2).length);
+}
+
+/** a / b as a double for integers of any size, without reducing the fraction (no gcd). */
+export function bigRatio(a: bigint, b: bigint): number {
+  if (a === 0n) return 0;
+  const sign = (a < 0n) !== (b < 0n) ? -1 : 1;
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  const la = bitLength(a), lb = bitLength(b);
+  const sa = Math.max(0, la - 64), sb = Math.max(0, lb - 64);
+  const top = Number(a >> BigInt(sa)) / Number(b >> BigInt(sb));
+  return sign * top * 2 ** (sa - sb);
+}
+
+/** ln(a / b) for positive integers of any size, without reducing the fraction. */
+export function bigLogRatio(a: bigint, b: bigint): number {
+  const la = bitLength(a), lb = bitLength(b);
+  const sa = Math.max(0, la - 64), sb = Math.max(0, lb - 64);
+  return Math.log(Number(a >> BigInt(sa))) - Math.log(Number(b >> BigInt(sb))) + (sa - sb) * Math.LN2;
+}

@@ -7,7 +7,6 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/ness.js");
-const FIX = join(ROOT, "test/fixtures");
 
 function ness(...args: string[]): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000, env: { ...process.env, NESS_DEBUG: "" } });
