@@ -9,7 +9,7 @@
 import { CODES, type DiagnosticSink } from "../diagnostics.js";
 import type { Assert, AssertTarget, Quantity } from "../network/types.js";
 import type { Expr, Statement } from "../syntax/ast.js";
-import { paramScope, type Declarations } from "./declarations.js";
+import type { Declarations } from "./declarations.js";
 import { evaluate } from "./evaluate.js";
 import { suggest } from "./suggest.js";
 
@@ -47,7 +47,7 @@ function lowerTarget(
     return null;
   }
   const quantity = lowerQuantity(s, species, reactions, sink);
-  const scope = paramScope(decls.params, decls.names);
+  const scope = decls.scope();
   const value = evaluate(st.comparison.value, scope, sink);
   const tol = st.comparison.tolerance ? evaluate(st.comparison.tolerance, scope, sink) : { value: 0, exact: null };
   if (!quantity || !value || !tol) return null;

@@ -1,11 +1,10 @@
 /**
- * First compile phase: the declarations (`network`, `param`, `species`, `state`, `reservoir`).
- * Names share one namespace; values are evaluated in file order, so an expression may use the
- * params declared before it.
+ * The declarations (`network`, `param`, `species`, `state`, `reservoir`). Names share one
+ * namespace; a value may use the params declared before it.
  */
 import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
 import type { Rational } from "../numeric/rational.js";
-import type { Program } from "../syntax/ast.js";
+import type { Declarator, Expr, Statement } from "../syntax/ast.js";
 import { evaluate, type Scope, type Value } from "./evaluate.js";
 
 export type NameKind = "param" | "species" | "state" | "reservoir";
@@ -25,6 +24,8 @@ export interface Declarations {
   readonly names: ReadonlyMap<string, Declared>;
   readonly params: ReadonlyMap<string, Value>;
   readonly kind: "mass-action" | "markov";
+  /** The scope expressions are evaluated in; `before` hides params declared at or after it. */
+  scope(before?: number): Scope;
 }
 
 const WHAT: Record<NameKind, string> = { param: "a param", species: "a species", state: "a state", reservoir: "a reservoir" };
@@ -33,84 +34,132 @@ export function describeName(d: Declared): string {
   return `${WHAT[d.kind]} (declared at line ${d.span.line})`;
 }
 
-/** A scope over the params evaluated so far; later params are named as such in errors. */
-export function paramScope(params: ReadonlyMap<string, Value>, all: ReadonlyMap<string, Declared>, laterParams?: ReadonlyMap<string, Span>): Scope {
-  return {
-    param: (n) => params.get(n),
-    describe: (n) => {
-      const later = laterParams?.get(n);
-      if (later) return `a param declared later (line ${later.line}); declare it before use, so it`;
-      const d = all.get(n);
-      return d ? describeName(d) : undefined;
-    },
-    candidates: () => params.keys(),
-  };
-}
+/**
+ * The declarations of one file, built statement by statement as the file is read.
+ *
+ * A name is registered (and gets its index) where it is declared. A value is evaluated at once
+ * when every name it uses is already a param with a value; otherwise it waits for `finish()`,
+ * which evaluates it seeing only the params declared before it, so "declared later" can be said.
+ */
+export class DeclarationTable implements Declarations {
+  readonly names = new Map<string, Declared>();
+  readonly params = new Map<string, Value>();
+  /** Params used by some expression, for the unused-param warning. */
+  readonly used = new Set<string>();
+  title: string | null = null;
+  private titleSpan: Span | null = null;
+  private firstState: Span | null = null;
+  private firstSpecies: Span | null = null;
+  private mixedReported = false;
+  private readonly deferred: { declarator: Declarator; kind: NameKind }[] = [];
 
-export function collectDeclarations(program: Program, sink: DiagnosticSink): Declarations {
-  const names = new Map<string, Declared>();
-  const params = new Map<string, Value>();
-  const pending = new Map<string, Span>();
-  let title: string | null = null;
-  let titleSpan: Span | null = null;
-  let firstState: Span | null = null;
-  let firstSpecies: Span | null = null;
-  let mixedReported = false;
+  constructor(private readonly sink: DiagnosticSink) {}
 
-  for (const st of program.statements) {
-    if (st.kind !== "declare" || st.keyword !== "param") continue;
-    for (const d of st.declarators) if (!pending.has(d.id.name)) pending.set(d.id.name, d.id.span);
+  /** Mass action or Markov: decided by the first species or state declared. */
+  get kind(): "mass-action" | "markov" {
+    const s = this.firstState, p = this.firstSpecies;
+    return s !== null && (p === null || s.offset < p.offset) ? "markov" : "mass-action";
   }
 
-  for (const st of program.statements) {
+  /** True once a species or state is declared, so the kind is known. */
+  get kindKnown(): boolean {
+    return this.firstState !== null || this.firstSpecies !== null;
+  }
+
+  /** A scope over the params with values; `before` hides params declared at or after an offset. */
+  scope(before = Infinity): Scope {
+    return {
+      param: (n) => {
+        const v = this.params.get(n);
+        if (v === undefined || this.names.get(n)!.span.offset >= before) return undefined;
+        this.used.add(n);
+        return v;
+      },
+      describe: (n) => {
+        const d = this.names.get(n);
+        if (!d) return undefined;
+        if (d.kind === "param" && d.span.offset >= before) return `a param declared later (line ${d.span.line}); declare it before use, so it`;
+        if (d.kind === "param") return `a param whose value could not be computed (line ${d.span.line}), so it is`;
+        return describeName(d);
+      },
+      candidates: () => [...this.params.keys()].filter((n) => this.names.get(n)!.span.offset < before),
+    };
+  }
+
+  add(st: Extract<Statement, { kind: "network" | "declare" }>): void {
     if (st.kind === "network") {
-      if (titleSpan) sink.error(CODES.duplicateNetwork, `a second network title; the first is at line ${titleSpan.line}`, st.span);
+      if (this.titleSpan) this.sink.error(CODES.duplicateNetwork, `a second network title; the first is at line ${this.titleSpan.line}`, st.span);
       else {
-        title = st.title;
-        titleSpan = st.span;
+        this.title = st.title;
+        this.titleSpan = st.span;
       }
-      continue;
+      return;
     }
-    if (st.kind !== "declare") continue;
     const kind: NameKind = st.keyword === "chemostat" ? "reservoir" : st.keyword;
-    if (kind === "state" && !firstState) firstState = st.span;
-    if (kind === "species" && !firstSpecies) firstSpecies = st.span;
-    if (!mixedReported && firstState && firstSpecies && (kind === "state" || kind === "species")) {
-      const other = kind === "state" ? firstSpecies : firstState;
-      sink.error(
-        CODES.stateMixedWithSpecies,
-        `a file declares either states (a Markov network) or species (mass action), not both; ${kind === "state" ? "species" : "states"} are declared at line ${other.line}`,
-        st.span,
-        "write reservoirs for concentrations held fixed; they may appear in a Markov network",
-      );
-      mixedReported = true;
-    }
+    this.checkMixed(kind, st.span);
     for (const d of st.declarators) {
-      const name = d.id.name;
-      if (kind === "param") pending.delete(name);
-      const prior = names.get(name);
+      const prior = this.names.get(d.id.name);
       if (prior) {
-        sink.error(CODES.duplicateDeclaration, `'${name}' is already declared as ${describeName(prior)}`, d.id.span);
+        this.sink.error(CODES.duplicateDeclaration, `'${d.id.name}' is already declared as ${describeName(prior)}`, d.id.span);
         continue;
       }
-      let value: Value | undefined;
-      if (d.value) value = evaluate(d.value, paramScope(params, names, pending), sink);
-      else if (kind === "param") sink.error(CODES.missingValue, `param '${name}' needs a value: param ${name} = ...`, d.id.span);
-      else if (kind === "reservoir")
-        sink.error(CODES.reservoirWithoutValue, `reservoir '${name}' needs its fixed concentration`, d.id.span, `reservoir ${name} = 1e-3`);
-      if (value && (kind === "species" || kind === "state") && !(value.value >= 0)) {
-        sink.error(CODES.negativeAmount, `the initial amount of '${name}' is ${value.value}; amounts are >= 0`, d.value!.span);
-        value = undefined;
-      }
-      if (value && kind === "reservoir" && !(value.value > 0)) {
-        sink.error(CODES.badReservoirValue, `reservoir '${name}' is held at ${value.value}; a reservoir's concentration must be > 0`, d.value!.span);
-        value = undefined;
-      }
-      if (kind === "param" && value) params.set(name, value);
-      names.set(name, { kind, name, span: d.id.span, value: value?.value ?? null, exact: value?.exact ?? null });
+      this.names.set(d.id.name, { kind, name: d.id.name, span: d.id.span, value: null, exact: null });
+      if (d.value && !namesIn(d.value).every((n) => this.params.has(n))) this.deferred.push({ declarator: d, kind });
+      else this.assign(d, kind, d.id.span.offset);
     }
   }
-  // With both (an error already reported), the first kind declared decides, and all are resolvable.
-  const markov = firstState !== null && (firstSpecies === null || firstState.offset < firstSpecies.offset);
-  return { title, names, params, kind: markov ? "markov" : "mass-action" };
+
+  /** Evaluates the values that waited for the whole file. */
+  finish(): void {
+    for (const { declarator, kind } of this.deferred) this.assign(declarator, kind, declarator.id.span.offset);
+    this.deferred.length = 0;
+  }
+
+  private checkMixed(kind: NameKind, span: Span): void {
+    if (kind === "state" && !this.firstState) this.firstState = span;
+    if (kind === "species" && !this.firstSpecies) this.firstSpecies = span;
+    if (this.mixedReported || !this.firstState || !this.firstSpecies || (kind !== "state" && kind !== "species")) return;
+    const other = kind === "state" ? this.firstSpecies : this.firstState;
+    this.sink.error(
+      CODES.stateMixedWithSpecies,
+      `a file declares either states (a Markov network) or species (mass action), not both; ${kind === "state" ? "species" : "states"} are declared at line ${other.line}`,
+      span,
+      "write reservoirs for concentrations held fixed; they may appear in a Markov network",
+    );
+    this.mixedReported = true;
+  }
+
+  private assign(d: Declarator, kind: NameKind, before: number): void {
+    const name = d.id.name;
+    const sink = this.sink;
+    let value: Value | undefined;
+    if (d.value) value = evaluate(d.value, this.scope(before), sink);
+    else if (kind === "param") sink.error(CODES.missingValue, `param '${name}' needs a value: param ${name} = ...`, d.id.span);
+    else if (kind === "reservoir") sink.error(CODES.reservoirWithoutValue, `reservoir '${name}' needs its fixed concentration`, d.id.span, `reservoir ${name} = 1e-3`);
+    if (value && (kind === "species" || kind === "state") && !(value.value >= 0)) {
+      sink.error(CODES.negativeAmount, `the initial amount of '${name}' is ${value.value}; amounts are >= 0`, d.value!.span);
+      value = undefined;
+    }
+    if (value && kind === "reservoir" && !(value.value > 0)) {
+      sink.error(CODES.badReservoirValue, `reservoir '${name}' is held at ${value.value}; a reservoir's concentration must be > 0`, d.value!.span);
+      value = undefined;
+    }
+    if (!value) return;
+    if (kind === "param") this.params.set(name, value);
+    this.names.set(name, { kind, name, span: d.id.span, value: value.value, exact: value.exact });
+  }
+}
+
+/** Every name an expression mentions (not function names). */
+export function namesIn(e: Expr): string[] {
+  const out: string[] = [];
+  const stack: Expr[] = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.kind === "name") out.push(x.name);
+    else if (x.kind === "unary") stack.push(x.operand);
+    else if (x.kind === "binary") stack.push(x.left, x.right);
+    else if (x.kind === "call") stack.push(...x.args);
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
 import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
 import type { RateConstant, Term } from "../network/types.js";
 import type { Side, Statement } from "../syntax/ast.js";
-import { describeName, paramScope, type Declarations } from "./declarations.js";
+import { describeName, type Declarations } from "./declarations.js";
 import { evaluate } from "./evaluate.js";
 import { suggest } from "./suggest.js";
 
@@ -34,22 +34,24 @@ function arrowFix(text: string): "->" | "<->" {
   return /<=>|<-->|<==>|⇌|↔|⇄|⟷/.test(text) ? "<->" : "->";
 }
 
-/** Assigns ids (`R<n>` for unlabelled reactions) and reports duplicate labels. */
-export function reactionIds(statements: readonly ReactionStatement[], sink: DiagnosticSink): string[] {
-  const ids = statements.map((st, i) => st.label?.name ?? `R${i + 1}`);
-  const first = new Map<string, number>();
-  ids.forEach((id, i) => {
-    const j = first.get(id);
-    if (j === undefined) {
-      first.set(id, i);
-      return;
+/** Gives each reaction its id (`R<n>` when unlabelled, n its 1-based position) and reports duplicates. */
+export class ReactionIds {
+  readonly ids: string[] = [];
+  private readonly first = new Map<string, { line: number; labelled: boolean }>();
+
+  constructor(private readonly sink: DiagnosticSink) {}
+
+  register(st: ReactionStatement): string {
+    const id = st.label?.name ?? `R${this.ids.length + 1}`;
+    this.ids.push(id);
+    const prior = this.first.get(id);
+    if (prior === undefined) this.first.set(id, { line: st.span.line, labelled: st.label !== null });
+    else {
+      const where = prior.labelled ? `the label of line ${prior.line}` : `the default name of the reaction at line ${prior.line}`;
+      this.sink.error(CODES.duplicateLabel, `reaction label '${id}' is already ${where}`, st.label?.span ?? st.span, "labels must be unique");
     }
-    const st = statements[i]!;
-    const prior = statements[j]!;
-    const where = prior.label ? `the label of line ${prior.span.line}` : `the default name of the reaction at line ${prior.span.line}`;
-    sink.error(CODES.duplicateLabel, `reaction label '${id}' is already ${where}`, st.label?.span ?? st.span, "labels must be unique");
-  });
-  return ids;
+    return id;
+  }
 }
 
 export function lowerReaction(st: ReactionStatement, id: string, decls: Declarations, idx: Indices, sink: DiagnosticSink): LoweredReaction | null {
@@ -177,7 +179,7 @@ function lowerRates(st: ReactionStatement, twoWay: boolean, decls: Declarations,
     sink.error(CODES.wrongRateCount, `${arrow}; found ${st.rates.length}`, where, twoWay ? "A <-> B @ kf, kr" : "A -> B @ k");
     return null;
   }
-  const scope = paramScope(decls.params, decls.names);
+  const scope = decls.scope();
   const out: RateConstant[] = [];
   for (const e of st.rates) {
     const v = evaluate(e, scope, sink);

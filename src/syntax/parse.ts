@@ -27,15 +27,24 @@ export interface ParseOptions {
 }
 
 export function parse(text: string, file: string, sink: DiagnosticSink, options: ParseOptions = {}): Program {
+  const statements: Statement[] = [];
+  forEachStatement(text, file, sink, (st) => statements.push(st), options);
+  return { file, statements };
+}
+
+/**
+ * Parses `text` statement by statement, handing each to `visit` as soon as it is parsed, so a
+ * caller that lowers as it goes never holds the whole AST of a large file.
+ */
+export function forEachStatement(text: string, file: string, sink: DiagnosticSink, visit: (st: Statement) => void, options: ParseOptions = {}): void {
   const useFast = options.fastPath ?? true;
   const binaryAt = findBinary(text);
   if (binaryAt >= 0) {
     sink.error(CODES.binaryInput, "this is not a text file (it contains binary data); expected a network file", spanAt(text, file, binaryAt, 1));
-    return { file, statements: [] };
+    return;
   }
   // Statements never span lines, so each line is lexed and parsed on its own: tokens and CSTs
   // die young, which keeps large files out of the garbage collector's old generation.
-  const statements: Statement[] = [];
   let lexErrors = 0;
   let lineStart = 0;
   for (let line = 1; lineStart <= text.length && sink.items.length <= MAX_ERRORS; line++) {
@@ -46,7 +55,7 @@ export function parse(text: string, file: string, sink: DiagnosticSink, options:
     lineStart = end + 1;
     const fast = useFast ? fastStatement(lineText, w) : null;
     if (fast) {
-      statements.push(fast);
+      visit(fast);
       continue;
     }
     const lexed = T.lexer.tokenize(lineText);
@@ -60,17 +69,16 @@ export function parse(text: string, file: string, sink: DiagnosticSink, options:
     for (const tok of lexed.tokens) {
       tok.endOffset = tok.startOffset + tok.image.length - 1; // "onlyOffset" lexing leaves it out
       if (tok.tokenType === T.Semicolon || tok.tokenType === T.Newline) {
-        if (group.length > 0) pushStatement(parseStatement(group, w, sink), statements);
+        if (group.length > 0) visitStatement(parseStatement(group, w, sink), visit);
         group = [];
       } else group.push(tok);
     }
-    if (group.length > 0) pushStatement(parseStatement(group, w, sink), statements);
+    if (group.length > 0) visitStatement(parseStatement(group, w, sink), visit);
   }
-  return { file, statements };
 }
 
-function pushStatement(st: Statement | null, out: Statement[]): void {
-  if (st) out.push(st);
+function visitStatement(st: Statement | null, visit: (st: Statement) => void): void {
+  if (st) visit(st);
 }
 
 function parseStatement(tokens: IToken[], w: Where, sink: DiagnosticSink): Statement | null {

@@ -90,7 +90,7 @@ describe("shape", () => {
   });
 
   it("states' initial amounts must not all be zero", () => {
-    expect(errorsOf("state S = 0, T = 0\nS <-> T @ 1, 1")).toEqual(["bad-initial-distribution@1:1"]);
+    expect(errorsOf("state S = 0, T = 0\nS <-> T @ 1, 1")).toEqual(["bad-initial-distribution@1:7"]);
   });
 
   it("a reaction of nothing to nothing", () => {
