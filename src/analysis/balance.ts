@@ -83,10 +83,11 @@ export function reactionConstants(network: Network): ReactionConstants {
 export function exactCycleProduct(exact: readonly (Fraction | null)[], cycle: ReadonlyMap<number, number>): { num: bigint; den: bigint } | null {
   let num = 1n, den = 1n;
   let bits = 0;
+  const sizes = bitSizes(exact);
   for (const [r, c] of cycle) {
     const k = exact[r];
     if (!k) return null;
-    bits += Math.abs(c) * (bitLength(k.num) + bitLength(k.den));
+    bits += Math.abs(c) * sizes[r]!;
     if (bits > MAX_EXACT_BITS) return null;
     const e = BigInt(Math.abs(c));
     if (c > 0) {
@@ -102,6 +103,21 @@ export function exactCycleProduct(exact: readonly (Fraction | null)[], cycle: Re
 
 /** Products larger than this many bits are not formed; the verdict falls back to the tolerance. */
 export const MAX_EXACT_BITS = 4_000_000;
+
+/** Bits of num and den of each K_r, computed once per set of constants. */
+const bitCache = new WeakMap<readonly (Fraction | null)[], Float64Array>();
+
+function bitSizes(exact: readonly (Fraction | null)[]): Float64Array {
+  let sizes = bitCache.get(exact);
+  if (!sizes) {
+    sizes = new Float64Array(exact.length);
+    exact.forEach((k, r) => {
+      if (k) sizes![r] = bitLength(k.num) + bitLength(k.den);
+    });
+    bitCache.set(exact, sizes);
+  }
+  return sizes;
+}
 
 function bitLength(x: bigint): number {
   return (x < 0n ? -x : x).toString(16).length * 4;

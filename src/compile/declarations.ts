@@ -44,6 +44,9 @@ export function describeName(d: Declared): string {
 export class DeclarationTable implements Declarations {
   readonly names = new Map<string, Declared>();
   readonly params = new Map<string, Value>();
+  /** Species or states, and reservoirs, by name → index in declaration order. */
+  readonly speciesIndex = new Map<string, number>();
+  readonly reservoirIndex = new Map<string, number>();
   /** Params used by some expression, for the unused-param warning. */
   readonly used = new Set<string>();
   title: string | null = null;
@@ -104,6 +107,8 @@ export class DeclarationTable implements Declarations {
         continue;
       }
       this.names.set(d.id.name, { kind, name: d.id.name, span: d.id.span, value: null, exact: null });
+      if (kind === "species" || kind === "state") this.speciesIndex.set(d.id.name, this.speciesIndex.size);
+      else if (kind === "reservoir") this.reservoirIndex.set(d.id.name, this.reservoirIndex.size);
       if (d.value && !namesIn(d.value).every((n) => this.params.has(n))) this.deferred.push({ declarator: d, kind });
       else this.assign(d, kind, d.id.span.offset);
     }

@@ -42,22 +42,13 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   const lowered: (LoweredReaction | null)[] = [];
   const waiting: { st: ReactionStatement; position: number; id: string }[] = [];
   const assertStatements: Extract<Statement, { kind: "assert" }>[] = [];
-  const species = new Map<string, number>();
-  const reservoirs = new Map<string, number>();
-  const indices = { species, reservoirs };
-  const index = (): void => {
-    for (const d of decls.names.values()) {
-      if ((d.kind === "species" || d.kind === "state") && !species.has(d.name)) species.set(d.name, species.size);
-      if (d.kind === "reservoir" && !reservoirs.has(d.name)) reservoirs.set(d.name, reservoirs.size);
-    }
-  };
+  const species = decls.speciesIndex;
+  const indices = { species, reservoirs: decls.reservoirIndex };
   let firstSpan: Span | null = null;
   forEachStatement(text, file, syntax, (st) => {
     firstSpan ??= st.span;
-    if (st.kind === "network" || st.kind === "declare") {
-      decls.add(st);
-      if (st.kind === "declare" && st.keyword !== "param") index();
-    } else if (st.kind === "assert") assertStatements.push(st);
+    if (st.kind === "network" || st.kind === "declare") decls.add(st);
+    else if (st.kind === "assert") assertStatements.push(st);
     else {
       const id = ids.register(st);
       const position = lowered.length;

@@ -67,7 +67,23 @@ export function parseDecimal(text: string): Rational | undefined {
   if (!Number.isFinite(exp) || Math.abs(exp) > 10000) return undefined;
   const digits = BigInt((intPart + frac).replace(/^0+(?=\d)/, "") || "0");
   const scale = exp - frac.length;
-  return scale >= 0 ? rational(digits * 10n ** BigInt(scale)) : rational(digits, 10n ** BigInt(-scale));
+  return scale >= 0 ? { num: digits * 10n ** BigInt(scale), den: 1n } : reduceDecimal(digits, -scale);
+}
+
+/** digits / 10^k in lowest terms: the only common factors are 2 and 5, so no gcd is needed. */
+function reduceDecimal(digits: bigint, k: number): Rational {
+  if (digits === 0n) return ZERO;
+  let twos = 0, fives = 0;
+  let n = digits;
+  while (twos < k && (n & 1n) === 0n) {
+    n >>= 1n;
+    twos++;
+  }
+  while (fives < k && n % 5n === 0n) {
+    n /= 5n;
+    fives++;
+  }
+  return { num: n, den: 2n ** BigInt(k - twos) * 5n ** BigInt(k - fives) };
 }
 
 /** The nearest double. Exact for small parts; goes through a scaled quotient for huge ones. */
