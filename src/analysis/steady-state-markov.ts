@@ -63,8 +63,13 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
     notes.push(`transient states (probability 0 in the long run): ${names}${more}`);
   }
   if (result.classes.length > 1) {
-    const split = result.classes.map((c) => `${network.species[c.states[0]].name}… ${c.mass.toPrecision(6)}`).join(", ");
-    notes.push(`${result.classes.length} closed classes; the initial distribution splits as ${split}`);
+    const label = (states: Int32Array): string => {
+      const names = Array.from(states.subarray(0, 3), (i) => network.species[i].name);
+      return `{${names.join(", ")}${states.length > 3 ? `, … (${states.length} states)` : ""}}`;
+    };
+    const shown = result.classes.slice(0, 10).map((c) => `${label(c.states)} ${c.mass.toPrecision(6)}`);
+    const more = result.classes.length > 10 ? ` and ${result.classes.length - 10} more` : "";
+    notes.push(`${result.classes.length} closed classes; the long-run probability of each: ${shown.join(", ")}${more}`);
   }
 
   const vPlus = reactions.map((_, r) => forward[r] * pi[(ends[r] as [number, number])[0]]);

@@ -1,0 +1,179 @@
+/**
+ * Markov stationary distributions at scale: ness against SciPy on the same chain.
+ *
+ *   npx tsx bench/markov.bench.ts            40 000-state driven torus (and the CLI when built)
+ *   npx tsx bench/markov.bench.ts --big      also the 10^6-state torus (peak RSS)
+ *
+ * The chain: an L×L torus, site energies E_i uniform in [0, 2] (seeded), jumps in x at
+ * exp(f/2 − ΔE/2) forward and exp(−f/2 + ΔE/2) back (drive f = 2), in y at 1.5·exp(−ΔE/2) and
+ * 0.5·exp(ΔE/2). Every figure is wall time of a whole process (start-up included) unless it says
+ * "in-process". Generated .crn files go to bench/out/ (gitignored).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { stationaryDistribution } from "../src/numeric/markov.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const out = join(here, "out");
+
+interface Chain { n: number; from: Int32Array; to: Int32Array; rate: Float64Array }
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function torus(L: number, force = 2, seed = 1): Chain {
+  const rnd = mulberry32(seed);
+  const n = L * L;
+  const E = Float64Array.from({ length: n }, () => 2 * rnd());
+  const from = new Int32Array(4 * n), to = new Int32Array(4 * n), rate = new Float64Array(4 * n);
+  let e = 0;
+  const pair = (i: number, j: number, a: number, b: number): void => {
+    from[e] = i, to[e] = j, rate[e++] = a;
+    from[e] = j, to[e] = i, rate[e++] = b;
+  };
+  for (let y = 0; y < L; y++) {
+    for (let x = 0; x < L; x++) {
+      const i = x + L * y, j = ((x + 1) % L) + L * y, k = x + L * ((y + 1) % L);
+      pair(i, j, Math.exp(force / 2 - (E[j] - E[i]) / 2), Math.exp(-force / 2 + (E[j] - E[i]) / 2));
+      pair(i, k, 1.5 * Math.exp(-(E[k] - E[i]) / 2), 0.5 * Math.exp((E[k] - E[i]) / 2));
+    }
+  }
+  return { n, from, to, rate };
+}
+
+function writeCrn(c: Chain, path: string): void {
+  const lines: string[] = [`network "driven torus, ${c.n} states"`];
+  for (let s = 0; s < c.n; s += 1000) {
+    const names: string[] = [];
+    for (let i = s; i < Math.min(c.n, s + 1000); i++) names.push(i === 0 ? "s0 = 1" : `s${i}`);
+    lines.push(`state ${names.join(", ")}`);
+  }
+  for (let e = 0; e < c.from.length; e += 2) lines.push(`s${c.from[e]} <-> s${c.to[e]} @ ${c.rate[e]}, ${c.rate[e + 1]}`);
+  writeFileSync(path, lines.join("\n") + "\n");
+}
+
+/** Child mode: build the chain, solve it, report time and peak RSS (a fresh process per figure). */
+function child(L: number, piPath: string | null): void {
+  const t0 = performance.now();
+  const c = torus(L);
+  const t1 = performance.now();
+  const init = new Float64Array(c.n);
+  init[0] = 1;
+  const r = stationaryDistribution(c.n, c.from, c.to, c.rate, init);
+  const t2 = performance.now();
+  if (piPath) writeFileSync(piPath, new Uint8Array(r.pi.buffer));
+  let min = Infinity;
+  for (const x of r.pi) min = Math.min(min, x);
+  const rssMB = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ n: c.n, buildMs: t1 - t0, solveMs: t2 - t1, rssMB, min, method: r.method }));
+}
+
+function wall<T>(f: () => T): [T, number] {
+  const t = performance.now();
+  const v = f();
+  return [v, (performance.now() - t) / 1000];
+}
+
+function maxRel(a: Float64Array, b: Float64Array): number {
+  let w = 0;
+  for (let i = 0; i < b.length; i++) w = Math.max(w, Math.abs(a[i] - b[i]) / Math.abs(b[i]));
+  return w;
+}
+
+/** max over states of |inflow − outflow| / outflow at π. */
+function residual(c: Chain, pi: Float64Array): number {
+  const outF = new Float64Array(c.n), inF = new Float64Array(c.n);
+  for (let e = 0; e < c.from.length; e++) {
+    const v = pi[c.from[e]] * c.rate[e];
+    outF[c.from[e]] += v;
+    inF[c.to[e]] += v;
+  }
+  let w = 0;
+  for (let i = 0; i < c.n; i++) w = Math.max(w, Math.abs(inF[i] - outF[i]) / outF[i]);
+  return w;
+}
+
+const readF64 = (path: string): Float64Array => {
+  const buf = readFileSync(path);
+  return new Float64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+};
+
+function runChild(L: number, piPath: string | null): [{ n: number; solveMs: number; rssMB: number; min: number; method: string }, number] {
+  const args = ["--import", "tsx", join(here, "markov.bench.ts"), "--child", String(L), ...(piPath ? [piPath] : [])];
+  const [res, secs] = wall(() => spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 }));
+  if (res.status !== 0) throw new Error(`child failed: ${res.stderr}`);
+  return [JSON.parse(res.stdout.trim().split("\n").pop() as string), secs];
+}
+
+function main(): void {
+  mkdirSync(out, { recursive: true });
+  const rows: [string, string][] = [];
+  const L = 200;
+  const chain = torus(L);
+  const crn = join(out, `markov-torus-${L}.crn`);
+  writeCrn(chain, crn);
+
+  const inProcess: number[] = [];
+  let ours: Float64Array = new Float64Array(0);
+  for (let rep = 0; rep < 3; rep++) {
+    const init = new Float64Array(chain.n);
+    init[0] = 1;
+    const [r, secs] = wall(() => stationaryDistribution(chain.n, chain.from, chain.to, chain.rate, init));
+    inProcess.push(secs);
+    ours = r.pi;
+    if (rep === 0) rows.push(["method", r.method]);
+  }
+  inProcess.sort((a, b) => a - b);
+  rows.push([`ness solve, ${chain.n} states (in-process, median of 3)`, `${inProcess[1].toFixed(3)} s`]);
+
+  const [fn, fnSecs] = runChild(L, join(out, "ness-pi.f64"));
+  rows.push(["ness solve (whole process: node + tsx + build + solve)", `${fnSecs.toFixed(3)} s, peak RSS ${fn.rssMB.toFixed(0)} MB`]);
+
+  const scipyPi = join(out, "scipy-pi.f64");
+  const [scipyOut, scipySecs] = wall(() => execFileSync("python3", [join(here, "scipy_markov.py"), crn, scipyPi], { encoding: "utf8" }));
+  const sc = JSON.parse(scipyOut.trim());
+  const ref = readF64(scipyPi);
+  rows.push(["SciPy spsolve (whole process: python + parse + build + solve)", `${scipySecs.toFixed(3)} s (solve alone ${sc.solve.toFixed(3)} s)`]);
+  rows.push(["ness vs SciPy, max relative difference per entry", maxRel(ours, ref).toExponential(2)]);
+  rows.push(["balance residual max |in − out| / out: ness | SciPy", `${residual(chain, ours).toExponential(2)} | ${residual(chain, ref).toExponential(2)}`]);
+  rows.push(["ratio: ness whole process / SciPy whole process", (fnSecs / scipySecs).toFixed(3)]);
+
+  const cli = join(root, "bin", "ness.js");
+  if (existsSync(join(root, "dist", "cli", "main.js"))) {
+    const [res, secs] = wall(() => spawnSync(process.execPath, [cli, "report", crn, "--format", "json"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 }));
+    if (res.status === 0) {
+      const report = JSON.parse(res.stdout);
+      const conc = report.steadyStates?.[0]?.concentrations ?? {};
+      const pi = Float64Array.from({ length: chain.n }, (_, i) => conc[`s${i}`]);
+      rows.push(["CLI `ness report --format json` (whole process)", `${secs.toFixed(3)} s`]);
+      rows.push(["CLI vs SciPy, max relative difference per entry", maxRel(pi, ref).toExponential(2)]);
+      rows.push(["ratio: CLI / SciPy", (secs / scipySecs).toFixed(3)]);
+    } else {
+      rows.push(["CLI `ness report --format json`", `failed (exit ${res.status}): ${res.stderr.split("\n")[0]}`]);
+    }
+  } else {
+    rows.push(["CLI", "not built (npm run build)"]);
+  }
+
+  if (process.argv.includes("--big")) {
+    const [big, secs] = runChild(1000, null);
+    rows.push([`ness solve, ${big.n} states (whole process)`, `${secs.toFixed(1)} s, peak RSS ${big.rssMB.toFixed(0)} MB, min π ${big.min.toExponential(2)}`]);
+  }
+
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}
+
+const at = process.argv.indexOf("--child");
+if (at >= 0) child(Number(process.argv[at + 1]), process.argv[at + 2] ?? null);
+else main();

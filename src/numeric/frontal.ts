@@ -1,0 +1,249 @@
+/**
+ * Sparse GTH elimination, multifrontal: the GTH recurrences of src/numeric/gth.ts applied in a
+ * fill-reducing order (nested dissection, src/numeric/ordering.ts), one dense front per node of
+ * the separator tree. A node's front holds its own states and its boundary (the later states its
+ * subtree touches); children pass their censored chains on the boundary up as update matrices,
+ * which are added in (extend-add) before the node's states are eliminated by dense GTH.
+ *
+ * Absorption uses the same elimination: the exits of the set lead to a virtual state V that jumps
+ * back into the set at the rates p0 (the chain restarted from p0 each time it leaves). Every front
+ * carries V as its last column (exit rates) and, when a source is given, its last row (rates
+ * out of V). With x_V = 1 the back-substitution gives x_k = expected time in k before leaving the
+ * set, started from p0, so only the column factors are stored either way.
+ *
+ * No pivoting is needed (a censored out-rate D_k is positive for every state but the last of a
+ * closed class), so the pattern is fixed by the ordering, and every operation is still an
+ * addition, product or quotient of positive numbers: relative accuracy entrywise, as for dense GTH.
+ */
+import { accurateSum, eliminateFront, HUGE } from "./gth.js";
+import { nestedDissection, type Dissection } from "./ordering.js";
+import { symmetricPattern, transpose, type Csr } from "./sparse.js";
+
+export interface GthFactor {
+  readonly n: number;
+  readonly order: Dissection;
+  /** Boundary of each node, as new positions, ascending. */
+  readonly boundary: readonly Int32Array[];
+  /** True when the fronts carry the source row (an absorption solve). */
+  readonly source: boolean;
+  /** Where node t's multipliers start in `lower`. */
+  readonly offset: Float64Array;
+  /** Per node, packed: for pivot k, l_ik = R_ik / D_k for the front rows below k (source last). */
+  readonly lower: Float64Array;
+  /** Censored out-rate of each state, by new position. */
+  readonly D: Float64Array;
+  /** Entries stored in `lower`. */
+  readonly stored: number;
+  readonly largestFront: number;
+}
+
+export interface FactorOptions {
+  /** At most this many states: one dense front (plain GTH) instead of a dissection. */
+  readonly denseLimit?: number;
+  readonly leafSize?: number;
+  /** Give up (return null) when factors, workspace and stack would take more doubles than this. */
+  readonly maxEntries?: number;
+  /** Give up (return null) when the fronts would take more multiply-adds than this. */
+  readonly maxWork?: number;
+}
+
+/** 1.6e8 doubles: 1.28 GB, so that a solve stays within 2 GB with its inputs. */
+export const MAX_ENTRIES = 1.6e8;
+/** 3e11 multiply-adds: several minutes at the ~1 G/s of the dense kernel. */
+export const MAX_WORK = 3e11;
+
+/** Start of pivot k's multipliers in a node whose front has `h` rows (k < p ≤ h). */
+const segment = (k: number, h: number): number => k * (h - 1) - (k * (k - 1)) / 2;
+
+interface Symbolic {
+  readonly boundary: Int32Array[];
+  readonly offset: Float64Array;
+  readonly largestFront: number;
+  /** Multiply-adds of the dense eliminations, Σ_nodes Σ_k (f − k)². */
+  readonly work: number;
+  /** Largest total size of the pending update matrices. */
+  readonly stackSize: number;
+}
+
+/**
+ * Boundaries (later states a subtree touches), storage offsets and workspace sizes; null as soon
+ * as the storage or the work passes its budget (so this pass stays within the budget too).
+ */
+function symbolic(rates: Csr, inRates: Csr, order: Dissection, extra: number, maxEntries: number, maxWork: number): Symbolic | null {
+  const { perm, iperm, start, end, children } = order;
+  const nodes = start.length;
+  const boundary: Int32Array[] = new Array(nodes);
+  const offset = new Float64Array(nodes + 1);
+  const mark = new Int32Array(rates.n).fill(-1);
+  const pending: Int32Array[] = [];
+  let largestFront = 0, stack = 0, stackSize = 0, work = 0;
+  const squares = (m: number): number => (m * (m + 1) * (2 * m + 1)) / 6;
+  for (let t = 0; t < nodes; t++) {
+    const s = start[t], e = end[t];
+    const kids = pending.splice(pending.length - children[t], children[t]);
+    const b: number[] = [];
+    const note = (h: number): void => {
+      if (h >= e && mark[h] !== t) (mark[h] = t), b.push(h);
+    };
+    for (let g = s; g < e; g++) {
+      const v = perm[g];
+      for (let q = rates.ptr[v]; q < rates.ptr[v + 1]; q++) note(iperm[rates.idx[q]]);
+      for (let q = inRates.ptr[v]; q < inRates.ptr[v + 1]; q++) note(iperm[inRates.idx[q]]);
+    }
+    for (const kid of kids) {
+      for (const h of kid) note(h);
+      stack -= (kid.length + extra) * (kid.length + 1);
+    }
+    const bound = Int32Array.from(b).sort();
+    boundary[t] = bound;
+    const f = e - s + bound.length;
+    largestFront = Math.max(largestFront, f);
+    work += squares(f) - squares(f - (e - s));
+    offset[t + 1] = offset[t] + segment(e - s, f + extra);
+    if (offset[t + 1] > maxEntries || work > maxWork) return null;
+    pending.push(bound);
+    stack += (bound.length + extra) * (bound.length + 1);
+    stackSize = Math.max(stackSize, stack);
+  }
+  return { boundary, offset, largestFront, work, stackSize };
+}
+
+/**
+ * Factors the chain with rates `rates` (row i → column j) by sparse GTH elimination. `exit`: the
+ * rate of leaving the set from each state (null for a closed class); `source`: the rates of
+ * re-entering it (the initial distribution p0, for an absorption solve; null otherwise).
+ * Null when the symbolic pass finds the elimination over the memory or work budget.
+ */
+export function factorGth(rates: Csr, exit: Float64Array | null, source: Float64Array | null, options: FactorOptions = {}): GthFactor | null {
+  const n = rates.n;
+  const order = n <= (options.denseLimit ?? 200) ? singleNode(n) : orderFor(rates, options.leafSize ?? 24);
+  const { perm, iperm, start, end } = order;
+  const extra = source ? 1 : 0;
+  const inRates = transpose(rates);
+  const maxEntries = options.maxEntries ?? MAX_ENTRIES;
+  const plan = symbolic(rates, inRates, order, extra, maxEntries, options.maxWork ?? MAX_WORK);
+  if (!plan) return null;
+  const { boundary, offset, largestFront, stackSize } = plan;
+  const stored = offset[start.length];
+  if (stored + stackSize + (largestFront + extra) * (largestFront + 1) > maxEntries) return null;
+  const lower = new Float64Array(stored);
+  const D = new Float64Array(n);
+  const pos = new Int32Array(n);
+  const work = new Float64Array((largestFront + extra) * (largestFront + 1));
+  const stack = new Float64Array(stackSize); // update matrices of the children still to be added
+  const pendingRows: Int32Array[] = [];
+  let top = 0;
+
+  for (let t = 0; t < start.length; t++) {
+    const s = start[t], e = end[t], p = e - s;
+    const bound = boundary[t];
+    const f = p + bound.length, w = f + 1, h = f + extra;
+    const front = work.subarray(0, h * w);
+    front.fill(0);
+    for (let k = 0; k < p; k++) pos[s + k] = k;
+    for (let q = 0; q < bound.length; q++) pos[bound[q]] = p + q;
+
+    // original entries whose earlier end is one of this node's states (V is later than all)
+    for (let k = 0; k < p; k++) {
+      const v = perm[s + k];
+      for (let q = rates.ptr[v]; q < rates.ptr[v + 1]; q++) {
+        const j = iperm[rates.idx[q]];
+        if (j >= s) front[k * w + pos[j]] += rates.val[q];
+      }
+      for (let q = inRates.ptr[v]; q < inRates.ptr[v + 1]; q++) {
+        const i = iperm[inRates.idx[q]];
+        if (i >= e) front[pos[i] * w + k] += inRates.val[q];
+      }
+      if (exit) front[k * w + f] += exit[v];
+      if (source) front[f * w + k] += source[v];
+    }
+    // extend-add the children's censored chains (the latest updates on the stack)
+    for (let c = 0; c < order.children[t]; c++) {
+      const rows = pendingRows.pop() as Int32Array;
+      const m = rows.length, cw = m + 1;
+      top -= (m + extra) * cw;
+      for (let r = 0; r < m + extra; r++) {
+        const row = (r < m ? pos[rows[r]] : f) * w, src = top + r * cw;
+        for (let c2 = 0; c2 < m; c2++) front[row + pos[rows[c2]]] += stack[src + c2];
+        front[row + f] += stack[src + m];
+      }
+    }
+
+    eliminateFront(front, f, p, D, s, h);
+
+    const base = offset[t];
+    for (let k = 0; k < p; k++) {
+      const off = base + segment(k, h) - (k + 1);
+      for (let i = k + 1; i < h; i++) lower[off + i] = front[i * w + k];
+    }
+    const m = bound.length;
+    for (let r = 0; r < m + extra; r++) stack.set(front.subarray((p + r) * w + p, (p + r) * w + f + 1), top + r * (m + 1));
+    top += (m + extra) * (m + 1);
+    pendingRows.push(bound);
+  }
+  return { n, order, boundary, source: extra === 1, offset, lower, D, stored, largestFront };
+}
+
+function singleNode(n: number): Dissection {
+  const perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  return { perm, iperm: perm.slice(), start: Int32Array.of(0), end: Int32Array.of(n), children: Int32Array.of(0) };
+}
+
+function orderFor(rates: Csr, leafSize: number): Dissection {
+  const adj = symmetricPattern(rates);
+  return nestedDissection(rates.n, adj.ptr, adj.idx, leafSize);
+}
+
+/**
+ * Back-substitution x_k = Σ_{i>k} x_i l_ik (+ x_V l_Vk with a source), last to first, from the
+ * given x (x_V = 1 when there is a source). Values growing past HUGE rescale everything computed
+ * so far; the returned number is x_V after rescaling (1 when nothing grew).
+ */
+function backSubstitute(fac: GthFactor, x: Float64Array): number {
+  const { start, end } = fac.order;
+  const lo = fac.lower;
+  let xV = fac.source ? 1 : 0;
+  for (let t = start.length - 1; t >= 0; t--) {
+    const s = start[t], p = end[t] - s, bound = fac.boundary[t], f = p + bound.length;
+    const h = fac.source ? f + 1 : f;
+    for (let k = p - 1; k >= 0; k--) {
+      const off = fac.offset[t] + segment(k, h) - (k + 1);
+      let acc = x[s + k];
+      for (let i = k + 1; i < p; i++) acc += x[s + i] * lo[off + i];
+      for (let i = p; i < f; i++) acc += x[bound[i - p]] * lo[off + i];
+      if (fac.source) acc += xV * lo[off + f];
+      if (acc > HUGE) {
+        for (let g = s + k + 1; g < fac.n; g++) x[g] /= HUGE;
+        acc /= HUGE;
+        xV /= HUGE;
+      }
+      x[s + k] = acc;
+    }
+  }
+  return xV;
+}
+
+/** The stationary distribution (normalised, original state order) of a factored closed class. */
+export function stationaryFromFactor(fac: GthFactor): Float64Array {
+  const x = new Float64Array(fac.n);
+  x[fac.n - 1] = 1;
+  backSubstitute(fac, x);
+  const sum = accurateSum(x);
+  const pi = new Float64Array(fac.n);
+  for (let g = 0; g < fac.n; g++) pi[fac.order.perm[g]] = x[g] / sum;
+  return pi;
+}
+
+/**
+ * Expected time z spent in each state (original order) before leaving the set, started from
+ * the source rates p0 given to factorGth: the solution of zᵀ(−Q) = p0ᵀ, Q the generator restricted
+ * to the set. All terms positive.
+ */
+export function occupationFromFactor(fac: GthFactor): Float64Array {
+  const x = new Float64Array(fac.n);
+  const xV = backSubstitute(fac, x);
+  const z = new Float64Array(fac.n);
+  for (let g = 0; g < fac.n; g++) z[fac.order.perm[g]] = x[g] / xV;
+  return z;
+}
