@@ -81,7 +81,7 @@ export function reactionConstants(network: Network): ReactionConstants {
  * cycle is not exact or the product would exceed MAX_EXACT_BITS.
  */
 export function exactCycleProduct(exact: readonly (Fraction | null)[], cycle: ReadonlyMap<number, number>): { num: bigint; den: bigint } | null {
-  let num = 1n, den = 1n;
+  const nums: bigint[] = [], dens: bigint[] = [];
   let bits = 0;
   const sizes = bitSizes(exact);
   for (const [r, c] of cycle) {
@@ -90,15 +90,22 @@ export function exactCycleProduct(exact: readonly (Fraction | null)[], cycle: Re
     bits += Math.abs(c) * sizes[r]!;
     if (bits > MAX_EXACT_BITS) return null;
     const e = BigInt(Math.abs(c));
-    if (c > 0) {
-      num *= k.num ** e;
-      den *= k.den ** e;
-    } else {
-      num *= k.den ** e;
-      den *= k.num ** e;
-    }
+    nums.push((c > 0 ? k.num : k.den) ** e);
+    dens.push((c > 0 ? k.den : k.num) ** e);
   }
-  return { num, den };
+  return { num: productTree(nums), den: productTree(dens) };
+}
+
+/** Π xs multiplied in a balanced tree: long cycles cost M(n) log n, not the n² of a running product. */
+function productTree(xs: bigint[]): bigint {
+  if (xs.length === 0) return 1n;
+  while (xs.length > 1) {
+    const next: bigint[] = [];
+    for (let i = 0; i + 1 < xs.length; i += 2) next.push(xs[i]! * xs[i + 1]!);
+    if (xs.length % 2 === 1) next.push(xs[xs.length - 1]!);
+    xs = next;
+  }
+  return xs[0]!;
 }
 
 /** Products larger than this many bits are not formed; the verdict falls back to the tolerance. */

@@ -74,14 +74,15 @@ export function markovCurrents(network: Network, state: SteadyState, maxCycles: 
     const current = state.fluxes[chord]!;
     const listed = cycles.length < maxCycles;
     const path = listed || !Number.isFinite(phi[u]! - phi[v]!) ? treePath(v, u, depth, up) : null;
-    const cycle = new Array<number>(m).fill(0);
-    if (path !== null) {
+    // a dense cycle vector only for the cycles listed: one per chord would be quadratic
+    const cycle = listed ? new Array<number>(m).fill(0) : null;
+    if (path !== null && cycle !== null) {
       cycle[chord] = 1;
       for (const step of path.edges) cycle[step.reaction] = cycle[step.reaction]! + step.sign;
     }
-    const affinity = path !== null ? cycleSum(cycle, a) : a[chord]! + phi[u]! - phi[v]!;
+    const affinity = cycle !== null ? cycleSum(cycle, a) : path !== null ? pathSum(chord, path.edges, a) : a[chord]! + phi[u]! - phi[v]!;
     total = accumulate(total, affinity, current);
-    if (listed && path !== null) {
+    if (cycle !== null && path !== null) {
       const names = [u, v, ...path.states].map((s) => network.species[s]!.name);
       cycles.push({ chord, cycle, words: names.join(" -> "), affinity, current });
     }
@@ -90,6 +91,15 @@ export function markovCurrents(network: Network, state: SteadyState, maxCycles: 
   if (chords.length > maxCycles) notes.push(`${chords.length} cycles; the first ${maxCycles} are listed, the entropy production sums all`);
   if (total === null) notes.push("a cycle through a one-way transition carries current: its affinity and the entropy production are infinite");
   return { tree, cycles, cycleEntropyProduction: total, notes };
+}
+
+/** Σ c_r a_r around the chord's cycle, walking its path (one-way transitions give ±∞ or NaN). */
+function pathSum(chord: number, edges: readonly { reaction: number; sign: number }[], a: readonly number[]): number {
+  const cycle = new Map<number, number>([[chord, 1]]);
+  for (const e of edges) cycle.set(e.reaction, (cycle.get(e.reaction) ?? 0) + e.sign);
+  const dense: number[] = [];
+  for (const [r, c] of cycle) dense[r] = c;
+  return cycleSum(dense, a);
 }
 
 /**

@@ -35,7 +35,8 @@ export interface CurrentsAnalysis extends Currents {
  *   cur.cycles[0]!.affinity * cur.cycles[0]!.current;   // = ss.entropyProduction for one cycle
  */
 export function analyzeCurrents(network: Network, state: SteadyState, options: CurrentsOptions = {}): CurrentsAnalysis {
-  const maxCycles = options.maxCycles ?? 2000;
+  // list at most 2·10^7 dense entries: every listed cycle is a vector over all reactions
+  const maxCycles = options.maxCycles ?? Math.max(1, Math.min(2000, Math.floor(2e7 / Math.max(1, network.reactions.length))));
   if (network.kind === "markov") return markovCurrents(network, state, maxCycles);
   const m = network.reactions.length;
   const rows = network.species.map((s) => {
