@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stationaryDistribution } from "../src/numeric/markov.js";
+import { mulberry32 } from "./lib.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -21,15 +22,6 @@ const out = join(here, "out");
 
 interface Chain { n: number; from: Int32Array; to: Int32Array; rate: Float64Array }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function torus(L: number, force = 2, seed = 1): Chain {
   const rnd = mulberry32(seed);

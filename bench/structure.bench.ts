@@ -20,18 +20,10 @@ import { analyzeStructure } from "../src/analysis/structure.js";
 import { compile } from "../src/compile/index.js";
 import { buildNetwork, type ReactionInput } from "../src/network/build.js";
 import type { Network } from "../src/network/types.js";
+import { mulberry32 } from "./lib.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The random mass-action network of benchmark 1, as network-language text. */
 export function randomMassActionText(species: number, reactions: number, seed = 7): string {

@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: every speed and memory target of DESIGN.md, each benchmark in its own
+ * process so one's memory does not weigh on the next. Pass --big for the 10^6-state chain.
+ *
+ *   compile.bench.ts    compile 100 000 reactions                      (< 1 s)
+ *   check.bench.ts      Kolmogorov verdict, 250 000 states, ness check (< 5 s whole process)
+ *   structure.bench.ts  exact structure of 500 species × 1000 reactions (< 2 s)
+ *   markov.bench.ts     40 000-state chain against SciPy               (≤ ¼ of SciPy, 1e-8)
+ *                       and, with --big, 10^6 states                    (< 2 GB)
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { BENCH } from "./lib.js";
+
+const big = process.argv.includes("--big");
+const runs: [string, string[]][] = [
+  ["compile.bench.ts", []],
+  ["check.bench.ts", []],
+  ["structure.bench.ts", []],
+  ["markov.bench.ts", big ? ["--big"] : []],
+];
+
+console.log(`ness benchmarks on ${process.platform}/${process.arch}, Node ${process.version}, ${new Date().toISOString()}\n`);
+console.log("| benchmark | figure | target | |\n| --- | --- | --- | --- |");
+let failed = false;
+for (const [file, args] of runs) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(BENCH, file), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
+  process.stdout.write(r.stdout);
+  if (r.status !== 0) {
+    failed = true;
+    console.log(`${file} exited ${r.status}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;
