@@ -2,7 +2,8 @@
  * Second compile phase: reactions. Resolves every name on both sides, checks arrows, rate counts
  * and rate values, and the one-state-to-one-state shape of Markov jumps.
  */
-import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
+import { CODES, type DiagnosticSink } from "../diagnostics.js";
+import type { ReactionInput } from "../network/build.js";
 import type { RateConstant, Term } from "../network/types.js";
 import type { Side, Statement } from "../syntax/ast.js";
 import { describeName, type Declarations } from "./declarations.js";
@@ -11,18 +12,8 @@ import { suggest } from "./suggest.js";
 
 type ReactionStatement = Extract<Statement, { kind: "reaction" }>;
 
-export interface LoweredReaction {
-  readonly id: string;
-  readonly labelGiven: boolean;
-  readonly reactants: readonly Term[];
-  readonly products: readonly Term[];
-  readonly reservoirReactants: readonly Term[];
-  readonly reservoirProducts: readonly Term[];
-  readonly forward: RateConstant;
-  readonly reverse: RateConstant | null;
-  readonly equation: string;
-  readonly span: Span;
-}
+/** A checked reaction, as buildNetwork takes it. */
+export type LoweredReaction = ReactionInput;
 
 export interface Indices {
   readonly species: ReadonlyMap<string, number>;
