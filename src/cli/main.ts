@@ -58,8 +58,9 @@ exit status: 0 written; 1 the file does not compile; 2 bad usage or an unreadabl
   diagram: `usage: ness diagram FILE [--view species|complexes|states]
 
 A mermaid flowchart on standard output: the species-reaction graph (species, the default for
-mass action), the complex graph (complexes), or the state graph with net currents (states, the
-default for Markov networks).
+mass action), the complex graph (complexes), or the graph of states with net currents drawn in
+the direction of net flow (states, the default for Markov networks; for mass action, the
+complex graph with net fluxes).
 
 exit status: 0 written; 1 the file does not compile; 2 bad usage or an unreadable path.
 `,

@@ -71,7 +71,6 @@ export function runDiagram(paths: readonly string[], values: Values, io: Io): nu
   const loaded = loadOne("diagram", paths, io);
   if ("status" in loaded) return loaded.status;
   const chosen: DiagramView = (view as DiagramView | undefined) ?? (loaded.network.kind === "markov" ? "states" : "species");
-  if (chosen === "states" && loaded.network.kind !== "markov") return usage(io, "diagram", "--view states is for Markov networks (files that declare states); use species or complexes");
   const progress = progressReporter(io, paths[0]!);
   const analysis = analyze(loaded.network, { progress });
   progress.done();

@@ -133,7 +133,8 @@ describe("ness report and diagram", () => {
     expect(states.status).toBe(0);
     expect(states.stdout).toMatch(/^(%%.*\n)*flowchart /);
     expect(ness("diagram", "networks/futile-cycle.crn", "--view", "complexes").status).toBe(0);
-    expect(ness("diagram", "networks/futile-cycle.crn", "--view", "states").status).toBe(2);
+    expect(ness("diagram", "networks/futile-cycle.crn", "--view", "states").stdout).toMatch(/flowchart/);
+    expect(ness("diagram", "networks/futile-cycle.crn", "--view", "bogus").status).toBe(2);
   });
 });
 
