@@ -11,6 +11,13 @@ export type IndexEntry =
   | { readonly source: string; readonly analysis: Analysis; readonly links: Readonly<Record<string, string>> }
   | { readonly source: string; readonly analysis: null; readonly error: string };
 
+/** σ as the verdict states it: 0 at equilibrium (the computed rounding in a tooltip), ∞ when a one-way reaction carries flux. */
+function entropyCell(kind: string, sigma: number | null, analysis: Analysis): string {
+  if (sigma === null) return analysis.steadyStates.states.length > 0 ? `<span title="a one-way reaction carries flux">∞</span>` : "—";
+  if (kind === "equilibrium") return `<span title="computed ${h(formatNumber(sigma))}">0</span>`;
+  return h(formatNumber(sigma));
+}
+
 export function renderIndex(entries: readonly IndexEntry[], title = "ness reports"): string {
   const rows = entries.map((e) => {
     if (e.analysis === null) {
@@ -23,7 +30,7 @@ export function renderIndex(entries: readonly IndexEntry[], title = "ness report
       `<tr class="${v.kind}">`,
       `<td><a href="${h(encodeURI(e.links.html ?? ""))}"><strong>${h(titleOf(e.analysis.network))}</strong></a><br><code>${h(e.source)}</code></td>`,
       `<td>${h(v.headline)}</td>`,
-      `<td class="num">${sigma === null ? "—" : h(formatNumber(sigma))}</td>`,
+      `<td class="num">${entropyCell(v.kind, sigma, e.analysis)}</td>`,
       `<td>${v.mostDriven ? `<code>${h(v.mostDriven.words)}</code> (${h(formatNumber(v.mostDriven.affinity))} k<sub>B</sub>T)` : "—"}</td>`,
       `<td>${links}</td></tr>`,
     ].join("");
