@@ -53,14 +53,18 @@ export function buildNetwork(input: NetworkInput): Network {
   const species = input.species.map((s, index) => Object.freeze({ name: s.name, index, initial: s.initial, initialGiven: s.initialGiven, span: s.span }));
   const reservoirs = input.reservoirs.map((r, index) => Object.freeze({ name: r.name, index, value: r.value, exact: r.exact, span: r.span }));
   const complexes: Complex[] = [];
-  const complexByKey = new Map<string, number>();
+  // most complexes are one species once (every Markov state): key those by number, the rest by text
+  const single = new Map<number, number>();
+  const byKey = new Map<string, number>();
   const complexOf = (terms: readonly Term[]): number => {
+    const one = terms.length === 1 && terms[0]!.coefficient === 1;
     let key = "";
-    for (const t of terms) key += `${t.index}:${t.coefficient},`;
-    let i = complexByKey.get(key);
+    if (!one) for (const t of terms) key += `${t.index}:${t.coefficient},`;
+    let i = one ? single.get(terms[0]!.index) : byKey.get(key);
     if (i === undefined) {
       i = complexes.length;
-      complexByKey.set(key, i);
+      if (one) single.set(terms[0]!.index, i);
+      else byKey.set(key, i);
       complexes.push(Object.freeze({ index: i, terms, label: complexLabel(terms, species) }));
     }
     return i;

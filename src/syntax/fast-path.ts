@@ -15,8 +15,39 @@ import type { Declarator, Expr, Identifier, ReactionTerm, Side, Statement } from
 import { KEYWORD_WORDS } from "./lexer.js";
 import type { Where } from "./visitor.js";
 
-const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
-const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** End of a name `[A-Za-z_][A-Za-z0-9_]*` starting at `at`, or -1 (the lexer's Name token). */
+function scanName(t: string, at: number): number {
+  if (!isNameStart(t.charCodeAt(at))) return -1;
+  let i = at + 1;
+  for (let c = t.charCodeAt(i); isNameStart(c) || isDigit(c); c = t.charCodeAt(++i));
+  return i;
+}
+
+/** End of a number `(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?` starting at `at`, or -1 (the lexer's NumberLiteral). */
+function scanNumber(t: string, at: number): number {
+  let i = at;
+  while (isDigit(t.charCodeAt(i))) i++;
+  if (i > at) {
+    if (t.charCodeAt(i) === 46) for (i++; isDigit(t.charCodeAt(i)); i++);
+  } else {
+    if (t.charCodeAt(i) !== 46 || !isDigit(t.charCodeAt(i + 1))) return -1;
+    for (i += 1; isDigit(t.charCodeAt(i)); i++);
+  }
+  const e = t.charCodeAt(i);
+  if (e === 101 || e === 69) {
+    let j = i + 1;
+    const sign = t.charCodeAt(j);
+    if (sign === 43 || sign === 45) j++;
+    if (isDigit(t.charCodeAt(j))) {
+      for (; isDigit(t.charCodeAt(j)); j++);
+      i = j;
+    }
+  }
+  return i;
+}
 const DECLARE = new Set(["species", "state", "reservoir", "chemostat", "param"]);
 
 class Scanner {
@@ -42,19 +73,19 @@ class Scanner {
     return { file: this.w.file, offset: this.w.lineStart + start, line: this.w.line, column: start + 1, length: end - start };
   }
 
-  match(re: RegExp): { text: string; start: number; end: number } | null {
+  /** The token `scan` finds at the current position (after spaces), consumed; null if none. */
+  match(scan: (t: string, at: number) => number): { text: string; start: number; end: number } | null {
     this.skip();
-    re.lastIndex = this.pos;
-    const m = re.exec(this.text);
-    if (!m) return null;
     const start = this.pos;
-    this.pos += m[0].length;
-    return { text: m[0], start, end: this.pos };
+    const end = scan(this.text, start);
+    if (end < 0) return null;
+    this.pos = end;
+    return { text: this.text.slice(start, end), start, end };
   }
 
   /** A name that is not a keyword; on a keyword, consumes nothing. */
   name(): { text: string; start: number; end: number } | null {
-    const m = this.match(NAME);
+    const m = this.match(scanName);
     if (m && KEYWORD_WORDS.has(m.text)) {
       this.pos = m.start;
       return null;
@@ -76,15 +107,15 @@ export function fastStatement(text: string, w: Where): Statement | null {
   if (text.includes(";") || text.includes('"')) return null;
   const s = new Scanner(text, w);
   s.skip();
-  NAME.lastIndex = s.pos;
-  const first = NAME.exec(text);
-  if (first && DECLARE.has(first[0])) return declaration(s);
-  if (first && KEYWORD_WORDS.has(first[0])) return null;
+  const end = scanName(text, s.pos);
+  const first = end < 0 ? null : text.slice(s.pos, end);
+  if (first !== null && DECLARE.has(first)) return declaration(s);
+  if (first !== null && KEYWORD_WORDS.has(first)) return null;
   return reaction(s);
 }
 
 function declaration(s: Scanner): Statement | null {
-  const kw = s.match(NAME)!;
+  const kw = s.match(scanName)!;
   const declarators: Declarator[] = [];
   do {
     const n = s.name();
@@ -93,7 +124,7 @@ function declaration(s: Scanner): Statement | null {
     let value: Expr | null = null;
     if (s.punct("=") >= 0) {
       if (s.text.startsWith("=", s.pos)) return null;
-      const v = s.match(NUMBER);
+      const v = s.match(scanNumber);
       if (!v) return null;
       value = { kind: "number", text: v.text, span: s.span(v.start, v.end) };
     }
@@ -134,7 +165,7 @@ function reaction(s: Scanner): Statement | null {
   const rates: Expr[] = [];
   let end: number;
   do {
-    const num = s.match(NUMBER);
+    const num = s.match(scanNumber);
     const n = num ? null : s.name();
     if (num) rates.push({ kind: "number", text: num.text, span: s.span(num.start, num.end) });
     else if (n) rates.push({ kind: "name", name: n.text, span: s.span(n.start, n.end) });
@@ -152,7 +183,7 @@ function side(s: Scanner): Side | null {
   const start = s.pos;
   let end = start;
   do {
-    const num = s.match(NUMBER);
+    const num = s.match(scanNumber);
     const n = s.name();
     if (!n) {
       // `0` alone is the empty complex; anything else is for chevrotain to judge
