@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { progressReporter } from "../../src/cli/progress.js";
+
+function io(tty: boolean): { err: string[]; io: { stdout: (s: string) => void; stderr: (s: string) => void; stderrIsTTY: boolean } } {
+  const err: string[] = [];
+  return { err, io: { stdout: () => undefined, stderr: (s) => err.push(s), stderrIsTTY: tty } };
+}
+
+describe("progress on stderr", () => {
+  it("shows each stage with the elapsed time on a terminal, and clears the line at the end", () => {
+    let now = 0;
+    const t = io(true);
+    const p = progressReporter(t.io, "big.crn", 0, () => now);
+    now = 1500;
+    p("steady states");
+    p.done();
+    expect(t.err[0]).toBe("\r\x1b[2Kbig.crn: steady states… (1.5 s)");
+    expect(t.err[1]).toBe("\r\x1b[2K");
+  });
+
+  it("prints nothing when stderr is not a terminal (pipes, CI logs)", () => {
+    const t = io(false);
+    const p = progressReporter(t.io, "big.crn");
+    p("structure");
+    p.done();
+    expect(t.err).toEqual([]);
+  });
+
+  it("waits for the delay before showing anything", () => {
+    let now = 0;
+    const t = io(true);
+    const p = progressReporter(t.io, "small.crn", 1000, () => now);
+    now = 200;
+    p("structure");
+    p.done();
+    expect(t.err).toEqual([]);
+  });
+});
