@@ -26,7 +26,8 @@ export function lazyAnalyses(network: Network): Lazy {
   let steady: SteadyStates | undefined;
   const lazy: Lazy = {
     structure: () => (structure ??= analyzeStructure(network)),
-    balance: () => (balance ??= analyzeBalance(network, lazy.structure())),
+    // Kolmogorov's check needs no structure; Wegscheider's shares it with the steady states
+    balance: () => (balance ??= analyzeBalance(network, network.kind === "markov" ? undefined : lazy.structure())),
     steadyStates: () => (steady ??= analyzeSteadyStates(network, lazy.structure(), { detailedBalance: lazy.balance() })),
   };
   return lazy;

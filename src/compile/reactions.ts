@@ -28,7 +28,8 @@ function arrowFix(text: string): "->" | "<->" {
 /** Gives each reaction its id (`R<n>` when unlabelled, n its 1-based position) and reports duplicates. */
 export class ReactionIds {
   readonly ids: string[] = [];
-  private readonly first = new Map<string, { line: number; labelled: boolean }>();
+  /** id → 2·line + (1 if it was a label): a number, not an object, for files of 10^5 reactions. */
+  private readonly first = new Map<string, number>();
 
   constructor(private readonly sink: DiagnosticSink) {}
 
@@ -36,9 +37,10 @@ export class ReactionIds {
     const id = st.label?.name ?? `R${this.ids.length + 1}`;
     this.ids.push(id);
     const prior = this.first.get(id);
-    if (prior === undefined) this.first.set(id, { line: st.span.line, labelled: st.label !== null });
+    if (prior === undefined) this.first.set(id, 2 * st.span.line + (st.label !== null ? 1 : 0));
     else {
-      const where = prior.labelled ? `the label of line ${prior.line}` : `the default name of the reaction at line ${prior.line}`;
+      const line = prior >> 1;
+      const where = prior & 1 ? `the label of line ${line}` : `the default name of the reaction at line ${line}`;
       this.sink.error(CODES.duplicateLabel, `reaction label '${id}' is already ${where}`, st.label?.span ?? st.span, "labels must be unique");
     }
     return id;
@@ -151,8 +153,11 @@ function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: Diagnost
     }
   }
   if (!ok) return null;
-  return { internal, reservoir };
+  return { internal, reservoir: reservoir.length === 0 ? NO_TERMS : reservoir };
 }
+
+/** The one empty side shared by every reaction without reservoirs. */
+const NO_TERMS: Term[] = Object.freeze([]) as unknown as Term[];
 
 /** Adds `coefficient` of species `index` to a side kept sorted by index (sides are short). */
 function addTerm(terms: Term[], index: number, coefficient: number): void {

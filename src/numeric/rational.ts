@@ -67,7 +67,16 @@ export function parseDecimal(text: string): Rational | undefined {
   if (!Number.isFinite(exp) || Math.abs(exp) > 10000) return undefined;
   const digits = BigInt((intPart + frac).replace(/^0+(?=\d)/, "") || "0");
   const scale = exp - frac.length;
-  return scale >= 0 ? { num: digits * 10n ** BigInt(scale), den: 1n } : reduceDecimal(digits, -scale);
+  return scale >= 0 ? { num: digits * pow(10, scale), den: 1n } : reduceDecimal(digits, -scale);
+}
+
+/** Small powers of 2, 5 and 10 as BigInt, from a table: literals ask for the same few again and again. */
+const POWERS = new Map<number, bigint[]>([[2, []], [5, []], [10, []]]);
+
+function pow(base: 2 | 5 | 10, k: number): bigint {
+  const table = POWERS.get(base)!;
+  if (k >= 64) return BigInt(base) ** BigInt(k);
+  return (table[k] ??= BigInt(base) ** BigInt(k));
 }
 
 /** digits / 10^k in lowest terms: the only common factors are 2 and 5, so no gcd is needed. */
@@ -83,7 +92,7 @@ function reduceDecimal(digits: bigint, k: number): Rational {
     n /= 5n;
     fives++;
   }
-  return { num: n, den: 2n ** BigInt(k - twos) * 5n ** BigInt(k - fives) };
+  return { num: n, den: twos === fives ? pow(10, k - twos) : pow(2, k - twos) * pow(5, k - fives) };
 }
 
 /** The nearest double. Exact for small parts; goes through a scaled quotient for huge ones. */
