@@ -28,13 +28,17 @@ const FUNCTIONS: ReadonlyMap<string, (x: number) => number> = new Map([
   ["sqrt", Math.sqrt],
 ]);
 
-/** Literals repeat a lot in large files; parsing one exactly costs BigInt work, so remember them. */
+/**
+ * Short literals (`1`, `0.5`, `1e-3`) repeat a lot in large files and parsing one exactly costs
+ * BigInt work, so they are remembered; long ones (full-precision doubles) rarely repeat.
+ */
 const decimals = new Map<string, Q.Rational | undefined>();
 
 function decimal(text: string): Q.Rational | undefined {
+  if (text.length > 8) return Q.parseDecimal(text);
   if (decimals.has(text)) return decimals.get(text);
   const q = Q.parseDecimal(text);
-  if (decimals.size > 100_000) decimals.clear();
+  if (decimals.size >= 10_000) decimals.clear();
   decimals.set(text, q);
   return q;
 }

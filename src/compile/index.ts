@@ -85,7 +85,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
 function ready(st: ReactionStatement, decls: DeclarationTable): boolean {
   if (!decls.kindKnown) return false;
   for (const side of [st.lhs, st.rhs]) for (const t of side.terms) if (!decls.names.has(t.species.name)) return false;
-  return st.rates.every((e) => namesIn(e).every((n) => decls.params.has(n)));
+  return st.rates.every((e) => e.kind === "number" || (e.kind === "name" ? decls.params.has(e.name) : namesIn(e).every((n) => decls.params.has(n))));
 }
 
 /** Initial amounts; for a Markov network normalised to probabilities (uniform when none given). */

@@ -28,22 +28,37 @@ function arrowFix(text: string): "->" | "<->" {
 /** Gives each reaction its id (`R<n>` when unlabelled, n its 1-based position) and reports duplicates. */
 export class ReactionIds {
   readonly ids: string[] = [];
-  /** id → 2·line + (1 if it was a label): a number, not an object, for files of 10^5 reactions. */
-  private readonly first = new Map<string, number>();
+  /** Line of each reaction, and whether it had a label. */
+  private readonly lines: number[] = [];
+  private readonly labelled: boolean[] = [];
+  /** Labels only (default names cannot collide with each other): label → position. */
+  private readonly labels = new Map<string, number>();
 
   constructor(private readonly sink: DiagnosticSink) {}
 
   register(st: ReactionStatement): string {
-    const id = st.label?.name ?? `R${this.ids.length + 1}`;
+    const position = this.ids.length;
+    const id = st.label?.name ?? `R${position + 1}`;
     this.ids.push(id);
-    const prior = this.first.get(id);
-    if (prior === undefined) this.first.set(id, 2 * st.span.line + (st.label !== null ? 1 : 0));
-    else {
-      const line = prior >> 1;
-      const where = prior & 1 ? `the label of line ${line}` : `the default name of the reaction at line ${line}`;
+    this.lines.push(st.span.line);
+    this.labelled.push(st.label !== null);
+    const prior = this.priorWith(id, position);
+    if (st.label !== null && !this.labels.has(id)) this.labels.set(id, position);
+    if (prior >= 0) {
+      const line = this.lines[prior]!;
+      const where = this.labelled[prior] ? `the label of line ${line}` : `the default name of the reaction at line ${line}`;
       this.sink.error(CODES.duplicateLabel, `reaction label '${id}' is already ${where}`, st.label?.span ?? st.span, "labels must be unique");
     }
     return id;
+  }
+
+  /** The earlier reaction already named `id`, or -1. */
+  private priorWith(id: string, position: number): number {
+    const labelled = this.labels.get(id);
+    if (labelled !== undefined) return labelled;
+    const m = /^R([1-9][0-9]*)$/.exec(id);
+    const k = m ? Number(m[1]) - 1 : -1;
+    return k >= 0 && k < position && !this.labelled[k] ? k : -1;
   }
 }
 

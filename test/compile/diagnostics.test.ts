@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/compile/index.js";
 import { CODES, formatDiagnostic } from "../../src/diagnostics.js";
-import { errorsOf, warningsOf } from "../helpers/compile.js";
+import { compiles, errorsOf, warningsOf } from "../helpers/compile.js";
 
 describe("names", () => {
   it("undeclared species, with did-you-mean", () => {
@@ -26,6 +26,9 @@ describe("names", () => {
     expect(errorsOf("species A, B\nr1: A -> B @ 1\nr1: B -> A @ 1")).toEqual(["duplicate-label@3:1"]);
     // an explicit label may not take the default name of another reaction
     expect(errorsOf("species A, B\nA -> B @ 1\nR1: B -> A @ 1")).toEqual(["duplicate-label@3:1"]);
+    // and a default name may not take an earlier label
+    expect(errorsOf("species A, B\nR2: A -> B @ 1\nB -> A @ 1")).toEqual(["duplicate-label@3:1"]);
+    expect(compiles("species A, B\nR3: A -> B @ 1\nB -> A @ 1").reactions.map((r) => r.id)).toEqual(["R3", "R2"]);
     expect(errorsOf('network "a"\nnetwork "b"\nspecies A\n A -> 0 @ 1')).toEqual(["duplicate-network@2:1"]);
   });
 
