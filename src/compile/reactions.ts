@@ -131,7 +131,7 @@ function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: Diagnost
     sink.error(CODES.badCoefficient, `'${side.stray.text}' has no species; 0 (the empty complex) stands alone, and a coefficient goes before its species`, side.stray.span, "write 2 A, or 0 alone");
     return null;
   }
-  if (side.zero) return { internal: [], reservoir: [] };
+  if (side.zero) return { internal: NO_TERMS, reservoir: NO_TERMS };
   const internal: Term[] = [];
   const reservoir: Term[] = [];
   let ok = true;
@@ -168,7 +168,20 @@ function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: Diagnost
     }
   }
   if (!ok) return null;
-  return { internal, reservoir: reservoir.length === 0 ? NO_TERMS : reservoir };
+  return { internal: shared(internal), reservoir: shared(reservoir) };
+}
+
+/**
+ * Sides are immutable, so the common ones are shared: no terms, or one species once (every jump
+ * of a Markov network). A file of 10^5–10^6 reactions then holds far fewer objects.
+ */
+const SINGLE: (readonly Term[])[] = [];
+
+function shared(terms: Term[]): Term[] {
+  if (terms.length === 0) return NO_TERMS;
+  if (terms.length > 1 || terms[0]!.coefficient !== 1) return terms;
+  const i = terms[0]!.index;
+  return (SINGLE[i] ??= Object.freeze([Object.freeze({ index: i, coefficient: 1 })])) as Term[];
 }
 
 /** The one empty side shared by every reaction without reservoirs. */
