@@ -62,6 +62,8 @@ export interface JsonDetailedBalance {
   readonly tolerance: number | null;
   readonly oneWay: readonly string[];
   readonly violations: readonly JsonViolation[];
+  /** How many basis cycles are driven; more than `violations.length` when only the most driven are listed. */
+  readonly violationCount: number;
   readonly freeEnergies: NumberMap | null;
   readonly equilibriumConstants: NumberMap | null;
 }
@@ -167,9 +169,11 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       reactions: v.reactions.map((r) => reactionIds[r] ?? `#${r}`),
       at: v.reactions.map((r) => at(net, r)),
     })),
+    violationCount: db.violationCount ?? db.violations.length,
     freeEnergies: db.freeEnergies === null ? null : keyed(speciesNames, db.freeEnergies, fin, "detailedBalance.freeEnergies"),
     equilibriumConstants: db.equilibriumConstants === null ? null : keyed(reactionIds, db.equilibriumConstants, fin, "detailedBalance.equilibriumConstants"),
   };
+  if ((db.violationCount ?? 0) > db.violations.length) fin.notes.push(`detailedBalance.violations lists the ${db.violations.length} most driven of ${db.violationCount} driven cycles.`);
   const states = orderedStates(analysis);
   const steadyStates = states.map((st, i) => steadyState(analysis, st, `steadyStates[${i}]`, fin));
   if (states.length === 0) fin.notes.push("steadyStates is empty: no non-negative steady state was found (see the notes above for why).");

@@ -101,7 +101,9 @@ function balanceSection(analysis: Analysis, maxRows: number): string {
   const oneWay = oneWayNames(analysis);
   if (oneWay.length > 0) out.push(`One-way reactions ${oneWay.map(code).join(", ")} have no reverse rate, so they can never balance.`);
   if (db.violations.length > 0) {
-    out.push(`Cycles whose affinity is not zero (the cycle basis of ker S), most driven first. Affinity is in k_BT: ${code("A = Σ_r c_r (ln(kf_r/kr_r) − Σ_Y S_Yr ln[Y])")}.`);
+    const count = db.violationCount ?? db.violations.length;
+    const listed = count > db.violations.length ? ` The ${db.violations.length} most driven of ${count} are listed.` : "";
+    out.push(`Cycles whose affinity is not zero (the cycle basis of ker S), most driven first.${listed} Affinity is in k_BT: ${code("A = Σ_r c_r (ln(kf_r/kr_r) − Σ_Y S_Yr ln[Y])")}.`);
     out.push(table(["cycle", "affinity (k_BT)", "reactions", "where"], rowsOf(db.violations, (v) => {
       const why = affinityReason(v.affinity);
       return [
