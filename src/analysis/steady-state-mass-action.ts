@@ -43,7 +43,8 @@ function reach(kin: Kinetics, cls: CompatibilityClass): Reach {
   const out = integrateStiff(system, cls.x0, {
     rtol: 1e-6,
     atol: 1e-10 * cls.scale,
-    maxSteps: 50000,
+    // each step factors a dense n×n Jacobian: bound the work, not only the step count
+    maxSteps: Math.min(50000, Math.max(2000, Math.floor(2e10 / Math.max(1, kin.species) ** 3))),
     nonNegative: true,
     blowUp: 1e15 * cls.scale,
     isSteady: (y) => isSteady(kin, cls, y, 1e-8),
@@ -155,7 +156,9 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
       notes.push(`${theorem} proves exactly one positive steady state, but ${positive.length} were found numerically`);
     }
   }
-  if (found.length === 0) notes.push("no non-negative steady state was found in the compatibility class");
+  if (found.length === 0) {
+    notes.push(complete ? "there is no non-negative steady state in the compatibility class" : "the search found no non-negative steady state in the compatibility class; it is not proved that none exists");
+  }
   const flat = found.filter((x) => stability(kin, cls, x).stable === null).length;
   if (flat > 1) notes.push(`${flat} steady states have a zero eigenvalue on the class: they may lie on a continuum of steady states, of which the list shows samples`);
   const states = found.map((x) => describe(kin, cls, x, x === reachedX)).sort(order);
