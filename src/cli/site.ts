@@ -48,16 +48,32 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
     progress.done();
     const stem = uniqueStem(basename(file, extname(file)), used);
     const links: Record<string, string> = { html: `${stem}.html`, md: `${stem}.md`, json: `${stem}.json`, mermaid: `${stem}.mmd` };
-    writeFileSync(join(out, links.html!), renderHtml(analysis, mermaidScript()));
-    writeFileSync(join(out, links.md!), renderMarkdown(analysis));
-    writeFileSync(join(out, links.json!), renderJson(analysis));
-    writeFileSync(join(out, links.mermaid!), renderDiagram(analysis, analysis.network.kind === "markov" ? "states" : "species"));
+    const written = write(io, out, [
+      [links.html!, renderHtml(analysis, mermaidScript())],
+      [links.md!, renderMarkdown(analysis)],
+      [links.json!, renderJson(analysis)],
+      [links.mermaid!, renderDiagram(analysis, analysis.network.kind === "markov" ? "states" : "species")],
+    ]);
+    if (!written) return EXIT.usage;
     entries.push({ source: file, analysis, links });
   }
-  writeFileSync(join(out, "index.html"), renderIndex(entries));
+  if (!write(io, out, [["index.html", renderIndex(entries)]])) return EXIT.usage;
   const failed = entries.filter((e) => e.analysis === null).length;
   io.stdout(`wrote reports for ${entries.length - failed} of ${entries.length} networks to ${out}/; open ${join(out, "index.html")}\n`);
   return failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** Writes files into `dir`; on failure says which and returns false. */
+function write(io: Io, dir: string, files: readonly (readonly [string, string])[]): boolean {
+  for (const [name, text] of files) {
+    try {
+      writeFileSync(join(dir, name), text);
+    } catch (e) {
+      io.stderr(`ness site: cannot write ${join(dir, name)}: ${(e as Error).message}\n`);
+      return false;
+    }
+  }
+  return true;
 }
 
 function uniqueStem(stem: string, used: Set<string>): string {
