@@ -8,16 +8,8 @@ export const ROOT = join(BENCH, "..");
 export const OUT = join(BENCH, "out");
 export const NESS = join(ROOT, "bin/ness.js");
 
-/** mulberry32: a small seeded generator, so generated networks are the same on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the analyses use, so generated networks are the same on every run. */
+export { mulberry32 } from "../src/numeric/random.js";
 
 export interface ProcessRun {
   readonly seconds: number;

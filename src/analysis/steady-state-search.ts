@@ -11,6 +11,7 @@ import { newtonSolve } from "../numeric/newton.js";
 import { polyAdd, polyMul, polyPow, polyScale, realRoots, type Polynomial } from "../numeric/polynomial.js";
 import { type Kinetics, rateScale, rhs } from "./steady-state-kinetics.js";
 import { type CompatibilityClass, fullSystem, interiorPoint, isSteady, toSpecies } from "./steady-state-class.js";
+import { mulberry32 } from "../numeric/random.js";
 
 /** Convergence tolerance of a steady state: net rate relative to the rates that cancel. */
 export const STEADY_TOL = 1e-10;
@@ -91,17 +92,6 @@ export function univariateSteadyStates(kin: Kinetics, cls: CompatibilityClass): 
   return { kind: "roots", states };
 }
 
-/** A small deterministic PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface MultiStartOptions {
   readonly starts: number;
@@ -112,7 +102,7 @@ export interface MultiStartOptions {
 
 /** Steady states found by damped Newton / pseudo-transient continuation from many starts. */
 export function multiStartSteadyStates(kin: Kinetics, cls: CompatibilityClass, options: MultiStartOptions): number[][] {
-  const random = seededRandom(options.seed);
+  const random = mulberry32(options.seed);
   const n = kin.species;
   const found: number[][] = [];
   const tryFrom = (x: readonly number[]): void => {

@@ -7,7 +7,7 @@ import type { SteadyState } from "../../src/analysis/types.js";
 import { close, loadReference } from "./reference-fixture.js";
 import { randomNetwork } from "./random-networks.js";
 import { entropyProduction } from "../../src/analysis/entropy.js";
-import { seededRandom } from "../../src/analysis/steady-state-search.js";
+import { mulberry32 } from "../../src/numeric/random.js";
 import { solveLinear } from "../../src/numeric/dense.js";
 
 /** J = Σ_c J_c c must reproduce every flux. */
@@ -128,7 +128,7 @@ describe("Markov currents (spanning tree and chords)", () => {
 
   it("random connected Markov graphs: J = Σ J_c c and σ = Σ A_c J_c; the listed-cycle cap keeps the sum", () => {
     for (let seed = 1; seed <= 25; seed++) {
-      const random = seededRandom(seed);
+      const random = mulberry32(seed);
       const n = 3 + Math.floor(random() * 5);
       const lines = [`state ${Array.from({ length: n }, (_, i) => `s${i}`).join(", ")}`];
       for (let i = 1; i < n; i++) lines.push(`s${Math.floor(random() * i)} <-> s${i} @ ${(0.1 + random()).toFixed(4)}, ${(0.1 + random()).toFixed(4)}`);

@@ -63,12 +63,4 @@ export function sameSpan(a: readonly (readonly number[])[], b: readonly (readonl
   return ra === rb && numericRank([...a, ...b]) === ra;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from "../../src/numeric/random.js";

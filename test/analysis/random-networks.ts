@@ -4,7 +4,7 @@
  * Structure whose rank and conservation laws come from the exact integer kernel.
  */
 import { fundamentalKernel } from "../../src/numeric/integer-matrix.js";
-import { seededRandom } from "../../src/analysis/steady-state-search.js";
+import { mulberry32 } from "../../src/numeric/random.js";
 import type { Network } from "../../src/network/types.js";
 import type { Structure } from "../../src/analysis/types.js";
 import { fixtureNetwork, fixtureStructure, type FixtureReaction } from "./mass-action-fixture.js";
@@ -17,7 +17,7 @@ export interface RandomNetwork {
 }
 
 export function randomNetwork(seed: number, detailedBalanced: boolean): RandomNetwork {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const n = 2 + Math.floor(random() * 3);
   const m = 2 + Math.floor(random() * 4);
   const names = Array.from({ length: n }, (_, i) => `S${i}`);

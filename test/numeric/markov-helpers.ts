@@ -1,17 +1,9 @@
 /** Chains for the Markov tests: seeded random numbers, exact GTH in rationals, generators. */
+import { mulberry32 } from "../../src/numeric/random.js";
 import { add, div, mul, rational, sub, toNumber, ZERO, type Rational } from "../../src/numeric/rational.js";
 
 /** A small seeded generator (mulberry32): the same chains on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = mulberry32;
 
 /** The double x (finite, > 0) as an exact rational. */
 export function exactOf(x: number): Rational {
