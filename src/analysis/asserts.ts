@@ -20,7 +20,7 @@ export interface Lazy {
   steadyStates(): SteadyStates;
 }
 
-export function lazyAnalyses(network: Network): Lazy {
+export function lazyAnalyses(network: Network, progress?: (stage: string) => void): Lazy {
   let structure: Structure | undefined;
   let balance: DetailedBalance | undefined;
   let steady: SteadyStates | undefined;
@@ -28,7 +28,7 @@ export function lazyAnalyses(network: Network): Lazy {
     structure: () => (structure ??= analyzeStructure(network)),
     // Kolmogorov's check needs no structure; Wegscheider's shares it with the steady states
     balance: () => (balance ??= analyzeBalance(network, network.kind === "markov" ? undefined : lazy.structure())),
-    steadyStates: () => (steady ??= analyzeSteadyStates(network, lazy.structure(), { detailedBalance: lazy.balance() })),
+    steadyStates: () => (steady ??= analyzeSteadyStates(network, lazy.structure(), { detailedBalance: lazy.balance(), progress: (d) => progress?.(`steady states: ${d}`) })),
   };
   return lazy;
 }

@@ -29,7 +29,7 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
   const wantSteady = options.steadyStates ?? true;
   progress("steady states");
   const steadyStates = wantSteady
-    ? analyzeSteadyStates(network, structure, { detailedBalance })
+    ? analyzeSteadyStates(network, structure, { detailedBalance, progress: (detail) => progress(`steady states: ${detail}`) })
     : { states: [], method: "not computed", complete: false, notes: ["steady states were not computed"] };
   const reached = steadyStates.states.find((s) => s.reached) ?? steadyStates.states[0];
   progress("currents");

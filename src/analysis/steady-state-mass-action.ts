@@ -23,6 +23,8 @@ export interface MassActionOptions {
   readonly seed?: number;
   /** Number of random starts (default from the class dimension). */
   readonly starts?: number;
+  /** Told what the search is doing, for a progress line. */
+  readonly progress?: (detail: string) => void;
 }
 
 export interface MassActionSteadyStates {
@@ -38,7 +40,7 @@ type Reach =
   | { readonly kind: "unsettled"; readonly why: string };
 
 /** Integrates from the initial amounts until the net rates vanish, then polishes by Newton. */
-function reach(kin: Kinetics, cls: CompatibilityClass): Reach {
+function reach(kin: Kinetics, cls: CompatibilityClass, progress?: (detail: string) => void): Reach {
   const system = { dimension: kin.species, rhs: (y: readonly number[]) => rhs(kin, y), jacobian: (y: readonly number[]) => jacobian(kin, y) };
   const out = integrateStiff(system, cls.x0, {
     rtol: 1e-6,
@@ -48,6 +50,7 @@ function reach(kin: Kinetics, cls: CompatibilityClass): Reach {
     nonNegative: true,
     blowUp: 1e15 * cls.scale,
     isSteady: (y) => isSteady(kin, cls, y, 1e-8),
+    onProgress: (steps, t) => progress?.(`integrating from the initial amounts, step ${steps}, t = ${t.toPrecision(3)}`),
   });
   if (out.status === "blow-up" || (out.status !== "steady" && maxAbs(out.y) > 1e6 * cls.scale)) return { kind: "unbounded" };
   if (out.status !== "steady") return { kind: "unsettled", why: `${out.status} after ${out.steps} steps, t = ${out.t.toPrecision(3)}` };
@@ -126,11 +129,11 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
         if (eq !== null) extra.unshift(eq);
       }
       const starts = options.starts ?? (r <= 3 ? 48 : r <= 10 ? 24 : 8);
-      found = multiStartSteadyStates(kin, cls, { starts, seed: options.seed ?? 1, extra });
+      found = multiStartSteadyStates(kin, cls, { starts, seed: options.seed ?? 1, extra, onStart: (k, of) => options.progress?.(`Newton from start ${k + 1} of ${of}`) });
       method = `damped Newton and pseudo-transient continuation from ${starts + extra.length} seeded starts`;
     }
   }
-  const reached = reach(kin, cls);
+  const reached = reach(kin, cls, options.progress);
   let reachedX: number[] | null = null;
   if (reached.kind === "state") {
     reachedX = found.find((y) => sameState(y, reached.x, cls.scale, 1e-5)) ?? null;

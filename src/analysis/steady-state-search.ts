@@ -98,6 +98,8 @@ export interface MultiStartOptions {
   readonly seed: number;
   /** Extra species-space starting points tried first (e.g. the initial amounts). */
   readonly extra: readonly (readonly number[])[];
+  /** Called before each random start, for progress reports. */
+  readonly onStart?: (k: number, of: number) => void;
 }
 
 /** Steady states found by damped Newton / pseudo-transient continuation from many starts. */
@@ -111,6 +113,7 @@ export function multiStartSteadyStates(kin: Kinetics, cls: CompatibilityClass, o
   };
   for (const x of options.extra) tryFrom(x);
   for (let k = 0; k < options.starts; k++) {
+    options.onStart?.(k, options.starts);
     const nearFace = k % 3 === 2;
     const weights = Array.from({ length: n }, () => {
       const w = cls.scale * 10 ** (4 * random() - 2);

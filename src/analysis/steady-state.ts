@@ -15,6 +15,8 @@ export interface SteadyStateOptions {
   readonly seed?: number;
   /** Number of random starts of the multi-start search. */
   readonly starts?: number;
+  /** Told what the search is doing, for a progress line. */
+  readonly progress?: (detail: string) => void;
 }
 
 /** Steady states plus the notes that say why a number is missing or what is approximate. */

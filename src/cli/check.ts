@@ -61,7 +61,7 @@ function checkFile(file: string, text: string, io: Io): CheckFileResult & { conv
   const network = loaded.network;
   if (network && !hasErrors(diagnostics)) {
     const progress = progressReporter(io, file);
-    const lazy = lazyAnalyses(network);
+    const lazy = lazyAnalyses(network, progress);
     const failed = checkAsserts(network, {
       structure: () => (progress("structure"), lazy.structure()),
       balance: () => (progress("detailed balance"), lazy.balance()),

@@ -30,6 +30,8 @@ export interface OdeOptions {
   readonly isSteady?: (y: readonly number[], f: readonly number[]) => boolean;
   /** Stop with status "blow-up" when max |y_i| exceeds this. */
   readonly blowUp?: number;
+  /** Called every 500 steps, for progress reports. */
+  readonly onProgress?: (steps: number, t: number) => void;
 }
 
 export type OdeStatus = "steady" | "end" | "blow-up" | "step-limit" | "failed";
@@ -69,6 +71,7 @@ export function integrateStiff(system: OdeSystem, y0: readonly number[], options
     const f1 = y1 && system.rhs(y1);
     const k2 = k1 && f1 && solveLinear(w, f1.map((v, i) => v - 2 * k1[i]!));
     steps++;
+    if (steps % 500 === 0) options.onProgress?.(steps, t);
     if (!k1 || !k2) {
       if (++rejectsInRow > 60) return { y, t, steps, status: "failed" };
       h /= 4;

@@ -18,6 +18,19 @@ describe("progress on stderr", () => {
     expect(t.err[1]).toBe("\r\x1b[2K");
   });
 
+  it("shows a stage's own updates at most ten times a second", () => {
+    let now = 0;
+    const t = io(true);
+    const p = progressReporter(t.io, "big.crn", 0, () => now);
+    p("steady states: start 1 of 9");
+    now = 50;
+    p("steady states: start 2 of 9");
+    now = 150;
+    p("steady states: start 3 of 9");
+    p("currents");
+    expect(t.err.map((s) => s.replace(/^\r\x1b\[2K/, ""))).toEqual(["big.crn: steady states: start 1 of 9… (0.0 s)", "big.crn: steady states: start 3 of 9… (0.1 s)", "big.crn: currents… (0.1 s)"]);
+  });
+
   it("prints nothing when stderr is not a terminal (pipes, CI logs)", () => {
     const t = io(false);
     const p = progressReporter(t.io, "big.crn");
