@@ -65,9 +65,14 @@ export function parseDecimal(text: string): Rational | undefined {
   const frac = m[2] ?? "";
   const exp = m[3] === undefined ? 0 : Number(m[3]);
   if (!Number.isFinite(exp) || Math.abs(exp) > 10000) return undefined;
-  const digits = BigInt((intPart + frac).replace(/^0+(?=\d)/, "") || "0");
+  const all = intPart + frac;
+  const digits = BigInt(all.replace(/^0+(?=\d)/, "") || "0");
   const scale = exp - frac.length;
-  return scale >= 0 ? { num: digits * pow(10, scale), den: 1n } : reduceDecimal(digits, -scale);
+  if (scale >= 0) return { num: digits * pow(10, scale), den: 1n };
+  // a last digit of 1, 3, 7 or 9: neither 2 nor 5 divides it, so digits / 10^k is in lowest terms
+  const last = all.charCodeAt(all.length - 1) - 48;
+  if (last % 2 === 1 && last !== 5) return { num: digits, den: pow(10, -scale) };
+  return reduceDecimal(digits, -scale);
 }
 
 /** Small powers of 2, 5 and 10 as BigInt, from a table: literals ask for the same few again and again. */
