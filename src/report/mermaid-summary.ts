@@ -75,15 +75,18 @@ function drawCycle(b: FlowchartBuilder, analysis: Analysis, view: DiagramView, v
     const style = `stroke-width:${width}px,stroke:${DRIVEN_COLOUR}`;
     if (view === "species") {
       const rid = `r${r}`;
-      ensure(rid, () => b.node(rid, label(rx.id, ...(j === null ? [] : [`J = ${formatNumber(j)}`])), "box", "driven"));
-      for (const t of rx.reactants) {
-        speciesNode(b, net, t.index, ensure);
-        b.linkStyle(b.edge(`n${t.index}`, rid, "-->"), style);
-      }
-      for (const t of rx.products) {
-        speciesNode(b, net, t.index, ensure);
-        b.linkStyle(b.edge(rid, `n${t.index}`, "-->"), style);
-      }
+      // cycles share reactions: draw each reaction and its edges once
+      ensure(rid, () => {
+        b.node(rid, label(rx.id, ...(j === null ? [] : [`J = ${formatNumber(j)}`])), "box", "driven");
+        for (const t of rx.reactants) {
+          speciesNode(b, net, t.index, ensure);
+          b.linkStyle(b.edge(`n${t.index}`, rid, "-->"), style);
+        }
+        for (const t of rx.products) {
+          speciesNode(b, net, t.index, ensure);
+          b.linkStyle(b.edge(rid, `n${t.index}`, "-->"), style);
+        }
+      });
       if (gap !== null) b.edge(gap, rid, "-.->");
       previous = rid;
     } else {
@@ -93,7 +96,8 @@ function drawCycle(b: FlowchartBuilder, analysis: Analysis, view: DiagramView, v
       const [from, to] = backwards ? [z, a] : [a, z];
       const ex = view === "complexes" ? exchange(net, rx) : "";
       const text = j === null || view === "complexes" ? (ex === "" ? rx.id : `${rx.id}: ${ex}`) : `${rx.id}: J = ${formatNumber(Math.abs(j))}`;
-      b.linkStyle(b.edge(from, to, "-->", label(text)), style);
+      // cycles share transitions: draw each one once
+      ensure(`e${r}`, () => b.linkStyle(b.edge(from, to, "-->", label(text)), style));
       if (gap !== null) b.edge(gap, from, "-.->");
       previous = to;
     }
