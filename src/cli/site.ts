@@ -57,7 +57,7 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
     if (!written) return EXIT.usage;
     entries.push({ source: file, analysis, links });
   }
-  if (!write(io, out, [["index.html", renderIndex(entries)]])) return EXIT.usage;
+  if (!write(io, out, [["index.html", renderIndex(entries, mermaidScript())]])) return EXIT.usage;
   const failed = entries.filter((e) => e.analysis === null).length;
   io.stdout(`wrote reports for ${entries.length - failed} of ${entries.length} networks to ${out}/; open ${join(out, "index.html")}\n`);
   return failed > 0 ? EXIT.failed : EXIT.ok;

@@ -60,13 +60,18 @@ export function renderHtml(analysis: Analysis, mermaidScript: string): string {
     `<meta name="generator" content="ness"><title>${h(title)}: ness report</title><style>${STYLE}</style></head>`,
     `<body data-mermaid="${mermaidScript === "" ? "absent" : "pending"}">`,
     ...body.filter((b) => b !== ""),
-    mermaidScript === "" ? "" : scripts(mermaidScript),
+    mermaidScript === "" ? "" : mermaidRunner(mermaidScript),
     "</body></html>",
     "",
   ].join("\n");
 }
 
-function scripts(mermaidScript: string): string {
+/**
+ * The scripts that render every `pre.mermaid` of a page: mermaid's bundle as a `data:` URL (so
+ * nothing in it can close the script element) and a runner that marks `body.dataset.mermaid`
+ * "done" or "failed" (the browser test waits for it).
+ */
+export function mermaidRunner(mermaidScript: string): string {
   const encoded = Buffer.from(mermaidScript, "utf8").toString("base64");
   const run = `(async () => {
   const body = document.body;

@@ -5,6 +5,8 @@
  */
 import type { Analysis } from "../analysis/types.js";
 import { formatNumber, htmlEscape as h, titleOf } from "./format.js";
+import { mermaidRunner } from "./html.js";
+import { renderDiagram } from "./mermaid.js";
 import { verdictOf } from "./model.js";
 
 export type IndexEntry =
@@ -18,7 +20,11 @@ function entropyCell(kind: string, sigma: number | null, analysis: Analysis): st
   return h(formatNumber(sigma));
 }
 
-export function renderIndex(entries: readonly IndexEntry[], title = "ness reports"): string {
+/**
+ * The index page. With mermaid's bundle (`mermaidScript`), every network is also drawn below the
+ * table with its currents (the default view of `ness diagram`), so the page alone shows them all.
+ */
+export function renderIndex(entries: readonly IndexEntry[], mermaidScript = "", title = "ness reports"): string {
   const rows = entries.map((e) => {
     if (e.analysis === null) {
       return `<tr class="error"><td><code>${h(e.source)}</code></td><td colspan="4">does not compile: ${h(e.error)}</td></tr>`;
@@ -45,14 +51,32 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #dd
 th { background: #f4f6f8; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.equilibrium td:nth-child(2) { color: #2e7d32; } tr.driven td:nth-child(2), tr.error td { color: #b71c1c; }
 code { font: 13px ui-monospace, monospace; }
+figure { margin: 1.5rem 0; border-top: 1px solid #eee; padding-top: .5rem; } figcaption { margin-bottom: .4rem; }
+pre.mermaid { background: #fff; overflow-x: auto; }
 </style></head>
-<body>
+<body data-mermaid="${mermaidScript === "" ? "absent" : "pending"}">
 <h1>${h(title)}</h1>
 <p>${entries.length} network${entries.length === 1 ? "" : "s"}${failed ? `, ${failed} that do not compile` : ""}. Entropy production in k<sub>B</sub> per unit time at the steady state reached from the initial amounts.</p>
 <table><thead><tr><th>network</th><th>verdict</th><th>entropy production</th><th>most driven cycle</th><th>reports</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table>
+${diagrams(entries, mermaidScript)}
 </body></html>
 `;
+}
+
+function diagrams(entries: readonly IndexEntry[], mermaidScript: string): string {
+  if (mermaidScript === "") return "";
+  const figures = entries.map((e) => {
+    if (e.analysis === null) return "";
+    const net = e.analysis.network;
+    const v = verdictOf(e.analysis);
+    const view = net.kind === "markov" ? "states" : "species";
+    return `<figure><figcaption><a href="${h(encodeURI(e.links.html ?? ""))}"><strong>${h(titleOf(net))}</strong></a>: ${h(v.headline)}</figcaption><pre class="mermaid">${h(renderDiagram(e.analysis, view))}</pre></figure>`;
+  });
+  return `<h2>Networks and their currents</h2>
+<p>Edges carry the net current (or flux) at the steady state, in the direction of net flow; red marks cycles that break detailed balance.</p>
+${figures.filter((f) => f !== "").join("\n")}
+${mermaidRunner(mermaidScript)}`;
 }
