@@ -20,6 +20,7 @@ export interface Lazy {
   steadyStates(): SteadyStates;
 }
 
+/** Analyses computed on first use and kept: balance-only asserts never start the steady-state search. */
 export function lazyAnalyses(network: Network, progress?: (stage: string) => void): Lazy {
   let structure: Structure | undefined;
   let balance: DetailedBalance | undefined;
@@ -33,6 +34,15 @@ export function lazyAnalyses(network: Network, progress?: (stage: string) => voi
   return lazy;
 }
 
+/**
+ * The failed asserts of a network, as error diagnostics at each assert (an empty list when all
+ * hold). `=` compares within the written tolerance (|measured − value| ≤ tol, exactly equal
+ * without one); quantities are read at the steady state reached from the initial amounts.
+ *
+ *   const { network } = compile("species A = 1, B\nr1: A <-> B @ 2, 1\nassert not detailed_balance");
+ *   checkAsserts(network!);                      // [{ code: "assert-failed", span: line 3, … }]
+ *   checkAsserts(network!).length === 0;         // false: A <-> B alone is in detailed balance
+ */
 export function checkAsserts(network: Network, lazy: Lazy = lazyAnalyses(network)): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of network.asserts) {
