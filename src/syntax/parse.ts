@@ -18,7 +18,7 @@ import { toAst, type Where } from "./visitor.js";
 export const MAX_NESTING = 200;
 /** Longer expressions are refused: nobody writes them, and they would only cost time. */
 export const MAX_EXPRESSION_TOKENS = 5000;
-/** After this many errors in one file, the rest are summarised in one line. */
+/** After this many errors in one file, one more says the rest was not checked, and parsing stops. */
 export const MAX_ERRORS = 50;
 
 export interface ParseOptions {
@@ -47,7 +47,12 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
   // die young, which keeps large files out of the garbage collector's old generation.
   let lexErrors = 0;
   let lineStart = 0;
-  for (let line = 1; lineStart <= text.length && sink.items.length <= MAX_ERRORS; line++) {
+  let line = 1;
+  for (; lineStart <= text.length; line++) {
+    if (sink.items.length > MAX_ERRORS) {
+      sink.error(CODES.syntaxError, `more than ${MAX_ERRORS} errors: the rest of the file was not checked`, spanAt(text, file, lineStart, 1), "fix these first");
+      return;
+    }
     let end = text.indexOf("\n", lineStart);
     if (end < 0) end = text.length;
     const lineText = text.charCodeAt(end - 1) === 13 ? text.slice(lineStart, end - 1) : text.slice(lineStart, end);

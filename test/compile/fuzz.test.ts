@@ -60,6 +60,14 @@ describe("pathological input is refused quickly", () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(["binary-input"]);
   });
 
+  it("after 50 errors one more says the rest of the file was not checked", () => {
+    const r = compile("species A B\n".repeat(200));
+    const last = r.diagnostics[r.diagnostics.length - 1]!;
+    expect(r.diagnostics.length).toBe(52);
+    expect(last.message).toMatch(/rest of the file was not checked/);
+    expect(last.span?.line).toBe(52);
+  });
+
   it("a flood of unexpected characters is cut short", () => {
     const r = compile("$".repeat(10_000) + "\n" + "species A $\n".repeat(5000));
     expect(r.network).toBeNull();
