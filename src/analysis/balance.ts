@@ -10,9 +10,9 @@
  * is a rational; otherwise |A| ≤ TOLERANCE · Σ_r |c_r| (|ln kf_r| + |ln kr_r| + Σ_Y |S_Yr| |ln[Y]|)
  * counts as zero.
  */
-import { bigLogRatio, bigRatio, powInt, toNumber } from "../numeric/rational.js";
+import { bigLogRatio, bigRatio, powInt } from "../numeric/rational.js";
 import { reservoirColumn } from "../network/stoichiometry.js";
-import type { Network } from "../network/types.js";
+import type { Network, RateConstant } from "../network/types.js";
 import { kolmogorovBalance } from "./kolmogorov.js";
 import { analyzeStructure } from "./structure.js";
 import type { DetailedBalance, Structure } from "./types.js";
@@ -35,15 +35,30 @@ export interface ReactionConstants {
   readonly K: Float64Array;
   /** |ln kf| + |ln kr| + Σ_Y |S_Yr| |ln[Y]|: the size of the terms that make up ln K_r. */
   readonly scale: Float64Array;
-  /** K_r exactly (not reduced: no gcd), when kf, kr and every reservoir it touches are rationals; else null. */
-  readonly exact: (Fraction | null)[];
+  /** K_r exactly (not reduced: no gcd), when kf, kr and every reservoir it touches are rationals. */
+  readonly exact: ExactConstants;
   readonly oneWay: number[];
 }
+
+/**
+ * The exact K_r, worked out reaction by reaction on first use: an exact verdict on a large network
+ * walks only some of its cycles, and parsing every literal exactly would cost more than the rest.
+ */
+export interface ExactConstants {
+  /** 1 when K_r is known exactly (rational kf, kr and reservoirs), known without computing it. */
+  readonly available: Uint8Array;
+  /** K_r exactly (unreduced), or null when not available. */
+  get(r: number): Fraction | null;
+  /** Bits of K_r's numerator and denominator. */
+  bits(r: number): number;
+}
+
+const isRational = (k: RateConstant): boolean => k.rational ?? k.exact !== null;
 
 export function reactionConstants(network: Network): ReactionConstants {
   const m = network.reactions.length;
   const lnK = new Float64Array(m), scale = new Float64Array(m), K = new Float64Array(m);
-  const exact: (Fraction | null)[] = [];
+  const available = new Uint8Array(m);
   const oneWay: number[] = [];
   for (const r of network.reactions) {
     const i = r.index;
@@ -52,42 +67,70 @@ export function reactionConstants(network: Network): ReactionConstants {
       lnK[i] = Infinity;
       K[i] = Infinity;
       scale[i] = Infinity;
-      exact.push(null);
       continue;
     }
     let l = Math.log(r.forward.value) - Math.log(r.reverse.value);
     let s = Math.abs(Math.log(r.forward.value)) + Math.abs(Math.log(r.reverse.value));
     let kk = r.forward.value / r.reverse.value;
-    let q: Fraction | null = r.forward.exact && r.reverse.exact && r.reverse.exact.num > 0n ? { num: r.forward.exact.num * r.reverse.exact.den, den: r.forward.exact.den * r.reverse.exact.num } : null;
+    let rational = isRational(r.forward) && isRational(r.reverse);
     if (r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((coef, y) => {
       const res = network.reservoirs[y]!;
       const ly = Math.log(res.value);
       l -= coef * ly;
       kk *= res.value ** -coef;
       s += Math.abs(coef * ly);
-      const p = res.exact && res.exact.num !== 0n ? powInt(res.exact, -coef) : undefined;
-      q = q && p ? { num: q.num * p.num, den: q.den * p.den } : null;
+      rational &&= res.exact !== null && res.exact.num !== 0n;
     });
     lnK[i] = l;
-    K[i] = q ? toNumber(q) : kk;
+    K[i] = kk;
     scale[i] = s;
-    exact.push(q);
+    available[i] = rational ? 1 : 0;
   }
-  return { lnK, K, scale, exact, oneWay };
+  return { lnK, K, scale, exact: lazyExact(network, available), oneWay };
+}
+
+function lazyExact(network: Network, available: Uint8Array): ExactConstants {
+  const memo = new Map<number, Fraction | null>();
+  const sizes = new Map<number, number>();
+  const get = (i: number): Fraction | null => {
+    if (!available[i]) return null;
+    let q = memo.get(i);
+    if (q !== undefined) return q;
+    const r = network.reactions[i]!;
+    const f = r.forward.exact, b = r.reverse?.exact;
+    q = f && b && b.num > 0n ? { num: f.num * b.den, den: f.den * b.num } : null;
+    if (q && r.reservoirReactants.length + r.reservoirProducts.length > 0) {
+      reservoirColumn(r).forEach((coef, y) => {
+        const p = powInt(network.reservoirs[y]!.exact!, -coef);
+        q = q && p ? { num: q.num * p.num, den: q.den * p.den } : null;
+      });
+    }
+    memo.set(i, q);
+    return q;
+  };
+  const bits = (i: number): number => {
+    let n = sizes.get(i);
+    if (n === undefined) {
+      const q = get(i);
+      n = q ? bitLength(q.num) + bitLength(q.den) : 0;
+      sizes.set(i, n);
+    }
+    return n;
+  };
+  return { available, get, bits };
 }
 
 /**
  * Π_r K_r^{c_r} exactly as a numerator and denominator (not reduced), or null when a K_r on the
  * cycle is not exact or the product would exceed MAX_EXACT_BITS.
  */
-export function exactCycleProduct(exact: readonly (Fraction | null)[], cycle: ReadonlyMap<number, number>): { num: bigint; den: bigint } | null {
+export function exactCycleProduct(exact: ExactConstants, cycle: ReadonlyMap<number, number>): { num: bigint; den: bigint } | null {
   const nums: bigint[] = [], dens: bigint[] = [];
   let bits = 0;
-  const sizes = bitSizes(exact);
   for (const [r, c] of cycle) {
-    const k = exact[r];
+    const k = exact.get(r);
     if (!k) return null;
-    bits += Math.abs(c) * sizes[r]!;
+    bits += Math.abs(c) * exact.bits(r);
     if (bits > MAX_EXACT_BITS) return null;
     const e = BigInt(Math.abs(c));
     nums.push((c > 0 ? k.num : k.den) ** e);
@@ -110,21 +153,6 @@ function productTree(xs: bigint[]): bigint {
 
 /** Products larger than this many bits are not formed; the verdict falls back to the tolerance. */
 export const MAX_EXACT_BITS = 4_000_000;
-
-/** Bits of num and den of each K_r, computed once per set of constants. */
-const bitCache = new WeakMap<readonly (Fraction | null)[], Float64Array>();
-
-function bitSizes(exact: readonly (Fraction | null)[]): Float64Array {
-  let sizes = bitCache.get(exact);
-  if (!sizes) {
-    sizes = new Float64Array(exact.length);
-    exact.forEach((k, r) => {
-      if (k) sizes![r] = bitLength(k.num) + bitLength(k.den);
-    });
-    bitCache.set(exact, sizes);
-  }
-  return sizes;
-}
 
 function bitLength(x: bigint): number {
   return (x < 0n ? -x : x).toString(16).length * 4;

@@ -34,7 +34,8 @@ export function kolmogorovBalance(network: Network): DetailedBalance | null {
   }
   const twoWayComponent = new UnionFind(n);
   for (let e = 0; e < m; e++) if (edges.twoWay[e]) twoWayComponent.union(edges.from[e]!, edges.to[e]!);
-  const everyRateExact = k.exact.every((q, r) => q !== null || !edges.twoWay[r]);
+  let everyRateExact = true;
+  for (let r = 0; r < m && everyRateExact; r++) if (edges.twoWay[r] && !k.exact.available[r]) everyRateExact = false;
 
   let walked = 0;
   let allExact = everyRateExact;

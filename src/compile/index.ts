@@ -11,7 +11,7 @@ import type { Assert, Network } from "../network/types.js";
 import { forEachStatement } from "../syntax/parse.js";
 import type { Statement } from "../syntax/ast.js";
 import { lowerAssert } from "./asserts.js";
-import { DeclarationTable, namesIn, type Declarations } from "./declarations.js";
+import { DeclarationTable, type Declarations } from "./declarations.js";
 import { lowerReaction, ReactionIds, type LoweredReaction } from "./reactions.js";
 
 export interface CompileResult {
@@ -45,6 +45,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   const species = decls.speciesIndex;
   const indices = { species, reservoirs: decls.reservoirIndex };
   let firstSpan: Span | null = null;
+  const probe = new DiagnosticSink();
   forEachStatement(text, file, syntax, (st) => {
     firstSpan ??= st.span;
     if (st.kind === "network" || st.kind === "declare") decls.add(st);
@@ -53,8 +54,16 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
       const id = ids.register(st);
       const position = lowered.length;
       lowered.push(null);
-      if (!syntax.hasErrors && ready(st, decls)) lowered[position] = lowerReaction(st, id, decls, indices, sink);
-      else waiting.push({ st, position, id });
+      // lowered at once unless it names something not declared yet (then it waits for the end)
+      if (!syntax.hasErrors && decls.kindKnown) {
+        probe.items.length = 0;
+        const r = lowerReaction(st, id, decls, indices, probe);
+        if (probe.items.some((d) => d.code === CODES.unknownSpecies || d.code === CODES.unknownName)) waiting.push({ st, position, id });
+        else {
+          sink.items.push(...probe.items);
+          lowered[position] = r;
+        }
+      } else waiting.push({ st, position, id });
     }
   });
   if (syntax.hasErrors) return null;
@@ -79,13 +88,6 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     reactions,
     asserts,
   });
-}
-
-/** A reaction can be lowered now when its kind is known and every name it uses is declared with a value. */
-function ready(st: ReactionStatement, decls: DeclarationTable): boolean {
-  if (!decls.kindKnown) return false;
-  for (const side of [st.lhs, st.rhs]) for (const t of side.terms) if (!decls.names.has(t.species.name)) return false;
-  return st.rates.every((e) => e.kind === "number" || (e.kind === "name" ? decls.params.has(e.name) : namesIn(e).every((n) => decls.params.has(n))));
 }
 
 /** Initial amounts; for a Markov network normalised to probabilities (uniform when none given). */

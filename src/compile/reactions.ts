@@ -4,6 +4,7 @@
  */
 import { CODES, type DiagnosticSink } from "../diagnostics.js";
 import type { ReactionInput } from "../network/build.js";
+import { LiteralRate } from "../network/rate.js";
 import type { RateConstant, Term } from "../network/types.js";
 import type { Side, Statement } from "../syntax/ast.js";
 import { describeName, type Declarations } from "./declarations.js";
@@ -206,6 +207,14 @@ function lowerRates(st: ReactionStatement, twoWay: boolean, decls: Declarations,
   const scope = decls.scope();
   const out: RateConstant[] = [];
   for (const e of st.rates) {
+    // a plain literal (most rates of a large file) keeps its exact value for later
+    if (e.kind === "number") {
+      const literal = Number(e.text);
+      if (literal > 0 && Number.isFinite(literal)) {
+        out.push(new LiteralRate(literal, e.text, e.span));
+        continue;
+      }
+    }
     const v = evaluate(e, scope, sink);
     if (!v) return null;
     if (!(v.value > 0) || !Number.isFinite(v.value)) {

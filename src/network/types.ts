@@ -38,7 +38,13 @@ export interface Term {
 /** A rate constant: its double value, exact value when rational, and where it was written. */
 export interface RateConstant {
   readonly value: number;
+  /** The value exactly, when it is a rational expression of decimal literals; else null. */
   readonly exact: Rational | null;
+  /**
+   * Whether `exact` is non-null, when known without computing it: a decimal literal's exact value
+   * is only worked out when an exact verdict asks for it (see `LiteralRate`).
+   */
+  readonly rational?: boolean;
   readonly span: Span;
 }
 

@@ -22,6 +22,11 @@ describe("the Network IR", () => {
     expect(synthase.forward.exact).toEqual({ num: 5n, den: 1n });
   });
 
+  it("lets reactions come before the declarations and params they use", () => {
+    const n = compiles("A -> B @ k\nspecies A = 1, B\nB -> A @ 2 * k\nparam k = 3");
+    expect(n.reactions.map((r) => [r.id, r.forward.value])).toEqual([["R1", 3], ["R2", 6]]);
+  });
+
   it("names unlabelled reactions R<n> by position among all reactions", () => {
     const n = compiles("species A, B\nA -> B @ 1\nmid: B -> A @ 1\nA <-> B @ 1, 2");
     expect(n.reactions.map((r) => [r.id, r.labelGiven])).toEqual([["R1", false], ["mid", true], ["R3", false]]);
