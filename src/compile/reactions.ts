@@ -57,7 +57,7 @@ export class ReactionIds {
   private priorWith(id: string, position: number): number {
     const labelled = this.labels.get(id);
     if (labelled !== undefined) return labelled;
-    const m = /^R([1-9][0-9]*)$/.exec(id);
+    const m = id.charCodeAt(0) === 82 ? /^R([1-9][0-9]*)$/.exec(id) : null; // only `R<n>` can be a default name
     const k = m ? Number(m[1]) - 1 : -1;
     return k >= 0 && k < position && !this.labelled[k] ? k : -1;
   }
