@@ -2,36 +2,12 @@
  * Builds the immutable Network IR from checked parts: assigns indices, builds the name maps and
  * the complexes (the internal-species side of each reaction; reservoirs are folded into rates).
  */
-import type { Span } from "../diagnostics.js";
-import type { Rational } from "../numeric/rational.js";
-import type { Assert, Complex, Network, NetworkKind, RateConstant, Reaction, Term } from "./types.js";
+import type { Assert, Complex, Network, NetworkKind, Reaction, Reservoir, Species, Term } from "./types.js";
 
-export interface SpeciesInput {
-  readonly name: string;
-  readonly initial: number;
-  readonly initialGiven: boolean;
-  readonly span: Span;
-}
-
-export interface ReservoirInput {
-  readonly name: string;
-  readonly value: number;
-  readonly exact: Rational | null;
-  readonly span: Span;
-}
-
-export interface ReactionInput {
-  readonly id: string;
-  readonly labelGiven: boolean;
-  readonly reactants: readonly Term[];
-  readonly products: readonly Term[];
-  readonly reservoirReactants: readonly Term[];
-  readonly reservoirProducts: readonly Term[];
-  readonly forward: RateConstant;
-  readonly reverse: RateConstant | null;
-  readonly equation: string;
-  readonly span: Span;
-}
+/** What the compiler hands over: the IR's records less what building assigns (indices, complexes). */
+export type SpeciesInput = Omit<Species, "index">;
+export type ReservoirInput = Omit<Reservoir, "index">;
+export type ReactionInput = Omit<Reaction, "index" | "reactantComplex" | "productComplex">;
 
 export interface NetworkInput {
   readonly title: string | null;
