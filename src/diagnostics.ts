@@ -60,7 +60,6 @@ export const CODES = {
   assertUnevaluable: "assert-unevaluable",
   badAssert: "bad-assert",
   // files and import
-  unreadableFile: "unreadable-file",
   sbmlInvalid: "sbml-invalid",
   sbmlNotMassAction: "sbml-not-mass-action",
   sbmlUnsupported: "sbml-unsupported",

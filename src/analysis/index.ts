@@ -16,8 +16,6 @@ import type { Analysis } from "./types.js";
 export interface AnalyzeOptions {
   /** Called between stages (and by long stages) so a CLI can show progress. */
   readonly progress?: (stage: string) => void;
-  /** Skip the steady-state search (structure and balance only). */
-  readonly steadyStates?: boolean;
 }
 
 /**
@@ -37,11 +35,8 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
   const structure = analyzeStructure(network);
   progress("detailed balance");
   const detailedBalance = analyzeBalance(network, structure);
-  const wantSteady = options.steadyStates ?? true;
   progress("steady states");
-  const steadyStates = wantSteady
-    ? analyzeSteadyStates(network, structure, { detailedBalance, progress: (detail) => progress(`steady states: ${detail}`) })
-    : { states: [], method: "not computed", complete: false, notes: ["steady states were not computed"] };
+  const steadyStates = analyzeSteadyStates(network, structure, { detailedBalance, progress: (detail) => progress(`steady states: ${detail}`) });
   const reached = steadyStates.states.find((s) => s.reached) ?? steadyStates.states[0];
   progress("currents");
   const currents = reached ? analyzeCurrents(network, reached) : null;

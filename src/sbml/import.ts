@@ -8,7 +8,7 @@
  * Never approximates silently: a law that is not mass action, an event, a rule the network
  * language cannot say, is a diagnostic and a comment in the output; never throws.
  */
-import { DiagnosticSink, type Diagnostic } from "../diagnostics.js";
+import { CODES, DiagnosticSink, type Diagnostic } from "../diagnostics.js";
 import { commentLines, emitCrn, type DraftSpecies } from "./emit.js";
 import { ModelScope } from "./expand.js";
 import { findModel, readModel, type SbmlModel } from "./model.js";
@@ -40,7 +40,7 @@ export function importSbml(xml: string, file: string): ImportResult {
     return { text: importInto(xml, file, sink), diagnostics: sink.items };
   } catch (e) {
     // A bug, not bad input; still never thrown at the caller.
-    sink.error("sbml-invalid", `internal error while importing: ${(e as Error).message}`);
+    sink.error(CODES.sbmlInvalid, `internal error while importing: ${(e as Error).message}`);
     return { text: null, diagnostics: sink.items };
   }
 }
@@ -49,17 +49,17 @@ function importInto(xml: string, file: string, sink: DiagnosticSink): string | n
   const src = new SourceMap(file, xml);
   const parsed = parseXml(xml);
   if ("error" in parsed) {
-    sink.error("sbml-invalid", `malformed XML: ${parsed.error}`, src.spanAtLine(parsed.line, parsed.column));
+    sink.error(CODES.sbmlInvalid, `malformed XML: ${parsed.error}`, src.spanAtLine(parsed.line, parsed.column));
     return null;
   }
   const found = findModel(parsed.root);
   if (typeof found === "string") {
-    sink.error("sbml-invalid", `not an SBML model: ${found}`, src.element(parsed.root.name));
+    sink.error(CODES.sbmlInvalid, `not an SBML model: ${found}`, src.element(parsed.root.name));
     return null;
   }
   const model = readModel(found.sbml, found.model);
   if (model.level < 2) {
-    sink.error("sbml-unsupported", `SBML Level ${model.level} is not supported (Levels 2 and 3 are)`, src.element("sbml"));
+    sink.error(CODES.sbmlUnsupported, `SBML Level ${model.level} is not supported (Levels 2 and 3 are)`, src.element("sbml"));
     return null;
   }
   reportUnsupported(model, src, sink);
@@ -74,13 +74,13 @@ function importInto(xml: string, file: string, sink: DiagnosticSink): string | n
     if (out.kind === "kept") {
       kept.push(out.reaction);
       if (out.reaction.comment.includes("evaluates to 0")) {
-        sink.warning("sbml-note", `reaction ${r.id}: a rate constant evaluates to 0 with the file's values, so that direction is left out`, span);
+        sink.warning(CODES.sbmlNote, `reaction ${r.id}: a rate constant evaluates to 0 with the file's values, so that direction is left out`, span);
       }
     } else if (out.kind === "not-mass-action") {
-      sink.warning("sbml-not-mass-action", `reaction ${r.id} is not mass action (${out.reason}): rate = ${out.law}`, span, "it is left out of the network; structural analyses describe the remaining reactions");
+      sink.warning(CODES.sbmlNotMassAction, `reaction ${r.id} is not mass action (${out.reason}): rate = ${out.law}`, span, "it is left out of the network; structural analyses describe the remaining reactions");
       leftOut.push(`${r.id}: ${out.reason}; rate = ${out.law}`);
     } else {
-      sink.warning("sbml-note", `reaction ${r.id} is left out: ${out.why}`, span);
+      sink.warning(CODES.sbmlNote, `reaction ${r.id} is left out: ${out.why}`, span);
       (out.harmless ? dropped : leftOut).push(`${r.id}: ${out.why}`);
     }
   }
@@ -88,7 +88,7 @@ function importInto(xml: string, file: string, sink: DiagnosticSink): string | n
   if (kept.length === 0) {
     const notMA = leftOut.length > 0;
     const why = notMA ? "no reaction of the model could be imported as mass action" : "the model has no reaction that changes an internal species";
-    sink.error(notMA ? "sbml-not-mass-action" : "sbml-unsupported", `nothing to import: ${why}`, src.element("listOfReactions"));
+    sink.error(notMA ? CODES.sbmlNotMassAction : CODES.sbmlUnsupported, `nothing to import: ${why}`, src.element("listOfReactions"));
     return null;
   }
   const header = headerLines(file, model, plan, kept, leftOut, dropped);
@@ -106,7 +106,7 @@ function importInto(xml: string, file: string, sink: DiagnosticSink): string | n
       const unit = scope.isAmountSymbol(s.id) ? "amount" : `concentration in ${s.compartment}`;
       const why = s.boundaryCondition ? "boundary species" : s.constant ? "constant species" : "set by a rule";
       if (plan.zeroReservoirs.has(s.id)) {
-        sink.accept("info", "sbml-note", `species ${s.id} is held fixed at ${v ? v.value : "no value (0)"}: not a reservoir (ness reservoirs are > 0); reactions consuming it have rate 0, reactions producing it put it in a sink`, src.element("species", s.id));
+        sink.accept("info", CODES.sbmlNote, `species ${s.id} is held fixed at ${v ? v.value : "no value (0)"}: not a reservoir (ness reservoirs are > 0); reactions consuming it have rate 0, reactions producing it put it in a sink`, src.element("species", s.id));
         continue;
       }
       reservoirs.push({ name, value: v!, comment: [why, unit, renamed].filter(Boolean).join("; ") });
@@ -120,17 +120,17 @@ function importInto(xml: string, file: string, sink: DiagnosticSink): string | n
 
 function reportUnsupported(model: SbmlModel, src: SourceMap, sink: DiagnosticSink): void {
   for (const e of model.events) {
-    sink.warning("sbml-unsupported", `event ${e.id} (sets ${e.variables.join(", ") || "nothing"}) is ignored: values are those before any event`, src.element("event", e.id));
+    sink.warning(CODES.sbmlUnsupported, `event ${e.id} (sets ${e.variables.join(", ") || "nothing"}) is ignored: values are those before any event`, src.element("event", e.id));
   }
   for (const v of model.rateRules.keys()) {
-    sink.warning("sbml-unsupported", `the rate rule for ${v} is ignored: ness networks change only through reactions`, src.element("rateRule", v));
+    sink.warning(CODES.sbmlUnsupported, `the rate rule for ${v} is ignored: ness networks change only through reactions`, src.element("rateRule", v));
   }
   if (model.algebraicRules > 0) {
-    sink.warning("sbml-unsupported", `${model.algebraicRules} algebraic rule(s) ignored: ness networks have no algebraic constraints`, src.element("algebraicRule"));
+    sink.warning(CODES.sbmlUnsupported, `${model.algebraicRules} algebraic rule(s) ignored: ness networks have no algebraic constraints`, src.element("algebraicRule"));
   }
   const factors = [model.conversionFactor, ...model.species.map((s) => s.conversionFactor)].filter((c): c is string => c !== null);
   if (factors.length) {
-    sink.warning("sbml-unsupported", `conversion factors (${[...new Set(factors)].join(", ")}) are ignored`, src.element("model"));
+    sink.warning(CODES.sbmlUnsupported, `conversion factors (${[...new Set(factors)].join(", ")}) are ignored`, src.element("model"));
   }
 }
 
@@ -139,18 +139,18 @@ function reportAggregates(kept: readonly DraftReaction[], plan: SpeciesPlan, src
   const frozen = kept.filter((r) => r.frozen.length);
   if (frozen.length) {
     const syms = [...new Set(frozen.flatMap((r) => r.frozen))].join(", ");
-    sink.warning("sbml-unsupported", `the rate constants of ${frozen.length} reaction(s) (${list(frozen)}) depend on ${syms}, which change in time; ness uses their values at t = 0`, src.element("reaction", frozen[0]!.id));
+    sink.warning(CODES.sbmlUnsupported, `the rate constants of ${frozen.length} reaction(s) (${list(frozen)}) depend on ${syms}, which change in time; ness uses their values at t = 0`, src.element("reaction", frozen[0]!.id));
   }
   const oneWay = kept.filter((r) => r.flag === "flag-reversible-law-one-way");
   if (oneWay.length) {
-    sink.accept("info", "sbml-note", `${oneWay.length} reaction(s) marked reversible have one-way laws and are imported one-way (the law decides): ${list(oneWay)}`, src.element("reaction", oneWay[0]!.id));
+    sink.accept("info", CODES.sbmlNote, `${oneWay.length} reaction(s) marked reversible have one-way laws and are imported one-way (the law decides): ${list(oneWay)}`, src.element("reaction", oneWay[0]!.id));
   }
   const twoWay = kept.filter((r) => r.flag === "flag-irreversible-law-two-way");
   if (twoWay.length) {
-    sink.accept("info", "sbml-note", `${twoWay.length} reaction(s) marked irreversible have two-way laws kf·reactants − kr·products and are imported two-way (the law decides): ${list(twoWay)}`, src.element("reaction", twoWay[0]!.id));
+    sink.accept("info", CODES.sbmlNote, `${twoWay.length} reaction(s) marked irreversible have two-way laws kf·reactants − kr·products and are imported two-way (the law decides): ${list(twoWay)}`, src.element("reaction", twoWay[0]!.id));
   }
   if (plan.renamed.length) {
-    sink.accept("info", "sbml-note", `ids that are not ness names were renamed: ${plan.renamed.join(", ")}`, src.element("model"));
+    sink.accept("info", CODES.sbmlNote, `ids that are not ness names were renamed: ${plan.renamed.join(", ")}`, src.element("model"));
   }
 }
 

@@ -4,7 +4,7 @@
  * polynomial in the species and compared with the reaction's complexes, and the volumes are
  * folded into the rate constants (see species.ts for the units).
  */
-import type { DiagnosticSink, Span } from "../diagnostics.js";
+import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
 import * as N from "./num.js";
 import type { Num } from "./num.js";
 import { recogniseMassAction } from "./classify.js";
@@ -99,7 +99,7 @@ export function convertReaction(r: SbmlReaction, scope: ModelScope, plan: Specie
   const m = scope.model;
   for (const ref of [...r.reactants, ...r.products, ...r.modifiers.map((s) => ({ species: s }))]) {
     if (!scope.speciesIds.has(ref.species)) {
-      sink.error("sbml-invalid", `reaction ${r.id} refers to species "${ref.species}", which the model does not declare`, span);
+      sink.error(CODES.sbmlInvalid, `reaction ${r.id} refers to species "${ref.species}", which the model does not declare`, span);
       return { kind: "dropped", id: r.id, why: `it refers to an undeclared species ${ref.species}` };
     }
   }

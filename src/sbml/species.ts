@@ -11,7 +11,7 @@
  * mass-action rate (c / W)·∏ f_j^ν · ∏ y_j^ν: volumes are folded into the rate constants.
  * Reservoirs keep the file's values (their symbol's units) and take no factor.
  */
-import type { DiagnosticSink } from "../diagnostics.js";
+import { CODES, type DiagnosticSink } from "../diagnostics.js";
 import { divN, ONE_N, type Num } from "./num.js";
 import type { ModelScope } from "./expand.js";
 import type { SourceMap } from "./xml.js";
@@ -69,7 +69,7 @@ export function planSpecies(scope: ModelScope, src: SourceMap, sink: DiagnosticS
     else if (ruled) role.set(s.id, "observable");
     else role.set(s.id, "internal");
     if (ruled && inReaction.has(s.id)) {
-      sink.warning("sbml-unsupported", `species ${s.id} is set by a rule and takes part in reactions; ness holds it fixed at its value at t = 0`, src.element("species", s.id));
+      sink.warning(CODES.sbmlUnsupported, `species ${s.id} is set by a rule and takes part in reactions; ness holds it fixed at its value at t = 0`, src.element("species", s.id));
     }
   }
   const allIds = [...m.species.map((s) => s.id), ...m.reactions.map((r) => r.id), ...m.parameters.keys(), ...m.compartments.keys()];
@@ -94,7 +94,7 @@ export function planSpecies(scope: ModelScope, src: SourceMap, sink: DiagnosticS
   const factor = new Map<string, Num>();
   for (const s of internal) factor.set(s.id, scope.isAmountSymbol(s.id) ? scale : divN(scale, volume(s.compartment)));
   for (const c of unsized) {
-    sink.accept("info", "sbml-note", `compartment ${c} has no usable size; ness takes it as 1`, src.element("compartment", c));
+    sink.accept("info", CODES.sbmlNote, `compartment ${c} has no usable size; ness takes it as 1`, src.element("compartment", c));
   }
   const zeroReservoirs = new Set<string>();
   for (const [id, r] of role) {
