@@ -44,21 +44,6 @@ export function reservoirMatrix(network: Network): number[][] {
   return dense(network.reservoirs.length, network.reactions.map(reservoirColumn));
 }
 
-/** A number matrix as BigInt rows. */
-export function toBigInt(m: readonly (readonly number[])[]): bigint[][] {
-  return m.map((row) => row.map((v) => BigInt(v)));
-}
-
-/** S as BigInt rows (species × reactions). */
-export function stoichiometricMatrixBig(network: Network): bigint[][] {
-  return toBigInt(stoichiometricMatrix(network));
-}
-
-/** [S; S_res] as BigInt rows: the internal species first, then the reservoirs. */
-export function fullMatrixBig(network: Network): bigint[][] {
-  return toBigInt([...stoichiometricMatrix(network), ...reservoirMatrix(network)]);
-}
-
 /** Rows of S as sparse BigInt rows over the reactions (one per internal species). */
 export function speciesRows(network: Network): SparseRow[] {
   return sparseRowsOf(network.species.length, network.reactions.map(speciesColumn));

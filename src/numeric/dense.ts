@@ -10,14 +10,6 @@ export function zeros(rows: number, cols: number): Matrix {
   return Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
 }
 
-export function matVec(a: readonly (readonly number[])[], x: readonly number[]): number[] {
-  return a.map((row) => {
-    let s = 0;
-    for (let j = 0; j < row.length; j++) s += row[j]! * x[j]!;
-    return s;
-  });
-}
-
 export function maxAbs(x: readonly number[]): number {
   let m = 0;
   for (const v of x) m = Math.max(m, Math.abs(v));

@@ -110,20 +110,6 @@ export function toNumber(a: Rational): number {
   return Number(a.num / s) / Number(a.den / s);
 }
 
-/** Natural logarithm, accurate even when num or den overflow a double. */
-export function logAbs(a: Rational): number {
-  return logBig(a.num < 0n ? -a.num : a.num) - logBig(a.den);
-}
-
-function logBig(x: bigint): number {
-  const s = x.toString();
-  if (s.length <= 300) return Math.log(Number(x));
-  return Math.log(Number(s.slice(0, 17)) ) + (s.length - 17) * Math.LN10;
-}
-
-export function toString(a: Rational): string {
-  return a.den === 1n ? a.num.toString() : `${a.num}/${a.den}`;
-}
 
 function bitLength(x: bigint): number {
   if (x < 0n) x = -x;

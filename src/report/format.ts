@@ -1,9 +1,8 @@
 /**
  * Small formatting helpers shared by the emitters: readable numbers, Markdown/HTML escaping,
- * and name lookups that turn analysis vectors (indexed like species or reactions) into words.
+ * where a reaction was written, and a network's title.
  * Pure functions; no emitter-specific layout lives here.
  */
-import type { Analysis, IntVector } from "../analysis/types.js";
 import type { Network, Reaction } from "../network/types.js";
 
 /**
@@ -42,38 +41,6 @@ const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": 
 /** `file:line` of a reaction, as the user wrote it. */
 export function where(reaction: Reaction): string {
   return `${reaction.span.file}:${reaction.span.line}`;
-}
-
-/**
- * A cycle (coefficient per reaction) in words: `r1 + r2 - 2 r3`. Zero entries are left out;
- * an empty cycle is `0`.
- */
-export function cycleTerms(network: Network, cycle: IntVector): string {
-  const parts: string[] = [];
-  cycle.forEach((c, r) => {
-    if (c === 0) return;
-    const name = network.reactions[r]?.id ?? `#${r}`;
-    const mag = Math.abs(c) === 1 ? name : `${Math.abs(c)} ${name}`;
-    parts.push(parts.length === 0 ? (c < 0 ? `-${mag}` : mag) : `${c < 0 ? "-" : "+"} ${mag}`);
-  });
-  return parts.length === 0 ? "0" : parts.join(" ");
-}
-
-/** A linear combination of species with integer coefficients: `A + 2 B`. */
-export function speciesTerms(network: Network, vector: IntVector): string {
-  const parts: string[] = [];
-  vector.forEach((c, i) => {
-    if (c === 0) return;
-    const name = network.species[i]?.name ?? `#${i}`;
-    const mag = Math.abs(c) === 1 ? name : `${Math.abs(c)} ${name}`;
-    parts.push(parts.length === 0 ? (c < 0 ? `-${mag}` : mag) : `${c < 0 ? "-" : "+"} ${mag}`);
-  });
-  return parts.length === 0 ? "0" : parts.join(" ");
-}
-
-/** The unit of a concentration: probabilities for a Markov network. */
-export function amountWord(analysis: Analysis): string {
-  return analysis.network.kind === "markov" ? "probability" : "concentration";
 }
 
 /** Display title: the `network "…"` title, else the file name. */
