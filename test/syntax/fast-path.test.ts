@@ -28,7 +28,26 @@ const declLine = fc
   .tuple(fc.constantFrom("species", "state", "reservoir", "chemostat", "param"), ws, fc.array(fc.tuple(name, fc.option(num, { nil: undefined })), { minLength: 1, maxLength: 5 }), fc.constantFrom("", " # c"))
   .map(([kw, s, ds, c]) => `${kw} ${ds.map(([n, v]) => (v === undefined ? n : `${n}${s}=${s}${v}`)).join(`,${s}`)}${c}`);
 
+/** Lines the fast path exists for: literal or named rates, plain names, good arrows. */
+const plainName = fc.constantFrom("A", "B2", "_x", "Hout", "__proto__", "k");
+const plainTerm = fc.tuple(fc.option(fc.constantFrom("1", "2", "3", "10"), { nil: undefined }), plainName).map(([c, n]) => (c === undefined ? n : `${c} ${n}`));
+const plainSide = fc.oneof(fc.constant("0"), fc.array(plainTerm, { minLength: 1, maxLength: 3 }).map((ts) => ts.join(" + ")));
+const plainLine = fc
+  .tuple(fc.option(plainName, { nil: undefined }), plainSide, fc.constantFrom("->", "<->"), plainSide, fc.array(fc.oneof(num, plainName), { minLength: 1, maxLength: 2 }), fc.constantFrom("", " # note"))
+  .map(([l, lhs, arrow, rhs, rates, c]) => `${l ? `${l}: ` : ""}${lhs} ${arrow} ${rhs} @ ${rates.join(", ")}${c}`);
+
 describe("fast path", () => {
+  it("takes every plain reaction line, and builds chevrotain's AST for it", () => {
+    fc.assert(
+      fc.property(plainLine, (line) => {
+        const r = both(line);
+        expect(r.taken).toBe(true);
+        expect(r.fast).toEqual(r.slow);
+      }),
+      { numRuns: 1000, seed: 17 },
+    );
+  });
+
   it("agrees with chevrotain on reaction lines", () => {
     let taken = 0;
     fc.assert(
