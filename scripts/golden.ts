@@ -5,11 +5,12 @@
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { analyze } from "../src/analysis/index.js";
 import { compile } from "../src/compile/index.js";
 import { renderJson } from "../src/report/json.js";
 import { renderMarkdown } from "../src/report/markdown.js";
-import { renderDiagram } from "../src/report/mermaid.js";
+import { defaultView, renderDiagram } from "../src/report/mermaid.js";
 
 export const NETWORKS = "networks";
 export const EXPECTED = join(NETWORKS, "expected");
@@ -24,7 +25,7 @@ export function goldenOutputs(file: string): Map<string, string> {
   return new Map([
     [`${stem}.md`, renderMarkdown(analysis)],
     [`${stem}.json`, renderJson(analysis)],
-    [`${stem}.mmd`, renderDiagram(analysis, network.kind === "markov" ? "states" : "species")],
+    [`${stem}.mmd`, renderDiagram(analysis, defaultView(network))],
   ]);
 }
 
@@ -32,7 +33,7 @@ export function networkFiles(): string[] {
   return readdirSync(NETWORKS).filter((f) => f.endsWith(".crn")).sort();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   mkdirSync(EXPECTED, { recursive: true });
   let written = 0;
   for (const file of networkFiles()) {

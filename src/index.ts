@@ -13,7 +13,7 @@ import type { Analysis } from "./analysis/types.js";
 import { renderHtml } from "./report/html.js";
 import { renderJson } from "./report/json.js";
 import { renderMarkdown } from "./report/markdown.js";
-import { renderDiagram } from "./report/mermaid.js";
+import { defaultView, renderDiagram } from "./report/mermaid.js";
 
 export { compile, type CompileResult } from "./compile/index.js";
 export { analyze, type AnalyzeOptions } from "./analysis/index.js";
@@ -36,6 +36,6 @@ export function render(analysis: Analysis, format: Format, mermaidScript = ""): 
     case "md": return renderMarkdown(analysis);
     case "json": return renderJson(analysis);
     case "html": return renderHtml(analysis, mermaidScript);
-    case "mermaid": return renderDiagram(analysis, analysis.network.kind === "markov" ? "states" : "species");
+    case "mermaid": return renderDiagram(analysis, defaultView(analysis.network));
   }
 }

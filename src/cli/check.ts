@@ -3,10 +3,10 @@
  */
 import { appendFileSync } from "node:fs";
 import { checkAsserts, lazyAnalyses } from "../analysis/asserts.js";
-import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { githubAnnotation, renderCheckSummary, type CheckFileResult } from "../report/github.js";
-import { EXIT, expandPaths, loadNetwork, readText, type Io } from "./io.js";
-import { usage, type Values } from "./main.js";
+import { EXIT, expandPaths, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
+import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
 
 export function runCheck(paths: readonly string[], values: Values, io: Io): number {
@@ -32,10 +32,7 @@ export function runCheck(paths: readonly string[], values: Values, io: Io): numb
     }
     const result = checkFile(file, read.text, io);
     results.push(result);
-    const texts = new Map([[file, read.text], ...(result.converted ? [[`${file} (imported)`, result.converted] as const] : [])]);
-    for (const d of result.diagnostics) {
-      io.stdout(format === "github" ? githubAnnotation(d) : formatDiagnostic(d, d.span ? texts.get(d.span.file) : undefined));
-    }
+    io.stdout(format === "github" ? result.diagnostics.map(githubAnnotation).join("") : formatDiagnostics(result.diagnostics, result.texts));
     if (!values.quiet && format === "text") io.stdout(`${statusLine(result)}\n`);
   }
   const summary = totals(results);
@@ -53,7 +50,7 @@ export function runCheck(paths: readonly string[], values: Values, io: Io): numb
   return results.some((r) => !r.ok) ? EXIT.failed : EXIT.ok;
 }
 
-function checkFile(file: string, text: string, io: Io): CheckFileResult & { converted?: string } {
+function checkFile(file: string, text: string, io: Io): CheckFileResult & { texts: ReadonlyMap<string, string> } {
   const loaded = loadNetwork(file, text);
   let diagnostics: Diagnostic[] = [...loaded.diagnostics];
   let assertsHeld = 0;
@@ -81,7 +78,7 @@ function checkFile(file: string, text: string, io: Io): CheckFileResult & { conv
     asserts: network?.asserts.length ?? 0,
     assertsHeld,
     verdict,
-    ...(loaded.converted ? { converted: loaded.converted } : {}),
+    texts: loaded.texts,
   };
 }
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { compile, type CompileResult } from "../compile/index.js";
-import { CODES, type Diagnostic } from "../diagnostics.js";
+import { CODES, formatDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { importSbml } from "../sbml/import.js";
 
 export interface Io {
@@ -13,6 +13,9 @@ export interface Io {
   stderr(s: string): void;
   readonly stderrIsTTY: boolean;
 }
+
+/** Parsed command-line options. */
+export type Values = Record<string, string | boolean | undefined>;
 
 /** Exit statuses of CLI.md. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -65,18 +68,24 @@ function walk(dir: string): string[] {
 }
 
 export interface Loaded extends CompileResult {
-  /** The text diagnostics point into (the .crn text, or the SBML file's XML). */
-  readonly source: string;
+  /** Every text a diagnostic may point into, by the file name its spans carry. */
+  readonly texts: ReadonlyMap<string, string>;
   /** For SBML input: the network text it was converted to. */
   readonly converted?: string;
 }
 
 /** Compiles a `.crn` file, or imports an SBML file and compiles what it becomes. */
 export function loadNetwork(path: string, text: string): Loaded {
-  if (!SBML_EXTENSIONS.has(extname(path).toLowerCase())) return { ...compile(text, path), source: text };
+  if (!SBML_EXTENSIONS.has(extname(path).toLowerCase())) return { ...compile(text, path), texts: new Map([[path, text]]) };
   const imported = importSbml(text, path);
-  if (imported.text === null) return { network: null, diagnostics: imported.diagnostics, source: text };
-  const compiled = compile(imported.text, `${path} (imported)`);
+  if (imported.text === null) return { network: null, diagnostics: imported.diagnostics, texts: new Map([[path, text]]) };
+  const convertedName = `${path} (imported)`;
+  const compiled = compile(imported.text, convertedName);
   const diagnostics: Diagnostic[] = [...imported.diagnostics, ...compiled.diagnostics.map((d) => (d.severity === "error" ? { ...d, code: CODES.sbmlInvalid } : d))];
-  return { network: compiled.network, diagnostics, source: text, converted: imported.text };
+  return { network: compiled.network, diagnostics, texts: new Map([[path, text], [convertedName, imported.text]]), converted: imported.text };
+}
+
+/** Diagnostics in file order, each with its source line and caret. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): string {
+  return sortDiagnostics(diagnostics).map((d) => formatDiagnostic(d, d.span ? texts.get(d.span.file) : undefined)).join("");
 }

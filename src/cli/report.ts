@@ -3,17 +3,17 @@
  */
 import { writeFileSync } from "node:fs";
 import { analyze } from "../analysis/index.js";
-import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { hasErrors } from "../diagnostics.js";
 import type { Network } from "../network/types.js";
 import { renderHtml } from "../report/html.js";
 import { renderJson } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
-import { renderDiagram, type DiagramView } from "../report/mermaid.js";
+import { DIAGRAM_VIEWS, defaultView, renderDiagram, type DiagramView } from "../report/mermaid.js";
 import { mermaidScript } from "./assets.js";
 import { exportSbml } from "../sbml/export.js";
 import { importSbml } from "../sbml/import.js";
-import { EXIT, loadNetwork, readText, type Io } from "./io.js";
-import { usage, type Values } from "./main.js";
+import { EXIT, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
+import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
 
 type Loaded = { network: Network } | { status: number };
@@ -28,13 +28,9 @@ function loadOne(command: string, paths: readonly string[], io: Io): Loaded {
     return { status: EXIT.usage };
   }
   const loaded = loadNetwork(path, read.text);
-  printDiagnostics(loaded.diagnostics, new Map([[path, read.text], [`${path} (imported)`, loaded.converted ?? ""]]), io);
+  io.stderr(formatDiagnostics(loaded.diagnostics, loaded.texts));
   if (!loaded.network || hasErrors(loaded.diagnostics)) return { status: EXIT.failed };
   return { network: loaded.network };
-}
-
-function printDiagnostics(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, io: Io): void {
-  for (const d of sortDiagnostics(diagnostics)) io.stderr(formatDiagnostic(d, d.span ? texts.get(d.span.file) : undefined));
 }
 
 /** Writes to -o OUT or standard output. */
@@ -66,11 +62,11 @@ export function runReport(paths: readonly string[], values: Values, io: Io): num
 }
 
 export function runDiagram(paths: readonly string[], values: Values, io: Io): number {
-  const view = values.view as string | undefined;
-  if (view !== undefined && !["species", "complexes", "states"].includes(view)) return usage(io, "diagram", `--view must be species, complexes or states, not '${view}'`);
+  const view = values.view as DiagramView | undefined;
+  if (view !== undefined && !DIAGRAM_VIEWS.includes(view)) return usage(io, "diagram", `--view must be ${DIAGRAM_VIEWS.join(", ")}, not '${view}'`);
   const loaded = loadOne("diagram", paths, io);
   if ("status" in loaded) return loaded.status;
-  const chosen: DiagramView = (view as DiagramView | undefined) ?? (loaded.network.kind === "markov" ? "states" : "species");
+  const chosen = view ?? defaultView(loaded.network);
   const progress = progressReporter(io, paths[0]!);
   const analysis = analyze(loaded.network, { progress });
   progress.done();
@@ -86,7 +82,7 @@ export function runImport(paths: readonly string[], values: Values, io: Io): num
     return EXIT.usage;
   }
   const result = importSbml(read.text, path);
-  printDiagnostics(result.diagnostics, new Map([[path, read.text]]), io);
+  io.stderr(formatDiagnostics(result.diagnostics, new Map([[path, read.text]])));
   if (result.text === null) return EXIT.failed;
   return emit(result.text, values, "import", io);
 }

@@ -10,10 +10,10 @@ import { renderHtml } from "../report/html.js";
 import { renderIndex, type IndexEntry } from "../report/index-page.js";
 import { renderJson } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
-import { renderDiagram } from "../report/mermaid.js";
+import { defaultView, renderDiagram } from "../report/mermaid.js";
 import { mermaidScript } from "./assets.js";
-import { EXIT, expandPaths, loadNetwork, readText, type Io } from "./io.js";
-import { usage, type Values } from "./main.js";
+import { EXIT, expandPaths, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
+import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
 
 export function runSite(paths: readonly string[], values: Values, io: Io): number {
@@ -39,7 +39,7 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
     const loaded = loadNetwork(file, read.text);
     if (!loaded.network || hasErrors(loaded.diagnostics)) {
       const first = loaded.diagnostics.find((d) => d.severity === "error");
-      for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d, d.span?.file === file ? read.text : loaded.converted));
+      io.stderr(formatDiagnostics(loaded.diagnostics, loaded.texts));
       entries.push({ source: file, analysis: null, error: first ? formatDiagnostic(first).trim() : "does not compile" });
       continue;
     }
@@ -52,7 +52,7 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
       [links.html!, renderHtml(analysis, mermaidScript())],
       [links.md!, renderMarkdown(analysis)],
       [links.json!, renderJson(analysis)],
-      [links.mermaid!, renderDiagram(analysis, analysis.network.kind === "markov" ? "states" : "species")],
+      [links.mermaid!, renderDiagram(analysis, defaultView(analysis.network))],
     ]);
     if (!written) return EXIT.usage;
     entries.push({ source: file, analysis, links });

@@ -73,7 +73,7 @@ export function renderCheckSummary(results: readonly CheckFileResult[]): string 
     String(r.diagnostics.filter((d) => d.severity === "error").length),
     String(r.diagnostics.filter((d) => d.severity === "warning").length),
   ]);
-  const out = [head, table(["file", "ok", "compiles", "verdict", "asserts held", "errors", "warnings"], rows, "llllrrr", 500)];
+  const out = [head, table(["file", "ok", "compiles", "verdict", "asserts held", "errors", "warnings"], rows, "llllrrr", 500, "the job log has every one")];
   const problems = failed.flatMap((r) => r.diagnostics.filter((d) => d.severity === "error"));
   if (problems.length > 0) {
     const asserts = problems.filter((d) => d.code === "assert-failed" || d.code === "detailed-balance-violated" || d.code === "assert-unevaluable");

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from "../analysis/types.js";
 import { firstOf, formatNumber, htmlEscape as h, shorten, where } from "./format.js";
-import { affinityReason, entropyReason, flowState, oneWayNames, orderedStates } from "./model.js";
+import { affinityReason, entropyReason, flowState, oneWayNames, orderedStates, structureRows } from "./model.js";
 import { firstRows, rowsOf, type Rows } from "./markdown-parts.js";
 import { barChart } from "./svg.js";
 
@@ -24,16 +24,10 @@ export function htmlTable(headers: readonly string[], rows: Rows, align: string,
 
 export function structureHtml(analysis: Analysis): string {
   const s = analysis.structure;
-  const rows: [string, string][] = [
-    ["species (rows of S)", String(s.species)], ["reactions (columns of S)", String(s.reactions)], ["rank of S", String(s.rank)],
-    ["complexes", String(s.complexes)], ["linkage classes", String(s.linkageClasses)], ["deficiency", String(s.deficiency)],
-    ["reversible", s.reversible ? "yes" : "no"], ["weakly reversible", s.weaklyReversible ? "yes" : "no"],
-    ["conservation laws", String(s.conservationLaws.length)], ["cycles (dim ker S)", String(s.cycles.length)],
-    ["emergent cycles", String(s.emergentCycles)], ["broken conservation laws", String(s.brokenConservationLaws)],
-  ];
+  const more = s.conservationLaws.length > 200 ? `<p class="more">… ${s.conservationLaws.length - 200} more conservation laws not shown.</p>` : "";
   const laws = s.conservationLaws.length === 0 ? "<p>No conservation laws.</p>"
-    : `<p>Conservation laws:</p><ul>${s.conservationLaws.slice(0, 200).map((l) => `<li>${c(shorten(l.equation))}</li>`).join("")}</ul>`;
-  return `<section id="structure"><h2>Structure</h2>${htmlTable(["quantity", "value"], rows.map(([a, b]) => [h(a), h(b)]), "lr")}${laws}</section>`;
+    : `<p>Conservation laws:</p><ul>${s.conservationLaws.slice(0, 200).map((l) => `<li>${c(shorten(l.equation))}</li>`).join("")}</ul>${more}`;
+  return `<section id="structure"><h2>Structure</h2>${htmlTable(["quantity", "value"], structureRows(s).map(([a, b]) => [h(a), h(b)]), "lr")}${laws}</section>`;
 }
 
 export function balanceHtml(analysis: Analysis): string {
@@ -78,7 +72,7 @@ export function statesHtml(analysis: Analysis): string {
   const first = flowState(analysis);
   if (first !== null) {
     const title = net.kind === "markov" ? "Stationary distribution" : "Steady-state concentrations";
-    out.push(barChart({ title: `${title}${states.length > 1 ? " (the state reached from the initial amounts)" : ""}`, labels: net.species.map((s) => s.name), values: first.concentrations, unit: net.kind === "markov" ? "probability" : "concentration" }));
+    out.push(barChart({ title: `${title}${states.length > 1 && first.reached ? " (the state reached from the initial amounts)" : ""}`, labels: net.species.map((s) => s.name), values: first.concentrations, unit: net.kind === "markov" ? "probability" : "concentration" }));
   }
   out.push("</section>");
   return out.join("\n");

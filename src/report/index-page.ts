@@ -6,17 +6,22 @@
 import type { Analysis } from "../analysis/types.js";
 import { formatNumber, htmlEscape as h, titleOf } from "./format.js";
 import { mermaidRunner } from "./html.js";
-import { renderDiagram } from "./mermaid.js";
-import { verdictOf } from "./model.js";
+import { defaultView, renderDiagram } from "./mermaid.js";
+import { entropyReason, flowState, isRoundOff, verdictOf } from "./model.js";
 
 export type IndexEntry =
   | { readonly source: string; readonly analysis: Analysis; readonly links: Readonly<Record<string, string>> }
   | { readonly source: string; readonly analysis: null; readonly error: string };
 
-/** σ as the verdict states it: 0 at equilibrium (the computed rounding in a tooltip), ∞ when a one-way reaction carries flux. */
+/** σ as the verdict states it: 0 when it is rounding at equilibrium (the computed value in a tooltip), else the reason it is missing. */
 function entropyCell(kind: string, sigma: number | null, analysis: Analysis): string {
-  if (sigma === null) return analysis.steadyStates.states.length > 0 ? `<span title="a one-way reaction carries flux">∞</span>` : "—";
-  if (kind === "equilibrium") return `<span title="computed ${h(formatNumber(sigma))}">0</span>`;
+  const state = flowState(analysis);
+  if (state === null) return "—";
+  if (sigma === null) {
+    const why = entropyReason(analysis, state) ?? "";
+    return `<span title="${h(why)}">${why.startsWith("infinite") ? "∞" : "undefined"}</span>`;
+  }
+  if (kind === "equilibrium" && isRoundOff(state, sigma)) return `<span title="computed ${h(formatNumber(sigma))}">0</span>`;
   return h(formatNumber(sigma));
 }
 
@@ -72,8 +77,7 @@ function diagrams(entries: readonly IndexEntry[], mermaidScript: string): string
     if (e.analysis === null) return "";
     const net = e.analysis.network;
     const v = verdictOf(e.analysis);
-    const view = net.kind === "markov" ? "states" : "species";
-    return `<figure><figcaption><a href="${h(encodeURI(e.links.html ?? ""))}"><strong>${h(titleOf(net))}</strong></a>: ${h(v.headline)}</figcaption><pre class="mermaid">${h(renderDiagram(e.analysis, view))}</pre></figure>`;
+    return `<figure><figcaption><a href="${h(encodeURI(e.links.html ?? ""))}"><strong>${h(titleOf(net))}</strong></a>: ${h(v.headline)}</figcaption><pre class="mermaid">${h(renderDiagram(e.analysis, defaultView(net)))}</pre></figure>`;
   });
   return `<h2>Networks and their currents</h2>
 <p>Edges carry the net current (or flux) at the steady state, in the direction of net flow; red marks cycles that break detailed balance.</p>

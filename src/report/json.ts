@@ -6,7 +6,7 @@
  */
 import type { Analysis, Currents, SteadyState } from "../analysis/types.js";
 import type { Network, NetworkKind } from "../network/types.js";
-import { titleOf } from "./format.js";
+import { titleOf, where } from "./format.js";
 import { affinityReason, entropyReason, orderedStates } from "./model.js";
 
 /** A name-keyed map of numbers; `null` where the number is infinite or undefined. */
@@ -167,7 +167,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       affinity: fin.num(v.affinity, `detailedBalance.violations[${i}].affinity`, affinityReason(v.affinity)),
       words: v.words,
       reactions: v.reactions.map((r) => reactionIds[r] ?? `#${r}`),
-      at: v.reactions.map((r) => at(net, r)),
+      at: v.reactions.map((r) => (net.reactions[r] === undefined ? "" : where(net.reactions[r]!))),
     })),
     violationCount: db.violationCount ?? db.violations.length,
     freeEnergies: db.freeEnergies === null ? null : keyed(speciesNames, db.freeEnergies, fin, "detailedBalance.freeEnergies"),
@@ -187,11 +187,11 @@ export function toJsonReport(analysis: Analysis): JsonReport {
     initial: keyed(speciesNames, net.species.map((x) => x.initial), fin, "initial"),
     initialInferred: net.species.filter((x) => !x.initialGiven).map((x) => x.name),
     reservoirs: keyed(net.reservoirs.map((r) => r.name), net.reservoirs.map((r) => r.value), fin, "reservoirs"),
-    reactions: net.reactions.map((r) => ({
+    reactions: net.reactions.map((r, i) => ({
       id: r.id, equation: r.equation,
-      forward: fin.num(r.forward.value, `reactions.${r.id}.forward`),
-      reverse: r.reverse === null ? null : fin.num(r.reverse.value, `reactions.${r.id}.reverse`),
-      labelGiven: r.labelGiven, at: at(net, r.index),
+      forward: fin.num(r.forward.value, `reactions[${i}].forward`),
+      reverse: r.reverse === null ? null : fin.num(r.reverse.value, `reactions[${i}].reverse`),
+      labelGiven: r.labelGiven, at: where(r),
     })),
     structure, detailedBalance, steadyStates,
     steadyStateSearch: { method: analysis.steadyStates.method, complete: analysis.steadyStates.complete },
@@ -230,11 +230,6 @@ function currents(net: Network, c: Currents, fin: Finite): JsonCurrents {
     cycleEntropyProduction: fin.num(c.cycleEntropyProduction, "currents.cycleEntropyProduction",
       c.cycleEntropyProduction === null ? "a cycle affinity or current is infinite or undefined" : null),
   };
-}
-
-function at(net: Network, reaction: number): string {
-  const r = net.reactions[reaction];
-  return r === undefined ? "" : `${r.span.file}:${r.span.line}`;
 }
 
 /** The JSON report as text: two-space indented, one trailing newline. */

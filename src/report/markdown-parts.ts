@@ -35,11 +35,12 @@ export function firstRows(rows: Rows, max: number): { shown: (readonly string[])
  * `code`); their pipes are escaped here. Alignment `r` right-aligns numeric columns. At most
  * `maxRows` rows are shown, with a line saying how many were left out.
  */
-export function table(headers: readonly string[], rows: Rows, align: string, maxRows = 200): string {
+/** A Markdown table of at most `maxRows` rows; `elsewhere` says where the rest can be found. */
+export function table(headers: readonly string[], rows: Rows, align: string, maxRows = 200, elsewhere = "the JSON report has every one"): string {
   const sep = headers.map((_, i) => (align[i] === "r" ? "---:" : "---"));
   const { shown, count } = firstRows(rows, maxRows);
   const lines = [`| ${headers.join(" | ")} |`, `| ${sep.join(" | ")} |`, ...shown.map((r) => `| ${r.map(cell).join(" | ")} |`)];
-  if (count > shown.length) lines.push("", `*… ${count - shown.length} more rows not shown (${count} in all; the JSON report has every one).*`);
+  if (count > shown.length) lines.push("", `*… ${count - shown.length} more rows not shown (${count} in all; ${elsewhere}).*`);
   return lines.join("\n");
 }
 

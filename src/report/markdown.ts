@@ -9,7 +9,8 @@ import { firstOf, formatNumber, mdText, shorten, titleOf, where } from "./format
 import { code, fenced, rowsOf, table } from "./markdown-parts.js";
 import { currentsSection, steadyStateSection } from "./markdown-states.js";
 import { renderDiagram } from "./mermaid.js";
-import { affinityReason, oneWayNames, verdictOf } from "./model.js";
+import { affinityReason, oneWayNames, structureRows, verdictOf } from "./model.js";
+import { cycleWords } from "../analysis/currents-common.js";
 
 export interface MarkdownOptions {
   /** Rows per table before it is cut (the JSON report keeps every row). Default 200. */
@@ -64,31 +65,16 @@ function networkSection(analysis: Analysis, maxRows: number): string {
 
 function structureSection(analysis: Analysis, maxRows: number): string {
   const s = analysis.structure;
-  const rows: [string, string][] = [
-    ["species (rows of S)", String(s.species)], ["reactions (columns of S)", String(s.reactions)], ["rank of S", String(s.rank)],
-    ["complexes", String(s.complexes)], ["linkage classes", String(s.linkageClasses)],
-    ["strong linkage classes", String(s.strongLinkageClasses)], ["terminal strong linkage classes", String(s.terminalStrongLinkageClasses)],
-    ["deficiency", String(s.deficiency)], ["reversible", s.reversible ? "yes" : "no"], ["weakly reversible", s.weaklyReversible ? "yes" : "no"],
-    ["conservation laws", String(s.conservationLaws.length)], ["cycles (dim ker S)", String(s.cycles.length)],
-    ["emergent cycles", String(s.emergentCycles)], ["broken conservation laws", String(s.brokenConservationLaws)],
-  ];
-  const out = ["## Structure", table(["quantity", "value"], rows, "lr")];
+  const out = ["## Structure", table(["quantity", "value"], structureRows(s), "lr")];
   out.push(s.conservationLaws.length === 0
     ? "No conservation laws: no combination of amounts stays constant."
     : ["Conservation laws (integer basis; totals from the initial amounts):", "", ...s.conservationLaws.slice(0, maxRows).map((l) => `- ${code(shorten(l.equation))}`)].join("\n"));
+  if (s.conservationLaws.length > maxRows) out.push(`*… ${s.conservationLaws.length - maxRows} more conservation laws not shown.*`);
   out.push(s.cycles.length === 0
     ? "No cycles: no combination of reactions leaves every internal amount unchanged."
-    : ["Cycles (integer basis of ker S):", "", ...s.cycles.slice(0, maxRows).map((c) => `- ${code(shorten(cycleWordsFor(analysis, c)))}`)].join("\n"));
+    : ["Cycles (integer basis of ker S):", "", ...s.cycles.slice(0, maxRows).map((c) => `- ${code(shorten(cycleWords(analysis.network, c)))}`)].join("\n"));
   if (s.cycles.length > maxRows) out.push(`*… ${s.cycles.length - maxRows} more cycles not shown.*`);
   return out.join("\n\n");
-}
-
-/** `r1 + r2 - 2 r3`, with the analysis' words beside it when the same cycle is a listed violation. */
-function cycleWordsFor(analysis: Analysis, cycle: readonly number[]): string {
-  const hit = analysis.detailedBalance.violations.find((v) => v.cycle === cycle);
-  const terms = cycle.flatMap((c, r) => (c === 0 ? [] : [`${c < 0 ? "-" : "+"} ${Math.abs(c) === 1 ? "" : `${Math.abs(c)} `}${analysis.network.reactions[r]?.id ?? `#${r}`}`]));
-  const text = terms.join(" ").replace(/^\+ /, "").replace(/^- /, "-");
-  return hit !== undefined && hit.words !== text ? `${text}  (${hit.words})` : text;
 }
 
 function balanceSection(analysis: Analysis, maxRows: number): string {

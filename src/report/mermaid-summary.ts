@@ -8,7 +8,7 @@ import type { Network } from "../network/types.js";
 import { formatNumber } from "./format.js";
 import { DRIVEN_COLOUR, FlowchartBuilder, label, strokeWidth } from "./mermaid-builder.js";
 import { type DiagramView, ends, exchange, maxAbsFlux, netFlux, styleDefs } from "./mermaid-parts.js";
-import { flowState } from "./model.js";
+import { flowState, magnitude } from "./model.js";
 
 /** How many cycles a summary draws, and how many steps of a long cycle it keeps at each end. */
 export const SUMMARY_CYCLES = 5;
@@ -34,10 +34,6 @@ export function summaryDiagram(analysis: Analysis, view: DiagramView, size: numb
   }
   styleDefs(b);
   return b.toString();
-}
-
-function magnitude(x: number): number {
-  return Number.isNaN(x) ? -1 : Math.abs(x);
 }
 
 /** The reactions of a cycle to draw, with `null` where an ellipsis stands for the ones left out. */

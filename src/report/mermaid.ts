@@ -21,6 +21,11 @@ export type { DiagramView } from "./mermaid-parts.js";
 
 export const DIAGRAM_VIEWS: readonly DiagramView[] = ["species", "complexes", "states"];
 
+/** The view a network is drawn in unless asked otherwise: states for Markov, species for mass action. */
+export function defaultView(net: Network): DiagramView {
+  return net.kind === "markov" ? "states" : "species";
+}
+
 export interface DiagramOptions {
   /** Above this many nodes, draw a summary. Default 200. */
   readonly maxNodes?: number;

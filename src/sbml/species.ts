@@ -15,8 +15,8 @@ import { CODES, type DiagnosticSink } from "../diagnostics.js";
 import { divN, ONE_N, type Num } from "./num.js";
 import type { ModelScope } from "./expand.js";
 import type { SourceMap } from "./xml.js";
+import { KEYWORD_WORDS } from "../syntax/lexer.js";
 
-export const NESS_KEYWORDS: ReadonlySet<string> = new Set(["network", "param", "species", "state", "reservoir", "chemostat", "assert", "not"]);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export type Role = "internal" | "reservoir" | "observable";
@@ -43,14 +43,14 @@ export function nameIds(ids: readonly string[], taken: ReadonlySet<string>): { n
   const used = new Set(taken);
   const names = new Map<string, string>(), renamed: string[] = [];
   for (const id of ids) {
-    if (NAME.test(id) && !NESS_KEYWORDS.has(id)) {
+    if (NAME.test(id) && !KEYWORD_WORDS.has(id)) {
       names.set(id, id);
       continue;
     }
     let base = id.replace(/[^A-Za-z0-9_]/g, "_");
     if (!/^[A-Za-z_]/.test(base)) base = `_${base}`;
     let name = `${base}_`;
-    for (let i = 2; used.has(name) || NESS_KEYWORDS.has(name); i++) name = `${base}_${i}`;
+    for (let i = 2; used.has(name) || KEYWORD_WORDS.has(name); i++) name = `${base}_${i}`;
     used.add(name);
     names.set(id, name);
     renamed.push(`${id} → ${name}`);
