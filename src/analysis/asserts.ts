@@ -121,7 +121,8 @@ export function violationText(network: Network, db: DetailedBalance): string {
   const v = db.violations[0];
   if (!v) return "detailed balance does not hold";
   const lines = [...new Set(v.reactions.map((r) => network.reactions[r]!.span.line))].sort((a, b) => a - b);
-  const more = db.violations.length > 1 ? `; ${db.violations.length - 1} more driven cycle${db.violations.length > 2 ? "s" : ""}` : "";
+  const count = db.violationCount ?? db.violations.length;
+  const more = count > 1 ? `; ${count - 1} more driven cycle${count > 2 ? "s" : ""}` : "";
   const oneWay = db.oneWay.length > 0 ? `; one-way reactions: ${db.oneWay.map((i) => network.reactions[i]!.id).join(", ")}` : "";
   return `the cycle ${v.words} is driven: affinity ${fmt(v.affinity)} k_BT (reactions at line${lines.length > 1 ? "s" : ""} ${lines.join(", ")})${more}${oneWay}`;
 }

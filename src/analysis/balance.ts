@@ -8,7 +8,8 @@
  *
  * The verdict is exact (products of rationals compared with BigInt) when every constant involved
  * is a rational; otherwise |A| ≤ TOLERANCE · Σ_r |c_r| (|ln kf_r| + |ln kr_r| + Σ_Y |S_Yr| |ln[Y]|)
- * counts as zero.
+ * counts as zero. (Kolmogorov first screens each chord against the scales summed along its tree
+ * paths, then walks the chords that pass and judges each on its own cycle, within a walk budget.)
  */
 import { bigLogRatio, bigRatio, powInt } from "../numeric/rational.js";
 import { reservoirColumn } from "../network/stoichiometry.js";
@@ -21,13 +22,13 @@ import { wegscheiderBalance } from "./wegscheider.js";
 /** Relative tolerance of the floating-point verdict (see the module comment). */
 export const TOLERANCE = 1e-9;
 
-/** The log equilibrium constants of the reactions, their error scales and exact values. */
 /** A positive fraction kept unreduced: reducing 10^5 of them costs more than the whole verdict. */
 export interface Fraction {
   readonly num: bigint;
   readonly den: bigint;
 }
 
+/** The log equilibrium constants of the reactions, their error scales and exact values. */
 export interface ReactionConstants {
   /** ln K_r, or +Infinity for a one-way reaction. */
   readonly lnK: Float64Array;

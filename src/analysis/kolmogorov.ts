@@ -47,15 +47,26 @@ export function kolmogorovBalance(network: Network): DetailedBalance | null {
     let a: number;
     if (edges.twoWay[e] && twoWayComponent.find(u) === twoWayComponent.find(v)) {
       a = k.lnK[e]! + phi[u]! - phi[v]!;
+      // psi sums scales along root paths: a cheap bound that is loose for short cycles deep in
+      // the tree, so a chord inside it is walked and judged on its own cycle (exactly if it can be)
       if (Math.abs(a) <= TOLERANCE * (k.scale[e]! + psi[u]! + psi[v]!)) {
-        a = 0;
-        if (everyRateExact && walked < WALK_BUDGET) {
+        if (walked < WALK_BUDGET) {
           const c = fundamentalCycle(forest, edges.from, edges.to, e);
           walked += c.edges.length;
-          const p = exactCycleProduct(k.exact, cycleMap(c));
-          if (p === null) allExact = false;
-          else if (p.num !== p.den) a = logRatio(p.num, p.den);
-        } else allExact = false;
+          const cycle = cycleMap(c);
+          const p = everyRateExact ? exactCycleProduct(k.exact, cycle) : null;
+          if (p !== null) a = p.num === p.den ? 0 : logRatio(p.num, p.den);
+          else {
+            allExact = false;
+            let scale = 0;
+            for (const [r, coef] of cycle) scale += Math.abs(coef) * k.scale[r]!;
+            a = cycleAffinity(k.lnK, cycle);
+            if (Math.abs(a) <= TOLERANCE * scale) a = 0;
+          }
+        } else {
+          a = 0;
+          allExact = false;
+        }
       }
     } else if (walked < WALK_BUDGET) {
       const c = fundamentalCycle(forest, edges.from, edges.to, e);

@@ -34,7 +34,7 @@ export interface Structure {
   readonly cycles: readonly IntVector[];
   /** dim ker S − dim ker [S; S_reservoirs]. */
   readonly emergentCycles: number;
-  /** dim coker [S; S_reservoirs] restricted… : conservation laws of the full matrix that reservoirs break. */
+  /** Conservation laws of the closed system (internal and reservoir rows) that holding the reservoirs fixed breaks. */
   readonly brokenConservationLaws: number;
 }
 

@@ -58,7 +58,8 @@ export function readableKernelOfEchelon(echelon: Echelon, options: BasisOptions 
   }
   const nonNegative = chosen.length;
   let completion: bigint[][] = [];
-  if (chosen.length === 0) completion = fundamental;
+  // copies: the completion is size-reduced and re-signed in place, `fundamental` must keep chord form
+  if (chosen.length === 0) completion = fundamental.map((v) => [...v]);
   else {
     for (const f of byReadability(fundamental)) {
       if (chosen.length + completion.length === dim) break;

@@ -216,5 +216,5 @@ function describe(what: string, fac: GthFactor): string {
 function summarise(methods: string[]): string {
   if (methods.length === 0) return "no elimination needed (closed classes of one state)";
   if (methods.length <= 3) return methods.join("; ");
-  return `${methods.slice(0, 2).join("; ")}; and ${methods.length - 2} more classes`;
+  return `${methods.slice(0, 2).join("; ")}; and ${methods.length - 2} more solves`;
 }

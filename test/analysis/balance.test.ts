@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { compile } from "../../src/compile/index.js";
 import { analyzeBalance, TOLERANCE } from "../../src/analysis/balance.js";
 import { analyzeStructure } from "../../src/analysis/structure.js";
 import { wegscheiderBalance } from "../../src/analysis/wegscheider.js";
@@ -139,7 +140,7 @@ describe("Kolmogorov's criterion", () => {
       const network = net(lines.join("\n"));
       const k = analyzeBalance(network), w = wegscheiderBalance(network, analyzeStructure(network));
       expect(k.holds).toBe(w.holds);
-      const ka = k.violations.map((v) => v.affinity).sort(), wa = w.violations.map((v) => v.affinity).sort();
+      const ka = k.violations.map((v) => v.affinity).sort((a, b) => a - b), wa = w.violations.map((v) => v.affinity).sort((a, b) => a - b);
       expect(ka).toHaveLength(wa.length);
       ka.forEach((a, i) => expect(Math.abs(a - wa[i]!)).toBeLessThan(1e-12));
     }
@@ -163,7 +164,7 @@ describe("properties on seeded random networks", () => {
       const dG = G[c]! - (shape === 1 ? G[a]! + G[b]! : G[a]!);
       const dY = shape === 2 ? lnY[1]! - lnY[0]! : 0;
       const kf = (0.5 + rand()).toFixed(3);
-      const skew = perturb === r ? ` * ${perturb === null ? 1 : 1.7}` : "";
+      const skew = perturb === r ? " * 1.7" : "";
       lines.push(`r${r}: ${lhs} <-> ${rhs} @ ${kf}${skew}, ${kf} * exp(${dG.toFixed(15)} - ${dY.toFixed(15)})`);
     }
     const text = lines.join("\n");
@@ -203,5 +204,21 @@ describe("properties on seeded random networks", () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
+  });
+});
+
+describe("Kolmogorov on deep trees", () => {
+  it("judges a short cycle far from the root on its own scale, not its tree paths'", () => {
+    // 20 000 states in a chain with large (inexact) log rates, then a triangle driven by 1e-5 k_BT
+    const n = 20_000;
+    const lines = [`state ${Array.from({ length: n + 2 }, (_, i) => `s${i}`).join(", ")}`];
+    for (let i = 0; i < n; i++) lines.push(`s${i} <-> s${i + 1} @ exp(5), exp(-5)`);
+    lines.push(`s${n} <-> s${n + 1} @ exp(1e-5), 1`, `s${n + 1} <-> s${n - 1} @ exp(-5), exp(5)`);
+    const { network } = compile(lines.join("\n"), "deep.crn");
+    const db = analyzeBalance(network!);
+    expect(db.method).toBe("tolerance");
+    expect(db.holds).toBe(false);
+    expect(db.violations).toHaveLength(1);
+    expect(Math.abs(db.violations[0]!.affinity)).toBeCloseTo(1e-5, 9);
   });
 });

@@ -9,11 +9,13 @@ describe("entropy production", () => {
   });
 
   it("keeps full relative precision when the rates nearly balance", () => {
-    const v = 1e-3;
-    const eps = 1e-12;
-    // (v ε)·ln(1 + ε) = v ε² (1 − ε/2 + …)
-    expect(entropyTerm(v * (1 + eps), v) / (v * eps * eps)).toBeCloseTo(1, 3);
-    expect(logRatio(1 + 2 ** -50, 1) / 2 ** -50).toBeCloseTo(1, 12);
+    // exactly representable rates: a = 3(1 + ε), b = 3 with ε = 2^-40, so a − b = 3ε exactly and
+    // the expected values are known to full precision
+    const eps = 2 ** -40;
+    const a = 3 * (1 + eps), b = 3;
+    const expected = 3 * eps * Math.log1p(eps); // (a − b)·ln(a/b)
+    expect(Math.abs(entropyTerm(a, b) / expected - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(logRatio(a, b) / Math.log1p(eps) - 1)).toBeLessThan(1e-12);
   });
 
   it("does not overflow when the rates differ by 600 orders of magnitude", () => {

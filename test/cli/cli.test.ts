@@ -108,7 +108,8 @@ describe("ness report and diagram", () => {
     expect(j.kind).toBe("mass-action");
     expect(j.structure.deficiency).toBe(0);
     expect(j.detailedBalance.holds).toBe(false);
-    expect(j.detailedBalance.violations[0].affinity).toBeCloseTo(15.201804919084164, 9);
+    // ln(kf1/kr1 · kf2/kr2 · [ATP]/([ADP][Pi])) for r1: A + ATP <-> B + ADP @ 2, 0.5 and r2: B <-> A + Pi @ 0.1, 1e-3
+    expect(j.detailedBalance.violations[0].affinity).toBeCloseTo(Math.log((2 / 0.5) * (0.1 / 1e-3) * (5e-3 / (5e-4 * 1e-3))), 9);
   });
 
   it("writes Markdown by default and HTML on request, to -o", () => {
