@@ -162,9 +162,9 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
   if (found.length === 0) {
     notes.push(complete ? "there is no non-negative steady state in the compatibility class" : "the search found no non-negative steady state in the compatibility class; it is not proved that none exists");
   }
-  const flat = found.filter((x) => stability(kin, cls, x).stable === null).length;
-  if (flat > 1) notes.push(`${flat} steady states have a zero eigenvalue on the class: they may lie on a continuum of steady states, of which the list shows samples`);
   const states = found.map((x) => describe(kin, cls, x, x === reachedX)).sort(order);
+  const flat = states.filter((s) => s.stable === null).length;
+  if (flat > 1) notes.push(`${flat} steady states have a zero eigenvalue on the class: they may lie on a continuum of steady states, of which the list shows samples`);
   for (const [i, s] of states.entries()) {
     const oneWay = entropyProduction(s.forwardRates, s.reverseRates).oneWay;
     if (oneWay.length > 0) {
