@@ -1,6 +1,6 @@
 /**
- * Progress on stderr for analyses that take more than a second, and only when stderr is a
- * terminal: pipelines and CI logs get nothing. Analyses are synchronous (no timer can fire while
+ * Progress on stderr, only when stderr is a terminal: pipelines and CI logs get nothing. It is
+ * written from the first stage on (a `delayMs` can hold it back), so long analyses are never silent. Analyses are synchronous (no timer can fire while
  * one runs), so the reporter is called as each stage starts and, by the steady-state search, as
  * it goes (`steady states: Newton from start 3 of 9`); updates within a stage are shown at most
  * ten times a second. On a fast run the line is cleared before anyone sees it.

@@ -5,9 +5,9 @@
  */
 
 /** Node shapes used by the views. */
-export type Shape = "stadium" | "box" | "round" | "hexagon" | "circle" | "note";
+export type Shape = "stadium" | "box" | "round" | "hexagon" | "note";
 
-export type Arrow = "-->" | "<-->" | "-.->" | "---";
+export type Arrow = "-->" | "<-->" | "-.->";
 
 /**
  * Escapes one line of text for a mermaid markdown string (a label written "`…`"). mermaid reads
@@ -42,7 +42,6 @@ const SHAPES: Record<Shape, [string, string]> = {
   box: ["[", "]"],
   round: ["(", ")"],
   hexagon: ["{{", "}}"],
-  circle: ["((", "))"],
   note: [">", "]"],
 };
 
@@ -81,10 +80,6 @@ export class FlowchartBuilder {
 
   classDef(name: string, css: string): void {
     this.styles.push(`  classDef ${name} ${css}`);
-  }
-
-  get edgeCount(): number {
-    return this.edges;
   }
 
   toString(): string {

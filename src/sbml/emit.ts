@@ -28,7 +28,6 @@ export function commentLines(text: string, indent = ""): string[] {
     if (line && line.length + word.length + 1 > 98 - indent.length) {
       out.push(`# ${indent}${line}`);
       line = word;
-      indent = indent || "";
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) out.push(`# ${indent}${line}`);

@@ -128,6 +128,9 @@ function reportUnsupported(model: SbmlModel, src: SourceMap, sink: DiagnosticSin
   if (model.algebraicRules > 0) {
     sink.warning(CODES.sbmlUnsupported, `${model.algebraicRules} algebraic rule(s) ignored: ness networks have no algebraic constraints`, src.element("algebraicRule"));
   }
+  for (const r of model.reactions) {
+    if (r.fast) sink.warning(CODES.sbmlUnsupported, `reaction ${r.id} is marked fast (rapid equilibrium): it is imported as an ordinary mass-action reaction with its own rate constants`, src.element("reaction", r.id));
+  }
   const factors = [model.conversionFactor, ...model.species.map((s) => s.conversionFactor)].filter((c): c is string => c !== null);
   if (factors.length) {
     sink.warning(CODES.sbmlUnsupported, `conversion factors (${[...new Set(factors)].join(", ")}) are ignored`, src.element("model"));

@@ -87,6 +87,13 @@ describe("importSbml", () => {
     expect(n.reactions[0]!.forward.value).toBe(4);
   });
 
+  it("names a fast (rapid-equilibrium) reaction as unsupported and imports it as ordinary mass action", () => {
+    const xml = doc({ species: sp("A", 1) + sp("B", 0), parameters: par("k", "2"), reactions: rx("r", [ref("A")], [ref("B")], times(ci("k"), ci("A")), `reversible="false" fast="true"`) });
+    const { diagnostics, network: n } = network(xml);
+    expect(diagnostics.some((d) => d.code === "sbml-unsupported" && d.message.includes("fast"))).toBe(true);
+    expect(n.reactions[0]!.equation).toBe("A -> B");
+  });
+
   it("scales fractional stoichiometry to integers and divides the law", () => {
     const xml = doc({ species: sp("A", 1) + sp("B", 0), parameters: par("k", "3"), reactions: rx("r", [ref("A")], [ref("B", 0.5)], times(`<cn>2</cn>`, ci("k"), `<apply><power/>${ci("A")}<cn>2</cn></apply>`)) });
     const n = network(xml).network;
