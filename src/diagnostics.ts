@@ -1,8 +1,8 @@
 /**
  * The one Diagnostic type every stage reports into, and the catalogue of stable codes.
  *
- * Stages never throw for bad input: they `accept` diagnostics into a sink. Tests assert codes,
- * never wording; wording lives here only.
+ * Stages never throw for bad input: they `accept` diagnostics into a sink. Codes are the stable
+ * contract (tests assert them; wording may improve); messages are written where the problem is found.
  */
 
 /** A place in a source file. Lines and columns are 1-based; `offset` is 0-based. */

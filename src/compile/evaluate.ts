@@ -4,6 +4,7 @@
  * + - * / and integer powers), also the exact Rational: detailed balance is then decided exactly.
  */
 import { CODES, type DiagnosticSink } from "../diagnostics.js";
+import { MAX_EXACT_LITERAL } from "../network/rate.js";
 import * as Q from "../numeric/rational.js";
 import type { Expr } from "../syntax/ast.js";
 import { suggest } from "./suggest.js";
@@ -56,7 +57,8 @@ function keep(q: Q.Rational | undefined | null): Q.Rational | null {
 export function evaluate(e: Expr, scope: Scope, sink: DiagnosticSink): Value | undefined {
   switch (e.kind) {
     case "number": {
-      const exact = decimal(e.text);
+      // the same rule as a literal rate constant (LiteralRate): long literals are not kept exact
+      const exact = e.text.length <= MAX_EXACT_LITERAL ? decimal(e.text) : null;
       const value = Number(e.text);
       if (!Number.isFinite(value)) {
         sink.error(CODES.notFinite, `the number ${e.text} is too large for a double`, e.span);
@@ -141,7 +143,9 @@ function binary(e: Extract<Expr, { kind: "binary" }>, scope: Scope, sink: Diagno
       }
       value = Math.pow(l.value, r.value);
       const n = r.exact && r.exact.den === 1n && r.exact.num >= -1000n && r.exact.num <= 1000n ? Number(r.exact.num) : null;
-      exact = l.exact && n !== null ? Q.powInt(l.exact, n) : null;
+      // the power's digits are the base's times |n|: do not build what keep() would discard
+      const digits = l.exact ? l.exact.num.toString().length + l.exact.den.toString().length : 0;
+      exact = l.exact && n !== null && digits * Math.abs(n) <= MAX_EXACT_DIGITS ? Q.powInt(l.exact, n) : null;
       break;
     }
   }
@@ -159,11 +163,15 @@ function exactSqrt(q: Q.Rational | null): Q.Rational | null {
   return n !== null && d !== null ? Q.rational(n, d) : null;
 }
 
+/** √x when x is a perfect square, else null: Newton's method in BigInt (x may exceed a double). */
 function bigSqrt(x: bigint): bigint | null {
   if (x < 2n) return x;
-  let r = BigInt(Math.floor(Math.sqrt(Number(x))));
-  while (r * r > x) r--;
-  while ((r + 1n) * (r + 1n) <= x) r++;
+  let r = 1n << BigInt((x.toString(2).length >> 1) + 1); // above √x
+  for (;;) {
+    const next = (r + x / r) >> 1n;
+    if (next >= r) break;
+    r = next;
+  }
   return r * r === x ? r : null;
 }
 

@@ -8,7 +8,7 @@
 import { CODES, DiagnosticSink, sortDiagnostics, type Diagnostic, type Span } from "../diagnostics.js";
 import { buildNetwork, type SpeciesInput } from "../network/build.js";
 import type { Assert, Network } from "../network/types.js";
-import { forEachStatement } from "../syntax/parse.js";
+import { forEachStatement, MAX_ERRORS } from "../syntax/parse.js";
 import type { Statement } from "../syntax/ast.js";
 import { lowerAssert } from "./asserts.js";
 import { DeclarationTable, type Declarations } from "./declarations.js";
@@ -46,8 +46,15 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   const indices = { species, reservoirs: decls.reservoirIndex };
   let firstSpan: Span | null = null;
   const probe = new DiagnosticSink();
+  // one cap on errors for the whole file (syntax and semantics), as for syntax alone in parse.ts
+  const errors = (): number => syntax.items.length + sink.items.length;
+  let capped: Span | null = null;
   forEachStatement(text, file, syntax, (st) => {
     firstSpan ??= st.span;
+    if (errors() > MAX_ERRORS) {
+      capped ??= st.span;
+      return;
+    }
     if (st.kind === "network" || st.kind === "declare") decls.add(st);
     else if (st.kind === "assert") assertStatements.push(st);
     else {
@@ -57,7 +64,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
       // lowered at once unless it names something not declared yet (then it waits for the end)
       if (!syntax.hasErrors && decls.kindKnown) {
         probe.items.length = 0;
-        const r = lowerReaction(st, id, decls, indices, probe);
+        const r = lowerReaction(st, id, decls, indices, probe, false);
         if (probe.items.some((d) => d.code === CODES.unknownSpecies || d.code === CODES.unknownName)) waiting.push({ st, position, id });
         else {
           sink.items.push(...probe.items);
@@ -68,7 +75,14 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   });
   if (syntax.hasErrors) return null;
   decls.finish();
-  for (const w of waiting) lowered[w.position] = lowerReaction(w.st, w.id, decls, indices, sink);
+  for (const w of waiting) {
+    if (errors() > MAX_ERRORS) {
+      capped ??= w.st.span;
+      break;
+    }
+    lowered[w.position] = lowerReaction(w.st, w.id, decls, indices, sink);
+  }
+  if (capped !== null) sink.error(CODES.syntaxError, `more than ${MAX_ERRORS} errors: the rest of the file was not checked`, capped, "fix these first");
   const reactions = lowered.filter((r): r is LoweredReaction => r !== null);
   const reactionIndex = new Map(ids.ids.map((id, i) => [id, i] as const));
   const asserts: Assert[] = [];

@@ -63,7 +63,8 @@ export class ReactionIds {
   }
 }
 
-export function lowerReaction(st: ReactionStatement, id: string, decls: Declarations, idx: Indices, sink: DiagnosticSink): LoweredReaction | null {
+/** `suggest` off skips "did you mean" (a first try that may be retried once all names are known). */
+export function lowerReaction(st: ReactionStatement, id: string, decls: Declarations, idx: Indices, sink: DiagnosticSink, suggest = true): LoweredReaction | null {
   const before = sink.items.length;
   let twoWay = st.arrow.text === "<->";
   if (st.arrow.text !== "->" && st.arrow.text !== "<->") {
@@ -72,14 +73,15 @@ export function lowerReaction(st: ReactionStatement, id: string, decls: Declarat
     sink.error(CODES.badArrow, `'${st.arrow.text}' is not an arrow; use '->' (one-way) or '<->' (two-way)`, st.arrow.span, hint);
     twoWay = fix === "<->";
   }
-  const lhs = lowerSide(st.lhs, decls, idx, sink);
-  const rhs = lowerSide(st.rhs, decls, idx, sink);
+  const lhs = lowerSide(st.lhs, decls, idx, sink, suggest);
+  const rhs = lowerSide(st.rhs, decls, idx, sink, suggest);
   const rates = lowerRates(st, twoWay, decls, sink);
   if (sink.items.length > before && sink.items.slice(before).some((d) => d.severity === "error")) return null;
   if (!lhs || !rhs || !rates) return null;
 
-  if (lhs.internal.length === 0 && rhs.internal.length === 0 && lhs.reservoir.length === 0 && rhs.reservoir.length === 0) {
-    sink.error(CODES.emptyReaction, "this reaction turns nothing into nothing", st.span);
+  if (sameTerms(lhs.internal, rhs.internal) && sameTerms(lhs.reservoir, rhs.reservoir)) {
+    const what = lhs.internal.length + lhs.reservoir.length === 0 ? "turns nothing into nothing" : "has the same species on both sides, so it changes nothing";
+    sink.error(CODES.emptyReaction, `this reaction ${what}`, st.span);
     return null;
   }
   if (decls.kind === "markov" && !checkMarkov(st, lhs.internal, rhs.internal, sink)) return null;
@@ -127,7 +129,7 @@ function sameTerms(a: readonly Term[], b: readonly Term[]): boolean {
   return a.length === b.length && a.every((t, i) => t.index === b[i]!.index && t.coefficient === b[i]!.coefficient);
 }
 
-function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: DiagnosticSink): { internal: Term[]; reservoir: Term[] } | null {
+function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: DiagnosticSink, suggestNames: boolean): { internal: Term[]; reservoir: Term[] } | null {
   if (side.stray) {
     sink.error(CODES.badCoefficient, `'${side.stray.text}' has no species; 0 (the empty complex) stands alone, and a coefficient goes before its species`, side.stray.span, "write 2 A, or 0 alone");
     return null;
@@ -156,8 +158,7 @@ function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: Diagnost
       const d = decls.names.get(name);
       if (d) sink.error(CODES.unknownSpecies, `'${name}' is ${describeName(d)}; only species, states and reservoirs take part in reactions`, t.species.span);
       else {
-        const candidates = [...decls.names.values()].filter((n) => n.kind !== "param").map((n) => n.name);
-        const guess = suggest(name, candidates);
+        const guess = suggestNames ? suggest(name, [...decls.names.values()].filter((n) => n.kind !== "param").map((n) => n.name)) : undefined;
         const what = decls.kind === "markov" ? "state" : "species";
         sink.error(
           CODES.unknownSpecies,

@@ -7,8 +7,8 @@ import type { Span } from "../diagnostics.js";
 import { parseDecimal, type Rational } from "../numeric/rational.js";
 import type { RateConstant } from "./types.js";
 
-/** Literals longer than this are not kept exact (their value could reach thousands of digits). */
-const MAX_EXACT_LITERAL = 400;
+/** Literals longer than this are not kept exact, wherever they are written (see compile/evaluate). */
+export const MAX_EXACT_LITERAL = 400;
 
 export class LiteralRate implements RateConstant {
   readonly rational: boolean;

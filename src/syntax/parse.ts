@@ -6,7 +6,7 @@
  * Each statement is parsed alone, so three independent mistakes give three diagnostics.
  * Binary input, runaway nesting and floods of errors are cut short with one clear diagnostic.
  */
-import type { IToken } from "chevrotain";
+import { tokenMatcher, type IToken } from "chevrotain";
 import { CODES, DiagnosticSink, type Span } from "../diagnostics.js";
 import type { Program, Statement } from "./ast.js";
 import * as T from "./lexer.js";
@@ -48,16 +48,19 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
   let lexErrors = 0;
   let lineStart = 0;
   let line = 1;
+  // lines end at LF, CR LF or CR; the next of each is remembered, so finding them stays linear
+  let nextLF = -1, nextCR = -1;
   for (; lineStart <= text.length; line++) {
+    const w: Where = { file, line, lineStart };
     if (sink.items.length > MAX_ERRORS) {
-      sink.error(CODES.syntaxError, `more than ${MAX_ERRORS} errors: the rest of the file was not checked`, spanAt(text, file, lineStart, 1), "fix these first");
+      sink.error(CODES.syntaxError, `more than ${MAX_ERRORS} errors: the rest of the file was not checked`, lineSpan(w, 0, 1), "fix these first");
       return;
     }
-    let end = text.indexOf("\n", lineStart);
-    if (end < 0) end = text.length;
-    const lineText = text.charCodeAt(end - 1) === 13 ? text.slice(lineStart, end - 1) : text.slice(lineStart, end);
-    const w: Where = { file, line, lineStart };
-    lineStart = end + 1;
+    if (nextLF < lineStart) nextLF = indexOrEnd(text, "\n", lineStart);
+    if (nextCR < lineStart) nextCR = indexOrEnd(text, "\r", lineStart);
+    const end = Math.min(nextLF, nextCR);
+    const lineText = text.slice(lineStart, end);
+    lineStart = end === nextCR && nextLF === end + 1 ? end + 2 : end + 1;
     const fast = useFast ? fastStatement(lineText, w) : null;
     if (fast) {
       visit(fast);
@@ -80,6 +83,11 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
     }
     if (group.length > 0) visitStatement(parseStatement(group, w, sink), visit);
   }
+}
+
+function indexOrEnd(text: string, ch: string, from: number): number {
+  const i = text.indexOf(ch, from);
+  return i < 0 ? text.length : i;
 }
 
 function visitStatement(st: Statement | null, visit: (st: Statement) => void): void {
@@ -133,15 +141,21 @@ function findTooDeep(tokens: readonly IToken[]): { token: IToken; why: string } 
   let signs = 0;
   let carets = 0;
   let run = 0;
+  let afterOperand = false;
   for (const t of tokens) {
-    if (t.tokenType === T.LParen && ++depth > MAX_NESTING) return { token: t, why: `parentheses nested more than ${MAX_NESTING} deep` };
-    if (t.tokenType === T.RParen) depth--;
-    // a run of prefix signs, or a chain of '^', recurses as deeply as parentheses do
-    signs = t.tokenType === T.Minus || t.tokenType === T.Plus ? signs + 1 : 0;
+    const type = t.tokenType;
+    if (type === T.LParen && ++depth > MAX_NESTING) return { token: t, why: `parentheses nested more than ${MAX_NESTING} deep` };
+    if (type === T.RParen) depth--;
+    // a run of prefix signs, or a chain of '^' (a^b^c…, right-associative), recurses as deeply as
+    // parentheses do; a binary operator or a separator ends the chain
+    const sign = type === T.Minus || type === T.Plus;
+    signs = sign ? signs + 1 : 0;
     if (signs > MAX_NESTING) return { token: t, why: `more than ${MAX_NESTING} signs in a row` };
-    if (t.tokenType === T.Caret && ++carets > MAX_NESTING) return { token: t, why: `more than ${MAX_NESTING} powers in a chain` };
+    const separator = type === T.Comma || type === T.At || type === T.Equals || type === T.Colon || type === T.PlusMinus || tokenMatcher(t, T.Compare);
+    if (separator || type === T.Star || type === T.Slash || (sign && afterOperand)) carets = 0;
+    if (type === T.Caret && ++carets > MAX_NESTING) return { token: t, why: `more than ${MAX_NESTING} powers in a chain` };
+    afterOperand = type === T.Name || type === T.NumberLiteral || type === T.RParen;
     // an expression runs until a separator between list items or statement parts
-    const separator = t.tokenType === T.Comma || t.tokenType === T.At || t.tokenType === T.Equals || t.tokenType === T.Colon || t.tokenType === T.PlusMinus || t.tokenType === T.Compare;
     run = separator ? 0 : run + 1;
     if (run > MAX_EXPRESSION_TOKENS) return { token: t, why: `an expression or side longer than ${MAX_EXPRESSION_TOKENS} tokens` };
   }

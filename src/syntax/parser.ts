@@ -75,7 +75,7 @@ export class NessParser extends CstParser {
 
   networkStatement = this.RULE("networkStatement", () => {
     this.CONSUME(T.Network);
-    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.UnterminatedString) }]);
+    this.CONSUME(T.StringLiteral); // an unterminated one is reported before parsing (parse.ts)
   });
 
   declareStatement = this.RULE("declareStatement", () => {

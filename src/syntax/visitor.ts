@@ -64,8 +64,8 @@ class AstBuilder extends BaseVisitor {
   }
 
   networkStatement(c: Children, w: Where): Statement {
-    const str = [...this.tokens(c, "StringLiteral"), ...this.tokens(c, "UnterminatedString")][0]!;
-    const title = str.image.endsWith('"') && str.image.length > 1 ? str.image.slice(1, -1) : str.image.slice(1);
+    const str = this.tokens(c, "StringLiteral")[0]!;
+    const title = str.image.slice(1, -1);
     const kw = this.tokens(c, "Network")[0]!;
     return { kind: "network", title, span: this.join(w, kw, str) };
   }

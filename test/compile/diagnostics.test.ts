@@ -98,6 +98,7 @@ describe("shape", () => {
 
   it("a reaction of nothing to nothing", () => {
     expect(errorsOf("species A\n0 -> 0 @ 1\nA -> 0 @ 1")).toEqual(["empty-reaction@2:1"]);
+    expect(errorsOf("species A\nreservoir F = 1\nA + F -> F + A @ 1")).toEqual(["empty-reaction@3:1"]);
   });
 
   it("warnings: unused species, reservoir and param, reservoir-only reactions, no reactions", () => {

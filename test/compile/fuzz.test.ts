@@ -68,6 +68,13 @@ describe("pathological input is refused quickly", () => {
     expect(last.span?.line).toBe(52);
   });
 
+  it("the same cap holds for semantic errors, and they cost no quadratic time", () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `S${i}`);
+    const r = compile(`species ${names.join(", ")}\n${names.map((n, i) => `${n} -> Q${i} @ 1`).join("\n")}`);
+    expect(r.diagnostics.length).toBe(52);
+    expect(r.diagnostics.at(-1)!.message).toMatch(/rest of the file was not checked/);
+  });
+
   it("a flood of unexpected characters is cut short", () => {
     const r = compile("$".repeat(10_000) + "\n" + "species A $\n".repeat(5000));
     expect(r.network).toBeNull();

@@ -42,7 +42,9 @@ describe("grammar/ness.tmLanguage.json", () => {
     expect(rx).toContainEqual(["@", "keyword.operator.rate.ness"]);
     expect(rx).toContainEqual(["exp", "support.function.math.ness"]);
     expect(rx).toContainEqual(["1e-3", "constant.numeric.ness"]);
-    expect(scopes(g, "A => B @ 1")).toContainEqual(["=>", "invalid.illegal.arrow.ness"]);
+    // every bad arrow the lexer knows is marked, in any line that reads as a reaction
+    for (const bad of ["=>", "<=>", "-->", "<--", "<-", "==>", "⇌", "→", "←"]) expect(scopes(g, `A ${bad} B @ 1`)).toContainEqual([bad, "invalid.illegal.arrow.ness"]);
+    expect(scopes(g, "A <-> B @ 1, 2")).toContainEqual(["<->", "keyword.operator.arrow.ness"]);
     const as = scopes(g, "assert conc(A) = 0.5 +- 1e-6");
     expect(as[0]).toEqual(["assert", "keyword.control.assert.ness"]);
     expect(as).toContainEqual(["conc", "support.function.ness"]);

@@ -63,6 +63,13 @@ describe("statements", () => {
     expect(zero?.kind === "reaction" && zero.lhs.zero !== null && zero.lhs.terms.length === 0).toBe(true);
   });
 
+  it("lines end at LF, CR LF or a lone CR", () => {
+    for (const nl of ["\n", "\r\n", "\r"]) {
+      const sts = statements(`species A${nl}${nl}A -> 0 @ 1${nl}`);
+      expect(sts.map((s) => [s.kind, s.span.line, s.span.column])).toEqual([["declare", 1, 1], ["reaction", 3, 1]]);
+    }
+  });
+
   it("statements end at newlines and semicolons; comments and blank lines are ignored", () => {
     const sts = statements("# comment\n\nspecies A; species B # trailing\r\nA -> B @ 1 ; B -> A @ 2\n");
     expect(sts.map((s) => s.kind)).toEqual(["declare", "declare", "reaction", "reaction"]);
@@ -129,5 +136,7 @@ describe("syntax errors", () => {
     expect(codes(`A -> B @ ${"k*".repeat(3000)}k`)).toEqual(["nesting-too-deep@1:5010"]);
     expect(codes(`A -> B @ ${"-".repeat(50_000)}1`)[0]).toMatch(/^nesting-too-deep/);
     expect(codes(`A -> B @ ${"2^".repeat(50_000)}1`)[0]).toMatch(/^nesting-too-deep/);
+    // many powers that are not a chain are fine
+    expect(codes(`A -> B @ ${Array.from({ length: 300 }, () => "x^2").join(" + ")}`)).toEqual([]);
   });
 });
