@@ -73,7 +73,7 @@ function importInto(xml: string, file: string, sink: DiagnosticSink): string | n
     const out = convertReaction(r, scope, plan, sink, span);
     if (out.kind === "kept") {
       kept.push(out.reaction);
-      if (out.reaction.comment.includes("evaluates to 0")) {
+      if (out.reaction.zeroDirections.length > 0) {
         sink.warning(CODES.sbmlNote, `reaction ${r.id}: a rate constant evaluates to 0 with the file's values, so that direction is left out`, span);
       }
     } else if (out.kind === "not-mass-action") {

@@ -28,6 +28,8 @@ export interface DraftReaction {
   /** Law as infix text and what the importer did to it. */
   readonly comment: string;
   readonly frozen: readonly string[];
+  /** Directions ("forward", "reverse") left out because their rate constant evaluates to 0. */
+  readonly zeroDirections: readonly string[];
   readonly flag: "agrees" | "flag-reversible-law-one-way" | "flag-irreversible-law-two-way";
 }
 
@@ -175,7 +177,7 @@ export function convertReaction(r: SbmlReaction, scope: ModelScope, plan: Specie
   const flag = flagOneWay ? "flag-reversible-law-one-way" : !r.reversible && twoWay ? "flag-irreversible-law-two-way" : "agrees";
   const comment = [`law: ${law}`, ...notes].join("; ");
   const reaction: DraftReaction = backwards
-    ? { id: r.id, lhs: terms(rhs), rhs: terms(lhs), forward: kr!, reverse: null, comment, frozen: [...expander.frozen], flag }
-    : { id: r.id, lhs: terms(lhs), rhs: terms(rhs), forward: kf!, reverse: kr, comment, frozen: [...expander.frozen], flag };
+    ? { id: r.id, lhs: terms(rhs), rhs: terms(lhs), forward: kr!, reverse: null, comment, frozen: [...expander.frozen], zeroDirections: verdict.zero, flag }
+    : { id: r.id, lhs: terms(lhs), rhs: terms(rhs), forward: kf!, reverse: kr, comment, frozen: [...expander.frozen], zeroDirections: verdict.zero, flag };
   return { kind: "kept", reaction };
 }
