@@ -13,7 +13,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { stationaryDistribution } from "../src/numeric/markov.js";
+import { stationaryDistribution } from "../src/numeric/markov/stationary.js";
 import { mulberry32 } from "./lib.js";
 
 const here = dirname(fileURLToPath(import.meta.url));

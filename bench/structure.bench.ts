@@ -15,8 +15,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyzeBalance } from "../src/analysis/balance.js";
-import { analyzeStructure } from "../src/analysis/structure.js";
+import { analyzeBalance } from "../src/analysis/balance/index.js";
+import { analyzeStructure } from "../src/analysis/structure/index.js";
 import { compile } from "../src/compile/index.js";
 import { buildNetwork, type ReactionInput } from "../src/network/build.js";
 import type { Network } from "../src/network/types.js";

@@ -8,9 +8,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { analyze } from "../src/analysis/index.js";
 import { compile } from "../src/compile/index.js";
-import { renderJson } from "../src/report/json.js";
-import { renderMarkdown } from "../src/report/markdown.js";
-import { defaultView, renderDiagram } from "../src/report/mermaid.js";
+import { renderJson } from "../src/report/json/index.js";
+import { renderMarkdown } from "../src/report/markdown/index.js";
+import { defaultView, renderDiagram } from "../src/report/mermaid/index.js";
 
 export const NETWORKS = "networks";
 export const EXPECTED = join(NETWORKS, "expected");

@@ -10,18 +10,18 @@
  *   render(analysis, format)   → string
  */
 import type { Analysis } from "./analysis/types.js";
-import { renderHtml } from "./report/html.js";
-import { renderJson } from "./report/json.js";
-import { renderMarkdown } from "./report/markdown.js";
-import { defaultView, renderDiagram } from "./report/mermaid.js";
+import { renderHtml } from "./report/html/index.js";
+import { renderJson } from "./report/json/index.js";
+import { renderMarkdown } from "./report/markdown/index.js";
+import { defaultView, renderDiagram } from "./report/mermaid/index.js";
 
 export { compile, type CompileResult } from "./compile/index.js";
 export { analyze, type AnalyzeOptions } from "./analysis/index.js";
-export { checkAsserts } from "./analysis/asserts.js";
-export { analyzeStructure } from "./analysis/structure.js";
-export { analyzeBalance } from "./analysis/balance.js";
-export { analyzeSteadyStates } from "./analysis/steady-state.js";
-export { analyzeCurrents } from "./analysis/currents.js";
+export { checkAsserts } from "./analysis/asserts/index.js";
+export { analyzeStructure } from "./analysis/structure/index.js";
+export { analyzeBalance } from "./analysis/balance/index.js";
+export { analyzeSteadyStates } from "./analysis/steady-state/index.js";
+export { analyzeCurrents } from "./analysis/currents/index.js";
 export { importSbml } from "./sbml/import.js";
 export { exportSbml } from "./sbml/export.js";
 export { formatDiagnostic, CODES, type Diagnostic, type Span } from "./diagnostics.js";

@@ -4,18 +4,18 @@
  * Infinity leaks into any output; S·J = 0 at every reported steady state.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../src/analysis/index.js";
 import { compile } from "../src/compile/index.js";
-import { renderHtml } from "../src/report/html.js";
-import { renderJson } from "../src/report/json.js";
-import { renderMarkdown } from "../src/report/markdown.js";
-import { renderDiagram } from "../src/report/mermaid.js";
+import { renderHtml } from "../src/report/html/index.js";
+import { renderJson } from "../src/report/json/index.js";
+import { renderMarkdown } from "../src/report/markdown/index.js";
+import { renderDiagram } from "../src/report/mermaid/index.js";
+import { SCHEMA_PATH } from "./helpers/paths.js";
 
-const schema = JSON.parse(readFileSync(join(import.meta.dirname, "../docs/report.schema.json"), "utf8"));
+const schema = JSON.parse(readFileSync(SCHEMA_PATH, "utf8"));
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 const rate = fc.constantFrom("1", "2", "0.5", "1e-3", "3.7", "exp(1)", "10");

@@ -8,9 +8,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../src/analysis/index.js";
 import { compile } from "../src/compile/index.js";
-import { toJsonReport } from "../src/report/json.js";
+import { toJsonReport } from "../src/report/json/index.js";
+import { REFERENCE_DIR } from "./helpers/paths.js";
 
-const REFERENCE = join(import.meta.dirname, "../../shared/reference");
+const REFERENCE = REFERENCE_DIR;
 const files = readdirSync(REFERENCE).filter((f) => f.endsWith(".crn")).sort();
 
 type Vec = Record<string, number>;

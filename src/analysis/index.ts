@@ -7,10 +7,10 @@
  * needs (what ness inferred, how verdicts were reached, why a number is missing).
  */
 import type { Network } from "../network/types.js";
-import { analyzeBalance } from "./balance.js";
-import { analyzeCurrents } from "./currents.js";
-import { analyzeStructure } from "./structure.js";
-import { analyzeSteadyStates } from "./steady-state.js";
+import { analyzeBalance } from "./balance/index.js";
+import { analyzeCurrents } from "./currents/index.js";
+import { analyzeStructure } from "./structure/index.js";
+import { analyzeSteadyStates } from "./steady-state/index.js";
 import type { Analysis } from "./types.js";
 
 export interface AnalyzeOptions {

@@ -2,9 +2,9 @@
  * `ness check PATH...`: compile every file, evaluate its asserts, print located diagnostics.
  */
 import { appendFileSync } from "node:fs";
-import { checkAsserts, lazyAnalyses } from "../analysis/asserts.js";
+import { checkAsserts, lazyAnalyses } from "../analysis/asserts/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { githubAnnotation, renderCheckSummary, type CheckFileResult } from "../report/github.js";
+import { githubAnnotation, renderCheckSummary, type CheckFileResult } from "../report/github/index.js";
 import { EXIT, expandPaths, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
 import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";

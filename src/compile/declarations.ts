@@ -3,7 +3,7 @@
  * namespace; a value may use the params declared before it.
  */
 import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
-import type { Rational } from "../numeric/rational.js";
+import type { Rational } from "../numeric/exact/rational.js";
 import type { Declarator, Expr, Statement } from "../syntax/ast.js";
 import { evaluate, type Scope, type Value } from "./evaluate.js";
 

@@ -5,7 +5,7 @@
  */
 import { CODES, type DiagnosticSink } from "../diagnostics.js";
 import { MAX_EXACT_LITERAL } from "../network/rate.js";
-import * as Q from "../numeric/rational.js";
+import * as Q from "../numeric/exact/rational.js";
 import type { Expr } from "../syntax/ast.js";
 import { suggest } from "./suggest.js";
 

@@ -4,7 +4,7 @@
  * (an exact verdict walks only some cycles), so it is worked out on first use and kept.
  */
 import type { Span } from "../diagnostics.js";
-import { parseDecimal, type Rational } from "../numeric/rational.js";
+import { parseDecimal, type Rational } from "../numeric/exact/rational.js";
 import type { RateConstant } from "./types.js";
 
 /** Literals longer than this are not kept exact, wherever they are written (see compile/evaluate). */

@@ -4,7 +4,7 @@
  * [S; S_res] is the matrix of the closed system. Entries are integers; BigInt versions feed the
  * exact elimination in `numeric/integer-matrix.ts`.
  */
-import type { SparseRow } from "../numeric/integer-matrix.js";
+import type { SparseRow } from "../numeric/exact/integer-matrix.js";
 import type { Network, Reaction, Term } from "./types.js";
 
 /** One column as sparse integer entries: row index → net coefficient (zeros left out). */

@@ -4,7 +4,7 @@
  * `__proto__` or `constructor` are ordinary species names.
  */
 import type { Span } from "../diagnostics.js";
-import type { Rational } from "../numeric/rational.js";
+import type { Rational } from "../numeric/exact/rational.js";
 
 export type NetworkKind = "mass-action" | "markov";
 

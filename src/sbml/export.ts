@@ -6,8 +6,8 @@
  * rate constants — exact rationals included — and labels).
  */
 import type { Network, Reaction, Term } from "../network/types.js";
-import * as Q from "../numeric/rational.js";
-import type { Rational } from "../numeric/rational.js";
+import * as Q from "../numeric/exact/rational.js";
+import type { Rational } from "../numeric/exact/rational.js";
 import { doubleText } from "./num.js";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

@@ -3,7 +3,7 @@
  * text for messages and comments. Only reading and printing here; meaning is in `polynomial.ts`.
  */
 import { exactNum, num, parseNum, type Num } from "./num.js";
-import * as Q from "../numeric/rational.js";
+import * as Q from "../numeric/exact/rational.js";
 import { childrenNamed, elementChildren, isElement, textOf, type XmlElement } from "./xml.js";
 
 export type Expr =

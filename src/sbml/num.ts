@@ -3,8 +3,8 @@
  * expression of the file's decimal literals. Keeping the exact value lets a volume folded into a
  * rate constant cancel exactly around a cycle, so detailed-balance verdicts stay exact.
  */
-import * as Q from "../numeric/rational.js";
-import type { Rational } from "../numeric/rational.js";
+import * as Q from "../numeric/exact/rational.js";
+import type { Rational } from "../numeric/exact/rational.js";
 
 export interface Num {
   readonly value: number;

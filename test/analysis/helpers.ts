@@ -1,7 +1,9 @@
 /** Test helpers for the structure and balance tests: compile text, read the reference networks. */
 import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { compile } from "../../src/compile/index.js";
 import type { Network } from "../../src/network/types.js";
+import { REFERENCE_DIR } from "../helpers/paths.js";
 
 export function net(text: string): Network {
   const { network, diagnostics } = compile(text, "test.crn");
@@ -9,7 +11,7 @@ export function net(text: string): Network {
   return network;
 }
 
-export const REFERENCE_DIR = "/work/shared/reference/";
+export { REFERENCE_DIR };
 
 export interface ReferenceCase {
   readonly name: string;
@@ -26,8 +28,8 @@ export function referenceCases(): ReferenceCase[] {
     .filter((f) => f.endsWith(".crn"))
     .map((f) => ({
       name: f.replace(/\.crn$/, ""),
-      network: net(readFileSync(REFERENCE_DIR + f, "utf8")),
-      json: JSON.parse(readFileSync(REFERENCE_DIR + f.replace(/\.crn$/, ".json"), "utf8")),
+      network: net(readFileSync(join(REFERENCE_DIR, f), "utf8")),
+      json: JSON.parse(readFileSync(join(REFERENCE_DIR, f).replace(/\.crn$/, ".json"), "utf8")),
     }));
 }
 

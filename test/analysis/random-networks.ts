@@ -3,7 +3,7 @@
  * detailed balanced by construction (k⁻ = k⁺ exp(ΔG) from random species potentials G), with a
  * Structure whose rank and conservation laws come from the exact integer kernel.
  */
-import { fundamentalKernel } from "../../src/numeric/integer-matrix.js";
+import { fundamentalKernel } from "../../src/numeric/exact/integer-matrix.js";
 import { mulberry32 } from "../../src/numeric/random.js";
 import type { Network } from "../../src/network/types.js";
 import type { Structure } from "../../src/analysis/types.js";

@@ -5,13 +5,13 @@
  * on the structure analysis.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { compile } from "../../src/compile/index.js";
 import type { Network } from "../../src/network/types.js";
 import type { Structure } from "../../src/analysis/types.js";
 import { fixtureStructure } from "./mass-action-fixture.js";
+import { REFERENCE_DIR } from "../helpers/paths.js";
 
-const REFERENCE = fileURLToPath(new URL("../../../shared/reference/", import.meta.url));
+const REFERENCE = REFERENCE_DIR + "/";
 
 export interface ReferenceState {
   readonly concentrations: Record<string, number>;

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/paths.js";
 
-const ROOT = join(import.meta.dirname, "../..");
 const doc = readFileSync(join(ROOT, "docs/ci.md"), "utf8");
 
 /** Every `npx ness …` command in the YAML blocks (GitHub `run:` steps and GitLab `script:` items). */

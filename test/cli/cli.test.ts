@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/paths.js";
 
-const ROOT = join(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/ness.js");
 
 function ness(...args: string[]): { status: number; stdout: string; stderr: string } {

@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as oniguruma from "vscode-oniguruma";
 import * as vsctm from "vscode-textmate";
+import { ROOT } from "../helpers/paths.js";
 
 const require = createRequire(import.meta.url);
-const ROOT = join(import.meta.dirname, "../..");
 
 async function grammar(): Promise<vsctm.IGrammar> {
   const wasm = readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));

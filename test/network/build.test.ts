@@ -3,9 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/compile/index.js";
 import { compiles } from "../helpers/compile.js";
+import { REFERENCE_DIR as REFERENCE, NETWORKS } from "../helpers/paths.js";
 
-const REFERENCE = join(import.meta.dirname, "../../../shared/reference");
-const NETWORKS = join(import.meta.dirname, "../../networks");
 
 describe("the Network IR", () => {
   it("keeps integer stoichiometry apart for internal species and reservoirs, and builds complexes", () => {

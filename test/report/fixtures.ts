@@ -7,8 +7,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Analysis, CycleCurrent, SteadyState, Violation } from "../../src/analysis/types.js";
 import type { Complex, Network, NetworkKind, Reaction, Term } from "../../src/network/types.js";
+import { REFERENCE_DIR } from "../helpers/paths.js";
 
-export const REFERENCE_DIR = "/work/shared/reference";
+export { REFERENCE_DIR };
 
 export interface ReactionSpec {
   readonly id?: string;

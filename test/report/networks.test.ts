@@ -10,19 +10,19 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analysis/index.js";
 import type { Analysis } from "../../src/analysis/types.js";
 import { compile } from "../../src/compile/index.js";
-import { renderHtml } from "../../src/report/html.js";
-import { renderJson } from "../../src/report/json.js";
-import { renderMarkdown, verdictLine } from "../../src/report/markdown.js";
-import { DIAGRAM_VIEWS, renderDiagram } from "../../src/report/mermaid.js";
+import { renderHtml } from "../../src/report/html/index.js";
+import { renderJson } from "../../src/report/json/index.js";
+import { renderMarkdown, verdictLine } from "../../src/report/markdown/index.js";
+import { DIAGRAM_VIEWS, renderDiagram } from "../../src/report/mermaid/index.js";
 import { REFERENCE_DIR } from "./fixtures.js";
-import { parse } from "./mermaid-parse.js";
+import { parse } from "./mermaid/parse.js";
+import { NETWORKS, SCHEMA_PATH } from "../helpers/paths.js";
 
-const NETWORKS = join(import.meta.dirname, "..", "..", "networks");
 const files = [
   ...readdirSync(NETWORKS).filter((f) => f.endsWith(".crn")).map((f) => join(NETWORKS, f)),
   ...readdirSync(REFERENCE_DIR).filter((f) => f.endsWith(".crn")).map((f) => join(REFERENCE_DIR, f)),
 ];
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(new URL("../../docs/report.schema.json", import.meta.url), "utf8")) as object);
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(SCHEMA_PATH, "utf8")) as object);
 
 function load(path: string): Analysis {
   const { network, diagnostics } = compile(readFileSync(path, "utf8"), path);

@@ -4,11 +4,11 @@
  * stoichiometry (fast-xml-parser in its plain mode, not the importer's code).
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
+import { SBML_DIR } from "../helpers/paths.js";
 
-export const SBML_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../../shared/sbml");
+export { SBML_DIR };
 
 export function corpus(): string[] {
   const xml = (dir: string) => readdirSync(join(SBML_DIR, dir)).filter((f) => f.endsWith(".xml")).sort().map((f) => (dir ? `${dir}/${f}` : f));

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeBalance } from "../../src/analysis/balance.js";
-import { analyzeStructure } from "../../src/analysis/structure.js";
+import { analyzeBalance } from "../../src/analysis/balance/index.js";
+import { analyzeStructure } from "../../src/analysis/structure/index.js";
 import { compile } from "../../src/compile/index.js";
 import type { Network } from "../../src/network/types.js";
 import { exportSbml } from "../../src/sbml/export.js";

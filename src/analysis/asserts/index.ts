@@ -1,0 +1,143 @@
+/**
+ * Evaluates a network's `assert` statements against its analysis.
+ *
+ * `assert detailed_balance` holds when analyzeBalance says so; a failing one names the most driven
+ * cycle with its affinity and the lines of its reactions. Comparisons read the steady state the
+ * dynamics reach from the initial amounts (`reached`), except `steady_states`, which counts all.
+ * Only the analyses an assert needs are run: asserts on balance alone never search steady states.
+ */
+import { CODES, type Diagnostic } from "../../diagnostics.js";
+import type { Assert, Network, Quantity } from "../../network/types.js";
+import { analyzeBalance } from "../balance/index.js";
+import { analyzeStructure } from "../structure/index.js";
+import { analyzeSteadyStates } from "../steady-state/index.js";
+import type { DetailedBalance } from "../balance/types.js";
+import type { Structure } from "../structure/types.js";
+import type { SteadyStates } from "../steady-state/types.js";
+
+/** Lazily computed analyses, so each is run at most once and only when an assert needs it. */
+export interface Lazy {
+  structure(): Structure;
+  balance(): DetailedBalance;
+  steadyStates(): SteadyStates;
+}
+
+/** Analyses computed on first use and kept: balance-only asserts never start the steady-state search. */
+export function lazyAnalyses(network: Network, progress?: (stage: string) => void): Lazy {
+  let structure: Structure | undefined;
+  let balance: DetailedBalance | undefined;
+  let steady: SteadyStates | undefined;
+  const lazy: Lazy = {
+    structure: () => (structure ??= analyzeStructure(network)),
+    // Kolmogorov's check needs no structure; Wegscheider's shares it with the steady states
+    balance: () => (balance ??= analyzeBalance(network, network.kind === "markov" ? undefined : lazy.structure())),
+    steadyStates: () => (steady ??= analyzeSteadyStates(network, lazy.structure(), { detailedBalance: lazy.balance(), progress: (d) => progress?.(`steady states: ${d}`) })),
+  };
+  return lazy;
+}
+
+/**
+ * The failed asserts of a network, as error diagnostics at each assert (an empty list when all
+ * hold). `=` compares within the written tolerance (|measured − value| ≤ tol, exactly equal
+ * without one); quantities are read at the steady state reached from the initial amounts.
+ *
+ *   const { network } = compile("species A = 1, B\nr1: A <-> B @ 2, 1\nassert not detailed_balance");
+ *   checkAsserts(network!);                      // [{ code: "assert-failed", span: line 3, … }]
+ *   checkAsserts(network!).length === 0;         // false: A <-> B alone is in detailed balance
+ */
+export function checkAsserts(network: Network, lazy: Lazy = lazyAnalyses(network)): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const a of network.asserts) {
+    const d = checkOne(network, a, lazy);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+function checkOne(network: Network, a: Assert, lazy: Lazy): Diagnostic | null {
+  const t = a.target;
+  if (t.kind === "detailed-balance") {
+    const db = lazy.balance();
+    if (db.holds !== t.negated) return null;
+    if (t.negated) {
+      return { severity: "error", code: CODES.assertFailed, message: `assert failed: the network is in detailed balance (${how(db)}), so no cycle is driven`, span: a.span };
+    }
+    return { severity: "error", code: CODES.detailedBalanceViolated, message: `assert failed: ${violationText(network, db)}`, span: a.span, hint: fixHint(network, db) };
+  }
+  const measured = measure(network, t.quantity, lazy);
+  if (typeof measured === "string") {
+    return { severity: "error", code: CODES.assertUnevaluable, message: `cannot evaluate '${a.text}': ${measured}`, span: a.span };
+  }
+  const tol = t.tolerance;
+  const holds =
+    t.op === "<" ? measured < t.value
+    : t.op === "<=" ? measured <= t.value
+    : t.op === ">" ? measured > t.value
+    : t.op === ">=" ? measured >= t.value
+    : t.op === "=" ? Math.abs(measured - t.value) <= tol
+    : Math.abs(measured - t.value) > tol;
+  if (holds) return null;
+  return {
+    severity: "error",
+    code: CODES.assertFailed,
+    message: `assert failed: ${quantityName(network, t.quantity)} is ${fmt(measured)}, not ${t.op} ${fmt(t.value)}${tol > 0 ? ` +- ${fmt(tol)}` : ""}`,
+    span: a.span,
+  };
+}
+
+/** The measured value, or why there is none. */
+function measure(network: Network, q: Quantity, lazy: Lazy): number | string {
+  const ss = lazy.steadyStates();
+  if (q.kind === "steady-states") return ss.states.length;
+  const state = ss.states.find((s) => s.reached) ?? ss.states[0];
+  if (!state) return `there is no steady state${ss.notes?.length ? ` (${ss.notes.join("; ")})` : ""}`;
+  switch (q.kind) {
+    case "flux":
+      return state.fluxes[q.reaction]!;
+    case "conc":
+      return state.concentrations[q.species]!;
+    case "entropy-production":
+      return state.entropyProduction ?? "the entropy production is infinite: a one-way reaction carries flux";
+  }
+}
+
+function quantityName(network: Network, q: Quantity): string {
+  switch (q.kind) {
+    case "flux": return `flux(${network.reactions[q.reaction]!.id})`;
+    case "conc": return `${network.kind === "markov" ? "prob" : "conc"}(${network.species[q.species]!.name})`;
+    case "entropy-production": return "entropy_production";
+    case "steady-states": return "steady_states";
+  }
+}
+
+function how(db: DetailedBalance): string {
+  return db.method === "exact" ? "decided exactly" : `to a relative tolerance of ${db.tolerance}`;
+}
+
+/** "cycle A -> B -> C -> A is driven: affinity 2.95 k_BT (reactions at lines 3, 4, 5)". */
+export function violationText(network: Network, db: DetailedBalance): string {
+  if (db.oneWay.length > 0 && db.violations.length === 0) {
+    const ids = db.oneWay.map((i) => `${network.reactions[i]!.id} (line ${network.reactions[i]!.span.line})`);
+    return `one-way reactions are never balanced: ${ids.join(", ")}`;
+  }
+  const v = db.violations[0];
+  if (!v) return "detailed balance does not hold";
+  const lines = [...new Set(v.reactions.map((r) => network.reactions[r]!.span.line))].sort((a, b) => a - b);
+  const count = db.violationCount ?? db.violations.length;
+  const more = count > 1 ? `; ${count - 1} more driven cycle${count > 2 ? "s" : ""}` : "";
+  const oneWay = db.oneWay.length > 0 ? `; one-way reactions: ${db.oneWay.map((i) => network.reactions[i]!.id).join(", ")}` : "";
+  return `the cycle ${v.words} is driven: affinity ${fmt(v.affinity)} k_BT (reactions at line${lines.length > 1 ? "s" : ""} ${lines.join(", ")})${more}${oneWay}`;
+}
+
+function fixHint(network: Network, db: DetailedBalance): string | undefined {
+  const v = db.violations[0];
+  if (!v) return "give every reaction a reverse rate with '<->'";
+  return `around this cycle the product of forward rates over reverse rates must be 1 (reservoirs included); it is exp(${fmt(v.affinity)})`;
+}
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return "0";
+  const a = Math.abs(x);
+  return a >= 1e-4 && a < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(4);
+}

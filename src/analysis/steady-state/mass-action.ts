@@ -1,0 +1,184 @@
+/**
+ * Every non-negative steady state of a mass-action network in the compatibility class of its
+ * initial amounts, which one the dynamics reach, their stability, fluxes and entropy production.
+ * The pieces: the class geometry (steady-state-class.ts), the root finders
+ * (steady-state-search.ts), the count theorems (steady-state-theory.ts), the integrator
+ * (numeric/ode.ts) and the eigenvalues of the restricted Jacobian (numeric/eigen.ts).
+ */
+import type { Network } from "../../network/types.js";
+import type { DetailedBalance } from "../balance/types.js";
+import type { SteadyState } from "./types.js";
+import type { Structure } from "../structure/types.js";
+import { integrateStiff } from "../../numeric/continuous/ode.js";
+import { eigenvalues } from "../../numeric/continuous/eigen.js";
+import { maxAbs } from "../../numeric/continuous/dense.js";
+import { buildKinetics, jacobian, rates, rhs, type Kinetics } from "./kinetics.js";
+import { compatibilityClass, interiorPoint, isSteady, reducedJacobian, type CompatibilityClass } from "./class.js";
+import { addUnique, multiStartSteadyStates, polish, sameState, univariateSteadyStates } from "./search.js";
+import { boundaryExcluded } from "./theory.js";
+import { entropyProduction } from "../entropy/index.js";
+
+export interface MassActionOptions {
+  /** The detailed-balance verdict, when known: its free energies seed the equilibrium. */
+  readonly detailedBalance?: DetailedBalance | null;
+  /** Seed of the multi-start search (default 1). */
+  readonly seed?: number;
+  /** Number of random starts (default from the class dimension). */
+  readonly starts?: number;
+  /** Told what the search is doing, for a progress line. */
+  readonly progress?: (detail: string) => void;
+}
+
+export interface MassActionSteadyStates {
+  readonly states: readonly SteadyState[];
+  readonly method: string;
+  readonly complete: boolean;
+  readonly notes: readonly string[];
+}
+
+type Reach =
+  | { readonly kind: "state"; readonly x: number[] }
+  | { readonly kind: "unbounded" }
+  | { readonly kind: "unsettled"; readonly why: string };
+
+/** Integrates from the initial amounts until the net rates vanish, then polishes by Newton. */
+function reach(kin: Kinetics, cls: CompatibilityClass, progress?: (detail: string) => void): Reach {
+  const system = { dimension: kin.species, rhs: (y: readonly number[]) => rhs(kin, y), jacobian: (y: readonly number[]) => jacobian(kin, y) };
+  const out = integrateStiff(system, cls.x0, {
+    rtol: 1e-6,
+    atol: 1e-10 * cls.scale,
+    // each step factors a dense n×n Jacobian: bound the work, not only the step count
+    maxSteps: Math.min(50000, Math.max(2000, Math.floor(2e10 / Math.max(1, kin.species) ** 3))),
+    nonNegative: true,
+    blowUp: 1e15 * cls.scale,
+    isSteady: (y) => isSteady(kin, cls, y, 1e-8),
+    onProgress: (steps, t) => progress?.(`integrating from the initial amounts, step ${steps}, t = ${t.toPrecision(3)}`),
+  });
+  if (out.status === "blow-up" || (out.status !== "steady" && maxAbs(out.y) > 1e6 * cls.scale)) return { kind: "unbounded" };
+  if (out.status !== "steady") return { kind: "unsettled", why: `${out.status} after ${out.steps} steps, t = ${out.t.toPrecision(3)}` };
+  const x = polish(kin, cls, out.y);
+  return x === null ? { kind: "unsettled", why: "Newton did not converge from the end of the integration" } : { kind: "state", x };
+}
+
+function stability(kin: Kinetics, cls: CompatibilityClass, x: readonly number[]): { stable: boolean | null; leading: number | null } {
+  if (cls.basis.length === 0) return { stable: true, leading: null };
+  const jr = reducedJacobian(kin, cls, x);
+  const ev = eigenvalues(jr);
+  if (ev === null) return { stable: null, leading: null };
+  const leading = Math.max(...ev.re);
+  const size = Math.max(maxAbs(jr.flat()), ...ev.re.map(Math.abs), ...ev.im.map(Math.abs));
+  const tol = 1e-9 * size;
+  return { stable: leading < -tol ? true : leading > tol ? false : null, leading };
+}
+
+function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: boolean): SteadyState {
+  const { forward, reverse } = rates(kin, x);
+  const { stable, leading } = stability(kin, cls, x);
+  return {
+    concentrations: x,
+    fluxes: forward.map((f, r) => f - reverse[r]!),
+    forwardRates: forward,
+    reverseRates: reverse,
+    entropyProduction: entropyProduction(forward, reverse).value,
+    stable,
+    reached,
+    leadingEigenvalue: leading,
+  };
+}
+
+function order(a: SteadyState, b: SteadyState): number {
+  const rank = (s: SteadyState): number => (s.stable === true ? 0 : s.stable === null ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (a.reached !== b.reached) return a.reached ? -1 : 1;
+  for (let i = 0; i < a.concentrations.length; i++) {
+    const d = a.concentrations[i]! - b.concentrations[i]!;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** See `analyzeSteadyStates` in steady-state.ts for the definitions. */
+export function massActionSteadyStates(network: Network, structure: Structure, options: MassActionOptions = {}): MassActionSteadyStates {
+  const notes: string[] = [];
+  const kin = buildKinetics(network);
+  const x0 = network.species.map((s) => s.initial);
+  const constants = [...kin.forward.map((m) => m.k), ...kin.reverse.map((m) => m?.k ?? 0)];
+  if (!x0.every((v) => Number.isFinite(v) && v >= 0) || !constants.every((k) => Number.isFinite(k) && k >= 0)) {
+    return { states: [], method: "none", complete: false, notes: ["steady states not computed: an initial amount, rate constant or reservoir value is negative or not finite"] };
+  }
+  const cls = compatibilityClass(kin, structure, x0);
+  const r = cls.basis.length;
+  let found: number[][] = [];
+  let method: string;
+  let complete = false;
+  if (r === 0) {
+    found = [[...x0]];
+    method = "no reaction changes the internal species: the initial amounts are the only state of the class";
+    complete = true;
+  } else {
+    const uni = r === 1 ? univariateSteadyStates(kin, cls) : null;
+    if (uni !== null && uni.kind === "roots") {
+      found = uni.states;
+      method = "every real root of the polynomial dx/dt along the one-dimensional class (root isolation by derivatives, Newton polish)";
+      complete = true;
+    } else {
+      if (uni !== null) notes.push("the net rate vanishes along the whole class: a continuum of steady states; only some are listed");
+      const extra: number[][] = [[...x0]];
+      const g = options.detailedBalance?.holds ? options.detailedBalance.freeEnergies : null;
+      if (g && g.length === kin.species) {
+        const gmin = Math.min(...g);
+        const eq = interiorPoint(cls, g.map((gi) => Math.exp(-(gi - gmin))));
+        if (eq !== null) extra.unshift(eq);
+      }
+      const starts = options.starts ?? (r <= 3 ? 48 : r <= 10 ? 24 : 8);
+      found = multiStartSteadyStates(kin, cls, { starts, seed: options.seed ?? 1, extra, onStart: (k, of) => options.progress?.(`Newton from start ${k + 1} of ${of}`) });
+      method = `damped Newton and pseudo-transient continuation from ${starts + extra.length} seeded starts`;
+    }
+  }
+  const reached = reach(kin, cls, options.progress);
+  let reachedX: number[] | null = null;
+  if (reached.kind === "state") {
+    reachedX = found.find((y) => sameState(y, reached.x, cls.scale, 1e-5)) ?? null;
+    if (reachedX === null) {
+      reachedX = reached.x;
+      if (addUnique(found, reached.x, cls.scale) && complete) notes.push("integration reached a steady state the root finder missed");
+      complete = false;
+    }
+  } else if (reached.kind === "unbounded") {
+    notes.push("the concentrations grow without bound from the initial amounts (an inflow with no matching outflow)");
+  } else {
+    notes.push(`integration from the initial amounts did not settle (${reached.why}): it may oscillate; no state is marked reached`);
+  }
+  const theorem = balancedTheorem(structure, options.detailedBalance ?? null);
+  if (theorem !== null && r > 0) {
+    const positive = found.filter((x) => x.every((v) => v > 0));
+    const noBoundary = boundaryExcluded(kin, cls);
+    method += `; ${theorem}: exactly one positive steady state in the class`;
+    if (positive.length === 1 && noBoundary) {
+      method += ", and no boundary steady state (every siphon holds a conserved positive total)";
+      complete = true;
+    } else if (positive.length !== 1) {
+      notes.push(`${theorem} proves exactly one positive steady state, but ${positive.length} were found numerically`);
+    }
+  }
+  if (found.length === 0) {
+    notes.push(complete ? "there is no non-negative steady state in the compatibility class" : "the search found no non-negative steady state in the compatibility class; it is not proved that none exists");
+  }
+  const states = found.map((x) => describe(kin, cls, x, x === reachedX)).sort(order);
+  const flat = states.filter((s) => s.stable === null).length;
+  if (flat > 1) notes.push(`${flat} steady states have a zero eigenvalue on the class: they may lie on a continuum of steady states, of which the list shows samples`);
+  for (const [i, s] of states.entries()) {
+    const oneWay = entropyProduction(s.forwardRates, s.reverseRates).oneWay;
+    if (oneWay.length > 0) {
+      const ids = oneWay.map((j) => network.reactions[j]!.id).join(", ");
+      notes.push(`entropy production of steady state ${i + 1} is infinite: one-way reaction(s) ${ids} carry flux`);
+    }
+  }
+  return { states, method, complete, notes };
+}
+
+function balancedTheorem(structure: Structure, db: DetailedBalance | null): string | null {
+  if (structure.deficiency === 0 && structure.weaklyReversible) return "deficiency zero theorem (weakly reversible, deficiency 0: complex balanced)";
+  if (db?.holds) return "detailed balance (hence complex balance)";
+  return null;
+}

@@ -1,0 +1,27 @@
+/** What the steady-state analysis returns. */
+
+export interface SteadyState {
+  readonly concentrations: readonly number[];
+  /** Net flux per reaction: forward minus reverse rate. */
+  readonly fluxes: readonly number[];
+  readonly forwardRates: readonly number[];
+  readonly reverseRates: readonly number[];
+  /** k_B per time; null when infinite (a one-way reaction carries flux); see notes. */
+  readonly entropyProduction: number | null;
+  /** Null when stability could not be decided. */
+  readonly stable: boolean | null;
+  /** The state the dynamics reach from the initial amounts. */
+  readonly reached: boolean;
+  /** Largest real part of the Jacobian's eigenvalues on the compatibility class. */
+  readonly leadingEigenvalue: number | null;
+}
+
+export interface SteadyStates {
+  /** Every non-negative steady state in the compatibility class; stable ones first. */
+  readonly states: readonly SteadyState[];
+  /** How they were found, and whether the list is proved complete. */
+  readonly method: string;
+  readonly complete: boolean;
+  /** Why the list is empty, which numbers are infinite, what was assumed. */
+  readonly notes?: readonly string[];
+}

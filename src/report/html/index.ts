@@ -1,0 +1,98 @@
+/**
+ * The HTML report: one self-contained file that renders with no network at all. mermaid's
+ * browser bundle is passed in as text (the CLI reads node_modules/mermaid/dist/mermaid.min.js)
+ * and embedded as a base64 `data:` script, so nothing in it can end the `<script>` element
+ * early; the diagrams, tables and hand-written SVG charts need nothing else.
+ */
+import type { Analysis } from "../../analysis/types.js";
+import { formatNumber, htmlEscape as h, titleOf, where } from "../model/format.js";
+import { balanceHtml, c, currentsHtml, htmlTable, statesHtml, structureHtml } from "./sections.js";
+import { rowsOf } from "../markdown/parts.js";
+import { renderDiagram } from "../mermaid/index.js";
+import { verdictOf } from "../model/index.js";
+
+const STYLE = `
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; margin: 0 auto; max-width: 1080px; padding: 1.5rem; }
+h1 { margin-bottom: .3rem; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; margin-top: 2rem; }
+.verdict { font-size: 1.1rem; padding: .6rem .9rem; border-radius: 6px; border-left: 5px solid; }
+.verdict.equilibrium { background: #eef8ee; border-color: #2e7d32; }
+.verdict.driven, .verdict.no-steady-state { background: #fdeeee; border-color: #d62728; }
+.meta { color: #555; }
+table { border-collapse: collapse; margin: .8rem 0; font-size: 14px; }
+th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; vertical-align: top; }
+th { background: #f4f6f8; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+code { font: 13px ui-monospace, SFMono-Regular, Menlo, monospace; background: #f4f4f4; padding: 0 .2rem; border-radius: 3px; }
+pre.mermaid { background: #fff; border: 1px solid #eee; padding: .5rem; overflow-x: auto; }
+figure { margin: 1rem 0; } figcaption { color: #555; font-size: 13px; }
+svg.chart { display: block; margin: 1rem 0; max-width: 100%; height: auto; }
+.more, .warning { color: #8a5a00; }
+`;
+
+/**
+ * The whole HTML page. `mermaidScript` is the text of mermaid.min.js; when it is empty the
+ * diagrams are shown as mermaid source with a note saying why.
+ */
+export function renderHtml(analysis: Analysis, mermaidScript: string): string {
+  const net = analysis.network;
+  const title = titleOf(net);
+  const verdict = verdictOf(analysis, { text: h, name: c });
+  const views = net.kind === "markov"
+    ? [["States and net currents", renderDiagram(analysis, "states")] as const]
+    : [["Species and reactions (net flux on each reaction)", renderDiagram(analysis, "species")] as const,
+      ["Complexes and net fluxes", renderDiagram(analysis, "states")] as const];
+  const diagrams = views.map(([caption, src]) => `<figure><figcaption>${h(caption)}; red marks cycles that break detailed balance, thicker edges carry larger currents.</figcaption><pre class="mermaid">${h(src)}</pre></figure>`);
+  const counts = net.kind === "markov" ? `${net.species.length} states, ${net.reactions.length} transitions` : `${net.species.length} species, ${net.reservoirs.length} reservoirs, ${net.reactions.length} reactions`;
+  const body = [
+    `<header><h1>${h(title)}</h1>`,
+    `<p class="verdict ${verdict.kind}" id="verdict"><strong>${h(verdict.headline)}</strong>: ${verdict.detail}</p>`,
+    `<p class="meta">Source ${c(net.source)} · ${net.kind === "markov" ? "Markov jump network" : "mass-action network"} · ${h(counts)}</p></header>`,
+    `<section id="diagrams"><h2>Diagrams</h2>${mermaidScript === "" ? `<p class="warning">Diagrams are shown as mermaid source: the mermaid script was not available when this report was written.</p>` : ""}${diagrams.join("\n")}</section>`,
+    networkHtml(analysis),
+    structureHtml(analysis),
+    balanceHtml(analysis),
+    statesHtml(analysis),
+    currentsHtml(analysis),
+    analysis.notes.length === 0 ? "" : `<section id="notes"><h2>Notes</h2><ul>${analysis.notes.map((n) => `<li>${h(n)}</li>`).join("")}</ul></section>`,
+  ];
+  return [
+    "<!doctype html>",
+    `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<meta name="generator" content="ness"><title>${h(title)}: ness report</title><style>${STYLE}</style></head>`,
+    `<body data-mermaid="${mermaidScript === "" ? "absent" : "pending"}">`,
+    ...body.filter((b) => b !== ""),
+    mermaidScript === "" ? "" : mermaidRunner(mermaidScript),
+    "</body></html>",
+    "",
+  ].join("\n");
+}
+
+/**
+ * The scripts that render every `pre.mermaid` of a page: mermaid's bundle as a `data:` URL (so
+ * nothing in it can close the script element) and a runner that marks `body.dataset.mermaid`
+ * "done" or "failed" (the browser test waits for it).
+ */
+export function mermaidRunner(mermaidScript: string): string {
+  const encoded = Buffer.from(mermaidScript, "utf8").toString("base64");
+  const run = `(async () => {
+  const body = document.body;
+  try {
+    mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "default", flowchart: { htmlLabels: true } });
+    await mermaid.run({ querySelector: "pre.mermaid" });
+    body.dataset.mermaid = "done";
+  } catch (e) {
+    body.dataset.mermaid = "failed";
+    console.error("ness: a diagram failed to render:", e);
+  }
+})();`;
+  return `<script src="data:text/javascript;charset=utf-8;base64,${encoded}"></script>\n<script>${run}</script>`;
+}
+
+function networkHtml(analysis: Analysis): string {
+  const net = analysis.network;
+  const species = htmlTable([net.kind === "markov" ? "state" : "species", net.kind === "markov" ? "initial probability" : "initial amount"],
+    rowsOf(net.species, (s) => [c(s.name), `${h(formatNumber(s.initial))}${s.initialGiven ? "" : " (inferred)"}`]), "lr");
+  const reservoirs = net.reservoirs.length === 0 ? "" : htmlTable(["reservoir", "fixed concentration"], rowsOf(net.reservoirs, (y) => [c(y.name), h(formatNumber(y.value))]), "lr");
+  const reactions = htmlTable(["reaction", "equation", "forward", "reverse", "where"],
+    rowsOf(net.reactions, (r) => [c(r.id), c(r.equation), h(formatNumber(r.forward.value)), r.reverse === null ? "one-way" : h(formatNumber(r.reverse.value)), c(where(r))]), "llrrl");
+  return `<section id="network"><h2>Network</h2>${species}${reservoirs}${reactions}</section>`;
+}

@@ -1,0 +1,145 @@
+/**
+ * The report model: what every emitter says, decided once. The verdict sentence, the order of
+ * steady states, the most driven cycle and the reasons numbers are missing live here so that
+ * Markdown, HTML and JSON never disagree. Pure functions of an `Analysis`; no physics computed.
+ */
+import type { Analysis, SteadyState, Structure, Violation } from "../../analysis/types.js";
+import { formatNumber, shorten } from "./format.js";
+
+export type VerdictKind = "equilibrium" | "driven" | "no-steady-state";
+
+export interface Verdict {
+  readonly kind: VerdictKind;
+  /** One plain-text sentence (no markup); emitters add emphasis. */
+  readonly headline: string;
+  /** What follows the headline on the same line. */
+  readonly detail: string;
+  readonly mostDriven: Violation | null;
+  readonly entropyProduction: number | null;
+}
+
+/** Steady states in report order: stable first, then undecided, then unstable (stable sort). */
+export function orderedStates(analysis: Analysis): SteadyState[] {
+  const rank = (s: SteadyState): number => (s.stable === true ? 0 : s.stable === null ? 1 : 2);
+  return analysis.steadyStates.states.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map((x) => x.s);
+}
+
+/** The violation with the largest |affinity| (the analysis lists it first, but do not rely on it). */
+export function mostDrivenCycle(analysis: Analysis): Violation | null {
+  let best: Violation | null = null;
+  for (const v of analysis.detailedBalance.violations) {
+    if (best === null || magnitude(v.affinity) > magnitude(best.affinity)) best = v;
+  }
+  return best;
+}
+
+/** |x| for ordering cycles by how driven they are; an undefined affinity (NaN) sorts last. */
+export function magnitude(x: number): number {
+  return Number.isNaN(x) ? -1 : Math.abs(x);
+}
+
+/** Names of one-way reactions. */
+export function oneWayNames(analysis: Analysis): string[] {
+  return analysis.detailedBalance.oneWay.map((r) => analysis.network.reactions[r]?.id ?? `#${r}`);
+}
+
+/** Why a steady state's entropy production is missing, when it is. */
+export function entropyReason(analysis: Analysis, state: SteadyState): string | null {
+  const sigma = state.entropyProduction;
+  if (sigma !== null && Number.isFinite(sigma)) return null;
+  const carrying = analysis.detailedBalance.oneWay.filter((r) => (state.fluxes[r] ?? 0) !== 0);
+  if (carrying.length > 0 || sigma === Infinity) {
+    const names = carrying.map((r) => analysis.network.reactions[r]?.id ?? `#${r}`);
+    return names.length > 0
+      ? `infinite: one-way reaction${names.length > 1 ? "s" : ""} ${names.join(", ")} carr${names.length > 1 ? "y" : "ies"} flux with no reverse rate`
+      : "infinite: a one-way reaction carries flux with no reverse rate";
+  }
+  return "undefined: the analysis could not compute it (see notes)";
+}
+
+/** Why an affinity is not a finite number. */
+export function affinityReason(x: number): string | null {
+  if (Number.isFinite(x)) return null;
+  if (Number.isNaN(x)) return "undefined: the cycle's affinity could not be computed";
+  return "infinite: a reaction on the cycle is one-way, so its reverse rate is 0";
+}
+
+/** How an emitter writes plain text and names (reaction ids, cycle words) inside the verdict. */
+export interface VerdictStyle {
+  readonly text: (s: string) => string;
+  readonly name: (s: string) => string;
+}
+
+const PLAIN: VerdictStyle = { text: (s) => s, name: (s) => s };
+
+/**
+ * Decides the verdict sentence from detailed balance and the first steady state. `detail` is
+ * written with `style` (escaped text, quoted names), so emitters can embed it as is.
+ */
+export function verdictOf(analysis: Analysis, style: VerdictStyle = PLAIN): Verdict {
+  const t = style.text;
+  const db = analysis.detailedBalance;
+  const states = orderedStates(analysis);
+  const first = flowState(analysis);
+  const sigma = first?.entropyProduction ?? null;
+  const mostDriven = mostDrivenCycle(analysis);
+  const how = db.method === "exact" ? "checked exactly" : `checked to relative tolerance ${formatNumber(db.tolerance)}`;
+  const sigmaText = first === null ? "" : t(entropyText(analysis, first, states.indexOf(first), states.length));
+  if (db.holds) {
+    const detail = `${t(`detailed balance holds (${how})`)}${sigmaText === "" ? t("; no steady state was found") : `; ${sigmaText}`}.`;
+    return { kind: "equilibrium", headline: "Equilibrium", detail, mostDriven: null, entropyProduction: sigma };
+  }
+  const parts: string[] = [t(`detailed balance fails (${how})`)];
+  const oneWay = oneWayNames(analysis);
+  if (oneWay.length > 0) parts.push(`${t(`one-way reaction${oneWay.length > 1 ? "s" : ""}`)} ${oneWay.map(style.name).join(", ")} ${t("can never balance")}`);
+  if (sigmaText !== "") parts.push(sigmaText);
+  if (mostDriven !== null) {
+    const why = affinityReason(mostDriven.affinity);
+    const aff = why === null ? `${formatNumber(mostDriven.affinity)} k_BT` : why;
+    parts.push(`${t("most driven cycle")} ${style.name(shorten(mostDriven.words))} ${t(`with affinity ${aff}`)}`);
+  }
+  if (first === null) {
+    parts.push(t("no steady state was found (see notes)"));
+    return { kind: "no-steady-state", headline: "Driven, no steady state", detail: `${parts.join("; ")}.`, mostDriven, entropyProduction: null };
+  }
+  return { kind: "driven", headline: "Driven", detail: `${parts.join("; ")}.`, mostDriven, entropyProduction: sigma };
+}
+
+function entropyText(analysis: Analysis, state: SteadyState, position: number, count: number): string {
+  const where = count > 1 ? ` at steady state ${position + 1} of ${count}${state.reached ? ", the one reached from the initial amounts" : ""}` : "";
+  const reason = entropyReason(analysis, state);
+  if (reason !== null) return `entropy production ${reason}${where}`;
+  const sigma = state.entropyProduction ?? 0;
+  if (sigma !== 0 && isRoundOff(state, sigma)) return `entropy production 0 to rounding (computed ${formatNumber(sigma)}) k_B per unit time${where}`;
+  return `entropy production ${formatNumber(sigma)} k_B per unit time${where}`;
+}
+
+/** σ below 1e-12 of the gross traffic Σ_r (v⁺ + v⁻) is round-off, not dissipation. */
+export function isRoundOff(state: SteadyState, sigma: number): boolean {
+  const gross = state.forwardRates.reduce((a, v, r) => a + Math.abs(v) + Math.abs(state.reverseRates[r] ?? 0), 0);
+  return Math.abs(sigma) <= 1e-12 * gross;
+}
+
+/** The structural numbers every emitter tables, as (quantity, value) rows. */
+export function structureRows(s: Structure): [string, string][] {
+  return [
+    ["species (rows of S)", String(s.species)], ["reactions (columns of S)", String(s.reactions)], ["rank of S", String(s.rank)],
+    ["complexes", String(s.complexes)], ["linkage classes", String(s.linkageClasses)],
+    ["strong linkage classes", String(s.strongLinkageClasses)], ["terminal strong linkage classes", String(s.terminalStrongLinkageClasses)],
+    ["deficiency", String(s.deficiency)], ["reversible", s.reversible ? "yes" : "no"], ["weakly reversible", s.weaklyReversible ? "yes" : "no"],
+    ["conservation laws", String(s.conservationLaws.length)], ["cycles (dim ker S)", String(s.cycles.length)],
+    ["emergent cycles", String(s.emergentCycles)], ["broken conservation laws", String(s.brokenConservationLaws)],
+  ];
+}
+
+/** The steady state whose currents diagrams draw: the one reached from the initial amounts, else the first. */
+export function flowState(analysis: Analysis): SteadyState | null {
+  return analysis.steadyStates.states.find((s) => s.reached) ?? orderedStates(analysis)[0] ?? null;
+}
+
+/** Reactions on any cycle that breaks detailed balance (with a non-zero affinity), and the one-way ones. */
+export function drivenReactions(analysis: Analysis): Set<number> {
+  const out = new Set<number>(analysis.detailedBalance.oneWay);
+  for (const v of analysis.detailedBalance.violations) v.cycle.forEach((c, r) => c !== 0 && out.add(r));
+  return out;
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { compile } from "../../../src/compile/index.js";
+import { markovSteadyState } from "../../../src/analysis/steady-state/markov.js";
+import type { Network } from "../../../src/network/types.js";
+import { REFERENCE_DIR } from "../../helpers/paths.js";
+
+const REF = pathToFileURL(REFERENCE_DIR + "/");
+
+function build(text: string): Network {
+  const { network, diagnostics } = compile(text, "test.crn");
+  expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return network as Network;
+}
+
+const rel = (a: number, b: number): number => (b === 0 ? Math.abs(a) : Math.abs(a - b) / Math.abs(b));
+
+describe("markovSteadyState on the reference networks", () => {
+  for (const name of ["enso-regimes", "driven-ring"]) {
+    it(`${name}: concentrations, fluxes and entropy production to 1e-6`, () => {
+      const network = build(readFileSync(new URL(`${name}.crn`, REF), "utf8"));
+      const ref = JSON.parse(readFileSync(new URL(`${name}.json`, REF), "utf8"));
+      const expected = ref.steadyStates[0];
+      const { state } = markovSteadyState(network);
+      network.species.forEach((s, i) => expect(rel(state.concentrations[i], expected.concentrations[s.name])).toBeLessThan(1e-6));
+      network.reactions.forEach((r, i) => expect(rel(state.fluxes[i], expected.fluxes[r.id])).toBeLessThan(1e-6));
+      expect(rel(state.entropyProduction as number, expected.entropyProduction)).toBeLessThan(1e-6);
+      expect(state.stable).toBe(true);
+      expect(state.reached).toBe(true);
+    });
+  }
+});
+
+describe("markovSteadyState", () => {
+  it("folds reservoir concentrations into the jump rates (mass action)", () => {
+    // E → EATP at 2·[ATP] = 0.2, back at 0.1·[ADP] = 0.05: π_E = 0.05 / 0.25 = 0.2
+    const net = build("reservoir ATP = 0.1, ADP = 0.5\nstate E = 1, EATP\nE + ATP <-> EATP + ADP @ 2, 0.1\n");
+    const { state } = markovSteadyState(net);
+    expect(rel(state.concentrations[0], 0.2)).toBeLessThan(1e-15);
+    expect(rel(state.concentrations[1], 0.8)).toBeLessThan(1e-15);
+    expect(rel(state.forwardRates[0], 0.04)).toBeLessThan(1e-15);
+    expect(rel(state.reverseRates[0], 0.04)).toBeLessThan(1e-15);
+    expect(Math.abs(state.fluxes[0])).toBeLessThan(1e-17);
+    expect(Math.abs(state.entropyProduction as number)).toBeLessThan(1e-15);
+  });
+
+  it("gives zero flux and entropy production for a detailed-balance network", () => {
+    const net = build("state A = 1, B, C\nA <-> B @ 2, 1\nB <-> C @ 3, 1\nA <-> C @ 6, 1\n");
+    const { state } = markovSteadyState(net);
+    for (const j of state.fluxes) expect(Math.abs(j)).toBeLessThan(1e-15);
+    expect(Math.abs(state.entropyProduction as number)).toBeLessThan(1e-15);
+    expect(state.concentrations[1] / state.concentrations[0]).toBeCloseTo(2, 14);
+    expect(state.concentrations[2] / state.concentrations[0]).toBeCloseTo(6, 14);
+  });
+
+  it("reports infinite entropy production as null with a note when a one-way reaction carries flux", () => {
+    const net = build("state A = 1, B\nA -> B @ 1\nB <-> A @ 2, 0.5\n");
+    const r = markovSteadyState(net);
+    expect(r.state.entropyProduction).toBeNull();
+    expect(r.notes.join(" ")).toMatch(/infinite/);
+    // balance: π_A (1 + 0.5) = 2 π_B → π_A = 4/7
+    expect(r.state.concentrations[0]).toBeCloseTo(4 / 7, 15);
+  });
+
+  it("sends transient states to 0 and splits the mass between closed classes; idle pairs add 0", () => {
+    // T leaks to A (rate 1) and to B (rate 3): A gets 1/4 of T's mass, B 3/4; X <-> Y never visited.
+    const net = build("state T = 1, A, B, X, Y\nT -> A @ 1\nT -> B @ 3\nX <-> Y @ 1, 2\n");
+    const r = markovSteadyState(net);
+    expect(r.state.concentrations).toEqual([0, 0.25, 0.75, 0, 0]);
+    expect(r.state.fluxes).toEqual([0, 0, 0]);
+    expect(r.state.entropyProduction).toBe(0);
+    expect(r.notes.join(" ")).toMatch(/transient states.*T/);
+    expect(r.notes.join(" ")).toMatch(/closed classes/);
+  });
+
+  it("keeps every probability positive and relatively accurate in a stiff equilibrium ring", () => {
+    // π ∝ exp(−G): G = 0, 12, 25 with rate prefactors 1e-9..1e9
+    const G = [0, 12, 25];
+    const k = (w: number, i: number, j: number): string => `${w * Math.exp(-(G[j] - G[i]) / 2)}, ${w * Math.exp((G[j] - G[i]) / 2)}`;
+    const net = build(`state S0 = 1, S1, S2\nS0 <-> S1 @ ${k(1e9, 0, 1)}\nS1 <-> S2 @ ${k(1e-9, 1, 2)}\nS2 <-> S0 @ ${k(1, 2, 0)}\n`);
+    const { state } = markovSteadyState(net);
+    const z = G.reduce((s, g) => s + Math.exp(-g), 0);
+    G.forEach((g, i) => expect(rel(state.concentrations[i], Math.exp(-g) / z)).toBeLessThan(1e-12));
+    for (let i = 0; i < 3; i++) expect(Math.abs(state.fluxes[i]) / state.forwardRates[i]).toBeLessThan(1e-12);
+  });
+});

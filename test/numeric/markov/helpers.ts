@@ -1,0 +1,154 @@
+/** Chains for the Markov tests: seeded random numbers, exact GTH in rationals, generators. */
+import { mulberry32 } from "../../../src/numeric/random.js";
+import { add, div, mul, rational, sub, toNumber, ZERO, type Rational } from "../../../src/numeric/exact/rational.js";
+
+/** A small seeded generator (mulberry32): the same chains on every run. */
+export const seeded = mulberry32;
+
+/** The double x (finite, > 0) as an exact rational. */
+export function exactOf(x: number): Rational {
+  let m = x, e = 0;
+  while (!Number.isInteger(m)) (m *= 2), e--;
+  return e < 0 ? rational(BigInt(m), 2n ** BigInt(-e)) : rational(BigInt(m));
+}
+
+export interface Edges {
+  readonly n: number;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly rate: Float64Array;
+}
+
+export function edges(n: number, list: readonly (readonly [number, number, number])[]): Edges {
+  return {
+    n,
+    from: Int32Array.from(list, (e) => e[0]),
+    to: Int32Array.from(list, (e) => e[1]),
+    rate: Float64Array.from(list, (e) => e[2]),
+  };
+}
+
+/** The exact stationary law of an irreducible chain: GTH in rational arithmetic (no rounding at all). */
+export function exactStationary(g: Edges): number[] {
+  const n = g.n;
+  const R: Rational[][] = Array.from({ length: n }, () => Array.from({ length: n }, () => ZERO));
+  for (let e = 0; e < g.from.length; e++) if (g.from[e] !== g.to[e]) R[g.from[e]][g.to[e]] = add(R[g.from[e]][g.to[e]], exactOf(g.rate[e]));
+  const D: Rational[] = [];
+  for (let k = 0; k < n - 1; k++) {
+    let d = ZERO;
+    for (let j = k + 1; j < n; j++) d = add(d, R[k][j]);
+    D[k] = d;
+    for (let i = k + 1; i < n; i++) {
+      const l = div(R[i][k], d) as Rational;
+      R[i][k] = l;
+      for (let j = k + 1; j < n; j++) if (j !== i) R[i][j] = add(R[i][j], mul(l, R[k][j]));
+    }
+  }
+  const x: Rational[] = new Array(n).fill(ZERO);
+  x[n - 1] = rational(1n);
+  for (let k = n - 2; k >= 0; k--) {
+    let s = ZERO;
+    for (let i = k + 1; i < n; i++) s = add(s, mul(x[i], R[i][k]));
+    x[k] = s;
+  }
+  let total = ZERO;
+  for (const v of x) total = add(total, v);
+  return x.map((v) => toNumber(div(v, total) as Rational));
+}
+
+/** A driven L×L torus with seeded site energies in [0, spread]: the bench's chain, smaller. */
+export function drivenTorus(L: number, force: number, spread: number, seed: number): Edges {
+  const rnd = seeded(seed);
+  const n = L * L;
+  const E = Float64Array.from({ length: n }, () => spread * rnd());
+  const list: [number, number, number][] = [];
+  for (let y = 0; y < L; y++) {
+    for (let x = 0; x < L; x++) {
+      const i = x + L * y, j = ((x + 1) % L) + L * y, k = x + L * ((y + 1) % L);
+      list.push([i, j, Math.exp(force / 2 - (E[j] - E[i]) / 2)], [j, i, Math.exp(-force / 2 + (E[j] - E[i]) / 2)]);
+      list.push([i, k, 1.5 * Math.exp(-(E[k] - E[i]) / 2)], [k, i, 0.5 * Math.exp((E[k] - E[i]) / 2)]);
+    }
+  }
+  return edges(n, list);
+}
+
+/** Largest |a_i − b_i| / |b_i|. */
+export function maxRelErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.abs(b[i]));
+  return worst;
+}
+
+/** Per state: |inflow − outflow| / outflow at π (0 where π is 0). */
+export function balanceResidual(g: Edges, pi: Float64Array): number {
+  const out = new Float64Array(g.n), inn = new Float64Array(g.n);
+  for (let e = 0; e < g.from.length; e++) {
+    if (g.from[e] === g.to[e]) continue;
+    const v = pi[g.from[e]] * g.rate[e];
+    out[g.from[e]] += v;
+    inn[g.to[e]] += v;
+  }
+  let worst = 0;
+  for (let i = 0; i < g.n; i++) if (out[i] > 0) worst = Math.max(worst, Math.abs(inn[i] - out[i]) / out[i]);
+  return worst;
+}
+
+/**
+ * The exact reached distribution of a possibly reducible chain: classes from `component`
+ * (closed[c] when nothing leaves c), occupation times by rational Gauss–Jordan, each closed class
+ * by exact GTH. Independent of the floating-point code except for the (combinatorial) classes.
+ */
+export function exactReached(g: Edges, init: readonly number[], component: Int32Array, closed: (c: number) => boolean): number[] {
+  const n = g.n;
+  let total = ZERO;
+  const p0 = init.map((x) => (x === 0 ? ZERO : exactOf(x)));
+  for (const x of p0) total = add(total, x);
+  const p = p0.map((x) => div(x, total) as Rational);
+  const T = Array.from({ length: n }, (_, i) => i).filter((i) => !closed(component[i]));
+  const where = new Map(T.map((t, r) => [t, r]));
+  const rateOf = (e: number): Rational => exactOf(g.rate[e]);
+  // A = −Q_TT; solve Aᵀ z = p_T by Gauss–Jordan in rationals
+  const m = T.length;
+  const A: Rational[][] = Array.from({ length: m }, () => Array.from({ length: m + 1 }, () => ZERO));
+  for (let e = 0; e < g.from.length; e++) {
+    const i = g.from[e], j = g.to[e];
+    if (i === j || !where.has(i)) continue;
+    const r = where.get(i) as number;
+    A[r][r] = add(A[r][r], rateOf(e)); // transposed system: column r of A is row r of Aᵀ
+    if (where.has(j)) {
+      const c = where.get(j) as number;
+      A[c][r] = sub(A[c][r], rateOf(e));
+    }
+  }
+  T.forEach((t, r) => (A[r][m] = p[t]));
+  for (let col = 0; col < m; col++) {
+    const piv = A.findIndex((row, r) => r >= col && row[col].num !== 0n);
+    [A[col], A[piv]] = [A[piv], A[col]];
+    const d = A[col][col];
+    A[col] = A[col].map((x) => div(x, d) as Rational);
+    for (let r = 0; r < m; r++) {
+      if (r === col || A[r][col].num === 0n) continue;
+      const f = A[r][col];
+      A[r] = A[r].map((x, c) => sub(x, mul(f, A[col][c])));
+    }
+  }
+  const arrival = p.slice();
+  for (let e = 0; e < g.from.length; e++) {
+    const i = g.from[e], j = g.to[e];
+    if (where.has(i) && !where.has(j)) arrival[j] = add(arrival[j], mul(A[where.get(i) as number][m], rateOf(e)));
+  }
+  const pi = new Array<number>(n).fill(0);
+  const classes = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) if (closed(component[i])) classes.set(component[i], [...(classes.get(component[i]) ?? []), i]);
+  for (const states of classes.values()) {
+    let mass = ZERO;
+    for (const j of states) mass = add(mass, arrival[j]);
+    if (mass.num === 0n) continue;
+    const index = new Map(states.map((s, r) => [s, r]));
+    const list: [number, number, number][] = [];
+    for (let e = 0; e < g.from.length; e++) if (index.has(g.from[e]) && index.has(g.to[e])) list.push([index.get(g.from[e]) as number, index.get(g.to[e]) as number, g.rate[e]]);
+    const law = states.length === 1 ? [1] : exactStationary(edges(states.length, list));
+    states.forEach((s, r) => (pi[s] = toNumber(mass) * law[r]));
+  }
+  return pi;
+}
