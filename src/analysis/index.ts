@@ -12,11 +12,9 @@ import { analyzeCurrents } from "./currents/index.js";
 import { analyzeStructure } from "./structure/index.js";
 import { analyzeSteadyStates } from "./steady-state/index.js";
 import type { Analysis } from "./types.js";
+import { optionsUsed, resolveOptions, type AnalyzeOptions } from "./options.js";
 
-export interface AnalyzeOptions {
-  /** Called between stages (and by long stages) so a CLI can show progress. */
-  readonly progress?: (stage: string) => void;
-}
+export type { AnalyzeOptions, ResolvedOptions, UsedOption } from "./options.js";
 
 /**
  * The whole analysis of a network: structure (exact), the detailed-balance verdict (Kolmogorov or
@@ -31,6 +29,7 @@ export interface AnalyzeOptions {
  */
 export function analyze(network: Network, options: AnalyzeOptions = {}): Analysis {
   const progress = options.progress ?? (() => undefined);
+  const resolved = resolveOptions(options);
   progress("structure");
   const structure = analyzeStructure(network);
   progress("detailed balance");
@@ -48,6 +47,7 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
     steadyStates,
     currents,
     notes: [...inferenceNotes(network), ...(steadyStates.notes ?? []), ...currentNotes],
+    options: optionsUsed(resolved),
   };
 }
 

@@ -1,4 +1,62 @@
-/** The numerical thresholds of the analyses, each with its default. */
+/**
+ * Every numerical threshold an analysis uses is a named field of `AnalyzeOptions` with a
+ * documented default; `resolveOptions` fills in the defaults and `optionsUsed` lists the values
+ * used, which the report states. Each concept keeps its own thresholds in `<concept>/options.ts`;
+ * the listing caps shared by several concepts live here.
+ */
+import { BALANCE_DEFAULTS, BALANCE_MEANINGS, type BalanceOptions } from "./balance/options.js";
 
-/** The largest dense basis listed (entries); bigger bases are left empty. */
-export const MAX_LISTED_ENTRIES = 2e7;
+/** How much a report lists; counts stay exact past these caps. */
+export interface ListingOptions {
+  /** The largest dense basis listed (entries); bigger bases are left empty. */
+  readonly maxListedEntries: number;
+}
+
+const LISTING_DEFAULTS: ListingOptions = { maxListedEntries: 2e7 };
+const LISTING_MEANINGS: { readonly [K in keyof ListingOptions]: string } = {
+  maxListedEntries: "largest dense basis (conservation laws, cycles) listed, in entries",
+};
+
+/** Every threshold, resolved. */
+export type ResolvedOptions = BalanceOptions & ListingOptions;
+
+export interface AnalyzeOptions extends Partial<ResolvedOptions> {
+  /** Called between stages (and by long stages) so a CLI can show progress. */
+  readonly progress?: (stage: string) => void;
+}
+
+export const DEFAULT_OPTIONS: ResolvedOptions = { ...BALANCE_DEFAULTS, ...LISTING_DEFAULTS };
+
+const MEANINGS: { readonly [K in keyof ResolvedOptions]: string } = { ...BALANCE_MEANINGS, ...LISTING_MEANINGS };
+
+/** One threshold as the report states it. */
+export interface UsedOption {
+  readonly name: string;
+  readonly value: number | string | boolean;
+  readonly meaning: string;
+  /** False when the caller set it, true when it is the default. */
+  readonly isDefault: boolean;
+}
+
+/** The options with every unset threshold at its default. */
+export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
+  const out: Record<string, unknown> = { ...DEFAULT_OPTIONS };
+  for (const key of Object.keys(DEFAULT_OPTIONS)) {
+    const v = (options as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as unknown as ResolvedOptions;
+}
+
+/** The thresholds used, in a stable order, for the report. */
+export function optionsUsed(options: ResolvedOptions): UsedOption[] {
+  return (Object.keys(MEANINGS) as (keyof ResolvedOptions)[]).map((name) => ({
+    name,
+    value: options[name],
+    meaning: MEANINGS[name],
+    isDefault: options[name] === DEFAULT_OPTIONS[name],
+  }));
+}
+
+/** The largest dense basis listed (entries), at its default; prefer the resolved option. */
+export const MAX_LISTED_ENTRIES = LISTING_DEFAULTS.maxListedEntries;

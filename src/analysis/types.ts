@@ -8,6 +8,7 @@ import type { DetailedBalance } from "./balance/types.js";
 import type { Currents } from "./currents/types.js";
 import type { SteadyStates } from "./steady-state/types.js";
 import type { Structure } from "./structure/types.js";
+import type { UsedOption } from "./options.js";
 
 export type * from "./structure/types.js";
 export type * from "./balance/types.js";
@@ -23,4 +24,6 @@ export interface Analysis {
   readonly currents: Currents | null;
   /** Why a number is null, what was inferred, which verdicts are approximate. */
   readonly notes: readonly string[];
+  /** Every numerical threshold the analyses used, with its value (the report states them). */
+  readonly options: readonly UsedOption[];
 }

@@ -187,6 +187,7 @@ export function buildAnalysis(net: Network, n: AnalysisNumbers): Analysis {
     steadyStates: { states, method: "fixture", complete: true },
     currents: first ? { tree: net.reactions.map((r) => r.index).filter((r) => !chords.has(r)), cycles: cycleCurrents, cycleEntropyProduction: Number.isFinite(sum) ? sum : null } : null,
     notes: n.notes ?? [],
+    options: [],
   };
 }
 
