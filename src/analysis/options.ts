@@ -32,7 +32,7 @@ const MEANINGS: { readonly [K in keyof ResolvedOptions]: string } = { ...BALANCE
 /** One threshold as the report states it. */
 export interface UsedOption {
   readonly name: string;
-  readonly value: number | string | boolean;
+  readonly value: number | string | boolean | null;
   readonly meaning: string;
   /** False when the caller set it, true when it is the default. */
   readonly isDefault: boolean;
@@ -52,10 +52,17 @@ export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
 export function optionsUsed(options: ResolvedOptions): UsedOption[] {
   return (Object.keys(MEANINGS) as (keyof ResolvedOptions)[]).map((name) => ({
     name,
-    value: options[name],
+    value: shown(options[name]),
     meaning: MEANINGS[name],
     isDefault: options[name] === DEFAULT_OPTIONS[name],
   }));
+}
+
+/** An option's value as a report prints it: objects (an accepted violation) as their words. */
+function shown(v: unknown): number | string | boolean | null {
+  if (v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "object" && "kind" in v && "value" in v) return v.kind === "relative" ? `${Number(v.value) * 100}% per rate constant` : `${String(v.value)} k_B T`;
+  return JSON.stringify(v);
 }
 
 /** The largest dense basis listed (entries), at its default; prefer the resolved option. */

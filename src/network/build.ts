@@ -2,7 +2,7 @@
  * Builds the immutable Network IR from checked parts: assigns indices, builds the name maps and
  * the complexes (the internal-species side of each reaction; reservoirs are folded into rates).
  */
-import type { Assert, Complex, Network, NetworkKind, Reaction, Reservoir, Species, Term } from "./types.js";
+import type { Assert, Complex, Network, NetworkKind, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
 
 /** What the compiler hands over: the IR's records less what building assigns (indices, complexes). */
 export type SpeciesInput = Omit<Species, "index">;
@@ -17,6 +17,7 @@ export interface NetworkInput {
   readonly reservoirs: readonly ReservoirInput[];
   readonly reactions: readonly ReactionInput[];
   readonly asserts: readonly Assert[];
+  readonly thermodynamics?: Thermodynamics | null;
 }
 
 /** `2 A + B`, in species order; `0` for the empty complex. */
@@ -79,6 +80,7 @@ export function buildNetwork(input: NetworkInput): Network {
     reactions: Object.freeze(reactions),
     complexes: Object.freeze(complexes),
     asserts: Object.freeze([...input.asserts]),
+    thermodynamics: input.thermodynamics ?? null,
     speciesIndex,
     reservoirIndex,
     reactionIndex,

@@ -78,8 +78,38 @@ export interface Complex {
   readonly label: string;
 }
 
+/**
+ * A violation of detailed balance the user accepts: cycles whose affinity is at most `value` k_B T
+ * (`affinity`), or that a uniform relative change of at most `value` (a fraction: 0.01 is 1%) of
+ * the rate constants on the cycle would close (`relative`).
+ */
+export interface AcceptedViolation {
+  readonly kind: "affinity" | "relative";
+  readonly value: number;
+}
+
+/**
+ * Free energies a file declared (thermodynamics by construction), in k_B T. A reaction built from
+ * them has ln(kf/kr) = −Σ_i S_ir G°_i − Σ_Y S_Yr G°_Y as real numbers, so a cycle c of such
+ * reactions has affinity −Σ_Y (S_res c)_Y μ_Y with μ_Y = G°_Y + ln[Y]: zero exactly unless the
+ * reservoirs drive it.
+ */
+export interface Thermodynamics {
+  /** Standard free energy G°_i per internal species or state; NaN where none was declared. */
+  readonly species: readonly number[];
+  /** Standard free energy G°_Y per reservoir; NaN where none was declared. */
+  readonly reservoirs: readonly number[];
+  /** Per reaction: true when its rate constants were derived from these energies. */
+  readonly constructed: readonly boolean[];
+}
+
 export type AssertTarget =
-  | { readonly kind: "detailed-balance"; readonly negated: boolean }
+  | {
+      readonly kind: "detailed-balance";
+      readonly negated: boolean;
+      /** `assert detailed_balance within 0.05` (k_B T) or `within 1%`; null when none. */
+      readonly within?: AcceptedViolation | null;
+    }
   | {
       readonly kind: "compare";
       readonly quantity: Quantity;
@@ -113,6 +143,8 @@ export interface Network {
   readonly reactions: readonly Reaction[];
   readonly complexes: readonly Complex[];
   readonly asserts: readonly Assert[];
+  /** Declared free energies and the reactions built from them; null when the file declares none. */
+  readonly thermodynamics: Thermodynamics | null;
   readonly speciesIndex: ReadonlyMap<string, number>;
   readonly reservoirIndex: ReadonlyMap<string, number>;
   readonly reactionIndex: ReadonlyMap<string, number>;

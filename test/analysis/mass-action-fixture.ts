@@ -78,6 +78,7 @@ export function fixtureNetwork(spec: FixtureSpec): Network {
     reactions,
     complexes: complexTerms.map((t, index) => ({ index, terms: t, label: label(t) })),
     asserts: [],
+    thermodynamics: null,
     speciesIndex,
     reservoirIndex,
     reactionIndex: new Map(reactions.map((r) => [r.id, r.index])),

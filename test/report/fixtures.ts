@@ -89,7 +89,7 @@ export function buildNetwork(spec: NetworkSpec): Network {
       initialGiven: given ?? initial !== 0, span: span(spec.source, 1),
     })),
     reservoirs: reservoirs.map(([name, value], index) => ({ name, index, value, exact: null, span: span(spec.source, 1) })),
-    reactions, complexes, asserts: [],
+    reactions, complexes, asserts: [], thermodynamics: null,
     speciesIndex, reservoirIndex, reactionIndex: new Map(reactions.map((r) => [r.id, r.index] as const)),
   };
 }
