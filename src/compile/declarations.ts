@@ -5,6 +5,7 @@
 import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
 import type { Rational } from "../numeric/exact/rational.js";
 import type { Declarator, Expr, Statement } from "../syntax/ast.js";
+import type { CompileContext } from "./context.js";
 import { evaluate, type Scope, type Value } from "./evaluate.js";
 
 export type NameKind = "param" | "species" | "state" | "reservoir";
@@ -56,7 +57,10 @@ export class DeclarationTable implements Declarations {
   private mixedReported = false;
   private readonly deferred: { declarator: Declarator; kind: NameKind }[] = [];
 
-  constructor(private readonly sink: DiagnosticSink) {}
+  constructor(
+    private readonly sink: DiagnosticSink,
+    private readonly context: CompileContext,
+  ) {}
 
   /** Mass action or Markov: decided by the first species or state declared. */
   get kind(): "mass-action" | "markov" {
@@ -86,6 +90,7 @@ export class DeclarationTable implements Declarations {
         return describeName(d);
       },
       candidates: () => [...this.params.keys()].filter((n) => this.names.get(n)!.span.offset < before),
+      decimal: (text) => this.context.decimal(text),
     };
   }
 

@@ -21,6 +21,8 @@ export interface Scope {
   describe(name: string): string | undefined;
   /** Every name a user could have meant, for "did you mean". */
   candidates(): Iterable<string>;
+  /** The exact value of a decimal literal (remembered per compilation: see CompileContext). */
+  decimal(text: string): Q.Rational | undefined;
 }
 
 const FUNCTIONS: ReadonlyMap<string, (x: number) => number> = new Map([
@@ -28,21 +30,6 @@ const FUNCTIONS: ReadonlyMap<string, (x: number) => number> = new Map([
   ["log", Math.log],
   ["sqrt", Math.sqrt],
 ]);
-
-/**
- * Short literals (`1`, `0.5`, `1e-3`) repeat a lot in large files and parsing one exactly costs
- * BigInt work, so they are remembered; long ones (full-precision doubles) rarely repeat.
- */
-const decimals = new Map<string, Q.Rational | undefined>();
-
-function decimal(text: string): Q.Rational | undefined {
-  if (text.length > 8) return Q.parseDecimal(text);
-  if (decimals.has(text)) return decimals.get(text);
-  const q = Q.parseDecimal(text);
-  if (decimals.size >= 10_000) decimals.clear();
-  decimals.set(text, q);
-  return q;
-}
 
 /** Keeps exact values only while numerator and denominator stay of a sane size. */
 const MAX_EXACT_DIGITS = 4000;
@@ -58,7 +45,7 @@ export function evaluate(e: Expr, scope: Scope, sink: DiagnosticSink): Value | u
   switch (e.kind) {
     case "number": {
       // the same rule as a literal rate constant (LiteralRate): long literals are not kept exact
-      const exact = e.text.length <= MAX_EXACT_LITERAL ? decimal(e.text) : null;
+      const exact = e.text.length <= MAX_EXACT_LITERAL ? scope.decimal(e.text) : null;
       const value = Number(e.text);
       if (!Number.isFinite(value)) {
         sink.error(CODES.notFinite, `the number ${e.text} is too large for a double`, e.span);

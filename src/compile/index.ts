@@ -11,6 +11,7 @@ import type { Assert, Network } from "../network/types.js";
 import { forEachStatement, MAX_ERRORS } from "../syntax/parse.js";
 import type { Statement } from "../syntax/ast.js";
 import { lowerAssert } from "./asserts.js";
+import { CompileContext } from "./context.js";
 import { DeclarationTable, type Declarations } from "./declarations.js";
 import { lowerReaction, ReactionIds, type LoweredReaction } from "./reactions.js";
 
@@ -37,13 +38,14 @@ type ReactionStatement = Extract<Statement, { kind: "reaction" }>;
  * waits for the end of the file. Stops before building the network if the syntax had errors.
  */
 function lower(text: string, file: string, syntax: DiagnosticSink, sink: DiagnosticSink): Network | null {
-  const decls = new DeclarationTable(sink);
+  const context = new CompileContext();
+  const decls = new DeclarationTable(sink, context);
   const ids = new ReactionIds(sink);
   const lowered: (LoweredReaction | null)[] = [];
   const waiting: { st: ReactionStatement; position: number; id: string }[] = [];
   const assertStatements: Extract<Statement, { kind: "assert" }>[] = [];
   const species = decls.speciesIndex;
-  const indices = { species, reservoirs: decls.reservoirIndex };
+  const indices = { species, reservoirs: decls.reservoirIndex, context };
   let firstSpan: Span | null = null;
   const probe = new DiagnosticSink();
   // one cap on errors for the whole file (syntax and semantics), as for syntax alone in parse.ts

@@ -7,6 +7,7 @@ import type { ReactionInput } from "../network/build.js";
 import { LiteralRate } from "../network/rate.js";
 import type { RateConstant, Term } from "../network/types.js";
 import type { Side, Statement } from "../syntax/ast.js";
+import { NO_TERMS, type CompileContext } from "./context.js";
 import { describeName, type Declarations } from "./declarations.js";
 import { evaluate } from "./evaluate.js";
 import { suggest } from "./suggest.js";
@@ -19,6 +20,8 @@ export type LoweredReaction = ReactionInput;
 export interface Indices {
   readonly species: ReadonlyMap<string, number>;
   readonly reservoirs: ReadonlyMap<string, number>;
+  /** The compilation's shared sides. */
+  readonly context: CompileContext;
 }
 
 /** Bad arrows and what to write instead. */
@@ -170,24 +173,8 @@ function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: Diagnost
     }
   }
   if (!ok) return null;
-  return { internal: shared(internal), reservoir: shared(reservoir) };
+  return { internal: idx.context.side(internal), reservoir: idx.context.side(reservoir) };
 }
-
-/**
- * Sides are immutable, so the common ones are shared: no terms, or one species once (every jump
- * of a Markov network). A file of 10^5–10^6 reactions then holds far fewer objects.
- */
-const SINGLE: (readonly Term[])[] = [];
-
-function shared(terms: Term[]): Term[] {
-  if (terms.length === 0) return NO_TERMS;
-  if (terms.length > 1 || terms[0]!.coefficient !== 1) return terms;
-  const i = terms[0]!.index;
-  return (SINGLE[i] ??= Object.freeze([Object.freeze({ index: i, coefficient: 1 })])) as Term[];
-}
-
-/** The one empty side shared by every reaction without reservoirs. */
-const NO_TERMS: Term[] = Object.freeze([]) as unknown as Term[];
 
 /** Adds `coefficient` of species `index` to a side kept sorted by index (sides are short). */
 function addTerm(terms: Term[], index: number, coefficient: number): void {
