@@ -16,12 +16,12 @@ import { EXIT, formatDiagnostics, loadNetwork, readText, type Io, type Values } 
 import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
 
-type Loaded = { network: Network } | { status: number };
+type Loaded = { network: Network; path: string } | { status: number };
 
 /** Reads and compiles the one FILE a command takes; prints diagnostics to stderr. */
 function loadOne(command: string, paths: readonly string[], io: Io): Loaded {
-  if (paths.length !== 1) return { status: usage(io, command, paths.length === 0 ? "name one network file" : "name only one network file") };
-  const path = paths[0]!;
+  const [path] = paths;
+  if (paths.length !== 1 || path === undefined) return { status: usage(io, command, paths.length === 0 ? "name one network file" : "name only one network file") };
   const read = readText(path);
   if (!read.ok) {
     io.stderr(`ness ${command}: ${read.message}\n`);
@@ -30,7 +30,7 @@ function loadOne(command: string, paths: readonly string[], io: Io): Loaded {
   const loaded = loadNetwork(path, read.text);
   io.stderr(formatDiagnostics(loaded.diagnostics, loaded.texts));
   if (!loaded.network || hasErrors(loaded.diagnostics)) return { status: EXIT.failed };
-  return { network: loaded.network };
+  return { network: loaded.network, path };
 }
 
 /** Writes to -o OUT or standard output. */
@@ -54,7 +54,7 @@ export function runReport(paths: readonly string[], values: Values, io: Io): num
   if (!["md", "markdown", "json", "html"].includes(format)) return usage(io, "report", `--format must be md, json or html, not '${format}'`);
   const loaded = loadOne("report", paths, io);
   if ("status" in loaded) return loaded.status;
-  const progress = progressReporter(io, paths[0]!);
+  const progress = progressReporter(io, loaded.path);
   const analysis = analyze(loaded.network, { progress });
   progress.done();
   const text = format === "json" ? renderJson(analysis) : format === "html" ? renderHtml(analysis, mermaidScript()) : renderMarkdown(analysis);
@@ -67,15 +67,15 @@ export function runDiagram(paths: readonly string[], values: Values, io: Io): nu
   const loaded = loadOne("diagram", paths, io);
   if ("status" in loaded) return loaded.status;
   const chosen = view ?? defaultView(loaded.network);
-  const progress = progressReporter(io, paths[0]!);
+  const progress = progressReporter(io, loaded.path);
   const analysis = analyze(loaded.network, { progress });
   progress.done();
   return emit(renderDiagram(analysis, chosen), values, "diagram", io);
 }
 
 export function runImport(paths: readonly string[], values: Values, io: Io): number {
-  if (paths.length !== 1) return usage(io, "import", "name one SBML file");
-  const path = paths[0]!;
+  const [path] = paths;
+  if (paths.length !== 1 || path === undefined) return usage(io, "import", "name one SBML file");
   const read = readText(path);
   if (!read.ok) {
     io.stderr(`ness import: ${read.message}\n`);

@@ -79,11 +79,12 @@ export function evaluate(e: Expr, scope: Scope, sink: DiagnosticSink): Value | u
         for (const a of e.args) evaluate(a, scope, sink);
         return undefined;
       }
-      if (e.args.length !== 1) {
+      const [arg] = e.args;
+      if (e.args.length !== 1 || arg === undefined) {
         sink.error(CODES.wrongArgumentCount, `${e.callee} takes one argument, not ${e.args.length}`, e.span);
         return undefined;
       }
-      const x = evaluate(e.args[0]!, scope, sink);
+      const x = evaluate(arg, scope, sink);
       if (!x) return undefined;
       const value = f(x.value);
       if (!Number.isFinite(value)) {

@@ -111,10 +111,11 @@ function initialAmounts(decls: Declarations, sink: DiagnosticSink): SpeciesInput
   const list = [...decls.names.values()].filter((d) => d.kind === "state" || d.kind === "species");
   if (decls.kind === "mass-action") return list.map((d) => ({ name: d.name, initial: d.value ?? 0, initialGiven: d.value !== null, span: d.span }));
   const given = list.filter((d) => d.value !== null);
-  if (given.length === 0) return list.map((d) => ({ name: d.name, initial: 1 / list.length, initialGiven: false, span: d.span }));
+  const [firstGiven] = given;
+  if (firstGiven === undefined) return list.map((d) => ({ name: d.name, initial: 1 / list.length, initialGiven: false, span: d.span }));
   const total = given.reduce((a, d) => a + d.value!, 0);
   if (!(total > 0) || !Number.isFinite(total)) {
-    sink.error(CODES.badInitialDistribution, "the initial amounts of the states sum to 0; give at least one a positive amount, or none for a uniform start", list[0]!.span);
+    sink.error(CODES.badInitialDistribution, "the initial amounts of the states sum to 0; give at least one a positive amount, or none for a uniform start", firstGiven.span);
     return list.map((d) => ({ name: d.name, initial: 0, initialGiven: true, span: d.span }));
   }
   return list.map((d) => ({ name: d.name, initial: (d.value ?? 0) / total, initialGiven: d.value !== null, span: d.span }));

@@ -33,8 +33,7 @@ function arrowFix(text: string): "->" | "<->" {
 export class ReactionIds {
   readonly ids: string[] = [];
   /** Line of each reaction, and whether it had a label. */
-  private readonly lines: number[] = [];
-  private readonly labelled: boolean[] = [];
+  private readonly seen: { readonly line: number; readonly labelled: boolean }[] = [];
   /** Labels only (default names cannot collide with each other): label → position. */
   private readonly labels = new Map<string, number>();
 
@@ -44,13 +43,11 @@ export class ReactionIds {
     const position = this.ids.length;
     const id = st.label?.name ?? `R${position + 1}`;
     this.ids.push(id);
-    this.lines.push(st.span.line);
-    this.labelled.push(st.label !== null);
-    const prior = this.priorWith(id, position);
+    this.seen.push({ line: st.span.line, labelled: st.label !== null });
+    const prior = this.seen[this.priorWith(id, position)];
     if (st.label !== null && !this.labels.has(id)) this.labels.set(id, position);
-    if (prior >= 0) {
-      const line = this.lines[prior]!;
-      const where = this.labelled[prior] ? `the label of line ${line}` : `the default name of the reaction at line ${line}`;
+    if (prior) {
+      const where = prior.labelled ? `the label of line ${prior.line}` : `the default name of the reaction at line ${prior.line}`;
       this.sink.error(CODES.duplicateLabel, `reaction label '${id}' is already ${where}`, st.label?.span ?? st.span, "labels must be unique");
     }
     return id;
@@ -62,7 +59,7 @@ export class ReactionIds {
     if (labelled !== undefined) return labelled;
     const m = id.charCodeAt(0) === 82 ? /^R([1-9][0-9]*)$/.exec(id) : null; // only `R<n>` can be a default name
     const k = m ? Number(m[1]) - 1 : -1;
-    return k >= 0 && k < position && !this.labelled[k] ? k : -1;
+    return k >= 0 && k < position && this.seen[k]?.labelled === false ? k : -1;
   }
 }
 
@@ -111,7 +108,7 @@ export function lowerReaction(st: ReactionStatement, id: string, decls: Declarat
 
 function checkMarkov(st: ReactionStatement, lhs: readonly Term[], rhs: readonly Term[], sink: DiagnosticSink): boolean {
   for (const [side, terms] of [[st.lhs, lhs], [st.rhs, rhs]] as const) {
-    if (terms.length !== 1 || terms[0]!.coefficient !== 1) {
+    if (terms.length !== 1 || terms[0]?.coefficient !== 1) {
       sink.error(
         CODES.markovNotOneToOne,
         "in a Markov network every reaction is a jump from one state to one state: exactly one state, with coefficient 1, on each side",
@@ -121,7 +118,7 @@ function checkMarkov(st: ReactionStatement, lhs: readonly Term[], rhs: readonly 
       return false;
     }
   }
-  if (lhs[0]!.index === rhs[0]!.index) {
+  if (lhs[0]?.index === rhs[0]?.index) {
     sink.error(CODES.markovSelfLoop, "this jump does not change the state", st.span);
     return false;
   }
@@ -129,7 +126,7 @@ function checkMarkov(st: ReactionStatement, lhs: readonly Term[], rhs: readonly 
 }
 
 function sameTerms(a: readonly Term[], b: readonly Term[]): boolean {
-  return a.length === b.length && a.every((t, i) => t.index === b[i]!.index && t.coefficient === b[i]!.coefficient);
+  return a.length === b.length && a.every((t, i) => t.index === b[i]?.index && t.coefficient === b[i]?.coefficient);
 }
 
 function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: DiagnosticSink, suggestNames: boolean): { internal: Term[]; reservoir: Term[] } | null {
@@ -178,17 +175,20 @@ function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: Diagnost
 
 /** Adds `coefficient` of species `index` to a side kept sorted by index (sides are short). */
 function addTerm(terms: Term[], index: number, coefficient: number): void {
-  let i = 0;
-  while (i < terms.length && terms[i]!.index < index) i++;
-  if (i < terms.length && terms[i]!.index === index) terms[i] = { index, coefficient: terms[i]!.coefficient + coefficient };
-  else terms.splice(i, 0, { index, coefficient });
+  for (const [i, t] of terms.entries()) {
+    if (t.index < index) continue;
+    if (t.index === index) terms[i] = { index, coefficient: t.coefficient + coefficient };
+    else terms.splice(i, 0, { index, coefficient });
+    return;
+  }
+  terms.push({ index, coefficient });
 }
 
 function lowerRates(st: ReactionStatement, twoWay: boolean, decls: Declarations, sink: DiagnosticSink): [RateConstant, RateConstant | null] | null {
   const want = twoWay ? 2 : 1;
   if (st.rates.length !== want) {
     const arrow = twoWay ? "'<->' takes two rate constants, forward then reverse" : "'->' takes one rate constant";
-    const where = st.rates.length > want ? st.rates[want]!.span : st.at;
+    const where = st.rates[want]?.span ?? st.at;
     sink.error(CODES.wrongRateCount, `${arrow}; found ${st.rates.length}`, where, twoWay ? "A <-> B @ kf, kr" : "A -> B @ k");
     return null;
   }
@@ -211,7 +211,8 @@ function lowerRates(st: ReactionStatement, twoWay: boolean, decls: Declarations,
     }
     out.push({ value: v.value, exact: v.exact, span: e.span });
   }
-  return [out[0]!, out[1] ?? null];
+  const [forward, reverse] = out;
+  return forward ? [forward, reverse ?? null] : null;
 }
 
 function sideText(side: Side): string {
