@@ -15,6 +15,7 @@
  * closed class), so the pattern is fixed by the ordering, and every operation is still an
  * addition, product or quotient of positive numbers: relative accuracy entrywise, as for dense GTH.
  */
+import { outOfRange } from "../checked.js";
 import { accurateSum, eliminateFront, HUGE } from "./gth.js";
 import { nestedDissection, type Dissection } from "./ordering.js";
 import { symmetricPattern, transpose, type Csr } from "./sparse.js";
@@ -79,16 +80,20 @@ function symbolic(rates: Csr, inRates: Csr, order: Dissection, extra: number, ma
   let largestFront = 0, stack = 0, stackSize = 0, work = 0;
   const squares = (m: number): number => (m * (m + 1) * (2 * m + 1)) / 6;
   for (let t = 0; t < nodes; t++) {
-    const s = start[t], e = end[t];
-    const kids = pending.splice(pending.length - children[t], children[t]);
+    const s = start[t] ?? outOfRange(), e = end[t] ?? outOfRange(), kidCount = children[t] ?? outOfRange();
+    const kids = pending.splice(pending.length - kidCount, kidCount);
     const b: number[] = [];
     const note = (h: number): void => {
       if (h >= e && mark[h] !== t) (mark[h] = t), b.push(h);
     };
+    const noteRow = (a: Csr, v: number): void => {
+      const stop = a.ptr[v + 1] ?? outOfRange();
+      for (let q = a.ptr[v] ?? outOfRange(); q < stop; q++) note(iperm[a.idx[q] ?? outOfRange()] ?? outOfRange());
+    };
     for (let g = s; g < e; g++) {
-      const v = perm[g];
-      for (let q = rates.ptr[v]; q < rates.ptr[v + 1]; q++) note(iperm[rates.idx[q]]);
-      for (let q = inRates.ptr[v]; q < inRates.ptr[v + 1]; q++) note(iperm[inRates.idx[q]]);
+      const v = perm[g] ?? outOfRange();
+      noteRow(rates, v);
+      noteRow(inRates, v);
     }
     for (const kid of kids) {
       for (const h of kid) note(h);
@@ -99,8 +104,9 @@ function symbolic(rates: Csr, inRates: Csr, order: Dissection, extra: number, ma
     const f = e - s + bound.length;
     largestFront = Math.max(largestFront, f);
     work += squares(f) - squares(f - (e - s));
-    offset[t + 1] = offset[t] + segment(e - s, f + extra);
-    if (offset[t + 1] > maxEntries || work > maxWork) return null;
+    const next = (offset[t] ?? outOfRange()) + segment(e - s, f + extra);
+    offset[t + 1] = next;
+    if (next > maxEntries || work > maxWork) return null;
     pending.push(bound);
     stack += (bound.length + extra) * (bound.length + 1);
     stackSize = Math.max(stackSize, stack);
@@ -124,7 +130,7 @@ export function factorGth(rates: Csr, exit: Float64Array | null, source: Float64
   const plan = symbolic(rates, inRates, order, extra, maxEntries, options.maxWork ?? MAX_WORK);
   if (!plan) return null;
   const { boundary, offset, largestFront, stackSize } = plan;
-  const stored = offset[start.length];
+  const stored = offset[start.length] ?? outOfRange();
   if (stored + stackSize + (largestFront + extra) * (largestFront + 1) > maxEntries) return null;
   const lower = new Float64Array(stored);
   const D = new Float64Array(n);
@@ -135,46 +141,53 @@ export function factorGth(rates: Csr, exit: Float64Array | null, source: Float64
   let top = 0;
 
   for (let t = 0; t < start.length; t++) {
-    const s = start[t], e = end[t], p = e - s;
-    const bound = boundary[t];
+    const s = start[t] ?? outOfRange(), e = end[t] ?? outOfRange(), p = e - s;
+    const bound = boundary[t] ?? outOfRange();
     const f = p + bound.length, w = f + 1, h = f + extra;
     const front = work.subarray(0, h * w);
     front.fill(0);
     for (let k = 0; k < p; k++) pos[s + k] = k;
-    for (let q = 0; q < bound.length; q++) pos[bound[q]] = p + q;
+    for (let q = 0; q < bound.length; q++) pos[bound[q] ?? outOfRange()] = p + q;
 
     // original entries whose earlier end is one of this node's states (V is later than all)
     for (let k = 0; k < p; k++) {
-      const v = perm[s + k];
-      for (let q = rates.ptr[v]; q < rates.ptr[v + 1]; q++) {
-        const j = iperm[rates.idx[q]];
-        if (j >= s) front[k * w + pos[j]] += rates.val[q];
+      const v = perm[s + k] ?? outOfRange();
+      for (let q = rates.ptr[v] ?? outOfRange(), stop = rates.ptr[v + 1] ?? outOfRange(); q < stop; q++) {
+        const j = iperm[rates.idx[q] ?? outOfRange()] ?? outOfRange();
+        if (j < s) continue;
+        const a = k * w + (pos[j] ?? outOfRange());
+        front[a] = (front[a] ?? outOfRange()) + (rates.val[q] ?? outOfRange());
       }
-      for (let q = inRates.ptr[v]; q < inRates.ptr[v + 1]; q++) {
-        const i = iperm[inRates.idx[q]];
-        if (i >= e) front[pos[i] * w + k] += inRates.val[q];
+      for (let q = inRates.ptr[v] ?? outOfRange(), stop = inRates.ptr[v + 1] ?? outOfRange(); q < stop; q++) {
+        const i = iperm[inRates.idx[q] ?? outOfRange()] ?? outOfRange();
+        if (i < e) continue;
+        const a = (pos[i] ?? outOfRange()) * w + k;
+        front[a] = (front[a] ?? outOfRange()) + (inRates.val[q] ?? outOfRange());
       }
-      if (exit) front[k * w + f] += exit[v];
-      if (source) front[f * w + k] += source[v];
+      if (exit) front[k * w + f] = (front[k * w + f] ?? outOfRange()) + (exit[v] ?? outOfRange());
+      if (source) front[f * w + k] = (front[f * w + k] ?? outOfRange()) + (source[v] ?? outOfRange());
     }
     // extend-add the children's censored chains (the latest updates on the stack)
-    for (let c = 0; c < order.children[t]; c++) {
-      const rows = pendingRows.pop() as Int32Array;
+    for (let c = 0, kids = order.children[t] ?? outOfRange(); c < kids; c++) {
+      const rows = pendingRows.pop() ?? outOfRange();
       const m = rows.length, cw = m + 1;
       top -= (m + extra) * cw;
       for (let r = 0; r < m + extra; r++) {
-        const row = (r < m ? pos[rows[r]] : f) * w, src = top + r * cw;
-        for (let c2 = 0; c2 < m; c2++) front[row + pos[rows[c2]]] += stack[src + c2];
-        front[row + f] += stack[src + m];
+        const row = (r < m ? pos[rows[r] ?? outOfRange()] ?? outOfRange() : f) * w, src = top + r * cw;
+        for (let c2 = 0; c2 < m; c2++) {
+          const a = row + (pos[rows[c2] ?? outOfRange()] ?? outOfRange());
+          front[a] = (front[a] ?? outOfRange()) + (stack[src + c2] ?? outOfRange());
+        }
+        front[row + f] = (front[row + f] ?? outOfRange()) + (stack[src + m] ?? outOfRange());
       }
     }
 
     eliminateFront(front, f, p, D, s, h);
 
-    const base = offset[t];
+    const base = offset[t] ?? outOfRange();
     for (let k = 0; k < p; k++) {
       const off = base + segment(k, h) - (k + 1);
-      for (let i = k + 1; i < h; i++) lower[off + i] = front[i * w + k];
+      for (let i = k + 1; i < h; i++) lower[off + i] = front[i * w + k] ?? outOfRange();
     }
     const m = bound.length;
     for (let r = 0; r < m + extra; r++) stack.set(front.subarray((p + r) * w + p, (p + r) * w + f + 1), top + r * (m + 1));
@@ -205,16 +218,18 @@ function backSubstitute(fac: GthFactor, x: Float64Array): number {
   const lo = fac.lower;
   let xV = fac.source ? 1 : 0;
   for (let t = start.length - 1; t >= 0; t--) {
-    const s = start[t], p = end[t] - s, bound = fac.boundary[t], f = p + bound.length;
+    const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s;
+    const bound = fac.boundary[t] ?? outOfRange(), f = p + bound.length;
     const h = fac.source ? f + 1 : f;
+    const base = fac.offset[t] ?? outOfRange();
     for (let k = p - 1; k >= 0; k--) {
-      const off = fac.offset[t] + segment(k, h) - (k + 1);
-      let acc = x[s + k];
-      for (let i = k + 1; i < p; i++) acc += x[s + i] * lo[off + i];
-      for (let i = p; i < f; i++) acc += x[bound[i - p]] * lo[off + i];
-      if (fac.source) acc += xV * lo[off + f];
+      const off = base + segment(k, h) - (k + 1);
+      let acc = x[s + k] ?? outOfRange();
+      for (let i = k + 1; i < p; i++) acc += (x[s + i] ?? outOfRange()) * (lo[off + i] ?? outOfRange());
+      for (let i = p; i < f; i++) acc += (x[bound[i - p] ?? outOfRange()] ?? outOfRange()) * (lo[off + i] ?? outOfRange());
+      if (fac.source) acc += xV * (lo[off + f] ?? outOfRange());
       if (acc > HUGE) {
-        for (let g = s + k + 1; g < fac.n; g++) x[g] /= HUGE;
+        for (let g = s + k + 1; g < fac.n; g++) x[g] = (x[g] ?? outOfRange()) / HUGE;
         acc /= HUGE;
         xV /= HUGE;
       }
@@ -231,7 +246,8 @@ export function stationaryFromFactor(fac: GthFactor): Float64Array {
   backSubstitute(fac, x);
   const sum = accurateSum(x);
   const pi = new Float64Array(fac.n);
-  for (let g = 0; g < fac.n; g++) pi[fac.order.perm[g]] = x[g] / sum;
+  const perm = fac.order.perm;
+  for (let g = 0; g < fac.n; g++) pi[perm[g] ?? outOfRange()] = (x[g] ?? outOfRange()) / sum;
   return pi;
 }
 
@@ -244,6 +260,7 @@ export function occupationFromFactor(fac: GthFactor): Float64Array {
   const x = new Float64Array(fac.n);
   const xV = backSubstitute(fac, x);
   const z = new Float64Array(fac.n);
-  for (let g = 0; g < fac.n; g++) z[fac.order.perm[g]] = x[g] / xV;
+  const perm = fac.order.perm;
+  for (let g = 0; g < fac.n; g++) z[perm[g] ?? outOfRange()] = (x[g] ?? outOfRange()) / xV;
   return z;
 }

@@ -13,6 +13,7 @@
  * Reference: Grassmann, Taksar & Heyman, Oper. Res. 33 (1985) 1107; O'Cinneide, Numer. Math.
  * 65 (1993) 109 (entrywise relative error bounds).
  */
+import { outOfRange } from "../checked.js";
 
 /**
  * Eliminates the first `p` of the `f` states of a dense front in place. `front` is row-major
@@ -34,13 +35,18 @@ export function eliminateFront(front: Float64Array, f: number, p: number, D: Flo
     const r0 = k0 * w, r1 = r0 + w, r2 = r1 + w, r3 = r2 + w, r4 = r3 + w, r5 = r4 + w, r6 = r5 + w, r7 = r6 + w;
     for (let i = k1; i < rows; i++) {
       const rowI = i * w, c = rowI + k0;
-      const l0 = front[c], l1 = front[c + 1], l2 = front[c + 2], l3 = front[c + 3];
-      const l4 = front[c + 4], l5 = front[c + 5], l6 = front[c + 6], l7 = front[c + 7];
+      const l0 = front[c] ?? outOfRange(), l1 = front[c + 1] ?? outOfRange();
+      const l2 = front[c + 2] ?? outOfRange(), l3 = front[c + 3] ?? outOfRange();
+      const l4 = front[c + 4] ?? outOfRange(), l5 = front[c + 5] ?? outOfRange();
+      const l6 = front[c + 6] ?? outOfRange(), l7 = front[c + 7] ?? outOfRange();
       if (l0 === 0 && l1 === 0 && l2 === 0 && l3 === 0 && l4 === 0 && l5 === 0 && l6 === 0 && l7 === 0) continue;
       for (let j = k1; j <= f; j++) {
-        front[rowI + j] +=
-          l0 * front[r0 + j] + l1 * front[r1 + j] + l2 * front[r2 + j] + l3 * front[r3 + j] +
-          l4 * front[r4 + j] + l5 * front[r5 + j] + l6 * front[r6 + j] + l7 * front[r7 + j];
+        front[rowI + j] =
+          (front[rowI + j] ?? outOfRange()) +
+          (l0 * (front[r0 + j] ?? outOfRange()) + l1 * (front[r1 + j] ?? outOfRange()) +
+            l2 * (front[r2 + j] ?? outOfRange()) + l3 * (front[r3 + j] ?? outOfRange()) +
+            l4 * (front[r4 + j] ?? outOfRange()) + l5 * (front[r5 + j] ?? outOfRange()) +
+            l6 * (front[r6 + j] ?? outOfRange()) + l7 * (front[r7 + j] ?? outOfRange()));
       }
     }
   }
@@ -54,7 +60,7 @@ export function eliminateFront(front: Float64Array, f: number, p: number, D: Flo
 function pivot(front: Float64Array, f: number, w: number, k: number, stop: number, rows: number, D: Float64Array, dOff: number): void {
   const rowK = k * w;
   let d = 0;
-  for (let j = k + 1; j <= f; j++) d += front[rowK + j];
+  for (let j = k + 1; j <= f; j++) d += front[rowK + j] ?? outOfRange();
   D[dOff + k] = d;
   if (!(d > 0)) {
     // no way out of k (only the last state of a closed class): nothing to pass on
@@ -63,12 +69,12 @@ function pivot(front: Float64Array, f: number, w: number, k: number, stop: numbe
   }
   for (let i = k + 1; i < rows; i++) {
     const rowI = i * w;
-    const a = front[rowI + k];
+    const a = front[rowI + k] ?? outOfRange();
     if (a === 0) continue;
     const l = a / d;
     front[rowI + k] = l;
     const last = i < stop ? f : stop - 1;
-    for (let j = k + 1; j <= last; j++) front[rowI + j] += l * front[rowK + j];
+    for (let j = k + 1; j <= last; j++) front[rowI + j] = (front[rowI + j] ?? outOfRange()) + l * (front[rowK + j] ?? outOfRange());
   }
 }
 
@@ -82,17 +88,17 @@ function pivot(front: Float64Array, f: number, w: number, k: number, stop: numbe
 export function gthStationary(n: number, rates: Float64Array): Float64Array {
   const w = n + 1;
   const front = new Float64Array(n * w);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) front[i * w + j] = rates[i * n + j];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) front[i * w + j] = rates[i * n + j] ?? outOfRange();
   const D = new Float64Array(n);
   eliminateFront(front, n, n - 1, D, 0);
   const pi = new Float64Array(n);
   pi[n - 1] = 1;
   for (let k = n - 2; k >= 0; k--) {
     let s = 0;
-    for (let i = k + 1; i < n; i++) s += pi[i] * front[i * w + k];
+    for (let i = k + 1; i < n; i++) s += (pi[i] ?? outOfRange()) * (front[i * w + k] ?? outOfRange());
     if (s > HUGE) {
       // keep the later entries finite: rescale everything computed so far
-      for (let i = k + 1; i < n; i++) pi[i] /= HUGE;
+      for (let i = k + 1; i < n; i++) pi[i] = (pi[i] ?? outOfRange()) / HUGE;
       s /= HUGE;
     }
     pi[k] = s;
@@ -107,7 +113,7 @@ export const HUGE = 1e250;
 export function accurateSum(x: ArrayLike<number>): number {
   let s = 0, c = 0;
   for (let i = 0; i < x.length; i++) {
-    const v = x[i], t = s + v;
+    const v = x[i] ?? outOfRange(), t = s + v;
     c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
     s = t;
   }
@@ -117,6 +123,6 @@ export function accurateSum(x: ArrayLike<number>): number {
 /** Divides by the (compensated) sum. */
 export function normalise(x: Float64Array): Float64Array {
   const s = accurateSum(x);
-  if (s > 0) for (let i = 0; i < x.length; i++) x[i] /= s;
+  if (s > 0) for (let i = 0; i < x.length; i++) x[i] = (x[i] ?? outOfRange()) / s;
   return x;
 }

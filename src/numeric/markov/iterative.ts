@@ -10,6 +10,7 @@
  * at its mixing rate rather than at the (slow) rate of absorption. Accuracy is what the residual
  * says, not entrywise: the caller reports it.
  */
+import { outOfRange } from "../checked.js";
 import { accurateSum } from "./gth.js";
 import type { Csr } from "./sparse.js";
 
@@ -27,8 +28,8 @@ export function gaussSeidel(
   const n = rates.n;
   const out = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    let s = exit ? exit[j] : 0;
-    for (let q = rates.ptr[j]; q < rates.ptr[j + 1]; q++) s += rates.val[q];
+    let s = exit ? exit[j] ?? outOfRange() : 0;
+    for (let q = rates.ptr[j] ?? outOfRange(), stop = rates.ptr[j + 1] ?? outOfRange(); q < stop; q++) s += rates.val[q] ?? outOfRange();
     out[j] = s;
   }
   const outV = source ? accurateSum(source) : 0;
@@ -36,32 +37,37 @@ export function gaussSeidel(
   const x = new Float64Array(n).fill(source ? 0 : 1 / n);
   let xV = source ? 1 : 0;
   const inflow = (j: number): number => {
-    let acc = source ? xV * source[j] : 0;
-    for (let q = inRates.ptr[j]; q < inRates.ptr[j + 1]; q++) acc += x[inRates.idx[q]] * inRates.val[q];
+    let acc = source ? xV * (source[j] ?? outOfRange()) : 0;
+    for (let q = inRates.ptr[j] ?? outOfRange(), stop = inRates.ptr[j + 1] ?? outOfRange(); q < stop; q++) {
+      acc += (x[inRates.idx[q] ?? outOfRange()] ?? outOfRange()) * (inRates.val[q] ?? outOfRange());
+    }
     return acc;
   };
   const intoV = (): number => {
     let acc = 0;
-    if (exit) for (let j = 0; j < n; j++) acc += x[j] * exit[j];
+    if (exit) for (let j = 0; j < n; j++) acc += (x[j] ?? outOfRange()) * (exit[j] ?? outOfRange());
     return acc;
   };
   let residual = Infinity, sweeps = 0;
   while (sweeps < maxSweeps && residual > tol) {
     sweeps++;
-    for (let j = 0; j < n; j++) if (out[j] > 0) x[j] = inflow(j) / out[j];
+    for (let j = 0; j < n; j++) {
+      const o = out[j] ?? outOfRange();
+      if (o > 0) x[j] = inflow(j) / o;
+    }
     if (source && outV > 0) xV = intoV() / outV;
     const s = accurateSum(x) + xV;
-    for (let j = 0; j < n; j++) x[j] /= s;
+    for (let j = 0; j < n; j++) x[j] = (x[j] ?? outOfRange()) / s;
     xV /= s;
     if (sweeps % 10 === 0 || sweeps === maxSweeps) {
       residual = 0;
       for (let j = 0; j < n; j++) {
-        const own = x[j] * out[j], acc = inflow(j);
+        const own = (x[j] ?? outOfRange()) * (out[j] ?? outOfRange()), acc = inflow(j);
         if (own > 0) residual = Math.max(residual, Math.abs(acc - own) / own);
       }
       if (source && xV > 0) residual = Math.max(residual, Math.abs(intoV() - xV * outV) / (xV * outV));
     }
   }
-  if (source) for (let j = 0; j < n; j++) x[j] = xV > 0 ? x[j] / xV : 0;
+  if (source) for (let j = 0; j < n; j++) x[j] = xV > 0 ? (x[j] ?? outOfRange()) / xV : 0;
   return { x, sweeps, residual };
 }

@@ -10,6 +10,7 @@
  * order, and its subtree's vertices come just before it. The multifrontal elimination
  * (src/numeric/frontal.ts) walks it.
  */
+import { outOfRange } from "../checked.js";
 
 export interface Dissection {
   /** New position → vertex. */
@@ -42,12 +43,13 @@ export function nestedDissection(n: number, ptr: Int32Array, idx: Int32Array, le
     mark[src] = seen;
     level[src] = 0;
     while (head < tail) {
-      const v = queue[head++];
-      for (let p = ptr[v]; p < ptr[v + 1]; p++) {
-        const w = idx[p];
+      const v = queue[head++] ?? outOfRange();
+      const next = (level[v] ?? outOfRange()) + 1;
+      for (let p = ptr[v] ?? outOfRange(), stop = ptr[v + 1] ?? outOfRange(); p < stop; p++) {
+        const w = idx[p] ?? outOfRange();
         if (mark[w] === s) {
           mark[w] = seen;
-          level[w] = level[v] + 1;
+          level[w] = next;
           queue[tail++] = w;
         }
       }
@@ -59,9 +61,10 @@ export function nestedDissection(n: number, ptr: Int32Array, idx: Int32Array, le
   const pieces = (vs: Int32Array, s: number): Int32Array[] => {
     const out: Int32Array[] = [];
     for (let i = 0; i < vs.length; i++) {
-      if (mark[vs[i]] !== s) continue;
+      const v = vs[i] ?? outOfRange();
+      if (mark[v] !== s) continue;
       const seen = ++stamp;
-      const k = bfs(vs[i], s, seen);
+      const k = bfs(v, s, seen);
       out.push(queue.slice(0, k));
     }
     return out;
@@ -75,7 +78,7 @@ export function nestedDissection(n: number, ptr: Int32Array, idx: Int32Array, le
   for (const piece of pieces(all, s0)) tasks.push({ vs: piece, parent: -1 });
 
   while (tasks.length > 0) {
-    const { vs, parent } = tasks.pop() as { vs: Int32Array; parent: number };
+    const { vs, parent } = tasks.pop() ?? outOfRange();
     const node = nodeVerts.length;
     if (vs.length <= leafSize) {
       nodeVerts.push(vs);
@@ -91,21 +94,23 @@ export function nestedDissection(n: number, ptr: Int32Array, idx: Int32Array, le
   /** The middle level of a level structure rooted at a pseudo-peripheral vertex of `vs`. */
   function separator(vs: Int32Array): { vertices: Int32Array; rest: number } {
     const s = ++stamp;
-    for (let i = 0; i < vs.length; i++) mark[vs[i]] = s;
-    let src = vs[0], depth = -1;
+    for (let i = 0; i < vs.length; i++) mark[vs[i] ?? outOfRange()] = s;
+    let src = vs[0] ?? outOfRange(), depth = -1;
     let cur = s;
+    const levelAt = (i: number): number => level[queue[i] ?? outOfRange()] ?? outOfRange();
     for (let round = 0; round < 4; round++) {
       const seen = ++stamp;
       const k = bfs(src, cur, seen);
-      for (let i = 0; i < k; i++) mark[queue[i]] = s; // restore membership for the next pass
-      const far = level[queue[k - 1]];
+      for (let i = 0; i < k; i++) mark[queue[i] ?? outOfRange()] = s; // restore membership for the next pass
+      const far = levelAt(k - 1);
       if (far <= depth) break;
       depth = far;
       // the farthest vertex of least degree
-      let best = queue[k - 1], bestDeg = Infinity;
-      for (let i = k - 1; i >= 0 && level[queue[i]] === far; i--) {
-        const d = ptr[queue[i] + 1] - ptr[queue[i]];
-        if (d < bestDeg) (bestDeg = d), (best = queue[i]);
+      let best = queue[k - 1] ?? outOfRange(), bestDeg = Infinity;
+      for (let i = k - 1; i >= 0 && levelAt(i) === far; i--) {
+        const v = queue[i] ?? outOfRange();
+        const d = (ptr[v + 1] ?? outOfRange()) - (ptr[v] ?? outOfRange());
+        if (d < bestDeg) (bestDeg = d), (best = v);
       }
       src = best;
       cur = s;
@@ -113,36 +118,42 @@ export function nestedDissection(n: number, ptr: Int32Array, idx: Int32Array, le
     const seen = ++stamp;
     const k = bfs(src, s, seen);
     const counts = new Int32Array(depth + 2);
-    for (let i = 0; i < k; i++) counts[level[queue[i]]]++;
+    for (let i = 0; i < k; i++) {
+      const l = levelAt(i);
+      counts[l] = (counts[l] ?? outOfRange()) + 1;
+    }
     // the level with the best ratio of separator size to the smaller side (a middle level on a
     // grid, the hub of a star), ties to the more balanced cut
     let cut = depth >= 2 ? 1 : depth, best = Infinity, bestBalance = -1;
-    for (let l = 1, before = counts[0]; l < depth; before += counts[l], l++) {
-      const small = Math.max(1, Math.min(before, k - before - counts[l]));
-      const score = counts[l] / small;
+    for (let l = 1, before = counts[0] ?? outOfRange(); l < depth; l++) {
+      const here = counts[l] ?? outOfRange();
+      const small = Math.max(1, Math.min(before, k - before - here));
+      const score = here / small;
       if (score < best || (score === best && small > bestBalance)) (best = score), (bestBalance = small), (cut = l);
+      before += here;
     }
     const last = cut >= depth;
     const sepList: number[] = [];
     const rest = ++stamp;
     for (let i = 0; i < k; i++) {
-      const v = queue[i];
+      const v = queue[i] ?? outOfRange();
       if (level[v] !== cut) {
         mark[v] = rest;
         continue;
       }
       // a separator vertex with no neighbour beyond the cut can join the near side
       let beyond = last;
-      for (let p = ptr[v]; p < ptr[v + 1] && !beyond; p++) {
-        const w = idx[p];
-        if (mark[w] !== s && mark[w] !== rest && mark[w] !== seen) continue;
+      for (let p = ptr[v] ?? outOfRange(), stop = ptr[v + 1] ?? outOfRange(); p < stop && !beyond; p++) {
+        const w = idx[p] ?? outOfRange();
+        const m = mark[w];
+        if (m !== s && m !== rest && m !== seen) continue;
         if (level[w] === cut + 1) beyond = true;
       }
       if (beyond) sepList.push(v);
       else mark[v] = rest;
     }
     if (sepList.length === 0) {
-      for (let i = 0; i < k; i++) if (level[queue[i]] === cut) sepList.push(queue[i]);
+      for (let i = 0; i < k; i++) if (levelAt(i) === cut) sepList.push(queue[i] ?? outOfRange());
       for (const v of sepList) mark[v] = 0;
     } else {
       for (const v of sepList) mark[v] = 0;
@@ -157,12 +168,21 @@ export function nestedDissection(n: number, ptr: Int32Array, idx: Int32Array, le
 function postorder(n: number, verts: Int32Array[], parent: number[]): Dissection {
   const m = verts.length;
   const childCount = new Int32Array(m);
-  for (let t = 0; t < m; t++) if (parent[t] >= 0) childCount[parent[t]]++;
+  for (let t = 0; t < m; t++) {
+    const u = parent[t] ?? outOfRange();
+    if (u >= 0) childCount[u] = (childCount[u] ?? outOfRange()) + 1;
+  }
   const firstChild = new Int32Array(m + 1);
-  for (let t = 0; t < m; t++) firstChild[t + 1] = firstChild[t] + childCount[t];
+  for (let t = 0; t < m; t++) firstChild[t + 1] = (firstChild[t] ?? outOfRange()) + (childCount[t] ?? outOfRange());
   const kids = new Int32Array(m);
   const fill = firstChild.slice(0, m);
-  for (let t = 0; t < m; t++) if (parent[t] >= 0) kids[fill[parent[t]]++] = t;
+  for (let t = 0; t < m; t++) {
+    const u = parent[t] ?? outOfRange();
+    if (u < 0) continue;
+    const at = fill[u] ?? outOfRange();
+    kids[at] = t;
+    fill[u] = at + 1;
+  }
 
   const perm = new Int32Array(n);
   const iperm = new Int32Array(n);
@@ -173,27 +193,28 @@ function postorder(n: number, verts: Int32Array[], parent: number[]): Dissection
   const stackT = new Int32Array(m);
   const stackC = new Int32Array(m);
   for (let root = 0; root < m; root++) {
-    if (parent[root] >= 0) continue;
+    if ((parent[root] ?? outOfRange()) >= 0) continue;
     let sp = 0;
     stackT[sp] = root;
     stackC[sp++] = 0;
     while (sp > 0) {
-      const t = stackT[sp - 1];
-      const c = stackC[sp - 1];
-      if (c < childCount[t]) {
+      const t = stackT[sp - 1] ?? outOfRange();
+      const c = stackC[sp - 1] ?? outOfRange();
+      const count = childCount[t] ?? outOfRange();
+      if (c < count) {
         stackC[sp - 1] = c + 1;
-        stackT[sp] = kids[firstChild[t] + c];
+        stackT[sp] = kids[(firstChild[t] ?? outOfRange()) + c] ?? outOfRange();
         stackC[sp++] = 0;
         continue;
       }
       sp--;
       start[out] = pos;
-      for (const v of verts[t]) {
+      for (const v of verts[t] ?? outOfRange()) {
         perm[pos] = v;
         iperm[v] = pos++;
       }
       end[out] = pos;
-      children[out++] = childCount[t];
+      children[out++] = count;
     }
   }
   return { perm, iperm, start, end, children };

@@ -2,6 +2,7 @@
  * Strongly connected components by Tarjan's algorithm, iterative (an explicit stack instead of
  * recursion, so a path of 10^6 states does not overflow the call stack).
  */
+import { outOfRange } from "../checked.js";
 
 export interface Components {
   readonly count: number;
@@ -21,39 +22,41 @@ export function stronglyConnectedComponents(n: number, ptr: Int32Array, idx: Int
   let sp = 0, cp = 0, counter = 0, count = 0;
 
   for (let root = 0; root < n; root++) {
-    if (index[root] >= 0) continue;
+    if ((index[root] ?? outOfRange()) >= 0) continue;
     index[root] = low[root] = counter++;
     stack[sp++] = root;
     callV[cp] = root;
-    callP[cp++] = ptr[root];
+    callP[cp++] = ptr[root] ?? outOfRange();
     while (cp > 0) {
-      const v = callV[cp - 1];
-      const p = callP[cp - 1];
-      if (p < ptr[v + 1]) {
+      const v = callV[cp - 1] ?? outOfRange();
+      const p = callP[cp - 1] ?? outOfRange();
+      const lowV = low[v] ?? outOfRange();
+      if (p < (ptr[v + 1] ?? outOfRange())) {
         callP[cp - 1] = p + 1;
-        const w = idx[p];
-        if (index[w] < 0) {
+        const w = idx[p] ?? outOfRange();
+        const indexW = index[w] ?? outOfRange();
+        if (indexW < 0) {
           index[w] = low[w] = counter++;
           stack[sp++] = w;
           callV[cp] = w;
-          callP[cp++] = ptr[w];
-        } else if (component[w] < 0 && index[w] < low[v]) {
-          low[v] = index[w]; // w is open: still on Tarjan's stack
+          callP[cp++] = ptr[w] ?? outOfRange();
+        } else if ((component[w] ?? outOfRange()) < 0 && indexW < lowV) {
+          low[v] = indexW; // w is open: still on Tarjan's stack
         }
         continue;
       }
       cp--;
-      if (low[v] === index[v]) {
+      if (lowV === index[v]) {
         let w: number;
         do {
-          w = stack[--sp];
+          w = stack[--sp] ?? outOfRange();
           component[w] = count;
         } while (w !== v);
         count++;
       }
       if (cp > 0) {
-        const u = callV[cp - 1];
-        if (low[v] < low[u]) low[u] = low[v];
+        const u = callV[cp - 1] ?? outOfRange();
+        if (lowV < (low[u] ?? outOfRange())) low[u] = lowV;
       }
     }
   }

@@ -15,6 +15,7 @@
  * The normalisation is part of the construction (back-substitution from one state, then a
  * positive sum), never an equation of Qπ = 0 that admits π = 0.
  */
+import { outOfRange } from "../checked.js";
 import { factorGth, occupationFromFactor, stationaryFromFactor, type GthFactor } from "./frontal.js";
 import { gaussSeidel } from "./iterative.js";
 import { accurateSum } from "./gth.js";
@@ -77,7 +78,7 @@ export function stationaryDistribution(
   const m = Math.min(from.length, to.length, rate.length);
   if (m < Math.max(from.length, to.length, rate.length)) notes.push("edge arrays of different lengths: extra entries ignored");
   const ok = (e: number): boolean => {
-    const i = from[e], j = to[e], r = rate[e];
+    const i = from[e] ?? outOfRange(), j = to[e] ?? outOfRange(), r = rate[e] ?? outOfRange();
     return i >= 0 && i < n && j >= 0 && j < n && Number.isFinite(r) && r > 0;
   };
   let bad = 0;
@@ -88,10 +89,15 @@ export function stationaryDistribution(
 
   const { count, component } = stronglyConnectedComponents(n, q.ptr, q.idx);
   const closed = new Uint8Array(count).fill(1);
-  for (let i = 0; i < n; i++) for (let p = q.ptr[i]; p < q.ptr[i + 1]; p++) if (component[q.idx[p]] !== component[i]) closed[component[i]] = 0;
-  const members = groupBy(n, count, component);
+  for (let i = 0; i < n; i++) {
+    const c = component[i] ?? outOfRange();
+    for (let p = q.ptr[i] ?? outOfRange(), stop = q.ptr[i + 1] ?? outOfRange(); p < stop; p++) {
+      if (component[q.idx[p] ?? outOfRange()] !== c) closed[c] = 0;
+    }
+  }
+  const members = groupBy(count, component);
 
-  const isTransient = (i: number): boolean => closed[component[i]] === 0;
+  const isTransient = (i: number): boolean => closed[component[i] ?? outOfRange()] === 0;
   const transient = Int32Array.from({ length: n }, (_, i) => i).filter(isTransient);
   const methods: string[] = [];
   const arrival = p0.slice(); // mass entering each closed state; transient entries unused
@@ -102,26 +108,27 @@ export function stationaryDistribution(
   const classes: ClosedClass[] = [];
   for (let c = 0; c < count; c++) {
     if (!closed[c]) continue;
-    const states = members[c];
+    const states = members[c] ?? outOfRange();
     let mass = 0, comp = 0; // compensated: a class may gather mass from many states
     for (const j of states) {
-      const t = mass + arrival[j];
-      comp += mass >= arrival[j] ? mass - t + arrival[j] : arrival[j] - t + mass;
+      const a = arrival[j] ?? outOfRange(), t = mass + a;
+      comp += mass >= a ? mass - t + a : a - t + mass;
       mass = t;
     }
     mass += comp;
     classes.push({ states, mass });
     if (mass === 0) continue;
     if (states.length === 1) {
-      pi[states[0]] = mass;
+      pi[states[0] ?? outOfRange()] = mass;
       continue;
     }
     const law = solveSet(q, states, local, null, options, "class", methods, notes);
-    for (let r = 0; r < states.length; r++) pi[states[r]] = mass * law[r];
+    for (let r = 0; r < states.length; r++) pi[states[r] ?? outOfRange()] = mass * (law[r] ?? outOfRange());
   }
   const total = accurateSum(pi);
-  if (total > 0) for (let i = 0; i < n; i++) pi[i] /= total;
-  classes.sort((a, b) => a.states[0] - b.states[0]);
+  if (total > 0) for (let i = 0; i < n; i++) pi[i] = (pi[i] ?? outOfRange()) / total;
+  // every class has a state, so states[0] is there; the classes are disjoint, so the order is strict
+  classes.sort((a, b) => (a.states[0] ?? outOfRange()) - (b.states[0] ?? outOfRange()));
   return { pi, classes, transient, method: summarise(methods), notes };
 }
 
@@ -130,19 +137,22 @@ function absorb(
   q: Csr, transient: Int32Array, p0: Float64Array, arrival: Float64Array, local: Int32Array,
   options: StationaryOptions, methods: string[], notes: string[],
 ): void {
+  const p0T = new Float64Array(transient.length);
   let start = 0;
-  for (const t of transient) start += p0[t];
+  for (let r = 0; r < transient.length; r++) {
+    const x = p0[transient[r] ?? outOfRange()] ?? outOfRange();
+    p0T[r] = x;
+    start += x;
+  }
   if (start === 0) return;
   const inTransient = new Uint8Array(q.n);
   for (const t of transient) inTransient[t] = 1;
-  const p0T = new Float64Array(transient.length);
-  for (let r = 0; r < transient.length; r++) p0T[r] = p0[transient[r]];
   const z = solveSet(q, transient, local, p0T, options, "transient states", methods, notes);
   for (let r = 0; r < transient.length; r++) {
-    const t = transient[r];
-    for (let p = q.ptr[t]; p < q.ptr[t + 1]; p++) {
-      const j = q.idx[p];
-      if (!inTransient[j]) arrival[j] += z[r] * q.val[p];
+    const t = transient[r] ?? outOfRange(), zt = z[r] ?? outOfRange();
+    for (let p = q.ptr[t] ?? outOfRange(), stop = q.ptr[t + 1] ?? outOfRange(); p < stop; p++) {
+      const j = q.idx[p] ?? outOfRange();
+      if (!inTransient[j]) arrival[j] = (arrival[j] ?? outOfRange()) + zt * (q.val[p] ?? outOfRange());
     }
   }
 }
@@ -157,14 +167,18 @@ function solveSet(
   q: Csr, states: Int32Array, local: Int32Array, source: Float64Array | null, options: StationaryOptions,
   what: string, methods: string[], notes: string[],
 ): Float64Array {
-  for (let r = 0; r < states.length; r++) local[states[r]] = r;
+  for (let r = 0; r < states.length; r++) local[states[r] ?? outOfRange()] = r;
   const sub = restrict(q, states, local);
   let out: Float64Array | null = null;
   if (source) {
     out = new Float64Array(states.length);
     for (let r = 0; r < states.length; r++) {
-      const i = states[r];
-      for (let p = q.ptr[i]; p < q.ptr[i + 1]; p++) if (local[q.idx[p]] < 0) out[r] += q.val[p];
+      const i = states[r] ?? outOfRange();
+      let leaving = 0;
+      for (let p = q.ptr[i] ?? outOfRange(), stop = q.ptr[i + 1] ?? outOfRange(); p < stop; p++) {
+        if ((local[q.idx[p] ?? outOfRange()] ?? outOfRange()) < 0) leaving += q.val[p] ?? outOfRange();
+      }
+      out[r] = leaving;
     }
   }
   for (const i of states) local[i] = -1;
@@ -187,24 +201,35 @@ function solveSet(
 function initialDistribution(n: number, initial: Float64Array, notes: string[]): Float64Array {
   const p0 = new Float64Array(n);
   let valid = initial.length === n;
-  for (let i = 0; i < n && valid; i++) if (!Number.isFinite(initial[i]) || initial[i] < 0) valid = false;
+  for (let i = 0; i < n && valid; i++) {
+    const x = initial[i] ?? outOfRange();
+    if (!Number.isFinite(x) || x < 0) valid = false;
+  }
   const sum = valid ? accurateSum(initial) : 0;
   if (!valid || !(sum > 0)) {
     if (n > 0) notes.push("initial distribution missing, negative or zero: uniform used instead");
     p0.fill(n > 0 ? 1 / n : 0);
     return p0;
   }
-  for (let i = 0; i < n; i++) p0[i] = initial[i] / sum;
+  for (let i = 0; i < n; i++) p0[i] = (initial[i] ?? outOfRange()) / sum;
   return p0;
 }
 
 /** States of each component, ascending. */
-function groupBy(n: number, count: number, component: Int32Array): Int32Array[] {
+function groupBy(count: number, component: Int32Array): Int32Array[] {
   const size = new Int32Array(count);
-  for (let i = 0; i < n; i++) size[component[i]]++;
+  for (let i = 0; i < component.length; i++) {
+    const c = component[i] ?? outOfRange();
+    size[c] = (size[c] ?? outOfRange()) + 1;
+  }
   const out = Array.from(size, (s) => new Int32Array(s));
   const fill = new Int32Array(count);
-  for (let i = 0; i < n; i++) out[component[i]][fill[component[i]]++] = i;
+  for (let i = 0; i < component.length; i++) {
+    const c = component[i] ?? outOfRange();
+    const at = fill[c] ?? outOfRange();
+    (out[c] ?? outOfRange())[at] = i;
+    fill[c] = at + 1;
+  }
   return out;
 }
 
