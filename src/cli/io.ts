@@ -14,6 +14,20 @@ export interface Io {
   readonly stderrIsTTY: boolean;
 }
 
+/**
+ * A reader that stops early (`ness check networks | head -1`) closes the pipe; Node then emits an
+ * EPIPE 'error' on the stream, which, unhandled, ends the process with a stack trace. ness instead
+ * drops the rest of that stream's output and finishes the run: the exit status is the run's own
+ * (docs/cli.md), so `set -o pipefail` still sees a failed check. Other write errors stay fatal.
+ * Installed only on a stream whose errors nobody handles yet (a test runner's may be handled).
+ */
+export function quietOnClosedPipe(stream: NodeJS.WritableStream): void {
+  if (stream.listenerCount("error") > 0) return;
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+  });
+}
+
 /** Parsed command-line options. */
 export type Values = Record<string, string | boolean | undefined>;
 
