@@ -56,46 +56,65 @@ export interface SpanningForest {
 }
 
 /**
- * A spanning forest by Kruskal's rule with union–find: `preferred` edges first (so that, for a
- * Markov network, one-way transitions become chords whenever they can), then the others. Roots are
- * the lowest-numbered vertex of each component.
+ * A breadth-first spanning forest: from the lowest-numbered unvisited vertex of each component,
+ * level by level through `preferred` edges; only when no preferred edge reaches further does a
+ * non-preferred edge join the tree (the earliest found), and the search goes on breadth-first from
+ * its far end. So trees are shallow (tree paths, hence fundamental cycles, are short) and, for a
+ * Markov network with two-way transitions preferred, one-way transitions are tree edges only where
+ * no two-way path connects (as few as Kruskal's rule would take). O(vertices + edges), typed arrays.
+ *
+ *   const f = spanningForest(3, [0, 1, 2], [1, 2, 0]);
+ *   // f.isTree = [1, 0, 1]: 0–1 and 2–0 from the root 0, chord 1 → 2; f.depth = [0, 1, 1]
  */
 export function spanningForest(n: number, from: ArrayLike<number>, to: ArrayLike<number>, preferred?: ArrayLike<number>): SpanningForest {
   const m = from.length;
-  const uf = new UnionFind(n);
+  // Undirected adjacency in CSR form: each edge listed at both ends.
+  const ptr = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) { ptr[from[e]! + 1]!++; ptr[to[e]! + 1]!++; }
+  for (let v = 0; v < n; v++) ptr[v + 1]! += ptr[v]!;
+  const adj = new Int32Array(2 * m);
+  const fill = ptr.slice(0, n);
+  for (let e = 0; e < m; e++) { adj[fill[from[e]!]!++] = e; adj[fill[to[e]!]!++] = e; }
   const isTree = new Uint8Array(m);
-  for (let pass = 0; pass < (preferred ? 2 : 1); pass++) {
-    for (let e = 0; e < m; e++) {
-      if (preferred && (preferred[e] ? 0 : 1) !== pass) continue;
-      if (uf.union(from[e]!, to[e]!)) isTree[e] = 1;
-    }
-  }
-  // Tree adjacency in CSR form.
-  const deg = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) if (isTree[e]) { deg[from[e]! + 1]!++; deg[to[e]! + 1]!++; }
-  for (let v = 0; v < n; v++) deg[v + 1]! += deg[v]!;
-  const adj = new Int32Array(deg[n]!);
-  const fill = deg.slice(0, n);
-  for (let e = 0; e < m; e++) if (isTree[e]) { adj[fill[from[e]!]!++] = e; adj[fill[to[e]!]!++] = e; }
   const parent = new Int32Array(n).fill(-2), parentEdge = new Int32Array(n).fill(-1), depth = new Int32Array(n);
   const order = new Int32Array(n);
+  // Non-preferred edges met at a visited vertex, in the order met: candidates once preferred edges run out.
+  const later = new Int32Array(preferred ? 2 * m : 0);
   let head = 0, tail = 0, trees = 0;
+  const join = (w: number, v: number, e: number): void => {
+    parent[w] = v;
+    parentEdge[w] = e;
+    depth[w] = depth[v]! + 1;
+    isTree[e] = 1;
+    order[tail++] = w;
+  };
   for (let root = 0; root < n; root++) {
     if (parent[root] !== -2) continue;
     parent[root] = -1;
     trees++;
     order[tail++] = root;
-    while (head < tail) {
-      const v = order[head++]!;
-      for (let k = deg[v]!; k < deg[v + 1]!; k++) {
-        const e = adj[k]!;
-        const w = from[e] === v ? to[e]! : from[e]!;
-        if (parent[w] !== -2) continue;
-        parent[w] = v;
-        parentEdge[w] = e;
-        depth[w] = depth[v]! + 1;
-        order[tail++] = w;
+    let laterHead = 0, laterTail = 0;
+    for (;;) {
+      while (head < tail) {
+        const v = order[head++]!;
+        for (let k = ptr[v]!; k < ptr[v + 1]!; k++) {
+          const e = adj[k]!;
+          const w = from[e] === v ? to[e]! : from[e]!;
+          if (parent[w] !== -2) continue;
+          if (preferred && !preferred[e]) later[laterTail++] = e;
+          else join(w, v, e);
+        }
       }
+      // The earliest-met non-preferred edge that still leads to an unvisited vertex, if any.
+      let joined = false;
+      while (laterHead < laterTail && !joined) {
+        const e = later[laterHead++]!;
+        const a = from[e]!, b = to[e]!;
+        if (parent[a] === -2) join(a, b, e);
+        else if (parent[b] === -2) join(b, a, e);
+        joined = tail > head;
+      }
+      if (!joined) break;
     }
   }
   return { isTree, parent, parentEdge, depth, order, trees };

@@ -1,6 +1,7 @@
 /**
  * The state graph of a Markov network as parallel typed arrays, and the spanning forest every
  * Markov analysis (structure, balance, currents) builds on, so a cycle has one name everywhere.
+ * Plain functions of the immutable network; nothing is cached.
  */
 import { spanningForest, type SpanningForest } from "./digraph.js";
 import type { Network } from "./types.js";
@@ -14,33 +15,37 @@ export interface MarkovEdges {
   readonly twoWay: Uint8Array;
 }
 
-const edgeCache = new WeakMap<Network, MarkovEdges | null>();
-
 /**
  * The transitions of a Markov network, or null when a reaction is not one state to one state.
- * Cached per (immutable) network: structure and balance both need them.
+ * O(transitions) with no object per transition; computed afresh on each call (no cache), so a
+ * caller that needs them twice keeps the value.
+ *
+ *   const { network } = compile("state A, B\nA <-> B @ 1, 2");
+ *   const e = markovEdges(network!);
+ *   // e.states === 2, e.from = [0], e.to = [1], e.twoWay = [1]
  */
 export function markovEdges(network: Network): MarkovEdges | null {
-  let edges = edgeCache.get(network);
-  if (edges === undefined) edgeCache.set(network, (edges = readEdges(network)));
-  return edges;
+  return readEdges(network);
 }
 
 function readEdges(network: Network): MarkovEdges | null {
   const m = network.reactions.length;
   const from = new Int32Array(m), to = new Int32Array(m), twoWay = new Uint8Array(m);
-  for (let r = 0; r < m; r++) {
-    const x = network.reactions[r]!;
-    const a = x.reactants, b = x.products;
-    if (a.length !== 1 || b.length !== 1 || a[0]!.coefficient !== 1 || b[0]!.coefficient !== 1) return null;
-    from[r] = a[0]!.index;
-    to[r] = b[0]!.index;
+  for (const [r, x] of network.reactions.entries()) {
+    const [a, ...moreA] = x.reactants, [b, ...moreB] = x.products;
+    if (a === undefined || b === undefined || moreA.length > 0 || moreB.length > 0 || a.coefficient !== 1 || b.coefficient !== 1) return null;
+    from[r] = a.index;
+    to[r] = b.index;
     twoWay[r] = x.reverse ? 1 : 0;
   }
   return { states: network.species.length, from, to, twoWay };
 }
 
-/** The spanning forest every Markov analysis uses: two-way transitions first. */
+/**
+ * The spanning forest every Markov analysis uses: breadth-first from the lowest state of each
+ * component, through two-way transitions first (a one-way transition joins the tree only where no
+ * two-way path reaches), so tree paths are short and one-way transitions are chords when they can be.
+ */
 export function markovForest(edges: MarkovEdges): SpanningForest {
   return spanningForest(edges.states, edges.from, edges.to, edges.twoWay);
 }
