@@ -14,6 +14,7 @@ import type { Network } from "../../network/types.js";
 import { markovExactStructure } from "./markov.js";
 import { massActionExactStructure } from "./mass-action.js";
 import type { ConservationLaw, IntVector, Structure } from "./types.js";
+import { resolveOptions, type AnalyzeOptions } from "../options.js";
 
 /**
  * The structure of a network (shared/LANGUAGE.md, "Meaning of the analyses").
@@ -26,16 +27,18 @@ import type { ConservationLaw, IntVector, Structure } from "./types.js";
  * - emergent cycles = dim ker S − dim ker [S; S_res] = rank [S; S_res] − rank S;
  * - broken conservation laws = dim coker [S; S_res] − dim coker S = reservoirs − emergent cycles.
  * Assumes a compiled network (indices in range). For a Markov network states play species.
- * Bases whose dense listing would exceed 2·10^7 entries are left empty; their sizes follow from
- * rank as above.
+ * Bases whose dense listing would exceed `maxListedEntries` (default 2·10^7) entries are left
+ * empty; their sizes follow from rank as above. The `basis*` budgets (structure/options.ts) choose
+ * how readable the listed bases are, never their span.
  *
  *   const { network } = compile("species A = 1, B\nA <-> B @ 2, 1");
  *   const s = analyzeStructure(network!);
  *   // s.rank === 1, s.deficiency === 0, s.conservationLaws[0].equation === "A + B = 1"
  */
-export function analyzeStructure(network: Network): Structure {
+export function analyzeStructure(network: Network, options: AnalyzeOptions = {}): Structure {
+  const resolved = resolveOptions(options);
   const graph = complexGraphNumbers(network);
-  const exact = network.kind === "markov" ? markovExactStructure(network) : massActionExactStructure(network);
+  const exact = network.kind === "markov" ? markovExactStructure(network, resolved) : massActionExactStructure(network, resolved);
   const emergent = exact.fullRank - exact.rank;
   return {
     species: network.species.length,

@@ -9,32 +9,36 @@
 import { EchelonBuilder } from "../../numeric/exact/integer-matrix.js";
 import { fundamentalCycle, type SpanningForest } from "../../network/digraph.js";
 import { markovEdges, markovForest, type MarkovEdges } from "../../network/markov-graph.js";
-import { MAX_LISTED_ENTRIES } from "../options.js";
-import { reservoirColumn } from "../../network/stoichiometry.js";
+import { columnEntries, stoichiometry } from "../../network/stoichiometry.js";
 import type { Network } from "../../network/types.js";
 import type { ExactStructure } from "./exact.js";
 import { massActionExactStructure } from "./mass-action.js";
+import type { StructureOptions } from "./options.js";
 
-export function markovExactStructure(network: Network): ExactStructure {
+/** Exact rank, bases and full rank of a Markov network from its spanning forest (see the module comment). */
+export function markovExactStructure(network: Network, options: StructureOptions): ExactStructure {
   const edges = markovEdges(network);
-  if (edges === null) return massActionExactStructure(network);
+  if (edges === null) return massActionExactStructure(network, options);
   const n = edges.states, m = edges.from.length;
   const forest = markovForest(edges);
   const rank = n - forest.trees;
   const tree = treeOf(forest);
   const laws: number[][] = [];
-  if (forest.trees * n <= MAX_LISTED_ENTRIES) {
+  if (forest.trees * n <= options.maxListedEntries) {
     for (let t = 0; t < forest.trees; t++) laws.push(new Array<number>(n).fill(0));
-    for (let v = 0; v < n; v++) laws[tree[v]!]![v] = 1;
+    for (const [v, t] of tree.entries()) {
+      const law = laws[t];
+      if (law) law[v] = 1;
+    }
   }
   const chords = m - rank;
   const cycles: number[][] = [];
-  if (chords * m <= MAX_LISTED_ENTRIES) {
+  if (chords * m <= options.maxListedEntries) {
     for (let e = 0; e < m; e++) {
       if (forest.isTree[e]) continue;
       const c = fundamentalCycle(forest, edges.from, edges.to, e);
       const v = new Array<number>(m).fill(0);
-      c.edges.forEach((k, i) => (v[k] = v[k]! + c.signs[i]!));
+      for (const [i, k] of c.edges.entries()) v[k] = (v[k] ?? 0) + (c.signs[i] ?? 0);
       cycles.push(v);
     }
   }
@@ -57,8 +61,8 @@ function treeOf(forest: SpanningForest): Int32Array {
 function reservoirRankOnCycles(network: Network, edges: MarkovEdges, forest: SpanningForest): number {
   const ny = network.reservoirs.length, n = edges.states, m = edges.from.length;
   if (ny === 0) return 0;
-  const cols = network.reactions.map(reservoirColumn);
-  if (cols.every((c) => c.size === 0)) return 0;
+  const res = stoichiometry(network).reservoirs;
+  if (res.row.length === 0) return 0;
   // P[v] = Σ along the tree path root → v of ± S_res columns (+ when crossed forwards).
   const P = new Float64Array(n * ny);
   for (let k = 0; k < n; k++) {
@@ -67,7 +71,7 @@ function reservoirRankOnCycles(network: Network, edges: MarkovEdges, forest: Spa
     const e = forest.parentEdge[v]!;
     const sign = edges.from[e] === p ? 1 : -1;
     for (let y = 0; y < ny; y++) P[v * ny + y] = P[p * ny + y]!;
-    cols[e]!.forEach((val, y) => (P[v * ny + y]! += sign * val));
+    for (const [y, val] of columnEntries(res, e)) P[v * ny + y] = (P[v * ny + y] ?? 0) + sign * val;
   }
   const builder = new EchelonBuilder(ny);
   const row = new Array<bigint>(ny);
@@ -75,7 +79,8 @@ function reservoirRankOnCycles(network: Network, edges: MarkovEdges, forest: Spa
     if (forest.isTree[e]) continue;
     // Cycle: across e from u to v, back along the tree v → u: S_res c = col(e) + P[u] − P[v].
     const u = edges.from[e]!, v = edges.to[e]!;
-    for (let y = 0; y < ny; y++) row[y] = BigInt(P[u * ny + y]! - P[v * ny + y]! + (cols[e]!.get(y) ?? 0));
+    for (let y = 0; y < ny; y++) row[y] = BigInt(P[u * ny + y]! - P[v * ny + y]!);
+    for (const [y, val] of columnEntries(res, e)) row[y] = (row[y] ?? 0n) + BigInt(val);
     builder.insert(row);
   }
   return builder.pivots.length;
