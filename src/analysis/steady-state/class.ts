@@ -45,24 +45,25 @@ export function toReduced(cls: CompatibilityClass, x: readonly number[]): number
 
 /**
  * True when |dx_i/dt| ≤ tol · Σ_r |S_ir|(v⁺_r + v⁻_r) for every species, at x or at x with its
- * species below 1e-12 of the class scale set to 0: the net rate is small compared with the rates
- * that cancel in it (no absolute floor, so slow states of stiff networks are resolved), and a
- * boundary state, where every rate through the vanishing species is 0, is recognised on approach.
+ * species below zeroCut (default 1e-12) of the class scale set to 0: the net rate is small
+ * compared with the rates that cancel in it (no absolute floor, so slow states of stiff networks
+ * are resolved), and a boundary state, where every rate through the vanishing species is 0, is
+ * recognised on approach.
  */
-export function isSteady(kin: Kinetics, cls: CompatibilityClass, x: readonly number[], tol: number): boolean {
+export function isSteady(kin: Kinetics, cls: CompatibilityClass, x: readonly number[], tol: number, zeroCut: number): boolean {
   if (!x.every(Number.isFinite)) return false;
   const relative = (y: readonly number[]): boolean => {
     const f = rhs(kin, y);
     const w = rateScale(kin, y);
-    return f.every((fi, i) => Math.abs(fi) <= tol * w[i]!);
+    return f.every((fi, i) => Math.abs(fi) <= tol * (w[i] ?? NaN));
   };
   if (relative(x)) return true;
-  const cut = 1e-12 * cls.scale;
+  const cut = zeroCut * cls.scale;
   return x.some((v) => Math.abs(v) < cut && v !== 0) && relative(x.map((v) => (Math.abs(v) < cut ? 0 : v)));
 }
 
 /** The reduced system V f(x0 + Vᵀz) = 0 with steps kept inside x ≥ 0. */
-export function reducedSystem(kin: Kinetics, cls: CompatibilityClass, tol: number): NonlinearSystem {
+export function reducedSystem(kin: Kinetics, cls: CompatibilityClass, tol: number, zeroCut: number): NonlinearSystem {
   const project = (v: readonly number[]): number[] => cls.basis.map((q) => q.reduce((s, qi, i) => s + qi * v[i]!, 0));
   return {
     dimension: cls.basis.length,
@@ -79,7 +80,7 @@ export function reducedSystem(kin: Kinetics, cls: CompatibilityClass, tol: numbe
       for (let i = 0; i < x.length; i++) if (x[i]! + dx[i]! < 0 && dx[i]! < 0) s = Math.min(s, (0.995 * Math.max(x[i]!, 0)) / -dx[i]!);
       return s;
     },
-    isSolution: (z) => isSteady(kin, cls, toSpecies(cls, z), tol),
+    isSolution: (z) => isSteady(kin, cls, toSpecies(cls, z), tol, zeroCut),
   };
 }
 
@@ -109,9 +110,10 @@ function independentRows(rows: readonly (readonly number[])[], rank: number): nu
 /**
  * The steady-state equations in species coordinates, one equation per conservation law put in
  * place of a dependent species equation: row i is dx_i/dt for a kept species, else the next law
- * L_k x − T_k. Solving in x itself keeps a species at 1e-12 as precise as one at 1.
+ * L_k x − T_k. Solving in x itself keeps a species at 1e-12 as precise as one at 1. A solution has
+ * relative net rates ≤ tol and law residuals ≤ zeroCut of the law's terms.
  */
-export function fullSystem(kin: Kinetics, cls: CompatibilityClass, tol: number): NonlinearSystem {
+export function fullSystem(kin: Kinetics, cls: CompatibilityClass, tol: number, zeroCut: number): NonlinearSystem {
   const n = kin.species;
   const keptSet = new Set(cls.kept);
   const lawOfRow = new Map<number, number>();
@@ -152,14 +154,14 @@ export function fullSystem(kin: Kinetics, cls: CompatibilityClass, tol: number):
       return s;
     },
     isSolution: (x) =>
-      isSteady(kin, cls, x, tol) &&
-      cls.laws.every((l, j) => Math.abs(l.reduce((s, c, i) => s + c * x[i]!, -cls.totals[j]!)) <= 1e-12 * lawSize(l, x, cls.totals[j]!)),
+      isSteady(kin, cls, x, tol, zeroCut) &&
+      cls.laws.every((l, j) => Math.abs(l.reduce((s, c, i) => s + c * x[i]!, -cls.totals[j]!)) <= zeroCut * lawSize(l, x, cls.totals[j]!)),
   };
 }
 
 /** The Jacobian restricted to the class: Q J Qᵀ in the orthonormal basis. */
 export function reducedJacobian(kin: Kinetics, cls: CompatibilityClass, x: readonly number[]): number[][] {
-  return reducedSystem(kin, cls, 0).jacobian(toReduced(cls, x));
+  return reducedSystem(kin, cls, 0, 0).jacobian(toReduced(cls, x));
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * Steady states: for a Markov network the stationary distribution (steady-state-markov.ts);
+ * Steady states: for a Markov network the stationary distribution (steady-state/markov.ts);
  * for a mass-action network every non-negative steady state of the initial amounts'
- * compatibility class (steady-state-mass-action.ts).
+ * compatibility class (steady-state/mass-action.ts).
  */
 import type { Network } from "../../network/types.js";
 import type { DetailedBalance } from "../balance/types.js";
@@ -9,14 +9,14 @@ import type { SteadyStates } from "./types.js";
 import type { Structure } from "../structure/types.js";
 import { markovSteadyState } from "./markov.js";
 import { massActionSteadyStates } from "./mass-action.js";
+import { resolveOptions, type AnalyzeOptions } from "../options.js";
 
-export interface SteadyStateOptions {
+export type { SteadyStateThresholds } from "./options.js";
+
+/** The thresholds (any of `AnalyzeOptions`, e.g. `starts`, `seed`; see steady-state/options.ts) and the call's inputs. */
+export interface SteadyStateOptions extends Omit<AnalyzeOptions, "progress"> {
   /** The detailed-balance verdict, when already computed (seeds the equilibrium, proves a count). */
   readonly detailedBalance?: DetailedBalance | null;
-  /** Seed of the multi-start search; the result is deterministic for a given seed. */
-  readonly seed?: number;
-  /** Number of random starts of the multi-start search. */
-  readonly starts?: number;
   /** Told what the search is doing, for a progress line. */
   readonly progress?: (detail: string) => void;
 }
@@ -31,8 +31,9 @@ export interface SteadyStateAnalysis extends SteadyStates {
  * S (v⁺(x*) − v⁻(x*)) = 0 with mass-action rates v⁺_r = k⁺_r Π_Y [Y]^α_Yr Π_i x_i^α_ir
  * (reservoirs Y folded in). Each state carries its fluxes v⁺ − v⁻, its entropy production
  * Σ_r (v⁺_r − v⁻_r) ln(v⁺_r/v⁻_r), its stability (eigenvalues of the Jacobian restricted to
- * im S, stable when every real part is below −1e-9 of the Jacobian's scale) and whether the
- * dynamics reach it from x(0) (stiff Rosenbrock integration, then Newton). Order: stable
+ * im S, stable when every real part is below −stabilityTolerance (1e-9) of the Jacobian's scale)
+ * and whether the dynamics reach it from x(0) (stiff Rosenbrock integration, then Newton). Every
+ * threshold is a named option (steady-state/options.ts) with a default. Order: stable
  * first, then undecided, then unstable; the reached state first within its group.
  * `complete` is true when the list is proved complete: a one-dimensional class (all real roots
  * of a univariate polynomial), or a complex-balanced network (deficiency zero and weakly
@@ -50,5 +51,5 @@ export function analyzeSteadyStates(network: Network, structure: Structure, opti
     const { state, method, notes } = markovSteadyState(network);
     return { states: [state], method, complete: true, notes };
   }
-  return massActionSteadyStates(network, structure, options);
+  return massActionSteadyStates(network, structure, resolveOptions(options), options);
 }

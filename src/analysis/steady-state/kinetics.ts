@@ -1,51 +1,48 @@
 /**
  * Mass-action kinetics of a network as plain functions of the internal concentrations x:
- * forward and reverse rates (reservoir concentrations folded into the rate constants), the
- * right-hand side dx/dt = S (v⁺ − v⁻), its Jacobian, and the per-species rate scale used to
- * judge residuals relative to the rates that cancel in them.
+ * forward and reverse rates (reservoir concentrations folded into the rate constants, by
+ * `effectiveRates`), the right-hand side dx/dt = S (v⁺ − v⁻), its Jacobian, and the per-species
+ * rate scale used to judge residuals relative to the rates that cancel in them. S is the network's
+ * one stoichiometric matrix (`network/stoichiometry.ts`).
  */
-import type { Network } from "../../network/types.js";
+import { effectiveRates } from "../../network/effective-rates.js";
+import { columnEntries, denseMatrix, stoichiometry, type SparseColumns } from "../../network/stoichiometry.js";
+import type { Network, Term } from "../../network/types.js";
 
 interface Monomial {
   /** Effective rate constant: k times the reservoir concentrations to their powers. */
   readonly k: number;
-  readonly terms: readonly { readonly index: number; readonly coefficient: number }[];
+  readonly terms: readonly Term[];
 }
 
 export interface Kinetics {
   readonly species: number;
   readonly reactions: number;
-  /** Net stoichiometry, species × reactions. */
+  /** Net stoichiometry S, species × reactions, dense (for the dense solvers of the class). */
   readonly stoichiometry: readonly (readonly number[])[];
+  /** The same S by columns: reaction r's (species, coefficient) entries. */
+  readonly columns: readonly (readonly (readonly [number, number])[])[];
   readonly forward: readonly Monomial[];
   /** Null for a one-way reaction. */
   readonly reverse: readonly (Monomial | null)[];
 }
 
 export function buildKinetics(network: Network): Kinetics {
-  const n = network.species.length;
-  const res = network.reservoirs.map((r) => r.value);
-  const fold = (k: number, terms: readonly { index: number; coefficient: number }[]): number =>
-    terms.reduce((acc, t) => acc * (res[t.index] ?? 0) ** t.coefficient, k);
-  const stoichiometry = Array.from({ length: n }, () => new Array<number>(network.reactions.length).fill(0));
-  network.reactions.forEach((r, j) => {
-    for (const t of r.reactants) stoichiometry[t.index]![j] = stoichiometry[t.index]![j]! - t.coefficient;
-    for (const t of r.products) stoichiometry[t.index]![j] = stoichiometry[t.index]![j]! + t.coefficient;
-  });
+  const S: SparseColumns = stoichiometry(network).species;
+  const k = effectiveRates(network);
   return {
-    species: n,
+    species: network.species.length,
     reactions: network.reactions.length,
-    stoichiometry,
-    forward: network.reactions.map((r) => ({ k: fold(r.forward.value, r.reservoirReactants), terms: r.reactants })),
-    reverse: network.reactions.map((r) =>
-      r.reverse === null ? null : { k: fold(r.reverse.value, r.reservoirProducts), terms: r.products },
-    ),
+    stoichiometry: denseMatrix(S),
+    columns: network.reactions.map((_, j) => columnEntries(S, j)),
+    forward: network.reactions.map((r, j) => ({ k: k.forward[j] ?? NaN, terms: r.reactants })),
+    reverse: network.reactions.map((r, j) => (r.reverse === null ? null : { k: k.reverse[j] ?? NaN, terms: r.products })),
   };
 }
 
 function monomial(m: Monomial, x: readonly number[]): number {
   let v = m.k;
-  for (const t of m.terms) v *= x[t.index]! ** t.coefficient;
+  for (const t of m.terms) v *= (x[t.index] ?? NaN) ** t.coefficient;
   return v;
 }
 
@@ -64,31 +61,33 @@ export function rates(kin: Kinetics, x: readonly number[]): Rates {
 /** dx/dt = S (v⁺ − v⁻). */
 export function rhs(kin: Kinetics, x: readonly number[]): number[] {
   const { forward, reverse } = rates(kin, x);
-  return kin.stoichiometry.map((row) => {
-    let s = 0;
-    for (let j = 0; j < row.length; j++) if (row[j] !== 0) s += row[j]! * (forward[j]! - reverse[j]!);
-    return s;
-  });
+  const f = new Array<number>(kin.species).fill(0);
+  for (const [r, column] of kin.columns.entries()) {
+    const net = (forward[r] ?? 0) - (reverse[r] ?? 0);
+    for (const [i, s] of column) f[i] = (f[i] ?? 0) + s * net;
+  }
+  return f;
 }
 
 /** w_i = Σ_r |S_ir| (v⁺_r + v⁻_r): the size of the rates that cancel in dx_i/dt. */
 export function rateScale(kin: Kinetics, x: readonly number[]): number[] {
   const { forward, reverse } = rates(kin, x);
-  return kin.stoichiometry.map((row) => {
-    let s = 0;
-    for (let j = 0; j < row.length; j++) if (row[j] !== 0) s += Math.abs(row[j]!) * (forward[j]! + reverse[j]!);
-    return s;
-  });
+  const w = new Array<number>(kin.species).fill(0);
+  for (const [r, column] of kin.columns.entries()) {
+    const both = (forward[r] ?? 0) + (reverse[r] ?? 0);
+    for (const [i, s] of column) w[i] = (w[i] ?? 0) + Math.abs(s) * both;
+  }
+  return w;
 }
 
-function addDerivative(m: Monomial, x: readonly number[], sign: number, column: number[], kin: Kinetics, jac: number[][]): void {
+function addDerivative(m: Monomial, x: readonly number[], sign: number, column: readonly (readonly [number, number])[], jac: number[][]): void {
   for (const t of m.terms) {
-    let d = m.k * t.coefficient * x[t.index]! ** (t.coefficient - 1);
-    for (const u of m.terms) if (u.index !== t.index) d *= x[u.index]! ** u.coefficient;
+    let d = m.k * t.coefficient * (x[t.index] ?? NaN) ** (t.coefficient - 1);
+    for (const u of m.terms) if (u.index !== t.index) d *= (x[u.index] ?? NaN) ** u.coefficient;
     if (d === 0) continue;
-    for (let i = 0; i < kin.species; i++) {
-      const s = column[i]!;
-      if (s !== 0) jac[i]![t.index] = jac[i]![t.index]! + sign * s * d;
+    for (const [i, s] of column) {
+      const row = jac[i];
+      if (row) row[t.index] = (row[t.index] ?? 0) + sign * s * d;
     }
   }
 }
@@ -96,11 +95,10 @@ function addDerivative(m: Monomial, x: readonly number[], sign: number, column: 
 /** ∂(dx_i/dt)/∂x_j, dense species × species. */
 export function jacobian(kin: Kinetics, x: readonly number[]): number[][] {
   const jac = Array.from({ length: kin.species }, () => new Array<number>(kin.species).fill(0));
-  for (let r = 0; r < kin.reactions; r++) {
-    const column = kin.stoichiometry.map((row) => row[r]!);
-    addDerivative(kin.forward[r]!, x, 1, column, kin, jac);
-    const rev = kin.reverse[r];
-    if (rev) addDerivative(rev, x, -1, column, kin, jac);
+  for (const [r, column] of kin.columns.entries()) {
+    const fwd = kin.forward[r], rev = kin.reverse[r];
+    if (fwd) addDerivative(fwd, x, 1, column, jac);
+    if (rev) addDerivative(rev, x, -1, column, jac);
   }
   return jac;
 }

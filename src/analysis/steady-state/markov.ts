@@ -1,9 +1,11 @@
 /**
  * The steady state of a Markov jump network (`state` declarations): the distribution reached
  * from the initial one, with the per-transition probability currents and the entropy production.
- * The numerics (classes, absorption, GTH elimination) live in src/numeric/markov.ts.
+ * The numerics (classes, absorption, GTH elimination) live in src/numeric/markov/stationary.ts.
  */
-import type { Network, Reaction } from "../../network/types.js";
+import { effectiveRates } from "../../network/effective-rates.js";
+import { markovEdges } from "../../network/markov-graph.js";
+import type { Network } from "../../network/types.js";
 import { stationaryDistribution } from "../../numeric/markov/stationary.js";
 import type { SteadyState } from "./types.js";
 
@@ -19,7 +21,7 @@ export interface MarkovSteadyState {
  * The stationary distribution reached from the initial probabilities, and its currents.
  *
  * Jump rates are mass action with reservoirs folded in: `E + ATP -> EATP @ k` jumps E → EATP
- * at w = k·[ATP]. With π the reached distribution (src/numeric/markov.ts):
+ * at w = k·[ATP] (`effectiveRates`). With π the reached distribution (numeric/markov/stationary.ts):
  *   v+_r = w+_r π_from,  v−_r = w−_r π_to,  J_r = v+_r − v−_r,
  *   σ = Σ_r J_r ln(v+_r / v−_r)   (k_B per time; ln taken as ln w+ + ln π_from − ln w− − ln π_to),
  * a pair with v+ = v− = 0 adding 0, and σ = null (with a note) when a one-way reaction carries flux.
@@ -34,9 +36,9 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
   const n = network.species.length;
   const reactions = network.reactions;
   const notes: string[] = [];
-  const ends = reactions.map((r) => endpoints(r));
   const initial = Float64Array.from(network.species, (s) => s.initial);
-  if (network.kind !== "markov" || ends.some((e) => e === null)) {
+  const edges = network.kind === "markov" ? markovEdges(network) : null;
+  if (edges === null) {
     notes.push("not a Markov jump network (each reaction must move one state to one state): no stationary distribution computed");
     const zeros = reactions.map(() => 0);
     const state: SteadyState = {
@@ -45,26 +47,30 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
     };
     return { state, method: "none", notes };
   }
-  const forward = reactions.map((r) => jumpRate(network, r.forward.value, r.reservoirReactants));
-  const reverse = reactions.map((r) => (r.reverse ? jumpRate(network, r.reverse.value, r.reservoirProducts) : 0));
-
-  const from: number[] = [], to: number[] = [], rate: number[] = [];
-  reactions.forEach((_, r) => {
-    const [i, j] = ends[r] as [number, number];
-    if (forward[r] > 0) from.push(i), to.push(j), rate.push(forward[r]);
-    if (reverse[r] > 0) from.push(j), to.push(i), rate.push(reverse[r]);
-  });
-  const result = stationaryDistribution(n, Int32Array.from(from), Int32Array.from(to), Float64Array.from(rate), initial);
+  const { from: tail, to: head } = edges;
+  const { forward, reverse } = effectiveRates(network);
+  const m = reactions.length;
+  let jumps = 0;
+  for (let r = 0; r < m; r++) jumps += (forward[r]! > 0 ? 1 : 0) + (reverse[r]! > 0 ? 1 : 0);
+  const from = new Int32Array(jumps), to = new Int32Array(jumps), rate = new Float64Array(jumps);
+  let k = 0;
+  for (let r = 0; r < m; r++) {
+    const i = tail[r]!, j = head[r]!, f = forward[r]!, b = reverse[r]!;
+    if (f > 0) { from[k] = i; to[k] = j; rate[k++] = f; }
+    if (b > 0) { from[k] = j; to[k] = i; rate[k++] = b; }
+  }
+  const result = stationaryDistribution(n, from, to, rate, initial);
   notes.push(...result.notes);
   const pi = result.pi;
+  const name = (i: number): string => network.species[i]?.name ?? `#${i}`;
   if (result.transient.length > 0) {
-    const names = Array.from(result.transient.subarray(0, 10), (i) => network.species[i].name).join(", ");
+    const names = Array.from(result.transient.subarray(0, 10), name).join(", ");
     const more = result.transient.length > 10 ? ` and ${result.transient.length - 10} more` : "";
     notes.push(`transient states (probability 0 in the long run): ${names}${more}`);
   }
   if (result.classes.length > 1) {
     const label = (states: Int32Array): string => {
-      const names = Array.from(states.subarray(0, 3), (i) => network.species[i].name);
+      const names = Array.from(states.subarray(0, 3), name);
       return `{${names.join(", ")}${states.length > 3 ? `, … (${states.length} states)` : ""}}`;
     };
     const shown = result.classes.slice(0, 10).map((c) => `${label(c.states)} ${c.mass.toPrecision(6)}`);
@@ -72,21 +78,23 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
     notes.push(`${result.classes.length} closed classes; the long-run probability of each: ${shown.join(", ")}${more}`);
   }
 
-  const vPlus = reactions.map((_, r) => forward[r] * pi[(ends[r] as [number, number])[0]]);
-  const vMinus = reactions.map((_, r) => reverse[r] * pi[(ends[r] as [number, number])[1]]);
-  const fluxes = vPlus.map((v, r) => v - vMinus[r]);
+  const vPlus = new Array<number>(m), vMinus = new Array<number>(m), fluxes = new Array<number>(m);
   let sigma: number | null = 0;
   const infinite: string[] = [];
-  reactions.forEach((reaction, r) => {
-    const [i, j] = ends[r] as [number, number];
-    if (vPlus[r] === 0 && vMinus[r] === 0) return;
-    if (vPlus[r] === 0 || vMinus[r] === 0) {
+  for (const [r, reaction] of reactions.entries()) {
+    const i = tail[r]!, j = head[r]!, f = forward[r]!, b = reverse[r]!;
+    const up = f * pi[i]!, down = b * pi[j]!;
+    vPlus[r] = up;
+    vMinus[r] = down;
+    fluxes[r] = up - down;
+    if (up === 0 && down === 0) continue;
+    if (up === 0 || down === 0) {
       infinite.push(reaction.id);
-      return;
+      continue;
     }
-    const logRatio = Math.log(forward[r]) + Math.log(pi[i]) - Math.log(reverse[r]) - Math.log(pi[j]);
-    sigma = (sigma as number) + fluxes[r] * logRatio;
-  });
+    const logRatio = Math.log(f) + Math.log(pi[i]!) - Math.log(b) - Math.log(pi[j]!);
+    if (sigma !== null) sigma += (up - down) * logRatio;
+  }
   if (infinite.length > 0) {
     sigma = null;
     notes.push(`entropy production is infinite: ${infinite.join(", ")} carry flux with no reverse rate`);
@@ -96,18 +104,4 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
     entropyProduction: sigma, stable: true, reached: true, leadingEigenvalue: null,
   };
   return { state, method: result.method, notes };
-}
-
-/** The one state on each side, or null when the reaction is not a Markov jump. */
-function endpoints(r: Reaction): [number, number] | null {
-  if (r.reactants.length !== 1 || r.products.length !== 1) return null;
-  if (r.reactants[0].coefficient !== 1 || r.products[0].coefficient !== 1) return null;
-  return [r.reactants[0].index, r.products[0].index];
-}
-
-/** k times the reservoir concentrations to their coefficients (mass action). */
-function jumpRate(network: Network, k: number, reservoirs: Reaction["reservoirReactants"]): number {
-  let w = k;
-  for (const t of reservoirs) w *= network.reservoirs[t.index].value ** t.coefficient;
-  return w;
 }

@@ -17,14 +17,11 @@ import { compatibilityClass, interiorPoint, isSteady, reducedJacobian, type Comp
 import { addUnique, multiStartSteadyStates, polish, sameState, univariateSteadyStates } from "./search.js";
 import { boundaryExcluded } from "./theory.js";
 import { entropyProduction } from "../entropy/index.js";
+import type { SteadyStateThresholds } from "./options.js";
 
 export interface MassActionOptions {
   /** The detailed-balance verdict, when known: its free energies seed the equilibrium. */
   readonly detailedBalance?: DetailedBalance | null;
-  /** Seed of the multi-start search (default 1). */
-  readonly seed?: number;
-  /** Number of random starts (default from the class dimension). */
-  readonly starts?: number;
   /** Told what the search is doing, for a progress line. */
   readonly progress?: (detail: string) => void;
 }
@@ -42,38 +39,38 @@ type Reach =
   | { readonly kind: "unsettled"; readonly why: string };
 
 /** Integrates from the initial amounts until the net rates vanish, then polishes by Newton. */
-function reach(kin: Kinetics, cls: CompatibilityClass, progress?: (detail: string) => void): Reach {
+function reach(kin: Kinetics, cls: CompatibilityClass, o: SteadyStateThresholds, progress?: (detail: string) => void): Reach {
   const system = { dimension: kin.species, rhs: (y: readonly number[]) => rhs(kin, y), jacobian: (y: readonly number[]) => jacobian(kin, y) };
   const out = integrateStiff(system, cls.x0, {
-    rtol: 1e-6,
-    atol: 1e-10 * cls.scale,
+    rtol: o.odeRelativeTolerance,
+    atol: o.odeAbsoluteTolerance * cls.scale,
     // each step factors a dense n×n Jacobian: bound the work, not only the step count
-    maxSteps: Math.min(50000, Math.max(2000, Math.floor(2e10 / Math.max(1, kin.species) ** 3))),
+    maxSteps: Math.min(o.odeMaxSteps, Math.max(o.odeMinSteps, Math.floor(o.odeWork / Math.max(1, kin.species) ** 3))),
     nonNegative: true,
-    blowUp: 1e15 * cls.scale,
-    isSteady: (y) => isSteady(kin, cls, y, 1e-8),
+    blowUp: o.blowUp * cls.scale,
+    isSteady: (y) => isSteady(kin, cls, y, o.acceptTolerance, o.zeroCut),
     onProgress: (steps, t) => progress?.(`integrating from the initial amounts, step ${steps}, t = ${t.toPrecision(3)}`),
   });
-  if (out.status === "blow-up" || (out.status !== "steady" && maxAbs(out.y) > 1e6 * cls.scale)) return { kind: "unbounded" };
+  if (out.status === "blow-up" || (out.status !== "steady" && maxAbs(out.y) > o.unboundedScale * cls.scale)) return { kind: "unbounded" };
   if (out.status !== "steady") return { kind: "unsettled", why: `${out.status} after ${out.steps} steps, t = ${out.t.toPrecision(3)}` };
-  const x = polish(kin, cls, out.y);
+  const x = polish(kin, cls, out.y, o);
   return x === null ? { kind: "unsettled", why: "Newton did not converge from the end of the integration" } : { kind: "state", x };
 }
 
-function stability(kin: Kinetics, cls: CompatibilityClass, x: readonly number[]): { stable: boolean | null; leading: number | null } {
+function stability(kin: Kinetics, cls: CompatibilityClass, x: readonly number[], tolerance: number): { stable: boolean | null; leading: number | null } {
   if (cls.basis.length === 0) return { stable: true, leading: null };
   const jr = reducedJacobian(kin, cls, x);
   const ev = eigenvalues(jr);
   if (ev === null) return { stable: null, leading: null };
   const leading = Math.max(...ev.re);
   const size = Math.max(maxAbs(jr.flat()), ...ev.re.map(Math.abs), ...ev.im.map(Math.abs));
-  const tol = 1e-9 * size;
+  const tol = tolerance * size;
   return { stable: leading < -tol ? true : leading > tol ? false : null, leading };
 }
 
-function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: boolean): SteadyState {
+function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: boolean, o: SteadyStateThresholds): SteadyState {
   const { forward, reverse } = rates(kin, x);
-  const { stable, leading } = stability(kin, cls, x);
+  const { stable, leading } = stability(kin, cls, x, o.stabilityTolerance);
   return {
     concentrations: x,
     fluxes: forward.map((f, r) => f - reverse[r]!),
@@ -98,7 +95,7 @@ function order(a: SteadyState, b: SteadyState): number {
 }
 
 /** See `analyzeSteadyStates` in steady-state.ts for the definitions. */
-export function massActionSteadyStates(network: Network, structure: Structure, options: MassActionOptions = {}): MassActionSteadyStates {
+export function massActionSteadyStates(network: Network, structure: Structure, o: SteadyStateThresholds, options: MassActionOptions = {}): MassActionSteadyStates {
   const notes: string[] = [];
   const kin = buildKinetics(network);
   const x0 = network.species.map((s) => s.initial);
@@ -116,7 +113,7 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
     method = "no reaction changes the internal species: the initial amounts are the only state of the class";
     complete = true;
   } else {
-    const uni = r === 1 ? univariateSteadyStates(kin, cls) : null;
+    const uni = r === 1 ? univariateSteadyStates(kin, cls, o) : null;
     if (uni !== null && uni.kind === "roots") {
       found = uni.states;
       method = "every real root of the polynomial dx/dt along the one-dimensional class (root isolation by derivatives, Newton polish)";
@@ -130,18 +127,18 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
         const eq = interiorPoint(cls, g.map((gi) => Math.exp(-(gi - gmin))));
         if (eq !== null) extra.unshift(eq);
       }
-      const starts = options.starts ?? (r <= 3 ? 48 : r <= 10 ? 24 : 8);
-      found = multiStartSteadyStates(kin, cls, { starts, seed: options.seed ?? 1, extra, onStart: (k, of) => options.progress?.(`Newton from start ${k + 1} of ${of}`) });
+      const starts = o.starts ?? (r <= 3 ? 48 : r <= 10 ? 24 : 8);
+      found = multiStartSteadyStates(kin, cls, { starts, seed: o.seed, extra, onStart: (k, of) => options.progress?.(`Newton from start ${k + 1} of ${of}`) }, o);
       method = `damped Newton and pseudo-transient continuation from ${starts + extra.length} seeded starts`;
     }
   }
-  const reached = reach(kin, cls, options.progress);
+  const reached = reach(kin, cls, o, options.progress);
   let reachedX: number[] | null = null;
   if (reached.kind === "state") {
-    reachedX = found.find((y) => sameState(y, reached.x, cls.scale, 1e-5)) ?? null;
+    reachedX = found.find((y) => sameState(y, reached.x, cls.scale, o.reachedMatch, o.sameStateAbsolute)) ?? null;
     if (reachedX === null) {
       reachedX = reached.x;
-      if (addUnique(found, reached.x, cls.scale) && complete) notes.push("integration reached a steady state the root finder missed");
+      if (addUnique(found, reached.x, cls.scale, o) && complete) notes.push("integration reached a steady state the root finder missed");
       complete = false;
     }
   } else if (reached.kind === "unbounded") {
@@ -152,7 +149,7 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
   const theorem = balancedTheorem(structure, options.detailedBalance ?? null);
   if (theorem !== null && r > 0) {
     const positive = found.filter((x) => x.every((v) => v > 0));
-    const noBoundary = boundaryExcluded(kin, cls);
+    const noBoundary = boundaryExcluded(kin, cls, o.maxSiphonSpecies);
     method += `; ${theorem}: exactly one positive steady state in the class`;
     if (positive.length === 1 && noBoundary) {
       method += ", and no boundary steady state (every siphon holds a conserved positive total)";
@@ -164,7 +161,7 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
   if (found.length === 0) {
     notes.push(complete ? "there is no non-negative steady state in the compatibility class" : "the search found no non-negative steady state in the compatibility class; it is not proved that none exists");
   }
-  const states = found.map((x) => describe(kin, cls, x, x === reachedX)).sort(order);
+  const states = found.map((x) => describe(kin, cls, x, x === reachedX, o)).sort(order);
   const flat = states.filter((s) => s.stable === null).length;
   if (flat > 1) notes.push(`${flat} steady states have a zero eigenvalue on the class: they may lie on a continuum of steady states, of which the list shows samples`);
   for (const [i, s] of states.entries()) {

@@ -12,41 +12,47 @@ import { polyAdd, polyMul, polyPow, polyScale, realRoots, type Polynomial } from
 import { type Kinetics, rateScale, rhs } from "./kinetics.js";
 import { type CompatibilityClass, fullSystem, interiorPoint, isSteady, toSpecies } from "./class.js";
 import { mulberry32 } from "../../numeric/random.js";
+import type { SteadyStateThresholds } from "./options.js";
 
-/** Convergence tolerance of a steady state: net rate relative to the rates that cancel. */
-export const STEADY_TOL = 1e-10;
-
-/** Newton from a species-space point, then clip and snap to faces. Null when it fails. */
-export function polish(kin: Kinetics, cls: CompatibilityClass, x: readonly number[]): number[] | null {
-  const system = fullSystem(kin, cls, STEADY_TOL);
+/** Newton (then pseudo-transient continuation) from a species-space point to `steadyTolerance`, then `clean`. Null when it fails. */
+export function polish(kin: Kinetics, cls: CompatibilityClass, x: readonly number[], o: SteadyStateThresholds): number[] | null {
+  const system = fullSystem(kin, cls, o.steadyTolerance, o.zeroCut);
   let res = newtonSolve(system, x, { mode: "newton" });
   if (!res.converged) res = newtonSolve(system, x, { mode: "pseudo-transient" });
   if (!res.converged) return null;
-  return clean(kin, cls, res.z);
+  return clean(kin, cls, res.z, o);
 }
 
-/** Rejects clearly negative points, clips rounding negatives, snaps near-zero species to 0. */
-export function clean(kin: Kinetics, cls: CompatibilityClass, x: readonly number[]): number[] | null {
-  if (x.some((v) => v < -1e-9 * cls.scale)) return null;
+/**
+ * Rejects clearly negative points (below −negativeCut · scale), clips rounding negatives, and
+ * snaps species below zeroCut · scale to 0 when the snapped point is steady to `snapTolerance`.
+ */
+export function clean(kin: Kinetics, cls: CompatibilityClass, x: readonly number[], o: SteadyStateThresholds): number[] | null {
+  if (x.some((v) => v < -o.negativeCut * cls.scale)) return null;
   const clipped = x.map((v) => Math.max(0, v));
-  const snapped = clipped.map((v) => (v < 1e-12 * cls.scale ? 0 : v));
-  if (snapped.some((v, i) => v !== clipped[i]) && exactlySteady(kin, snapped)) return snapped;
+  const snapped = clipped.map((v) => (v < o.zeroCut * cls.scale ? 0 : v));
+  if (snapped.some((v, i) => v !== clipped[i]) && exactlySteady(kin, snapped, o.snapTolerance)) return snapped;
   return clipped;
 }
 
-/** |dx_i/dt| ≤ 1e-9 Σ_r |S_ir|(v⁺+v⁻) with no absolute floor: zero where nothing flows. */
-function exactlySteady(kin: Kinetics, x: readonly number[]): boolean {
+/** |dx_i/dt| ≤ tol Σ_r |S_ir|(v⁺+v⁻) with no absolute floor: zero where nothing flows. */
+function exactlySteady(kin: Kinetics, x: readonly number[], tol: number): boolean {
   const f = rhs(kin, x);
   const w = rateScale(kin, x);
-  return f.every((fi, i) => Math.abs(fi) <= 1e-9 * w[i]!);
+  return f.every((fi, i) => Math.abs(fi) <= tol * (w[i] ?? NaN));
 }
 
-export function sameState(a: readonly number[], b: readonly number[], scale: number, rel = 1e-6): boolean {
-  return a.every((v, i) => Math.abs(v - b[i]!) <= rel * Math.max(Math.abs(v), Math.abs(b[i]!)) + 1e-9 * scale);
+/** |a_i − b_i| ≤ rel · max(|a_i|, |b_i|) + abs · scale for every species. */
+export function sameState(a: readonly number[], b: readonly number[], scale: number, rel: number, abs: number): boolean {
+  return a.length === b.length && a.every((v, i) => {
+    const w = b[i] ?? NaN;
+    return Math.abs(v - w) <= rel * Math.max(Math.abs(v), Math.abs(w)) + abs * scale;
+  });
 }
 
-export function addUnique(list: number[][], x: number[], scale: number): boolean {
-  if (list.some((y) => sameState(x, y, scale))) return false;
+/** Adds x to the list unless it is the same state (`sameStateRelative`, `sameStateAbsolute`) as one there. */
+export function addUnique(list: number[][], x: number[], scale: number, o: SteadyStateThresholds): boolean {
+  if (list.some((y) => sameState(x, y, scale, o.sameStateRelative, o.sameStateAbsolute))) return false;
   list.push(x);
   return true;
 }
@@ -56,7 +62,7 @@ export type UnivariateResult =
   | { readonly kind: "continuum" };
 
 /** Every steady state of a one-dimensional class, by the real roots of g(t). */
-export function univariateSteadyStates(kin: Kinetics, cls: CompatibilityClass): UnivariateResult {
+export function univariateSteadyStates(kin: Kinetics, cls: CompatibilityClass, o: SteadyStateThresholds): UnivariateResult {
   const q = cls.basis[0]!;
   const x0 = cls.x0;
   const linear = (i: number): Polynomial => [x0[i]!, q[i]!];
@@ -83,11 +89,11 @@ export function univariateSteadyStates(kin: Kinetics, cls: CompatibilityClass): 
   const states: number[][] = [];
   for (const t of roots) {
     const raw = toSpecies(cls, [t]).map((v, i) => ((t === lo && q[i]! > 0) || (t === hi && q[i]! < 0) ? Math.max(0, v) : v));
-    const cleaned = clean(kin, cls, raw);
+    const cleaned = clean(kin, cls, raw, o);
     if (cleaned === null) continue;
-    const polished = polish(kin, cls, cleaned);
-    const x = polished !== null && sameState(polished, cleaned, cls.scale, 1e-6) ? polished : cleaned;
-    addUnique(states, x, cls.scale);
+    const polished = polish(kin, cls, cleaned, o);
+    const x = polished !== null && sameState(polished, cleaned, cls.scale, o.sameStateRelative, o.sameStateAbsolute) ? polished : cleaned;
+    addUnique(states, x, cls.scale, o);
   }
   return { kind: "roots", states };
 }
@@ -103,13 +109,13 @@ export interface MultiStartOptions {
 }
 
 /** Steady states found by damped Newton / pseudo-transient continuation from many starts. */
-export function multiStartSteadyStates(kin: Kinetics, cls: CompatibilityClass, options: MultiStartOptions): number[][] {
+export function multiStartSteadyStates(kin: Kinetics, cls: CompatibilityClass, options: MultiStartOptions, o: SteadyStateThresholds): number[][] {
   const random = mulberry32(options.seed);
   const n = kin.species;
   const found: number[][] = [];
   const tryFrom = (x: readonly number[]): void => {
-    const s = polish(kin, cls, x);
-    if (s !== null && isSteady(kin, cls, s, 1e-8)) addUnique(found, s, cls.scale);
+    const s = polish(kin, cls, x, o);
+    if (s !== null && isSteady(kin, cls, s, o.acceptTolerance, o.zeroCut)) addUnique(found, s, cls.scale, o);
   };
   for (const x of options.extra) tryFrom(x);
   for (let k = 0; k < options.starts; k++) {

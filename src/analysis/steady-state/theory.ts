@@ -13,37 +13,35 @@
 import type { Kinetics } from "./kinetics.js";
 import type { CompatibilityClass } from "./class.js";
 
-/** Largest species count for which siphons are enumerated. */
-const MAX_SIPHON_SPECIES = 16;
-
 function reactantMask(terms: readonly { index: number }[]): number {
   return terms.reduce((m, t) => m | (1 << t.index), 0);
 }
 
 /**
  * True when the class provably has no steady state with a zero concentration. False when it
- * may have one (or the network is too large to enumerate siphons).
+ * may have one (or the network has more than `maxSpecies` species, too many to enumerate siphons).
  */
-export function boundaryExcluded(kin: Kinetics, cls: CompatibilityClass): boolean {
+export function boundaryExcluded(kin: Kinetics, cls: CompatibilityClass, maxSpecies: number): boolean {
   const n = kin.species;
   if (n === 0) return true;
-  if (n > MAX_SIPHON_SPECIES) return false;
+  // species sets are 31-bit masks
+  if (n > Math.min(maxSpecies, 30)) return false;
   // Each direction: the species it makes (net) and the species it needs.
   const directions: { makes: number; needs: number }[] = [];
-  for (let r = 0; r < kin.reactions; r++) {
+  for (const [r, column] of kin.columns.entries()) {
     let up = 0;
     let down = 0;
-    kin.stoichiometry.forEach((row, i) => {
-      if (row[r]! > 0) up |= 1 << i;
-      if (row[r]! < 0) down |= 1 << i;
-    });
-    directions.push({ makes: up, needs: reactantMask(kin.forward[r]!.terms) });
-    const rev = kin.reverse[r];
+    for (const [i, s] of column) {
+      if (s > 0) up |= 1 << i;
+      if (s < 0) down |= 1 << i;
+    }
+    const fwd = kin.forward[r], rev = kin.reverse[r];
+    if (fwd) directions.push({ makes: up, needs: reactantMask(fwd.terms) });
     if (rev) directions.push({ makes: down, needs: reactantMask(rev.terms) });
   }
   const lawMasks: number[] = [];
   cls.laws.forEach((l, k) => {
-    const total = cls.totals[k]!;
+    const total = cls.totals[k] ?? 0;
     const sign = l.every((c) => c >= 0) ? 1 : l.every((c) => c <= 0) ? -1 : 0;
     if (sign !== 0 && sign * total > 0) lawMasks.push(l.reduce((m, c, i) => (c !== 0 ? m | (1 << i) : m), 0));
   });
