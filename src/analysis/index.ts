@@ -31,14 +31,14 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
   const progress = options.progress ?? (() => undefined);
   const resolved = resolveOptions(options);
   progress("structure");
-  const structure = analyzeStructure(network);
+  const structure = analyzeStructure(network, resolved);
   progress("detailed balance");
   const detailedBalance = analyzeBalance(network, structure);
   progress("steady states");
-  const steadyStates = analyzeSteadyStates(network, structure, { detailedBalance, progress: (detail) => progress(`steady states: ${detail}`) });
+  const steadyStates = analyzeSteadyStates(network, structure, { ...resolved, detailedBalance, progress: (detail) => progress(`steady states: ${detail}`) });
   const reached = steadyStates.states.find((s) => s.reached) ?? steadyStates.states[0];
   progress("currents");
-  const currents = reached ? analyzeCurrents(network, reached) : null;
+  const currents = reached ? analyzeCurrents(network, reached, { ...resolved, structure }) : null;
   const currentNotes = currents?.notes ?? [];
   return {
     network,

@@ -5,6 +5,9 @@
  * the listing caps shared by several concepts live here.
  */
 import { BALANCE_DEFAULTS, BALANCE_MEANINGS, type BalanceOptions } from "./balance/options.js";
+import { CURRENTS_DEFAULTS, CURRENTS_MEANINGS, type CurrentsThresholds } from "./currents/options.js";
+import { STEADY_STATE_DEFAULTS, STEADY_STATE_MEANINGS, type SteadyStateThresholds } from "./steady-state/options.js";
+import { STRUCTURE_DEFAULTS, STRUCTURE_MEANINGS, type StructureThresholds } from "./structure/options.js";
 
 /** How much a report lists; counts stay exact past these caps. */
 export interface ListingOptions {
@@ -18,16 +21,18 @@ const LISTING_MEANINGS: { readonly [K in keyof ListingOptions]: string } = {
 };
 
 /** Every threshold, resolved. */
-export type ResolvedOptions = BalanceOptions & ListingOptions;
+export type ResolvedOptions = ListingOptions & StructureThresholds & BalanceOptions & SteadyStateThresholds & CurrentsThresholds;
 
 export interface AnalyzeOptions extends Partial<ResolvedOptions> {
   /** Called between stages (and by long stages) so a CLI can show progress. */
   readonly progress?: (stage: string) => void;
 }
 
-export const DEFAULT_OPTIONS: ResolvedOptions = { ...BALANCE_DEFAULTS, ...LISTING_DEFAULTS };
+export const DEFAULT_OPTIONS: ResolvedOptions = { ...LISTING_DEFAULTS, ...STRUCTURE_DEFAULTS, ...BALANCE_DEFAULTS, ...STEADY_STATE_DEFAULTS, ...CURRENTS_DEFAULTS };
 
-const MEANINGS: { readonly [K in keyof ResolvedOptions]: string } = { ...BALANCE_MEANINGS, ...LISTING_MEANINGS };
+const MEANINGS: { readonly [K in keyof ResolvedOptions]: string } = {
+  ...LISTING_MEANINGS, ...STRUCTURE_MEANINGS, ...BALANCE_MEANINGS, ...STEADY_STATE_MEANINGS, ...CURRENTS_MEANINGS,
+};
 
 /** One threshold as the report states it. */
 export interface UsedOption {

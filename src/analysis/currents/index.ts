@@ -1,39 +1,52 @@
 /**
  * Schnakenberg's decomposition of steady-state currents into cycle currents (Schnakenberg
- * 1976, Rev. Mod. Phys. 48, 571). Markov networks: the fundamental cycles of a spanning forest
- * of the state graph (currents-markov.ts). Mass-action networks: the fundamental (chord-form)
- * basis of ker S, one cycle per free column ("chord") of the exact row reduction.
+ * 1976, Rev. Mod. Phys. 48, 571), on the cycles the rest of the report names: Markov networks on
+ * the fundamental cycles of the spanning forest the Kolmogorov check uses (currents/markov.ts);
+ * mass-action networks on `structure.cycles`, the basis Wegscheider's check iterates
+ * (currents/mass-action.ts).
  */
 import type { Network } from "../../network/types.js";
+import { reactionConstants } from "../balance/index.js";
 import type { SteadyState } from "../steady-state/types.js";
+import { analyzeStructure } from "../structure/index.js";
+import type { Structure } from "../structure/types.js";
+import { resolveOptions, type AnalyzeOptions } from "../options.js";
 import { markovCurrents } from "./markov.js";
 import type { CurrentsAnalysis } from "./common.js";
 import { massActionCurrents } from "./mass-action.js";
 
 export { cycleWords, type CurrentsAnalysis } from "./common.js";
+export type { CurrentsThresholds } from "./options.js";
 
-export interface CurrentsOptions {
-  /** At most this many cycles are listed (the sum Σ A_c J_c always covers all); default 2000. */
-  readonly maxCycles?: number;
+/** The thresholds (`maxCycles`, `maxCurrentSolveWork`, `maxListedEntries`; any of `AnalyzeOptions`) and the structure when known. */
+export interface CurrentsOptions extends Omit<AnalyzeOptions, "progress"> {
+  /** The structure of the network, when already computed (its cycle basis is decomposed on). */
+  readonly structure?: Structure;
 }
 
 /**
- * Decomposes the net fluxes J of a steady state into cycle currents: J = Σ_c J_c c, where each
- * fundamental cycle c closes one chord j with coefficient d_j > 0 and its current is
- * J_c = J_j / d_j. A cycle's affinity A_c = Σ_r c_r ln(k⁺_r/k⁻_r) (reservoir concentrations
- * folded into the constants, so it equals Σ_r c_r ln(v⁺_r/v⁻_r) at any state), in k_B T.
- * At a steady state (S J = 0) the entropy production splits over cycles:
+ * Decomposes the net fluxes J of a steady state into cycle currents on the report's cycle basis:
+ * J = Σ_c J_c c (unique: the basis is independent and S J = 0). A cycle's affinity is
+ * A_c = Σ_r c_r ln K_r with ln K_r = ln k⁺_r − ln k⁻_r − Σ_Y S_Yr ln[Y] (reservoirs folded in, so it
+ * equals Σ_r c_r ln(v⁺_r/v⁻_r) at any state), in k_B T. At a steady state the entropy production
+ * splits over cycles:
  *   σ = Σ_r J_r ln(v⁺_r/v⁻_r) = Σ_c A_c J_c   (`cycleEntropyProduction`).
- * Assumes `state` is a steady state of `network`; null sum when a one-way reaction carries flux.
+ * Markov networks: one cycle per chord of the spanning forest, J_c the chord's current. Mass
+ * action: J_c from k pivot reactions of the basis (see currents/mass-action.ts). At most
+ * `maxCycles` (and maxListedEntries / reactions) cycles are listed; the sum covers all. Assumes
+ * `state` is a steady state of `network`; null sum when a one-way reaction carries flux.
  *
  * Example:
  *   const ss = analyzeSteadyStates(net, structure).states[0]!;
- *   const cur = analyzeCurrents(net, ss);
+ *   const cur = analyzeCurrents(net, ss, { structure });
  *   cur.cycles[0]!.affinity * cur.cycles[0]!.current;   // = ss.entropyProduction for one cycle
  */
 export function analyzeCurrents(network: Network, state: SteadyState, options: CurrentsOptions = {}): CurrentsAnalysis {
-  // list at most 2·10^7 dense entries: every listed cycle is a vector over all reactions
-  const maxCycles = options.maxCycles ?? Math.max(1, Math.min(2000, Math.floor(2e7 / Math.max(1, network.reactions.length))));
-  if (network.kind === "markov") return markovCurrents(network, state, maxCycles);
-  return massActionCurrents(network, state, maxCycles);
+  const o = resolveOptions(options);
+  // every listed cycle is a dense vector over all reactions
+  const maxCycles = Math.max(0, Math.min(o.maxCycles, Math.floor(o.maxListedEntries / Math.max(1, network.reactions.length))));
+  const lnK = reactionConstants(network).lnK;
+  if (network.kind === "markov") return markovCurrents(network, state, lnK, maxCycles);
+  const structure = options.structure ?? analyzeStructure(network, options);
+  return massActionCurrents(network, structure, state, lnK, maxCycles, o.maxCurrentSolveWork);
 }

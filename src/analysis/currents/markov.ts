@@ -1,6 +1,6 @@
 /**
  * Schnakenberg's decomposition for a Markov jump network, on the same spanning forest the
- * Kolmogorov check uses (`markovForest`: two-way transitions first), so a cycle here is the cycle
+ * Kolmogorov check uses (`markovForest`: breadth-first, two-way transitions first), so a cycle here is the cycle
  * of the same chord in the detailed-balance report. Each chord u → v closes the cycle u → v → … → u
  * along the tree, oriented along the chord. Its current is the chord's net current; its affinity is
  * the chord's log ratio plus the potential difference along the tree, A_c = a_chord + φ(u) − φ(v),
@@ -11,14 +11,14 @@ import { fundamentalCycle } from "../../network/digraph.js";
 import type { Network } from "../../network/types.js";
 import type { CycleCurrent } from "./types.js";
 import type { SteadyState } from "../steady-state/types.js";
-import { accumulate, cycleSum, reactionAffinities, type CurrentsAnalysis } from "./common.js";
+import { accumulate, cycleSum, type CurrentsAnalysis } from "./common.js";
 import { markovEdges, markovForest } from "../../network/markov-graph.js";
 
-export function markovCurrents(network: Network, state: SteadyState, maxCycles: number): CurrentsAnalysis {
+/** The decomposition on the spanning forest (see the module comment); `a` holds ln K_r per transition. */
+export function markovCurrents(network: Network, state: SteadyState, a: ArrayLike<number>, maxCycles: number): CurrentsAnalysis {
   const edges = markovEdges(network);
   if (edges === null) return { tree: [], cycles: [], cycleEntropyProduction: null, notes: ["a transition is not a jump from one state to another"] };
   const forest = markovForest(edges);
-  const a = reactionAffinities(network);
   // φ along the tree from each root (±∞ below a one-way tree edge: such cycles are walked instead)
   const phi = new Float64Array(edges.states);
   for (const w of forest.order) {

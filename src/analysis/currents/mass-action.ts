@@ -1,40 +1,61 @@
 /**
- * Schnakenberg's decomposition for a mass-action network: the fundamental (chord-form) basis of
- * ker S, one cycle per free column ("chord") of the exact row reduction.
+ * Schnakenberg's decomposition for a mass-action network on the cycle basis of the structure
+ * analysis (`structure.cycles`, the readable integer basis Wegscheider's check iterates), so a
+ * cycle has one name in every section of a report.
+ *
+ * The basis C (k cycles × m reactions) is independent, so it has k pivot reactions P where the
+ * k × k block B = C[:, P] is invertible; P is found exactly, by integer elimination inserting the
+ * cycles in order (cycle c's pivot is the reaction it adds to the span of the cycles before it:
+ * its "chord"). A steady state has S J = 0, so J = Σ_c J_c c with unique currents, and reading
+ * that on P gives the k × k system Bᵀ j = J_P, solved by Gaussian elimination with partial
+ * pivoting.
  */
-import { fundamentalKernel } from "../../numeric/exact/integer-matrix.js";
+import { solveLinear } from "../../numeric/continuous/dense.js";
+import { EchelonBuilder } from "../../numeric/exact/integer-matrix.js";
 import type { Network } from "../../network/types.js";
+import type { Structure } from "../structure/types.js";
 import type { CycleCurrent } from "./types.js";
 import type { SteadyState } from "../steady-state/types.js";
-import { accumulate, cycleSum, cycleWords, reactionAffinities, type CurrentsAnalysis } from "./common.js";
+import { accumulate, cycleSum, cycleWords, type CurrentsAnalysis } from "./common.js";
 
-export function massActionCurrents(network: Network, state: SteadyState, maxCycles: number): CurrentsAnalysis {
+export function massActionCurrents(network: Network, structure: Structure, state: SteadyState, lnK: ArrayLike<number>, maxCycles: number, maxSolveWork: number): CurrentsAnalysis {
   const m = network.reactions.length;
-  const rows = network.species.map((s) => {
-    const row = new Array<bigint>(m).fill(0n);
-    for (const r of network.reactions) {
-      for (const t of r.reactants) if (t.index === s.index) row[r.index] = row[r.index]! - BigInt(t.coefficient);
-      for (const t of r.products) if (t.index === s.index) row[r.index] = row[r.index]! + BigInt(t.coefficient);
-    }
-    return row;
-  });
-  const { vectors, free } = fundamentalKernel(rows, m);
-  const freeSet = new Set(free);
-  const tree = network.reactions.map((r) => r.index).filter((j) => !freeSet.has(j));
-  const affinity = reactionAffinities(network);
+  const basis = structure.cycles;
+  const k = basis.length;
   const notes: string[] = [];
+  const dimension = structure.reactions - structure.rank;
+  const oneWayNote = "a cycle through a one-way reaction carries current: its affinity and the entropy production are infinite";
+  if (k !== dimension || k ** 3 / 3 > maxSolveWork) {
+    // No listed basis (too large to list or to solve): Σ_c A_c J_c = Σ_r a_r J_r at a steady state.
+    let total: number | null = 0;
+    for (const [r, j] of state.fluxes.entries()) total = accumulate(total, lnK[r] ?? NaN, j);
+    notes.push(`${dimension} cycles, too many to decompose on the listed basis; the entropy production is summed over reactions as Σ_r J_r ln K_r`);
+    if (total === null) notes.push(oneWayNote);
+    return { tree: [], cycles: [], cycleEntropyProduction: total, notes };
+  }
+  const span = new EchelonBuilder(m);
+  for (const c of basis) span.insert(c.map((v) => BigInt(v)));
+  const chords = span.pivots;
+  const isChord = new Uint8Array(m);
+  for (const p of chords) isChord[p] = 1;
+  const tree = network.reactions.map((r) => r.index).filter((j) => !isChord[j]);
+  // Bᵀ j = J_P: row p of the system is reaction chords[p], column c is cycle c.
+  const system = chords.map((p) => basis.map((c) => c[p] ?? 0));
+  const rhs = chords.map((p) => state.fluxes[p] ?? 0);
+  const currents = k === 0 ? [] : solveLinear(system, rhs);
+  if (currents === null) {
+    notes.push("the cycle currents could not be solved for (a singular pivot block): no cycle is listed");
+    return { tree, cycles: [], cycleEntropyProduction: null, notes };
+  }
   const cycles: CycleCurrent[] = [];
   let total: number | null = 0;
-  vectors.forEach((v, k) => {
-    const chord = free[k]!;
-    const sign = v[chord]! < 0n ? -1n : 1n;
-    const cycle = v.map((c) => Number(c * sign));
-    const current = state.fluxes[chord]! / cycle[chord]!;
-    const a = cycleSum(cycle, affinity);
+  for (const [c, cycle] of basis.entries()) {
+    const current = currents[c] ?? NaN;
+    const a = cycleSum(cycle, lnK);
     total = accumulate(total, a, current);
-    if (cycles.length < maxCycles) cycles.push({ chord, cycle, words: cycleWords(network, cycle), affinity: a, current });
-  });
-  if (vectors.length > maxCycles) notes.push(`${vectors.length} cycles; the first ${maxCycles} are listed, the entropy production sums all`);
-  if (total === null) notes.push("a cycle through a one-way reaction carries current: its affinity and the entropy production are infinite");
+    if (cycles.length < maxCycles) cycles.push({ chord: chords[c] ?? -1, cycle, words: cycleWords(network, cycle), affinity: a, current });
+  }
+  if (k > maxCycles) notes.push(`${k} cycles; the first ${maxCycles} are listed, the entropy production sums all`);
+  if (total === null) notes.push(oneWayNote);
   return { tree, cycles, cycleEntropyProduction: total, notes };
 }
