@@ -3,7 +3,8 @@
  * detailed balanced by construction (k⁻ = k⁺ exp(ΔG) from random species potentials G), with a
  * Structure whose rank and conservation laws come from the exact integer kernel.
  */
-import { fundamentalKernel } from "../../src/numeric/exact/integer-matrix.js";
+import { kernelOfEchelon, reducedEchelon } from "../../src/numeric/exact/integer-matrix.js";
+import { reactionRows, speciesRows } from "../../src/network/stoichiometry.js";
 import { mulberry32 } from "../../src/numeric/random.js";
 import type { Network } from "../../src/network/types.js";
 import type { Structure } from "../../src/analysis/types.js";
@@ -44,17 +45,9 @@ export function randomNetwork(seed: number, detailedBalanced: boolean): RandomNe
   }
   const species = Object.fromEntries(names.map((nm) => [nm, 0.1 + 2 * random()]));
   const network = fixtureNetwork({ species, reactions });
-  const rows = names.map((_, i) =>
-    network.reactions.map((r) => {
-      let s = 0;
-      for (const t of r.products) if (t.index === i) s += t.coefficient;
-      for (const t of r.reactants) if (t.index === i) s -= t.coefficient;
-      return BigInt(s);
-    }),
-  );
-  const transpose = network.reactions.map((_, j) => rows.map((row) => row[j]!));
-  const laws = fundamentalKernel(transpose, n).vectors.map((v) => v.map(Number));
-  const cycles = fundamentalKernel(rows, m).vectors.map((v) => v.map(Number));
+  // the network's one S (network/stoichiometry.ts); the kernels here are the plain chord-form ones
+  const laws = kernelOfEchelon(reducedEchelon(reactionRows(network), n)).vectors.map((v) => v.map(Number));
+  const cycles = kernelOfEchelon(reducedEchelon(speciesRows(network), m)).vectors.map((v) => v.map(Number));
   const structure = fixtureStructure(network, { rank: n - laws.length, laws, deficiency: 1, weaklyReversible: false, cycles });
   return { network, structure, potentials: detailedBalanced ? g : null };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeStructure } from "../../../src/analysis/structure/index.js";
 import { massActionExactStructure } from "../../../src/analysis/structure/mass-action.js";
 import { markovExactStructure } from "../../../src/analysis/structure/markov.js";
+import { DEFAULT_OPTIONS } from "../../../src/analysis/options.js";
 import { bipartiteGraph, complexGraph, stateGraph } from "../../../src/network/graphs.js";
 import { stoichiometricMatrix } from "../../../src/network/stoichiometry.js";
 import type { Network } from "../../../src/network/types.js";
@@ -130,7 +131,7 @@ describe("analyzeStructure", () => {
         lines.push(`s${a}${res} ${rand() < 0.3 ? "->" : "<->"} s${b} @ ${rand() < 0.3 ? "1" : "1, 1"}`.replace(/-> (s\d+) @ 1, 1/, "-> $1 @ 1"));
       }
       const network = net(lines.join("\n").replace(/<-> (s\d+) @ 1$/gm, "<-> $1 @ 1, 1"));
-      const g = markovExactStructure(network), e = massActionExactStructure(network);
+      const g = markovExactStructure(network, DEFAULT_OPTIONS), e = massActionExactStructure(network, DEFAULT_OPTIONS);
       expect([g.rank, g.fullRank]).toEqual([e.rank, e.fullRank]);
       expect(sameSpan(g.cycles.map((c) => [...c]), e.cycles.map((c) => [...c]))).toBe(true);
       expect(sameSpan(g.laws.map((c) => [...c]), e.laws.map((c) => [...c]))).toBe(true);
