@@ -1,10 +1,11 @@
 /**
  * Constant expressions: numbers, params, + - * / ^, unary minus, exp, log, sqrt.
- * Each value is a double and, when the expression is rational (decimal literals combined with
- * + - * / and integer powers), also the exact Rational: detailed balance is then decided exactly.
+ * Each value is a double and, when the expression is rational (decimal literals of at most 15
+ * significant digits combined with + - * / and integer powers), also the exact Rational: detailed
+ * balance is then decided exactly. A literal with more digits is a printed double (network/rate.ts).
  */
 import { CODES, type DiagnosticSink } from "../diagnostics.js";
-import { MAX_EXACT_LITERAL } from "../network/rate.js";
+import { isExactLiteral } from "../network/rate.js";
 import * as Q from "../numeric/exact/rational.js";
 import type { Expr } from "../syntax/ast.js";
 import { suggest } from "./suggest.js";
@@ -44,8 +45,8 @@ function keep(q: Q.Rational | undefined | null): Q.Rational | null {
 export function evaluate(e: Expr, scope: Scope, sink: DiagnosticSink): Value | undefined {
   switch (e.kind) {
     case "number": {
-      // the same rule as a literal rate constant (LiteralRate): long literals are not kept exact
-      const exact = e.text.length <= MAX_EXACT_LITERAL ? scope.decimal(e.text) : null;
+      // the literal rule, as for a literal rate constant (LiteralRate): > 15 significant digits is a double
+      const exact = isExactLiteral(e.text) ? scope.decimal(e.text) : null;
       const value = Number(e.text);
       if (!Number.isFinite(value)) {
         sink.error(CODES.notFinite, `the number ${e.text} is too large for a double`, e.span);

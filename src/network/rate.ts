@@ -1,14 +1,46 @@
 /**
- * A rate constant written as a decimal literal. Its exact rational value costs BigInt work, and a
- * file of 10^5 reactions has 10^5 literals, most of whose exact values no analysis ever asks for
- * (an exact verdict walks only some cycles), so it is worked out on first use and kept.
+ * Decimal literals: which are exact rationals, and the rate constant written as one.
+ *
+ * The literal rule (docs/language.md): a literal with at most MAX_EXACT_SIGNIFICANT_DIGITS (15)
+ * significant digits is the exact rational it spells; one with more (16–17 are what printing a
+ * double with `repr` gives: `0.36787944117144233`, `2.718281828459045`) is that double, inexact.
+ * Significant digits are the mantissa's digits from the first non-zero to the last non-zero:
+ * leading and trailing zeros and the exponent do not count (`0.00150e3` has 2).
+ *
+ * A rate constant's exact value costs BigInt work, and a file of 10^5 reactions has 10^5
+ * literals, most of whose exact values no analysis ever asks for (an exact verdict walks only
+ * some cycles), so LiteralRate works it out on first use and keeps it.
  */
 import type { Span } from "../diagnostics.js";
 import { parseDecimal, type Rational } from "../numeric/exact/rational.js";
 import type { RateConstant } from "./types.js";
 
-/** Literals longer than this are not kept exact, wherever they are written (see compile/evaluate). */
-export const MAX_EXACT_LITERAL = 400;
+/**
+ * Every decimal with at most 15 significant digits round-trips through a double (DBL_DIG = 15),
+ * so up to 15 digits the writer chose them; 16 or 17 are what a printed double carries.
+ */
+export const MAX_EXACT_SIGNIFICANT_DIGITS = 15;
+
+/** The significant digits of a decimal literal's mantissa (before any `e`): first to last non-zero. */
+export function significantDigits(text: string): number {
+  let first = -1, last = -1, digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 101 || c === 69) break; // e E
+    if (c < 48 || c > 57) continue; // the point, a sign
+    digits++;
+    if (c !== 48) {
+      if (first < 0) first = digits;
+      last = digits;
+    }
+  }
+  return first < 0 ? 0 : last - first + 1;
+}
+
+/** The literal rule: whether a decimal literal stands for an exact rational (see module comment). */
+export function isExactLiteral(text: string): boolean {
+  return significantDigits(text) <= MAX_EXACT_SIGNIFICANT_DIGITS;
+}
 
 export class LiteralRate implements RateConstant {
   readonly rational: boolean;
@@ -20,7 +52,7 @@ export class LiteralRate implements RateConstant {
     readonly text: string,
     readonly span: Span,
   ) {
-    this.rational = text.length <= MAX_EXACT_LITERAL;
+    this.rational = isExactLiteral(text);
     Object.freeze(this);
   }
 

@@ -5,6 +5,7 @@
  */
 import * as Q from "../numeric/exact/rational.js";
 import type { Rational } from "../numeric/exact/rational.js";
+import { isExactLiteral } from "../network/rate.js";
 
 export interface Num {
   readonly value: number;
@@ -29,12 +30,17 @@ export function toDouble(r: Rational): number {
 export const ZERO_N: Num = exactNum(Q.ZERO);
 export const ONE_N: Num = exactNum(Q.ONE);
 
-/** Parses a signed decimal literal exactly (`-1.5e3`, `+2`, ` 0.1 `); `INF`, `NaN` as doubles. */
+/**
+ * Parses a signed decimal literal (`-1.5e3`, `+2`, ` 0.1 `): exactly when it has at most 15
+ * significant digits (network/rate.ts), else as the double it prints; `INF`, `NaN` as doubles.
+ */
 export function parseNum(text: string): Num | undefined {
   const t = text.trim();
   const sign = t.startsWith("-") ? -1n : 1n;
   const body = t.replace(/^[+-]/, "");
   const r = Q.parseDecimal(body);
+  // the literal rule of .crn files: more than 15 significant digits is a printed double, inexact
+  if (r && !isExactLiteral(body)) return num(sign < 0n ? -Number(body) : Number(body));
   if (r) return exactNum(sign < 0n ? Q.neg(r) : r);
   if (/^(inf|infinity)$/i.test(body)) return num(sign < 0n ? -Infinity : Infinity);
   if (/^nan$/i.test(body)) return num(NaN);
@@ -96,10 +102,15 @@ export const INEXACT = "exp(0)";
 
 /**
  * A number as the network language writes it, keeping the exact value: the shortest round-trip
- * decimal when it is exact, else `N / D` with integers; a floating-point result is `x * exp(0)`.
+ * decimal when it is exact, else `N / D` with integers; a floating-point result is `x * exp(0)`,
+ * or just `x` when x has more than 15 significant digits (inexact by the literal rule).
  */
 export function numText(a: Num): string {
-  if (!a.exact) return `${doubleText(a.value)} * ${INEXACT}`;
+  if (!a.exact) {
+    // a printed double's 16–17 digits are inexact by the literal rule already
+    const text = doubleText(a.value);
+    return isExactLiteral(text) ? `${text} * ${INEXACT}` : text;
+  }
   const short = doubleText(a.value);
   const back = parseNum(short);
   if (back?.exact && Q.equals(back.exact, a.exact)) return short;
