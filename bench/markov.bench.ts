@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stationaryDistribution } from "../src/numeric/markov/stationary.js";
+import { outOfRange } from "../src/numeric/checked.js";
 import { mulberry32 } from "./lib.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,8 +37,9 @@ function torus(L: number, force = 2, seed = 1): Chain {
   for (let y = 0; y < L; y++) {
     for (let x = 0; x < L; x++) {
       const i = x + L * y, j = ((x + 1) % L) + L * y, k = x + L * ((y + 1) % L);
-      pair(i, j, Math.exp(force / 2 - (E[j] - E[i]) / 2), Math.exp(-force / 2 + (E[j] - E[i]) / 2));
-      pair(i, k, 1.5 * Math.exp(-(E[k] - E[i]) / 2), 0.5 * Math.exp((E[k] - E[i]) / 2));
+      const Ei = E[i] ?? outOfRange(), dx = (E[j] ?? outOfRange()) - Ei, dy = (E[k] ?? outOfRange()) - Ei;
+      pair(i, j, Math.exp(force / 2 - dx / 2), Math.exp(-force / 2 + dx / 2));
+      pair(i, k, 1.5 * Math.exp(-dy / 2), 0.5 * Math.exp(dy / 2));
     }
   }
   return { n, from, to, rate };
@@ -78,7 +80,10 @@ function wall<T>(f: () => T): [T, number] {
 
 function maxRel(a: Float64Array, b: Float64Array): number {
   let w = 0;
-  for (let i = 0; i < b.length; i++) w = Math.max(w, Math.abs(a[i] - b[i]) / Math.abs(b[i]));
+  for (let i = 0; i < b.length; i++) {
+    const bi = b[i] ?? outOfRange();
+    w = Math.max(w, Math.abs((a[i] ?? outOfRange()) - bi) / Math.abs(bi));
+  }
   return w;
 }
 
@@ -86,12 +91,16 @@ function maxRel(a: Float64Array, b: Float64Array): number {
 function residual(c: Chain, pi: Float64Array): number {
   const outF = new Float64Array(c.n), inF = new Float64Array(c.n);
   for (let e = 0; e < c.from.length; e++) {
-    const v = pi[c.from[e]] * c.rate[e];
-    outF[c.from[e]] += v;
-    inF[c.to[e]] += v;
+    const i = c.from[e] ?? outOfRange(), j = c.to[e] ?? outOfRange();
+    const v = (pi[i] ?? outOfRange()) * (c.rate[e] ?? outOfRange());
+    outF[i] = (outF[i] ?? outOfRange()) + v;
+    inF[j] = (inF[j] ?? outOfRange()) + v;
   }
   let w = 0;
-  for (let i = 0; i < c.n; i++) w = Math.max(w, Math.abs(inF[i] - outF[i]) / outF[i]);
+  for (let i = 0; i < c.n; i++) {
+    const o = outF[i] ?? outOfRange();
+    w = Math.max(w, Math.abs((inF[i] ?? outOfRange()) - o) / o);
+  }
   return w;
 }
 
@@ -126,7 +135,8 @@ function main(): void {
     if (rep === 0) rows.push(["method", r.method]);
   }
   inProcess.sort((a, b) => a - b);
-  rows.push([`ness solve, ${chain.n} states (in-process, median of 3)`, `${inProcess[1].toFixed(3)} s`]);
+  const median = inProcess[1] ?? outOfRange();
+  rows.push([`ness solve, ${chain.n} states (in-process, median of 3)`, `${median.toFixed(3)} s`]);
 
   const [fn, fnSecs] = runChild(L, join(out, "ness-pi.f64"));
   rows.push(["ness solve (whole process: node + tsx + build + solve)", `${fnSecs.toFixed(3)} s, peak RSS ${fn.rssMB.toFixed(0)} MB`]);

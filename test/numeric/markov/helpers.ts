@@ -2,6 +2,13 @@
 import { mulberry32 } from "../../../src/numeric/random.js";
 import { add, div, mul, rational, sub, toNumber, ZERO, type Rational } from "../../../src/numeric/exact/rational.js";
 
+/** a[i], or a failing test when there is no entry i (a test bug, not a default). */
+export function at<T>(a: ArrayLike<T>, i: number): T {
+  const v = a[i];
+  if (v === undefined) throw new Error(`no entry ${i} in an array of length ${a.length}`);
+  return v;
+}
+
 /** A small seeded generator (mulberry32): the same chains on every run. */
 export const seeded = mulberry32;
 
@@ -19,6 +26,7 @@ export interface Edges {
   readonly rate: Float64Array;
 }
 
+/** The edge arrays of a chain on n states from a list of [from, to, rate]. */
 export function edges(n: number, list: readonly (readonly [number, number, number])[]): Edges {
   return {
     n,
@@ -32,23 +40,26 @@ export function edges(n: number, list: readonly (readonly [number, number, numbe
 export function exactStationary(g: Edges): number[] {
   const n = g.n;
   const R: Rational[][] = Array.from({ length: n }, () => Array.from({ length: n }, () => ZERO));
-  for (let e = 0; e < g.from.length; e++) if (g.from[e] !== g.to[e]) R[g.from[e]][g.to[e]] = add(R[g.from[e]][g.to[e]], exactOf(g.rate[e]));
-  const D: Rational[] = [];
+  const entry = (i: number, j: number): Rational => at(at(R, i), j);
+  for (let e = 0; e < g.from.length; e++) {
+    const i = at(g.from, e), j = at(g.to, e);
+    if (i !== j) at(R, i)[j] = add(entry(i, j), exactOf(at(g.rate, e)));
+  }
   for (let k = 0; k < n - 1; k++) {
     let d = ZERO;
-    for (let j = k + 1; j < n; j++) d = add(d, R[k][j]);
-    D[k] = d;
+    for (let j = k + 1; j < n; j++) d = add(d, entry(k, j));
     for (let i = k + 1; i < n; i++) {
-      const l = div(R[i][k], d) as Rational;
-      R[i][k] = l;
-      for (let j = k + 1; j < n; j++) if (j !== i) R[i][j] = add(R[i][j], mul(l, R[k][j]));
+      const l = div(entry(i, k), d) as Rational;
+      const row = at(R, i);
+      row[k] = l;
+      for (let j = k + 1; j < n; j++) if (j !== i) row[j] = add(entry(i, j), mul(l, entry(k, j)));
     }
   }
   const x: Rational[] = new Array(n).fill(ZERO);
   x[n - 1] = rational(1n);
   for (let k = n - 2; k >= 0; k--) {
     let s = ZERO;
-    for (let i = k + 1; i < n; i++) s = add(s, mul(x[i], R[i][k]));
+    for (let i = k + 1; i < n; i++) s = add(s, mul(at(x, i), entry(i, k)));
     x[k] = s;
   }
   let total = ZERO;
@@ -65,8 +76,9 @@ export function drivenTorus(L: number, force: number, spread: number, seed: numb
   for (let y = 0; y < L; y++) {
     for (let x = 0; x < L; x++) {
       const i = x + L * y, j = ((x + 1) % L) + L * y, k = x + L * ((y + 1) % L);
-      list.push([i, j, Math.exp(force / 2 - (E[j] - E[i]) / 2)], [j, i, Math.exp(-force / 2 + (E[j] - E[i]) / 2)]);
-      list.push([i, k, 1.5 * Math.exp(-(E[k] - E[i]) / 2)], [k, i, 0.5 * Math.exp((E[k] - E[i]) / 2)]);
+      const dx = at(E, j) - at(E, i), dy = at(E, k) - at(E, i);
+      list.push([i, j, Math.exp(force / 2 - dx / 2)], [j, i, Math.exp(-force / 2 + dx / 2)]);
+      list.push([i, k, 1.5 * Math.exp(-dy / 2)], [k, i, 0.5 * Math.exp(dy / 2)]);
     }
   }
   return edges(n, list);
@@ -75,7 +87,7 @@ export function drivenTorus(L: number, force: number, spread: number, seed: numb
 /** Largest |a_i − b_i| / |b_i|. */
 export function maxRelErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let worst = 0;
-  for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.abs(b[i]));
+  for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(at(a, i) - at(b, i)) / Math.abs(at(b, i)));
   return worst;
 }
 
@@ -83,13 +95,17 @@ export function maxRelErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
 export function balanceResidual(g: Edges, pi: Float64Array): number {
   const out = new Float64Array(g.n), inn = new Float64Array(g.n);
   for (let e = 0; e < g.from.length; e++) {
-    if (g.from[e] === g.to[e]) continue;
-    const v = pi[g.from[e]] * g.rate[e];
-    out[g.from[e]] += v;
-    inn[g.to[e]] += v;
+    const i = at(g.from, e), j = at(g.to, e);
+    if (i === j) continue;
+    const v = at(pi, i) * at(g.rate, e);
+    out[i] = at(out, i) + v;
+    inn[j] = at(inn, j) + v;
   }
   let worst = 0;
-  for (let i = 0; i < g.n; i++) if (out[i] > 0) worst = Math.max(worst, Math.abs(inn[i] - out[i]) / out[i]);
+  for (let i = 0; i < g.n; i++) {
+    const o = at(out, i);
+    if (o > 0) worst = Math.max(worst, Math.abs(at(inn, i) - o) / o);
+  }
   return worst;
 }
 
@@ -104,51 +120,57 @@ export function exactReached(g: Edges, init: readonly number[], component: Int32
   const p0 = init.map((x) => (x === 0 ? ZERO : exactOf(x)));
   for (const x of p0) total = add(total, x);
   const p = p0.map((x) => div(x, total) as Rational);
-  const T = Array.from({ length: n }, (_, i) => i).filter((i) => !closed(component[i]));
+  const T = Array.from({ length: n }, (_, i) => i).filter((i) => !closed(at(component, i)));
   const where = new Map(T.map((t, r) => [t, r]));
-  const rateOf = (e: number): Rational => exactOf(g.rate[e]);
+  const rateOf = (e: number): Rational => exactOf(at(g.rate, e));
   // A = −Q_TT; solve Aᵀ z = p_T by Gauss–Jordan in rationals
   const m = T.length;
   const A: Rational[][] = Array.from({ length: m }, () => Array.from({ length: m + 1 }, () => ZERO));
+  const a = (r: number, c: number): Rational => at(at(A, r), c);
   for (let e = 0; e < g.from.length; e++) {
-    const i = g.from[e], j = g.to[e];
-    if (i === j || !where.has(i)) continue;
-    const r = where.get(i) as number;
-    A[r][r] = add(A[r][r], rateOf(e)); // transposed system: column r of A is row r of Aᵀ
-    if (where.has(j)) {
-      const c = where.get(j) as number;
-      A[c][r] = sub(A[c][r], rateOf(e));
-    }
+    const i = at(g.from, e), j = at(g.to, e);
+    const r = where.get(i), c = where.get(j);
+    if (i === j || r === undefined) continue;
+    at(A, r)[r] = add(a(r, r), rateOf(e)); // transposed system: column r of A is row r of Aᵀ
+    if (c !== undefined) at(A, c)[r] = sub(a(c, r), rateOf(e));
   }
-  T.forEach((t, r) => (A[r][m] = p[t]));
+  T.forEach((t, r) => (at(A, r)[m] = at(p, t)));
   for (let col = 0; col < m; col++) {
-    const piv = A.findIndex((row, r) => r >= col && row[col].num !== 0n);
-    [A[col], A[piv]] = [A[piv], A[col]];
-    const d = A[col][col];
-    A[col] = A[col].map((x) => div(x, d) as Rational);
+    const piv = A.findIndex((row, r) => r >= col && at(row, col).num !== 0n);
+    [A[col], A[piv]] = [at(A, piv), at(A, col)];
+    const d = a(col, col);
+    const pivotRow = at(A, col).map((x) => div(x, d) as Rational);
+    A[col] = pivotRow;
     for (let r = 0; r < m; r++) {
-      if (r === col || A[r][col].num === 0n) continue;
-      const f = A[r][col];
-      A[r] = A[r].map((x, c) => sub(x, mul(f, A[col][c])));
+      if (r === col || a(r, col).num === 0n) continue;
+      const f = a(r, col);
+      A[r] = at(A, r).map((x, c) => sub(x, mul(f, at(pivotRow, c))));
     }
   }
   const arrival = p.slice();
   for (let e = 0; e < g.from.length; e++) {
-    const i = g.from[e], j = g.to[e];
-    if (where.has(i) && !where.has(j)) arrival[j] = add(arrival[j], mul(A[where.get(i) as number][m], rateOf(e)));
+    const i = at(g.from, e), j = at(g.to, e);
+    const r = where.get(i);
+    if (r !== undefined && !where.has(j)) arrival[j] = add(at(arrival, j), mul(a(r, m), rateOf(e)));
   }
   const pi = new Array<number>(n).fill(0);
   const classes = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) if (closed(component[i])) classes.set(component[i], [...(classes.get(component[i]) ?? []), i]);
+  for (let i = 0; i < n; i++) {
+    const c = at(component, i);
+    if (closed(c)) classes.set(c, [...(classes.get(c) ?? []), i]);
+  }
   for (const states of classes.values()) {
     let mass = ZERO;
-    for (const j of states) mass = add(mass, arrival[j]);
+    for (const j of states) mass = add(mass, at(arrival, j));
     if (mass.num === 0n) continue;
     const index = new Map(states.map((s, r) => [s, r]));
     const list: [number, number, number][] = [];
-    for (let e = 0; e < g.from.length; e++) if (index.has(g.from[e]) && index.has(g.to[e])) list.push([index.get(g.from[e]) as number, index.get(g.to[e]) as number, g.rate[e]]);
+    for (let e = 0; e < g.from.length; e++) {
+      const i = index.get(at(g.from, e)), j = index.get(at(g.to, e));
+      if (i !== undefined && j !== undefined) list.push([i, j, at(g.rate, e)]);
+    }
     const law = states.length === 1 ? [1] : exactStationary(edges(states.length, list));
-    states.forEach((s, r) => (pi[s] = toNumber(mass) * law[r]));
+    states.forEach((s, r) => (pi[s] = toNumber(mass) * at(law, r)));
   }
   return pi;
 }

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { stationaryDistribution, type StationaryOptions, type StationaryResult } from "../../../src/numeric/markov/stationary.js";
 import { gthStationary } from "../../../src/numeric/markov/gth.js";
 import { stronglyConnectedComponents } from "../../../src/numeric/markov/scc.js";
-import { balanceResidual, drivenTorus, edges, exactReached, exactStationary, maxRelErr, seeded, type Edges } from "./helpers.js";
+import { at, balanceResidual, drivenTorus, edges, exactReached, exactStationary, maxRelErr, seeded, type Edges } from "./helpers.js";
 
 const solve = (g: Edges, initial?: ArrayLike<number>, opts = {}): StationaryResult =>
   stationaryDistribution(g.n, g.from, g.to, g.rate, Float64Array.from(initial ?? new Array(g.n).fill(1)), opts);
@@ -36,7 +36,7 @@ describe("stiff chains: entrywise relative accuracy", () => {
   const links: [number, number, number, number][] = [
     [0, 1, 1e6, 0.3], [1, 2, 1e-9, 0.5], [2, 3, 1e3, 0.9], [3, 4, 1e-5, 0.1], [4, 5, 2e11, 0.5], [5, 0, 1e-2, 0.7], [0, 3, 1e-12, 0.5],
   ];
-  const motor = edges(6, links.flatMap(([i, j, w, th]) => [[i, j, w * Math.exp(-th * (G[j] - G[i]))], [j, i, w * Math.exp((1 - th) * (G[j] - G[i]))]] as [number, number, number][]));
+  const motor = edges(6, links.flatMap(([i, j, w, th]) => [[i, j, w * Math.exp(-th * (at(G, j) - at(G, i)))], [j, i, w * Math.exp((1 - th) * (at(G, j) - at(G, i)))]] as [number, number, number][]));
   const z = G.reduce((s, g) => s + Math.exp(-g), 0);
   const exact = G.map((g) => Math.exp(-g) / z);
 
@@ -96,7 +96,7 @@ describe("classes and transient states", () => {
     const expected = [0, 0, 0.5 * 0.4, 0.5 * 0.6 * (2 / 3), 0.5 * 0.6 * (1 / 3), 0.5];
     expect(r.pi[T0]).toBe(0);
     expect(r.pi[T1]).toBe(0);
-    expect(maxRelErr([r.pi[A], r.pi[B1], r.pi[B2], r.pi[C]], [expected[2], expected[3], expected[4], expected[5]])).toBeLessThan(1e-14);
+    expect(maxRelErr([at(r.pi, A), at(r.pi, B1), at(r.pi, B2), at(r.pi, C)], [at(expected, 2), at(expected, 3), at(expected, 4), at(expected, 5)])).toBeLessThan(1e-14);
     expect(Array.from(r.transient)).toEqual([T0, T1]);
     expect(r.classes.map((c) => Array.from(c.states))).toEqual([[A], [B1, B2], [C]]);
     expect(maxRelErr(r.classes.map((c) => c.mass), [0.2, 0.3, 0.5])).toBeLessThan(1e-14);
@@ -114,17 +114,17 @@ describe("classes and transient states", () => {
       if (!init.some((x) => x > 0)) init[0] = 1;
       // classes by brute-force reachability (Warshall), independent of Tarjan
       const reach = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => i === j));
-      for (const [i, j] of list) reach[i][j] = true;
-      for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (reach[i][k] && reach[k][j]) reach[i][j] = true;
-      const comp = Int32Array.from({ length: n }, (_, i) => reach[i].findIndex((x, j) => x && reach[j][i]));
-      const closed = (c: number): boolean => reach[c].every((x, j) => !x || reach[j][c]);
+      for (const [i, j] of list) at(reach, i)[j] = true;
+      for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (at(at(reach, i), k) && at(at(reach, k), j)) at(reach, i)[j] = true;
+      const comp = Int32Array.from({ length: n }, (_, i) => at(reach, i).findIndex((x, j) => x && at(at(reach, j), i)));
+      const closed = (c: number): boolean => at(reach, c).every((x, j) => !x || at(at(reach, j), c));
       const exact = exactReached(g, init, comp, closed);
       const variants: StationaryOptions[] = [{}, { denseLimit: 1, leafSize: 1 }];
       for (const opts of variants) {
         const r = solve(g, init, opts);
         for (let i = 0; i < n; i++) {
           if (exact[i] === 0) expect(r.pi[i]).toBe(0);
-          else expect(Math.abs(r.pi[i] - exact[i]) / exact[i]).toBeLessThan(1e-12);
+          else expect(Math.abs(at(r.pi, i) - at(exact, i)) / at(exact, i)).toBeLessThan(1e-12);
         }
         if (r.transient.length > 0) reducible++;
       }
@@ -135,7 +135,7 @@ describe("classes and transient states", () => {
   it("gives a class no mass when nothing flows into it", () => {
     const r = solve(g, [0, 0, 0, 1, 0, 0]);
     expect(Array.from(r.pi)).toEqual([0, 0, 0, 2 / 3, 1 / 3, 0].map((x, i) => (i === B1 || i === B2 ? r.pi[i] : x)));
-    expect(maxRelErr([r.pi[B1], r.pi[B2]], [2 / 3, 1 / 3])).toBeLessThan(1e-15);
+    expect(maxRelErr([at(r.pi, B1), at(r.pi, B2)], [2 / 3, 1 / 3])).toBeLessThan(1e-15);
   });
 
   it("uses the uniform distribution (with a note) when the initial one is unusable", () => {
@@ -152,7 +152,7 @@ describe("classes and transient states", () => {
     expect(r.classes).toHaveLength(pairs);
     for (let c = 0; c < pairs; c += 997) {
       const k = 1 + (c % 3);
-      expect(maxRelErr([r.pi[2 * c], r.pi[2 * c + 1]], [1 / (1 + k) / pairs, k / (1 + k) / pairs])).toBeLessThan(1e-13);
+      expect(maxRelErr([at(r.pi, 2 * c), at(r.pi, 2 * c + 1)], [1 / (1 + k) / pairs, k / (1 + k) / pairs])).toBeLessThan(1e-13);
     }
   });
 
@@ -184,7 +184,7 @@ describe("sparse elimination agrees with dense GTH", () => {
     const r = solve(edges(leaves + 1, list));
     expect(Number(/largest front (\d+)/.exec(r.method)?.[1])).toBeLessThan(10);
     // π_i / π_0 = (1 + i mod 5) / 2
-    for (let i = 1; i <= leaves; i += 1999) expect(Math.abs(r.pi[i] / r.pi[0] - (1 + (i % 5)) / 2)).toBeLessThan(1e-14);
+    for (let i = 1; i <= leaves; i += 1999) expect(Math.abs(at(r.pi, i) / at(r.pi, 0) - (1 + (i % 5)) / 2)).toBeLessThan(1e-14);
     expect(balanceResidual(edges(leaves + 1, list), r.pi)).toBeLessThan(1e-13);
   });
 
@@ -197,8 +197,8 @@ describe("sparse elimination agrees with dense GTH", () => {
     const sparse = solve(g, init, { leafSize: 8 });
     const dense = solve(g, init, { denseLimit: 10_000 });
     expect(sparse.transient).toHaveLength(L * L);
-    expect(maxRelErr([sparse.pi[L * L], sparse.pi[L * L + 1]], [dense.pi[L * L], dense.pi[L * L + 1]])).toBeLessThan(1e-12);
-    expect(sparse.pi[L * L] + sparse.pi[L * L + 1]).toBeCloseTo(1, 14);
+    expect(maxRelErr([at(sparse.pi, L * L), at(sparse.pi, L * L + 1)], [at(dense.pi, L * L), at(dense.pi, L * L + 1)])).toBeLessThan(1e-12);
+    expect(at(sparse.pi, L * L) + at(sparse.pi, L * L + 1)).toBeCloseTo(1, 14);
   });
 });
 
@@ -221,7 +221,7 @@ describe("beyond the elimination budget: Gauss–Seidel, with a note", () => {
       expect(fallback.notes.join(" ")).toMatch(/budget/);
       for (let i = 0; i < g.n; i++) {
         if (exact.pi[i] === 0) expect(fallback.pi[i]).toBe(0);
-        else expect(Math.abs(fallback.pi[i] - exact.pi[i]) / exact.pi[i]).toBeLessThan(1e-9);
+        else expect(Math.abs(at(fallback.pi, i) - at(exact.pi, i)) / at(exact.pi, i)).toBeLessThan(1e-9);
       }
     }
   });
@@ -262,7 +262,7 @@ describe("properties on random chains (seeded)", () => {
         const dense = solve(g, init, { denseLimit: 1000 });
         for (let i = 0; i < g.n; i++) {
           if (dense.pi[i] === 0) expect(r.pi[i]).toBe(0);
-          else expect(Math.abs(r.pi[i] - dense.pi[i]) / dense.pi[i]).toBeLessThan(1e-10);
+          else expect(Math.abs(at(r.pi, i) - at(dense.pi, i)) / at(dense.pi, i)).toBeLessThan(1e-10);
         }
       }),
       { seed: 4, numRuns: 300 },
@@ -277,16 +277,16 @@ describe("properties on random chains (seeded)", () => {
         const list: [number, number, number][] = [];
         const link = (i: number, j: number): void => {
           const w = 10 ** (8 * rnd() - 4), th = rnd();
-          list.push([i, j, w * Math.exp(-th * (G[j] - G[i]))], [j, i, w * Math.exp((1 - th) * (G[j] - G[i]))]);
+          list.push([i, j, w * Math.exp(-th * (at(G, j) - at(G, i)))], [j, i, w * Math.exp((1 - th) * (at(G, j) - at(G, i)))]);
         };
         for (let i = 1; i < n; i++) link(i, Math.floor(rnd() * i));
         for (let e = 0; e < n; e++) link(Math.floor(rnd() * n), Math.floor(rnd() * n));
         const g = edges(n, list);
         const r = solve(g, undefined, { denseLimit: 8, leafSize: 4 });
         for (let e = 0; e < list.length; e += 2) {
-          const [i, j] = list[e];
+          const [i, j, forward] = at(list, e);
           if (i === j) continue;
-          const plus = r.pi[i] * list[e][2], minus = r.pi[j] * list[e + 1][2];
+          const plus = at(r.pi, i) * forward, minus = at(r.pi, j) * at(list, e + 1)[2];
           expect(Math.abs(plus - minus) / plus).toBeLessThan(1e-11);
         }
         const z = G.reduce((s, x) => s + Math.exp(-x), 0);
