@@ -4,18 +4,22 @@
  * arrays of rows. Nothing here knows about networks.
  */
 
+/** A dense matrix as an array of rows. */
 export type Matrix = number[][];
 
+/** The rows × cols zero matrix. */
 export function zeros(rows: number, cols: number): Matrix {
   return Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
 }
 
+/** max_i |x_i| (0 for an empty vector): the infinity norm. */
 export function maxAbs(x: readonly number[]): number {
   let m = 0;
   for (const v of x) m = Math.max(m, Math.abs(v));
   return m;
 }
 
+/** ‖x‖₂ = √(Σ x_i²), computed as m √(Σ (x_i/m)²) with m = max |x_i| so it neither overflows nor underflows. */
 export function norm2(x: readonly number[]): number {
   const scale = maxAbs(x);
   if (scale === 0 || !Number.isFinite(scale)) return scale;
@@ -108,6 +112,7 @@ export function orthonormalBasis(vectors: readonly (readonly number[])[], rank: 
   return basis;
 }
 
+/** Σ a_i b_i over the indices of a (b at least as long). */
 export function dot(a: readonly number[], b: readonly number[]): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;

@@ -6,8 +6,10 @@
  * rounding are reported as (even-multiplicity) roots. Deterministic and complete up to rounding.
  */
 
+/** Coefficients c_0, c_1, …: the polynomial Σ c_i t^i. */
 export type Polynomial = number[];
 
+/** a + b. */
 export function polyAdd(a: readonly number[], b: readonly number[]): Polynomial {
   const out = new Array<number>(Math.max(a.length, b.length)).fill(0);
   a.forEach((c, i) => (out[i] = out[i]! + c));
@@ -15,10 +17,12 @@ export function polyAdd(a: readonly number[], b: readonly number[]): Polynomial 
   return out;
 }
 
+/** s · a. */
 export function polyScale(a: readonly number[], s: number): Polynomial {
   return a.map((c) => c * s);
 }
 
+/** a · b (the convolution of the coefficients); [] when either is empty. */
 export function polyMul(a: readonly number[], b: readonly number[]): Polynomial {
   if (a.length === 0 || b.length === 0) return [];
   const out = new Array<number>(a.length + b.length - 1).fill(0);
@@ -26,12 +30,14 @@ export function polyMul(a: readonly number[], b: readonly number[]): Polynomial 
   return out;
 }
 
+/** a^n for an integer n ≥ 0, by repeated multiplication ([1] for n = 0). */
 export function polyPow(a: readonly number[], n: number): Polynomial {
   let out: Polynomial = [1];
   for (let i = 0; i < n; i++) out = polyMul(out, a);
   return out;
 }
 
+/** a(t) by Horner's rule. */
 export function polyEval(a: readonly number[], t: number): number {
   let s = 0;
   for (let i = a.length - 1; i >= 0; i--) s = s * t + a[i]!;
@@ -46,6 +52,7 @@ export function polyMagnitude(a: readonly number[], t: number): number {
   return s;
 }
 
+/** The derivative a'(t) = Σ i c_i t^(i−1). */
 export function polyDerivative(a: readonly number[]): Polynomial {
   return a.slice(1).map((c, i) => c * (i + 1));
 }

@@ -12,11 +12,12 @@ import type { Echelon, IntRows, SparseRow } from "./types.js";
 
 export type { Echelon, IntRows, SparseRow } from "./types.js";
 
-
+/** |a|. */
 export function abs(a: bigint): bigint {
   return a < 0n ? -a : a;
 }
 
+/** The greatest common divisor of |a| and |b| (gcd(0, 0) = 0). */
 export function gcd(a: bigint, b: bigint): bigint {
   a = abs(a);
   b = abs(b);
@@ -24,6 +25,7 @@ export function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+/** The least common multiple of |a| and |b| (0 when either is 0). */
 export function lcm(a: bigint, b: bigint): bigint {
   return a === 0n || b === 0n ? 0n : abs((a / gcd(a, b)) * b);
 }

@@ -15,6 +15,7 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+/** num / den in lowest terms with a positive denominator; RangeError when den is 0. */
 export function rational(num: bigint, den: bigint = 1n): Rational {
   if (den === 0n) throw new RangeError("rational with zero denominator");
   if (den < 0n) {
@@ -25,15 +26,20 @@ export function rational(num: bigint, den: bigint = 1n): Rational {
   return g > 1n ? { num: num / g, den: den / g } : { num, den };
 }
 
+/** The rationals 0 and 1. */
 export const ZERO: Rational = { num: 0n, den: 1n };
 export const ONE: Rational = { num: 1n, den: 1n };
 
+/** a + b, a − b, a · b and −a, in lowest terms. */
 export const add = (a: Rational, b: Rational): Rational => rational(a.num * b.den + b.num * a.den, a.den * b.den);
 export const sub = (a: Rational, b: Rational): Rational => rational(a.num * b.den - b.num * a.den, a.den * b.den);
 export const mul = (a: Rational, b: Rational): Rational => rational(a.num * b.num, a.den * b.den);
 export const neg = (a: Rational): Rational => ({ num: -a.num, den: a.den });
+/** a = 0. */
 export const isZero = (a: Rational): boolean => a.num === 0n;
+/** a = b (both are in lowest terms, so this compares numerators and denominators). */
 export const equals = (a: Rational, b: Rational): boolean => a.num === b.num && a.den === b.den;
+/** The sign of a − b: −1, 0 or 1. */
 export const compare = (a: Rational, b: Rational): number => {
   const d = a.num * b.den - b.num * a.den;
   return d < 0n ? -1 : d > 0n ? 1 : 0;

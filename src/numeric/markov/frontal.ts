@@ -20,6 +20,7 @@ import { accurateSum, eliminateFront, HUGE } from "./gth.js";
 import { nestedDissection, type Dissection } from "./ordering.js";
 import { symmetricPattern, transpose, type Csr } from "./sparse.js";
 
+/** A sparse GTH factorisation: ordering, per-node boundaries, multipliers and censored out-rates. */
 export interface GthFactor {
   readonly n: number;
   readonly order: Dissection;
@@ -38,6 +39,7 @@ export interface GthFactor {
   readonly largestFront: number;
 }
 
+/** When to use one dense front, where nested dissection stops, and the budgets. */
 export interface FactorOptions {
   /** At most this many states: one dense front (plain GTH) instead of a dissection. */
   readonly denseLimit?: number;

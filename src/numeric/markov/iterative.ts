@@ -14,6 +14,7 @@ import { outOfRange } from "../checked.js";
 import { accurateSum } from "./gth.js";
 import type { Csr } from "./sparse.js";
 
+/** The Gauss–Seidel iterate, the sweeps taken and the residual reached. */
 export interface Sweeps {
   readonly x: Float64Array;
   readonly sweeps: number;

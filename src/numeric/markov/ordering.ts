@@ -12,6 +12,7 @@
  */
 import { outOfRange } from "../checked.js";
 
+/** A fill-reducing order with its separator tree (postorder). */
 export interface Dissection {
   /** New position → vertex. */
   readonly perm: Int32Array;

@@ -4,6 +4,7 @@
  */
 import { outOfRange } from "../checked.js";
 
+/** The strongly connected components: how many, and each vertex's. */
 export interface Components {
   readonly count: number;
   /** Component of each vertex. Components are numbered in reverse topological order: an edge

@@ -22,6 +22,7 @@ import { accurateSum } from "./gth.js";
 import { stronglyConnectedComponents } from "./scc.js";
 import { csrFromEdges, restrict, transpose, type Csr } from "./sparse.js";
 
+/** A closed communicating class and the probability of ending in it. */
 export interface ClosedClass {
   /** Its states, ascending. */
   readonly states: Int32Array;
@@ -29,6 +30,7 @@ export interface ClosedClass {
   readonly mass: number;
 }
 
+/** What stationaryDistribution returns. */
 export interface StationaryResult {
   /** Probability of each state in the long run; sums to 1; 0 exactly on transient states. */
   readonly pi: Float64Array;
@@ -42,6 +44,7 @@ export interface StationaryResult {
   readonly notes: readonly string[];
 }
 
+/** Size limits and budgets of the eliminations (defaults: one dense front up to 200 states, leaves of 24, the budgets of frontal.ts). */
 export interface StationaryOptions {
   /** Closed classes (and transient sets) up to this size use one dense front. */
   readonly denseLimit?: number;
