@@ -1,14 +1,23 @@
 /**
  * The constants every detailed-balance check reads: per reaction ln K_r (reservoirs folded in),
- * the size of the terms it is made of, and K_r exactly when the inputs are rationals; and a
- * cycle's affinity Σ_r c_r ln K_r, in floating point or as an exact product.
+ * the rigorous bound on its rounding error, and K_r exactly when the inputs are rationals.
+ * Opposite one-way reactions (`A -> B @ 2`, `B -> A @ 1`) are paired into one two-way reaction.
+ *
+ *   ln K_r = ln kf_r − ln kr_r − Σ_Y S_Yr ln[Y]
+ *   e_r    = u · (2.01 t_r + κ_r s_r),  s_r = |ln kf| + |ln kr| + Σ_Y |S_Yr| |ln[Y]|,
+ *            t_r = 2 + Σ_Y |S_Yr| values read, κ_r = 4 + 1.01 (q_r − 1) for q_r summands
+ *
+ * (docs/balance.md derives e_r.) e_r is kept as an integer count of units U = u/1024, rounded up,
+ * so that sums of e_r along tree paths are exact and their differences cancel exactly.
  */
-import { bigLogRatio, bigRatio, powInt } from "../../numeric/exact/rational.js";
+import { powInt } from "../../numeric/exact/rational.js";
 import { reservoirColumn } from "../../network/stoichiometry.js";
-import type { Network, RateConstant } from "../../network/types.js";
+import type { Network, RateConstant, Reaction } from "../../network/types.js";
 
-/** Relative tolerance of the floating-point verdict (see the module comment). */
-export const TOLERANCE = 1e-9;
+/** The unit roundoff of IEEE double precision. */
+export const UNIT_ROUNDOFF = 2 ** -53;
+/** The unit in which per-reaction error bounds are counted (a power of two: scaling is exact). */
+export const ERROR_UNIT = UNIT_ROUNDOFF / 1024;
 
 /** A positive fraction kept unreduced: reducing 10^5 of them costs more than the whole verdict. */
 export interface Fraction {
@@ -16,23 +25,29 @@ export interface Fraction {
   readonly den: bigint;
 }
 
-/** The log equilibrium constants of the reactions, their error scales and exact values. */
+/** The log equilibrium constants of the reactions, their error bounds and exact values. */
 export interface ReactionConstants {
-  /** ln K_r, or +Infinity for a one-way reaction. */
+  /** ln K_r, or +Infinity for a one-way reaction (unpaired). */
   readonly lnK: Float64Array;
-  /** K_r = kf/kr · Π_Y [Y]^(−S_Yr) as a number (exact value rounded once when rational). */
+  /** K_r = kf/kr · Π_Y [Y]^(−S_Yr) as a number. */
   readonly K: Float64Array;
-  /** |ln kf| + |ln kr| + Σ_Y |S_Yr| |ln[Y]|: the size of the terms that make up ln K_r. */
+  /** s_r = |ln kf| + |ln kr| + Σ_Y |S_Yr| |ln[Y]|: the size of the terms ln K_r is made of. */
   readonly scale: Float64Array;
+  /** e_r / ERROR_UNIT, an integer: the bound on the error of lnK[r] (Infinity when one-way). */
+  readonly errorUnits: Float64Array;
+  /** 1 when the reaction is two-way for balance (written two-way, or paired). */
+  readonly twoWay: Uint8Array;
   /** K_r exactly (not reduced: no gcd), when kf, kr and every reservoir it touches are rationals. */
   readonly exact: ExactConstants;
+  /** One-way reactions left after pairing. */
   readonly oneWay: number[];
+  /** Paired opposite one-way reactions: [forward, reverse]; the reverse one has ln K = −ln K of the forward. */
+  readonly pairs: [number, number][];
+  /** For each reaction the partner of its pair, or −1. */
+  readonly partner: Int32Array;
 }
 
-/**
- * The exact K_r, worked out reaction by reaction on first use: an exact verdict on a large network
- * walks only some of its cycles, and parsing every literal exactly would cost more than the rest.
- */
+/** The exact K_r, worked out reaction by reaction on first use. */
 export interface ExactConstants {
   /** 1 when K_r is known exactly (rational kf, kr and reservoirs), known without computing it. */
   readonly available: Uint8Array;
@@ -44,56 +59,111 @@ export interface ExactConstants {
 
 const isRational = (k: RateConstant): boolean => k.rational ?? k.exact !== null;
 
-export function reactionConstants(network: Network): ReactionConstants {
+/** Opposite one-way reactions with the same complexes (reservoirs included), paired in index order. */
+export function pairOneWay(network: Network): [number, number][] {
+  const key = (r: Reaction, flip: boolean): string => {
+    const res = (ts: Reaction["reservoirReactants"]): string => ts.map((t) => `${t.index}*${t.coefficient}`).sort().join(",");
+    const a = `${r.reactantComplex}|${res(r.reservoirReactants)}`, b = `${r.productComplex}|${res(r.reservoirProducts)}`;
+    return flip ? `${b}>${a}` : `${a}>${b}`;
+  };
+  const waiting = new Map<string, number[]>();
+  const pairs: [number, number][] = [];
+  for (const r of network.reactions) {
+    if (r.reverse !== null || key(r, false) === key(r, true)) continue;
+    const partners = waiting.get(key(r, true));
+    const p = partners?.shift();
+    if (p !== undefined) pairs.push([p, r.index]);
+    else {
+      const own = key(r, false);
+      const list = waiting.get(own);
+      if (list) list.push(r.index);
+      else waiting.set(own, [r.index]);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * ln K_r, its error bound and exact value per reaction. With `pair` (what the balance verdict
+ * uses) opposite one-way reactions become one two-way reaction; without it (the default, for the
+ * currents) every one-way reaction keeps ln K = +∞.
+ *
+ *   reactionConstants(net("species A = 1, B\nA <-> B @ 2, 1")).lnK // [ln 2]
+ */
+export function reactionConstants(network: Network, pair = false): ReactionConstants {
   const m = network.reactions.length;
-  const lnK = new Float64Array(m), scale = new Float64Array(m), K = new Float64Array(m);
-  const available = new Uint8Array(m);
+  const lnK = new Float64Array(m), scale = new Float64Array(m), K = new Float64Array(m), errorUnits = new Float64Array(m);
+  const available = new Uint8Array(m), twoWay = new Uint8Array(m);
+  const partner = new Int32Array(m).fill(-1);
+  const pairs = pair ? pairOneWay(network) : [];
+  for (const [f, b] of pairs) { partner[f] = b; partner[b] = f; }
   const oneWay: number[] = [];
   for (const r of network.reactions) {
     const i = r.index;
-    if (r.reverse === null) {
-      oneWay.push(i);
-      lnK[i] = Infinity;
-      K[i] = Infinity;
-      scale[i] = Infinity;
-      continue;
+    const p = partner[i] ?? -1;
+    const reverse = r.reverse ?? (p >= 0 ? network.reactions[p]?.forward ?? null : null);
+    if (reverse === null || (p >= 0 && p < i)) {
+      lnK[i] = Infinity; K[i] = Infinity; scale[i] = Infinity; errorUnits[i] = Infinity;
+      if (reverse === null) oneWay.push(i);
+      continue; // a pair's second member is filled in from its first below
     }
-    let l = Math.log(r.forward.value) - Math.log(r.reverse.value);
-    let s = Math.abs(Math.log(r.forward.value)) + Math.abs(Math.log(r.reverse.value));
-    let kk = r.forward.value / r.reverse.value;
-    let rational = isRational(r.forward) && isRational(r.reverse);
+    const lf = Math.log(r.forward.value), lr = Math.log(reverse.value);
+    let l = lf - lr;
+    let s = Math.abs(lf) + Math.abs(lr);
+    let kk = r.forward.value / reverse.value;
+    let rational = isRational(r.forward) && isRational(reverse);
+    let reads = 2, summands = 2;
     if (r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((coef, y) => {
-      const res = network.reservoirs[y]!;
+      const res = network.reservoirs[y];
+      if (res === undefined) throw new Error(`reaction ${r.id}: no reservoir ${y}`);
       const ly = Math.log(res.value);
       l -= coef * ly;
       kk *= res.value ** -coef;
       s += Math.abs(coef * ly);
+      reads += Math.abs(coef);
+      summands++;
       rational &&= res.exact !== null && res.exact.num !== 0n;
     });
-    lnK[i] = l;
-    K[i] = kk;
-    scale[i] = s;
-    available[i] = rational ? 1 : 0;
+    const kappa = 4 + 1.01 * (summands - 1);
+    const units = Math.ceil((2.01 * reads + kappa * s) * 1024 * (1 + 2 ** -40));
+    for (const [j, sign] of p >= 0 ? [[i, 1], [p, -1]] as const : [[i, 1]] as const) {
+      lnK[j] = sign * l;
+      K[j] = sign > 0 ? kk : 1 / kk;
+      scale[j] = s;
+      errorUnits[j] = units;
+      available[j] = rational ? 1 : 0;
+      twoWay[j] = 1;
+    }
   }
-  return { lnK, K, scale, exact: lazyExact(network, available), oneWay };
+  return { lnK, K, scale, errorUnits, twoWay, exact: lazyExact(network, available, partner), oneWay, pairs, partner };
 }
 
-function lazyExact(network: Network, available: Uint8Array): ExactConstants {
+function lazyExact(network: Network, available: Uint8Array, partner: Int32Array): ExactConstants {
   const memo = new Map<number, Fraction | null>();
   const sizes = new Map<number, number>();
+  const own = (i: number): Fraction | null => {
+    const r = network.reactions[i];
+    if (r === undefined) return null;
+    const f = r.forward.exact, b = r.reverse?.exact ?? network.reactions[partner[i] ?? -1]?.forward.exact;
+    let q: Fraction | null = f && b && b.num > 0n ? { num: f.num * b.den, den: f.den * b.num } : null;
+    if (q && r.reservoirReactants.length + r.reservoirProducts.length > 0) {
+      reservoirColumn(r).forEach((coef, y) => {
+        const v = network.reservoirs[y]?.exact;
+        const p = v ? powInt(v, -coef) : null;
+        q = q && p ? { num: q.num * p.num, den: q.den * p.den } : null;
+      });
+    }
+    return q;
+  };
   const get = (i: number): Fraction | null => {
     if (!available[i]) return null;
     let q = memo.get(i);
     if (q !== undefined) return q;
-    const r = network.reactions[i]!;
-    const f = r.forward.exact, b = r.reverse?.exact;
-    q = f && b && b.num > 0n ? { num: f.num * b.den, den: f.den * b.num } : null;
-    if (q && r.reservoirReactants.length + r.reservoirProducts.length > 0) {
-      reservoirColumn(r).forEach((coef, y) => {
-        const p = powInt(network.reservoirs[y]!.exact!, -coef);
-        q = q && p ? { num: q.num * p.num, den: q.den * p.den } : null;
-      });
-    }
+    const p = partner[i] ?? -1;
+    if (p >= 0 && p < i) {
+      const first = own(p);
+      q = first ? { num: first.den, den: first.num } : null;
+    } else q = own(i);
     memo.set(i, q);
     return q;
   };
@@ -109,64 +179,30 @@ function lazyExact(network: Network, available: Uint8Array): ExactConstants {
   return { available, get, bits };
 }
 
-/**
- * Π_r K_r^{c_r} exactly as a numerator and denominator (not reduced), or null when a K_r on the
- * cycle is not exact or the product would exceed MAX_EXACT_BITS.
- */
-export function exactCycleProduct(exact: ExactConstants, cycle: ReadonlyMap<number, number>): { num: bigint; den: bigint } | null {
-  const nums: bigint[] = [], dens: bigint[] = [];
-  let bits = 0;
-  for (const [r, c] of cycle) {
-    const k = exact.get(r);
-    if (!k) return null;
-    bits += Math.abs(c) * exact.bits(r);
-    if (bits > MAX_EXACT_BITS) return null;
-    const e = BigInt(Math.abs(c));
-    nums.push((c > 0 ? k.num : k.den) ** e);
-    dens.push((c > 0 ? k.den : k.num) ** e);
-  }
-  return { num: productTree(nums), den: productTree(dens) };
-}
-
-/** Π xs multiplied in a balanced tree: long cycles cost M(n) log n, not the n² of a running product. */
-function productTree(xs: bigint[]): bigint {
-  if (xs.length === 0) return 1n;
-  while (xs.length > 1) {
-    const next: bigint[] = [];
-    for (let i = 0; i + 1 < xs.length; i += 2) next.push(xs[i]! * xs[i + 1]!);
-    if (xs.length % 2 === 1) next.push(xs[xs.length - 1]!);
-    xs = next;
-  }
-  return xs[0]!;
-}
-
-/** Products larger than this many bits are not formed; the verdict falls back to the tolerance. */
-export const MAX_EXACT_BITS = 4_000_000;
-
 function bitLength(x: bigint): number {
   return (x < 0n ? -x : x).toString(16).length * 4;
 }
 
-/** ln(num/den) accurately, also when the ratio is within rounding of 1. */
-export function logRatio(num: bigint, den: bigint): number {
-  const diff = num - den;
-  const small = (diff < 0n ? -diff : diff) * 1000n < den;
-  // no gcd: the products of long cycles have tens of thousands of digits
-  return small ? Math.log1p(bigRatio(diff, den)) : bigLogRatio(num, den);
-}
-
 /**
- * Sum of c_r ln K_r with one-way reactions (ln K = +∞): ±∞ when they all push the same way,
- * NaN when they oppose each other.
+ * ln(1 + ½·10^(1−d)) for a value whose shortest decimal has d significant digits: the most that
+ * rounding the written value can have moved its logarithm. Trailing zeros are not seen (1.50
+ * reads as 2 digits), so this errs towards explaining a violation by rounding.
  */
-export function cycleAffinity(lnK: Float64Array, cycle: ReadonlyMap<number, number>): number {
-  let finite = 0, up = 0, down = 0;
-  for (const [r, c] of cycle) {
-    const l = lnK[r]!;
-    if (l === Infinity) c > 0 ? up++ : down++;
-    else finite += c * l;
-  }
-  if (up > 0 && down > 0) return NaN;
-  return up > 0 ? Infinity : down > 0 ? -Infinity : finite;
+export function writtenPrecision(value: number): number {
+  if (!(value > 0) || !Number.isFinite(value)) return 0;
+  const mantissa = String(value).replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+  return Math.log1p(0.5 * 10 ** (1 - Math.max(1, mantissa.length)));
 }
 
+/** Σ over the values a reaction's ln K is read from of their written precision (|S_Yr| per reservoir). */
+export function reactionPrecision(network: Network, partner: Int32Array, i: number): number {
+  const r = network.reactions[i];
+  if (r === undefined) return 0;
+  const reverse = r.reverse ?? network.reactions[partner[i] ?? -1]?.forward ?? null;
+  if (reverse === null) return Infinity;
+  let p = writtenPrecision(r.forward.value) + writtenPrecision(reverse.value);
+  if (r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((coef, y) => {
+    p += Math.abs(coef) * writtenPrecision(network.reservoirs[y]?.value ?? NaN);
+  });
+  return p;
+}

@@ -1,127 +1,191 @@
 /**
  * Kolmogorov's criterion for Markov networks in linear time. On a spanning forest of the state
- * graph (two-way transitions first) log-potentials are laid down from each root,
+ * graph log-potentials are laid down from each root in double-double arithmetic,
  *   φ(root) = 0,  φ(w) = φ(v) ± ln K_e  for the tree edge e between parent v and child w,
  * and each chord e = (u → v) closes one fundamental cycle whose affinity is the residual
  *   A_e = ln K_e + φ(u) − φ(v).
- * Detailed balance holds iff there are no one-way transitions and every residual is zero; then
- * π ∝ exp(φ), i.e. G = −φ. Typed arrays throughout: 10^6 transitions take well under a second.
+ * Beside φ each state carries root-path sums of the per-reaction error units ê_r (integers, so
+ * exact) and counts of one-way and inexact transitions; with lca(u, v) from Tarjan's offline
+ * algorithm each chord's bound B_e and its exactness are cycle-local without walking the cycle:
+ *   B_e = U (ê_e + Ê(u) + Ê(v) − 2 Ê(lca)) + P(u) + P(v) + 2u|A_e| + (rounding of the residual),
+ * P the bound on the potentials' own (second-order) error. Chords of rational constants are walked
+ * for an exact product while the walk budget lasts; past it they are decided by the bound when
+ * |A_e| > B_e, and undecided otherwise.
  */
-import { fundamentalCycle, UnionFind, type Cycle } from "../../network/digraph.js";
-import type { Network } from "../../network/types.js";
-import { cycleAffinity, exactCycleProduct, logRatio, reactionConstants, TOLERANCE } from "./constants.js";
+import { fundamentalCycle, type Cycle } from "../../network/digraph.js";
 import { markovEdges, markovForest, type MarkovEdges } from "../../network/markov-graph.js";
-import { MAX_LISTED_ENTRIES } from "../options.js";
-import type { DetailedBalance, Violation } from "./types.js";
+import { reservoirColumn } from "../../network/stoichiometry.js";
+import type { Network } from "../../network/types.js";
+import { ERROR_UNIT, reactionConstants, UNIT_ROUNDOFF as u, type ReactionConstants } from "./constants.js";
+import { applyTolerance, judgeCycle, type Judgement } from "./judge.js";
+import { lowestCommonAncestors } from "./lca.js";
+import { summarise, type BalanceSettings, type JudgedCycle } from "./summary.js";
+import type { DecisionMethod, DetailedBalance, Violation } from "./types.js";
 
-/** Total length of cycles walked edge by edge (exact checks, one-way cycles). */
-const WALK_BUDGET = 2e5;
+const METHODS: readonly DecisionMethod[] = ["exact", "bound", "user-tolerance", "construction", "undecided"];
 
 /** Detailed balance of a Markov network; null when a transition is not one state to one state. */
-export function kolmogorovBalance(network: Network): DetailedBalance | null {
+export function kolmogorovBalance(network: Network, settings: BalanceSettings): DetailedBalance | null {
   const edges = markovEdges(network);
   if (edges === null) return null;
-  const n = edges.states, m = edges.from.length;
-  const k = reactionConstants(network);
+  const m = edges.from.length;
+  const k = reactionConstants(network, true);
   const forest = markovForest(edges);
-  const phi = new Float64Array(n), psi = new Float64Array(n);
-  for (let t = 0; t < n; t++) {
-    const w = forest.order[t]!, v = forest.parent[w]!;
-    if (v < 0) continue;
-    const e = forest.parentEdge[w]!;
-    const l = k.lnK[e]!;
-    phi[w] = phi[v]! + (Number.isFinite(l) ? (edges.from[e] === v ? l : -l) : 0);
-    psi[w] = psi[v]! + (Number.isFinite(l) ? k.scale[e]! : 0);
-  }
-  const twoWayComponent = new UnionFind(n);
-  for (let e = 0; e < m; e++) if (edges.twoWay[e]) twoWayComponent.union(edges.from[e]!, edges.to[e]!);
-  let everyRateExact = true;
-  for (let r = 0; r < m && everyRateExact; r++) if (edges.twoWay[r] && !k.exact.available[r]) everyRateExact = false;
+  const p = potentials(network, edges, forest.order, forest.parent, forest.parentEdge, k);
 
+  const chords: number[] = [];
+  for (let e = 0; e < m; e++) if (!forest.isTree[e]) chords.push(e);
+  const q = chords.length;
+  const ends = { a: new Int32Array(q), b: new Int32Array(q) };
+  chords.forEach((e, i) => { ends.a[i] = edges.from[e] ?? 0; ends.b[i] = edges.to[e] ?? 0; });
+  const lca = lowestCommonAncestors(forest.parent, ends.a, ends.b);
+
+  const affinity = new Float64Array(q), bound = new Float64Array(q), method = new Uint8Array(q);
   let walked = 0;
-  let allExact = everyRateExact;
-  const violating: number[] = [];
-  const affinity = new Float64Array(m);
-  for (let e = 0; e < m; e++) {
-    if (forest.isTree[e]) continue;
-    const u = edges.from[e]!, v = edges.to[e]!;
-    let a: number;
-    if (edges.twoWay[e] && twoWayComponent.find(u) === twoWayComponent.find(v)) {
-      a = k.lnK[e]! + phi[u]! - phi[v]!;
-      // psi sums scales along root paths: a cheap bound that is loose for short cycles deep in
-      // the tree, so a chord inside it is walked and judged on its own cycle (exactly if it can be)
-      if (Math.abs(a) <= TOLERANCE * (k.scale[e]! + psi[u]! + psi[v]!)) {
-        if (walked < WALK_BUDGET) {
-          const c = fundamentalCycle(forest, edges.from, edges.to, e);
-          walked += c.edges.length;
-          const cycle = cycleMap(c);
-          const p = everyRateExact ? exactCycleProduct(k.exact, cycle) : null;
-          if (p !== null) a = p.num === p.den ? 0 : logRatio(p.num, p.den);
-          else {
-            allExact = false;
-            let scale = 0;
-            for (const [r, coef] of cycle) scale += Math.abs(coef) * k.scale[r]!;
-            a = cycleAffinity(k.lnK, cycle);
-            if (Math.abs(a) <= TOLERANCE * scale) a = 0;
-          }
-        } else {
-          a = 0;
-          allExact = false;
-        }
-      }
-    } else if (walked < WALK_BUDGET) {
-      const c = fundamentalCycle(forest, edges.from, edges.to, e);
-      walked += c.edges.length;
-      a = cycleAffinity(k.lnK, cycleMap(c));
-    } else a = edges.twoWay[e] ? NaN : Infinity;
-    if (a !== 0) {
-      affinity[e] = a;
-      violating.push(e);
+  const walk = (e: number): Map<number, number> => {
+    const c = fundamentalCycle(forest, edges.from, edges.to, e);
+    walked += c.edges.length;
+    return cycleMap(c);
+  };
+  const exactBits = (l: number): boolean => l <= Number.MAX_SAFE_INTEGER;
+  for (let i = 0; i < q; i++) {
+    const e = chords[i]!, x = ends.a[i]!, y = ends.b[i]!, z = lca[i]!;
+    const length = 1 + forest.depth[x]! + forest.depth[y]! - 2 * forest.depth[z]!;
+    let j: Judgement;
+    if ((k.twoWay[e] ? 0 : 1) + p.oneWay[x]! + p.oneWay[y]! - 2 * p.oneWay[z]! > 0) {
+      // a one-way transition on the cycle: ±∞, or NaN when they oppose (sign only from a walk)
+      j = walked < settings.walkBudget ? judgeCycle(k, walk(e), settings) : { affinity: NaN, decision: { method: "exact", bound: null } };
+    } else if (p.construction !== null && p.construction(e, x, y, z)) {
+      j = { affinity: 0, decision: { method: "construction", bound: null } };
+    } else {
+      const [s1, t1] = twoSum(p.hi[x]!, -p.hi[y]!);
+      const [s2, t2] = twoSum(s1, k.lnK[e]!);
+      const small = Math.abs(t1) + Math.abs(t2) + Math.abs(p.lo[x]!) + Math.abs(p.lo[y]!);
+      const a = s2 + (t1 + t2 + (p.lo[x]! - p.lo[y]!));
+      const units = k.errorUnits[e]! + p.units[x]! + p.units[y]! - 2 * p.units[z]!;
+      const b = ERROR_UNIT * units + p.error[x]! + p.error[y]! + 2 * u * Math.abs(a) + 4 * u * small;
+      const rational = (k.exact.available[e] ? 0 : 1) + p.inexact[x]! + p.inexact[y]! - 2 * p.inexact[z]! === 0;
+      if (!exactBits(p.units[x]!) || !exactBits(p.units[y]!)) j = judgeCycle(k, walk(e), settings);
+      else if (rational && walked + length <= settings.walkBudget) j = judgeCycle(k, walk(e), settings);
+      else if (Math.abs(a) > b) j = { affinity: a, decision: { method: "bound", bound: b } };
+      else if (!rational) j = { affinity: 0, decision: { method: "bound", bound: b } };
+      else j = { affinity: a, decision: { method: "undecided", bound: b } };
+    }
+    j = applyTolerance(j, settings.acceptViolation, length);
+    affinity[i] = j.affinity;
+    bound[i] = j.decision.bound ?? NaN;
+    method[i] = METHODS.indexOf(j.decision.method);
+  }
+
+  const judged: JudgedCycle[] = [];
+  for (let i = 0; i < q; i++) {
+    const mth = METHODS[method[i]!] ?? "undecided";
+    const a = affinity[i]!;
+    if (a === 0 && mth !== "undecided") continue;
+    judged.push({ index: i, affinity: a, method: mth, bound: Number.isNaN(bound[i]!) ? null : bound[i]! });
+  }
+  const counts = Object.fromEntries(METHODS.map((x) => [x, 0])) as Record<DecisionMethod, number>;
+  for (let i = 0; i < q; i++) counts[METHODS[method[i]!] ?? "undecided"]++;
+  let maxBound: number | null = null;
+  for (let i = 0; i < q; i++) if (METHODS[method[i]!] === "bound") maxBound = Math.max(maxBound ?? 0, bound[i]!);
+  const describe = (i: number, a: number): { violation: Violation; cycle: Map<number, number> } => {
+    const c = fundamentalCycle(forest, edges.from, edges.to, chords[i]!);
+    return { violation: violation(network, edges, c, a), cycle: cycleMap(c) };
+  };
+  const basis = q <= settings.maxDiagnosedCycles ? chords.map((e) => cycleMap(fundamentalCycle(forest, edges.from, edges.to, e))) : null;
+  return summarise(network, k, settings, {
+    judged, counts, maxBound, describe, basis, affinities: basis === null ? null : Array.from(affinity),
+    freeEnergies: () => Array.from(p.hi, (h, v) => -(h + (p.lo[v] ?? 0)) || 0),
+  });
+}
+
+function twoSum(a: number, b: number): [number, number] {
+  const s = a + b, bb = s - a;
+  return [s, (a - (s - bb)) + (b - bb)];
+}
+
+interface Potentials {
+  /** φ = hi + lo (double-double). */
+  readonly hi: Float64Array;
+  readonly lo: Float64Array;
+  /** Bound on |φ − Σ_path ± ln K| from the rounding of lo. */
+  readonly error: Float64Array;
+  /** Σ_path ê_r (exact integers while below 2^53). */
+  readonly units: Float64Array;
+  /** One-way and inexact transitions on the root path. */
+  readonly oneWay: Int32Array;
+  readonly inexact: Int32Array;
+  /** Whether chord e (u → v, lca z) closes a cycle balanced by construction; null without declared energies. */
+  readonly construction: ((e: number, u: number, v: number, z: number) => boolean) | null;
+}
+
+function potentials(network: Network, edges: MarkovEdges, order: Int32Array, parent: Int32Array, parentEdge: Int32Array, k: ReactionConstants): Potentials {
+  const n = edges.states;
+  const hi = new Float64Array(n), lo = new Float64Array(n), error = new Float64Array(n), units = new Float64Array(n);
+  const oneWay = new Int32Array(n), inexact = new Int32Array(n);
+  const thermo = network.thermodynamics;
+  const Y = network.reservoirs.length;
+  const unconstructed = thermo ? new Int32Array(n) : null;
+  const reservoirs = thermo && Y > 0 ? new Float64Array(n * Y) : null;
+  for (const w of order) {
+    const v = parent[w]!, e = parentEdge[w]!;
+    if (v < 0) continue;
+    const sign = edges.from[e] === v ? 1 : -1;
+    oneWay[w] = oneWay[v]! + (k.twoWay[e] ? 0 : 1);
+    inexact[w] = inexact[v]! + (k.exact.available[e] ? 0 : 1);
+    units[w] = units[v]! + (k.twoWay[e] ? k.errorUnits[e]! : 0);
+    if (k.twoWay[e]) {
+      const [s, t] = twoSum(hi[v]!, sign * k.lnK[e]!);
+      hi[w] = s;
+      lo[w] = lo[v]! + t;
+      error[w] = error[v]! + u * Math.abs(lo[w]!);
+    } else {
+      hi[w] = hi[v]!; lo[w] = lo[v]!; error[w] = error[v]!;
+    }
+    if (unconstructed && thermo) unconstructed[w] = unconstructed[v]! + (thermo.constructed[e] ? 0 : 1);
+    if (reservoirs) {
+      for (let y = 0; y < Y; y++) reservoirs[w * Y + y] = reservoirs[v * Y + y]!;
+      const r = network.reactions[e];
+      if (r && r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((c, y) => { reservoirs[w * Y + y] = reservoirs[w * Y + y]! + sign * c; });
     }
   }
-  const mag = (e: number): number => (Number.isNaN(affinity[e]!) ? -1 : Math.abs(affinity[e]!));
-  violating.sort((x, y) => mag(y) - mag(x));
-  const listed = violating.slice(0, Math.max(1, Math.floor(MAX_LISTED_ENTRIES / Math.max(1, m))));
-  const holds = k.oneWay.length === 0 && violating.length === 0;
-  return {
-    holds,
-    method: allExact ? "exact" : "tolerance",
-    tolerance: allExact ? null : TOLERANCE,
-    oneWay: k.oneWay,
-    violations: listed.map((e) => violation(network, edges, fundamentalCycle(forest, edges.from, edges.to, e), affinity[e]!)),
-    violationCount: violating.length,
-    freeEnergies: holds ? Array.from(phi, (x) => (x === 0 ? 0 : -x)) : null,
-    equilibriumConstants: holds ? Array.from(k.K) : null,
-  };
+  const construction = thermo && unconstructed ? (e: number, x: number, y: number, z: number): boolean => {
+    if (!thermo.constructed[e] || unconstructed[x]! + unconstructed[y]! - 2 * unconstructed[z]! !== 0) return false;
+    if (reservoirs === null) return true;
+    const col = new Float64Array(Y);
+    const r = network.reactions[e];
+    if (r && r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((c, yy) => { col[yy] = c; });
+    // S_res c = col(e) + R(u) − R(v): the chord forward, then the tree path v → u
+    for (let yy = 0; yy < Y; yy++) if (col[yy]! + reservoirs[x * Y + yy]! - reservoirs[y * Y + yy]! !== 0) return false;
+    return true;
+  } : null;
+  return { hi, lo, error, units, oneWay, inexact, construction };
 }
 
 /** Reaction → net number of crossings (+ forwards, − backwards). */
 function cycleMap(c: Cycle): Map<number, number> {
   const map = new Map<number, number>();
-  c.edges.forEach((e, i) => map.set(e, (map.get(e) ?? 0) + c.signs[i]!));
+  c.edges.forEach((e, i) => map.set(e, (map.get(e) ?? 0) + (c.signs[i] ?? 0)));
   return map;
 }
 
 /** Oriented along positive affinity, started at its lowest-numbered state: `A -> B -> C -> A`. */
 function violation(network: Network, edges: MarkovEdges, c: Cycle, affinity: number): Violation {
   let vertices = c.vertices, cycleEdges = c.edges, signs = c.signs;
-  if (affinity < 0 || affinity === -Infinity) {
-    const k = vertices.length;
-    vertices = [vertices[0]!, ...vertices.slice(1).reverse()];
+  if ((affinity < 0 || affinity === -Infinity) && vertices.length > 1) {
+    vertices = [...vertices.slice(0, 1), ...vertices.slice(1).reverse()];
     cycleEdges = [...cycleEdges].reverse();
     signs = [...signs].reverse().map((s) => -s);
-    affinity = -affinity;
-    if (k === 1) vertices = c.vertices;
   }
-  // Rotate to start at the lowest state index.
+  if (affinity < 0) affinity = -affinity;
   let start = 0;
-  vertices.forEach((v, i) => { if (v < vertices[start]!) start = i; });
+  vertices.forEach((v, i) => { if (v < (vertices[start] ?? v)) start = i; });
   const rot = <T>(xs: readonly T[]): T[] => [...xs.slice(start), ...xs.slice(0, start)];
   vertices = rot(vertices);
   cycleEdges = rot(cycleEdges);
   signs = rot(signs);
   const vector = new Array<number>(edges.from.length).fill(0);
-  cycleEdges.forEach((e, i) => (vector[e] = vector[e]! + signs[i]!));
-  const names = vertices.map((v) => network.species[v]!.name);
-  return { cycle: vector, affinity, words: [...names, names[0]!].join(" -> "), reactions: cycleEdges };
+  cycleEdges.forEach((e, i) => (vector[e] = (vector[e] ?? 0) + (signs[i] ?? 0)));
+  const names = vertices.map((v) => network.species[v]?.name ?? `#${v}`);
+  return { cycle: vector, affinity, words: [...names, ...names.slice(0, 1)].join(" -> "), reactions: cycleEdges };
 }

@@ -8,47 +8,46 @@ import { solveLinear } from "../../numeric/continuous/dense.js";
 import { reducedEchelon } from "../../numeric/exact/integer-matrix.js";
 import { reactionRows, speciesColumn, speciesRows } from "../../network/stoichiometry.js";
 import type { Network } from "../../network/types.js";
-import { cycleAffinity, exactCycleProduct, logRatio, reactionConstants, TOLERANCE, type ReactionConstants } from "./constants.js";
-import type { DetailedBalance, Violation } from "./types.js";
+import { reactionConstants, type ReactionConstants } from "./constants.js";
+import { balancedByConstruction } from "./construction.js";
+import { applyTolerance, cycleWeight, judgeCycle, type Judgement } from "./judge.js";
+import { BALANCE_DEFAULTS } from "./options.js";
+import { MAX_LISTED_ENTRIES } from "../options.js";
+import { summarise, type BalanceSettings, type JudgedCycle } from "./summary.js";
+import type { DecisionMethod, DetailedBalance, Violation } from "./types.js";
 import type { IntVector, Structure } from "../structure/types.js";
 
 /** Detailed balance of a mass-action network over the cycle basis of `structure`. */
-export function wegscheiderBalance(network: Network, structure: Structure): DetailedBalance {
-  const k = reactionConstants(network);
-  const violations: Violation[] = [];
-  let allExact = true;
-  for (const cycle of structure.cycles) {
+export function wegscheiderBalance(network: Network, structure: Structure, settings: BalanceSettings = { ...BALANCE_DEFAULTS, maxListedEntries: MAX_LISTED_ENTRIES }): DetailedBalance {
+  const k = reactionConstants(network, true);
+  const maps = structure.cycles.map((cycle) => {
     const c = new Map<number, number>();
     cycle.forEach((x, r) => x !== 0 && c.set(r, x));
-    const verdict = judge(k, c);
-    if (!verdict.exact) allExact = false;
-    if (verdict.affinity !== 0) violations.push(violation(network, cycle, verdict.affinity));
-  }
-  violations.sort((a, b) => magnitude(b.affinity) - magnitude(a.affinity));
-  const holds = k.oneWay.length === 0 && violations.length === 0;
-  return {
-    holds,
-    method: allExact ? "exact" : "tolerance",
-    tolerance: allExact ? null : TOLERANCE,
-    oneWay: k.oneWay,
-    violations,
-    violationCount: violations.length,
-    freeEnergies: holds ? freeEnergies(network, k) : null,
-    equilibriumConstants: holds ? Array.from(k.K) : null,
-  };
-}
-
-const magnitude = (x: number): number => (Number.isNaN(x) ? -1 : Math.abs(x));
-
-/** A cycle's affinity, 0 when it is zero (exactly, or within the tolerance). */
-function judge(k: ReactionConstants, c: ReadonlyMap<number, number>): { affinity: number; exact: boolean } {
-  const a = cycleAffinity(k.lnK, c);
-  if (!Number.isFinite(a)) return { affinity: a, exact: true };
-  const p = exactCycleProduct(k.exact, c);
-  if (p !== null) return { affinity: p.num === p.den ? 0 : logRatio(p.num, p.den), exact: true };
-  let scale = 0;
-  for (const [r, x] of c) scale += Math.abs(x) * k.scale[r]!;
-  return { affinity: Math.abs(a) <= TOLERANCE * scale ? 0 : a, exact: false };
+    return c;
+  });
+  const counts: Record<DecisionMethod, number> = { exact: 0, bound: 0, "user-tolerance": 0, construction: 0, undecided: 0 };
+  const judged: JudgedCycle[] = [];
+  const affinities: number[] = [];
+  let maxBound: number | null = null;
+  maps.forEach((c, index) => {
+    const j: Judgement = balancedByConstruction(network, c)
+      ? { affinity: 0, decision: { method: "construction", bound: null } }
+      : applyTolerance(judgeCycle(k, c, settings), settings.acceptViolation, cycleWeight(c));
+    const { method, bound } = j.decision;
+    counts[method]++;
+    if (method === "bound" && bound !== null) maxBound = Math.max(maxBound ?? 0, bound);
+    affinities.push(j.affinity);
+    if (j.affinity !== 0 || method === "undecided") judged.push({ index, affinity: j.affinity, method, bound });
+  });
+  const describe = (i: number, a: number): { violation: Violation; cycle: ReadonlyMap<number, number> } => ({
+    violation: violation(network, structure.cycles[i] ?? [], a),
+    cycle: maps[i] ?? new Map<number, number>(),
+  });
+  const small = maps.length <= settings.maxDiagnosedCycles;
+  return summarise(network, k, settings, {
+    judged, counts, maxBound, describe, basis: small ? maps : null, affinities: small ? affinities : null,
+    freeEnergies: () => freeEnergies(network, k),
+  });
 }
 
 /** Oriented so the affinity is positive, worded `r1 + r2 - 2 r3`. */
@@ -60,7 +59,7 @@ function violation(network: Network, cycle: IntVector, affinity: number): Violat
   oriented.forEach((x, r) => {
     if (x === 0) return;
     reactions.push(r);
-    const id = network.reactions[r]!.id;
+    const id = network.reactions[r]?.id ?? `#${r}`;
     const mag = Math.abs(x) === 1 ? id : `${Math.abs(x)} ${id}`;
     terms.push(terms.length === 0 ? (x < 0 ? `-${mag}` : mag) : x < 0 ? `- ${mag}` : `+ ${mag}`);
   });
@@ -75,15 +74,21 @@ function freeEnergies(network: Network, k: ReactionConstants): number[] {
   const n = network.species.length, m = network.reactions.length;
   const independent = reducedEchelon(speciesRows(network), m).pivots; // reaction columns
   const rows = reactionRows(network);
-  const unknowns = reducedEchelon(independent.map((r) => rows[r]!), n).pivots; // species columns
+  const independentRows = independent.map((r) => {
+    const row = rows[r];
+    if (row === undefined) throw new Error(`no stoichiometry row for reaction ${r}`);
+    return row;
+  });
+  const unknowns = reducedEchelon(independentRows, n).pivots; // species columns
   const g = new Array<number>(n).fill(0);
   if (unknowns.length === 0) return g;
   const a = independent.map((r) => {
-    const col = speciesColumn(network.reactions[r]!);
+    const reaction = network.reactions[r];
+    const col = reaction ? speciesColumn(reaction) : new Map<number, number>();
     return unknowns.map((i) => col.get(i) ?? 0);
   });
-  const x = solveLinear(a, independent.map((r) => -k.lnK[r]!));
+  const x = solveLinear(a, independent.map((r) => -(k.lnK[r] ?? NaN)));
   if (x === null) return g.map(() => NaN);
-  unknowns.forEach((i, t) => (g[i] = x[t]!));
+  unknowns.forEach((i, t) => (g[i] = x[t] ?? NaN));
   return g;
 }

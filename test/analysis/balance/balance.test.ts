@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../../../src/compile/index.js";
-import { analyzeBalance, TOLERANCE } from "../../../src/analysis/balance/index.js";
+import { analyzeBalance } from "../../../src/analysis/balance/index.js";
 import { analyzeStructure } from "../../../src/analysis/structure/index.js";
 import { wegscheiderBalance } from "../../../src/analysis/balance/wegscheider.js";
 import { solveLinear } from "../../../src/numeric/continuous/dense.js";
@@ -87,17 +87,19 @@ r5: 3 A <-> 3 B @ 2, 1`);
   });
 
   it("one-way reactions never balance", () => {
-    const db = analyzeBalance(net("species A = 1, B\nA -> B @ 1\nB -> A @ 1"));
-    expect(db.holds).toBe(false);
-    expect(db.oneWay).toEqual([0, 1]);
+    const db = analyzeBalance(net("species A = 1, B, C\nA -> B @ 1\nB -> C @ 1\nC -> A @ 1"));
+    expect([db.holds, db.verdict]).toEqual([false, "fails"]);
+    expect(db.oneWay).toEqual([0, 1, 2]);
     expect(db.violations[0]!.affinity).toBe(Infinity);
     const bridge = analyzeBalance(net("species A = 1, B, C\nA <-> B @ 1, 1\nB -> C @ 1"));
     expect([bridge.holds, bridge.violations.length, bridge.oneWay]).toEqual([false, 0, [1]]);
   });
 
-  it("uses the tolerance when a rate is not rational", () => {
+  it("judges a cycle of inexact rates against its own double-precision bound", () => {
     const db = analyzeBalance(net("species A = 1, B, C\nA <-> B @ exp(0.3), 1\nB <-> C @ 1, 1\nC <-> A @ 1, exp(0.3)"));
-    expect([db.holds, db.method, db.tolerance]).toEqual([true, "tolerance", TOLERANCE]);
+    expect([db.holds, db.verdict, db.method, db.decided.bound]).toEqual([true, "holds", "tolerance", 1]);
+    expect(db.tolerance).toBeGreaterThan(0);
+    expect(db.tolerance).toBeLessThan(1e-14);
   });
 });
 
@@ -218,6 +220,7 @@ describe("Kolmogorov on deep trees", () => {
     const db = analyzeBalance(network!);
     expect(db.method).toBe("tolerance");
     expect(db.holds).toBe(false);
+    expect(db.verdict).toBe("fails");
     expect(db.violations).toHaveLength(1);
     expect(Math.abs(db.violations[0]!.affinity)).toBeCloseTo(1e-5, 9);
   });

@@ -1,0 +1,81 @@
+/**
+ * From judged cycles to the verdict (shared by Kolmogorov and Wegscheider):
+ *   fails      a one-way reaction is left after pairing, or some cycle is driven beyond its bound
+ *              (or exactly) and not accepted by the user's tolerance;
+ *   undecided  otherwise, when some cycle could not be decided;
+ *   holds      otherwise (every cycle balanced, by construction, or accepted).
+ * `holds` is true iff the verdict is "holds".
+ */
+import type { Network } from "../../network/types.js";
+import type { ReactionConstants } from "./constants.js";
+import { culprits, cycleDistance } from "./diagnosis.js";
+import type { BalanceOptions } from "./options.js";
+import type { DecisionCounts, DecisionMethod, DetailedBalance, Violation } from "./types.js";
+
+/** The balance options with the listing cap every concept shares. */
+export interface BalanceSettings extends BalanceOptions {
+  readonly maxListedEntries: number;
+}
+
+/** A basis cycle that is not simply balanced: driven, accepted or undecided. */
+export interface JudgedCycle {
+  /** Index into the basis (Markov: into the chords). */
+  readonly index: number;
+  readonly affinity: number;
+  readonly method: DecisionMethod;
+  readonly bound: number | null;
+}
+
+export interface Judged {
+  readonly judged: readonly JudgedCycle[];
+  readonly counts: DecisionCounts;
+  readonly maxBound: number | null;
+  /** Word cycle `index` (oriented along its positive affinity) and give its reaction → coefficient map. */
+  readonly describe: (index: number, affinity: number) => { violation: Violation; cycle: ReadonlyMap<number, number> };
+  /** Every basis cycle, when the basis is small enough to diagnose; else null. */
+  readonly basis: readonly ReadonlyMap<number, number>[] | null;
+  /** Signed affinity of each basis cycle (0 when balanced), with `basis`. */
+  readonly affinities: readonly number[] | null;
+  readonly freeEnergies: () => number[];
+}
+
+const magnitude = (x: number): number => (Number.isNaN(x) ? Infinity : Math.abs(x));
+
+export function summarise(network: Network, k: ReactionConstants, settings: BalanceSettings, j: Judged): DetailedBalance {
+  const m = Math.max(1, network.reactions.length);
+  const cap = Math.max(1, Math.floor(settings.maxListedEntries / m));
+  const of = (method: DecisionMethod): JudgedCycle[] => j.judged.filter((c) => c.method === method);
+  const driven = j.judged.filter((c) => (c.method === "exact" || c.method === "bound") && c.affinity !== 0);
+  driven.sort((a, b) => magnitude(b.affinity) - magnitude(a.affinity));
+  const list = (cs: readonly JudgedCycle[]): Violation[] => cs.slice(0, cap).map((c) => {
+    const { violation, cycle } = j.describe(c.index, c.affinity);
+    return { ...violation, decision: { method: c.method, bound: c.bound }, distance: cycleDistance(network, k, cycle, c.affinity) };
+  });
+  const violations = list(driven);
+  const undecided = of("undecided");
+  const accepted = of("user-tolerance");
+  const verdict = k.oneWay.length > 0 || driven.length > 0 ? "fails" : undecided.length > 0 ? "undecided" : "holds";
+  const bounds = j.basis?.map((_, i) => 0) ?? [];
+  for (const c of j.judged) if (c.bound !== null) bounds[c.index] = c.bound;
+  const blamed = j.basis !== null && j.affinities !== null ? culprits(network, k, j.basis, j.affinities, bounds) : null;
+  const exactOnly = j.counts.bound + j.counts["user-tolerance"] + j.counts.undecided === 0;
+  return {
+    holds: verdict === "holds",
+    verdict,
+    method: exactOnly ? "exact" : "tolerance",
+    tolerance: j.maxBound,
+    decided: j.counts,
+    undecided: undecided.length,
+    toleranceApplied: accepted.length > 0,
+    oneWay: k.oneWay,
+    pairs: k.pairs,
+    violations,
+    violationCount: driven.length,
+    accepted: list(accepted),
+    undecidedCycles: list(undecided),
+    explainedByRounding: violations.length === 0 ? null : violations.every((v) => v.distance?.explainedByRounding === true),
+    culprits: blamed,
+    freeEnergies: verdict === "holds" ? j.freeEnergies() : null,
+    equilibriumConstants: verdict === "holds" ? Array.from(k.K) : null,
+  };
+}
