@@ -4,11 +4,11 @@
  * cycle has one name in every section of a report.
  *
  * The basis C (k cycles × m reactions) is independent, so it has k pivot reactions P where the
- * k × k block B = C[:, P] is invertible; P is found exactly, by integer elimination inserting the
- * cycles in order (cycle c's pivot is the reaction it adds to the span of the cycles before it:
- * its "chord"). A steady state has S J = 0, so J = Σ_c J_c c with unique currents, and reading
- * that on P gives the k × k system Bᵀ j = J_P, solved by Gaussian elimination with partial
- * pivoting.
+ * k × k block B = C[:, P] is invertible; P is found exactly, by integer elimination. As det B ≠ 0,
+ * some term of its expansion is non-zero: a matching of each cycle c to a reaction of P on c
+ * (C[c, p_c] ≠ 0), found by augmenting paths; p_c is cycle c's "chord". A steady state has S J = 0,
+ * so J = Σ_c J_c c with unique currents, and reading that on P gives the k × k system Bᵀ j = J_P,
+ * solved by Gaussian elimination with partial pivoting.
  */
 import { solveLinear } from "../../numeric/continuous/dense.js";
 import { EchelonBuilder } from "../../numeric/exact/integer-matrix.js";
@@ -35,7 +35,7 @@ export function massActionCurrents(network: Network, structure: Structure, state
   }
   const span = new EchelonBuilder(m);
   for (const c of basis) span.insert(c.map((v) => BigInt(v)));
-  const chords = span.pivots;
+  const chords = matchPivots(basis, span.pivots);
   const isChord = new Uint8Array(m);
   for (const p of chords) isChord[p] = 1;
   const tree = network.reactions.map((r) => r.index).filter((j) => !isChord[j]);
@@ -58,4 +58,28 @@ export function massActionCurrents(network: Network, structure: Structure, state
   if (k > maxCycles) notes.push(`${k} cycles; the first ${maxCycles} are listed, the entropy production sums all`);
   if (total === null) notes.push(oneWayNote);
   return { tree, cycles, cycleEntropyProduction: total, notes };
+}
+
+/**
+ * A perfect matching of cycles to pivot reactions with a non-zero entry, ordered by cycle (exists
+ * because the block is invertible). Kuhn's augmenting paths: O(k · entries), k is small.
+ */
+function matchPivots(basis: readonly (readonly number[])[], pivots: readonly number[]): number[] {
+  const cycleOf = new Map<number, number>();
+  const augment = (c: number, seen: Set<number>): boolean => {
+    for (const p of pivots) {
+      if ((basis[c]?.[p] ?? 0) === 0 || seen.has(p)) continue;
+      seen.add(p);
+      const other = cycleOf.get(p);
+      if (other === undefined || augment(other, seen)) {
+        cycleOf.set(p, c);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const c of basis.keys()) augment(c, new Set());
+  const chord = new Array<number>(basis.length).fill(-1);
+  for (const [p, c] of cycleOf) chord[c] = p;
+  return chord;
 }
