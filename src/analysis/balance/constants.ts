@@ -102,10 +102,11 @@ export function reactionConstants(network: Network, pair = false): ReactionConst
     const i = r.index;
     const p = partner[i] ?? -1;
     const reverse = r.reverse ?? (p >= 0 ? network.reactions[p]?.forward ?? null : null);
-    if (reverse === null || (p >= 0 && p < i)) {
+    if (p >= 0 && p < i) continue; // a pair's second member was filled in with its first
+    if (reverse === null) {
       lnK[i] = Infinity; K[i] = Infinity; scale[i] = Infinity; errorUnits[i] = Infinity;
-      if (reverse === null) oneWay.push(i);
-      continue; // a pair's second member is filled in from its first below
+      oneWay.push(i);
+      continue;
     }
     const lf = Math.log(r.forward.value), lr = Math.log(reverse.value);
     let l = lf - lr;

@@ -37,6 +37,8 @@ export interface Judged {
   /** Signed affinity of each basis cycle (0 when balanced), with `basis`. */
   readonly affinities: readonly number[] | null;
   readonly freeEnergies: () => number[];
+  /** Edges walked to judge cycles one by one. */
+  readonly walkedEdges: number;
 }
 
 const magnitude = (x: number): number => (Number.isNaN(x) ? Infinity : Math.abs(x));
@@ -66,6 +68,7 @@ export function summarise(network: Network, k: ReactionConstants, settings: Bala
     tolerance: j.maxBound,
     decided: j.counts,
     undecided: undecided.length,
+    walkedEdges: j.walkedEdges,
     toleranceApplied: accepted.length > 0,
     oneWay: k.oneWay,
     pairs: k.pairs,

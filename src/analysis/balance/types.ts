@@ -72,6 +72,8 @@ export interface DetailedBalance {
   readonly decided: DecisionCounts;
   /** How many cycles could not be decided (the verdict is then at best "undecided"). */
   readonly undecided: number;
+  /** Edges walked to judge cycles one by one (exact products, one-way signs); 0 when every chord was decided from the potentials. */
+  readonly walkedEdges: number;
   /** True when the user's accepted violation covered at least one driven cycle. */
   readonly toleranceApplied: boolean;
   /** One-way reactions (indices) left after pairing: never balanced. */
