@@ -59,6 +59,10 @@ export const CODES = {
   detailedBalanceViolated: "detailed-balance-violated",
   assertUnevaluable: "assert-unevaluable",
   badAssert: "bad-assert",
+  /** `assert detailed_balance within …` with a value that is not a tolerance. */
+  badTolerance: "bad-tolerance",
+  /** An assert on the reached state (conc, flux, entropy_production) when no steady state is reached. */
+  stateNotReached: "steady-state-not-reached",
   // files and import
   sbmlInvalid: "sbml-invalid",
   sbmlNotMassAction: "sbml-not-mass-action",

@@ -2,17 +2,21 @@
  * `ness check PATH...`: compile every file, evaluate its asserts, print located diagnostics.
  */
 import { appendFileSync } from "node:fs";
-import { checkAsserts, lazyAnalyses } from "../analysis/asserts/index.js";
+import { checkAsserts, holdsWithin, lazyAnalyses } from "../analysis/asserts/index.js";
+import type { AcceptedViolation } from "../network/types.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { githubAnnotation, renderCheckSummary, type CheckFileResult } from "../report/github/index.js";
 import { EXIT, expandPaths, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
 import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
+import { balanceTolerance } from "./tolerance.js";
 
 export function runCheck(paths: readonly string[], values: Values, io: Io): number {
   const format = (values.format as string | undefined) ?? "text";
   if (format !== "text" && format !== "github") return usage(io, "check", `--format must be text or github, not '${format}'`);
   if (paths.length === 0) return usage(io, "check", "name at least one file or folder");
+  const tolerance = balanceTolerance(values, "check", io);
+  if (!tolerance.ok) return tolerance.status;
   const { files, missing } = expandPaths(paths);
   for (const m of missing) io.stderr(`ness check: ${m}: no such file or folder\n`);
   if (missing.length > 0) return EXIT.usage;
@@ -30,7 +34,7 @@ export function runCheck(paths: readonly string[], values: Values, io: Io): numb
       unreadable = true;
       continue;
     }
-    const result = checkFile(file, read.text, io);
+    const result = checkFile(file, read.text, io, tolerance.value);
     results.push(result);
     io.stdout(format === "github" ? result.diagnostics.map(githubAnnotation).join("") : formatDiagnostics(result.diagnostics, result.texts));
     if (!values.quiet && format === "text") io.stdout(`${statusLine(result)}\n`);
@@ -50,7 +54,7 @@ export function runCheck(paths: readonly string[], values: Values, io: Io): numb
   return results.some((r) => !r.ok) ? EXIT.failed : EXIT.ok;
 }
 
-function checkFile(file: string, text: string, io: Io): CheckFileResult & { texts: ReadonlyMap<string, string> } {
+function checkFile(file: string, text: string, io: Io, acceptViolation: AcceptedViolation | null): CheckFileResult & { texts: ReadonlyMap<string, string> } {
   const loaded = loadNetwork(file, text);
   let diagnostics: Diagnostic[] = [...loaded.diagnostics];
   let assertsHeld = 0;
@@ -58,16 +62,17 @@ function checkFile(file: string, text: string, io: Io): CheckFileResult & { text
   const network = loaded.network;
   if (network && !hasErrors(diagnostics)) {
     const progress = progressReporter(io, file);
-    const lazy = lazyAnalyses(network, progress);
+    const lazy = lazyAnalyses(network, progress, { acceptViolation });
     const failed = checkAsserts(network, {
+      acceptViolation,
       structure: () => (progress("structure"), lazy.structure()),
-      balance: () => (progress("detailed balance"), lazy.balance()),
+      balance: (accept) => (progress("detailed balance"), lazy.balance(accept)),
       steadyStates: () => (progress("steady states"), lazy.steadyStates()),
     });
     progress.done();
     assertsHeld = network.asserts.length - failed.length;
     diagnostics = [...diagnostics, ...failed];
-    if (network.asserts.some((a) => a.target.kind === "detailed-balance")) verdict = lazy.balance().holds ? "detailed balance" : "driven";
+    if (network.asserts.some((a) => a.target.kind === "detailed-balance")) verdict = holdsWithin(lazy.balance(), acceptViolation) ? "detailed balance" : "driven";
   }
   const sorted = sortDiagnostics(diagnostics);
   return {

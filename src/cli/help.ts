@@ -23,7 +23,7 @@ commands:
 Run 'ness <command> --help' for a command's options. Exit status: 0 ok, 1 a network does not
 compile or an assert fails, 2 bad usage or an unreadable path.
 `,
-  check: `usage: ness check PATH... [--format text|github] [--summary FILE] [--quiet]
+  check: `usage: ness check PATH... [--format text|github] [--summary FILE] [--quiet] [--balance-tolerance T]
 
 Compiles every network file (a folder means every .crn below it; .xml and .sbml files named
 directly are imported from SBML) and evaluates its asserts. Diagnostics are printed as
@@ -33,11 +33,14 @@ options:
   --format text|github  text (default), or GitHub Actions workflow commands (::error file=...)
   --summary FILE        append a Markdown summary (for $GITHUB_STEP_SUMMARY)
   --quiet               print only errors and warnings, no per-file lines
+  --balance-tolerance T accept detailed-balance violations up to T, for the verdict and the
+                        asserts without their own 'within': an affinity in k_BT (0.05) or a
+                        uniform relative change of the rate constants on a cycle (1%)
 
 exit status: 0 every file compiles and every assert holds; 1 an error or a failed assert;
 2 bad usage or an unreadable path.
 `,
-  report: `usage: ness report FILE [--format md|json|html] [-o OUT]
+  report: `usage: ness report FILE [--format md|json|html] [-o OUT] [--balance-tolerance T]
 
 The full analysis of one network (.crn, or SBML .xml/.sbml): structure, conservation laws,
 detailed balance, steady states, currents and entropy production.
@@ -46,10 +49,12 @@ options:
   --format md|json|html  Markdown (default), JSON (CLI.md's schema ness.report/1), or one
                          self-contained HTML page
   -o, --output OUT       write to OUT instead of standard output
+  --balance-tolerance T  accept detailed-balance violations up to T: an affinity in k_BT
+                         (0.05) or a uniform relative change of the cycle's constants (1%)
 
 exit status: 0 written; 1 the file does not compile; 2 bad usage or an unreadable path.
 `,
-  diagram: `usage: ness diagram FILE [--view species|complexes|states]
+  diagram: `usage: ness diagram FILE [--view species|complexes|states] [--balance-tolerance T]
 
 A mermaid flowchart on standard output: the species-reaction graph (species, the default for
 mass action), the complex graph (complexes), or the graph of states with net currents drawn in
@@ -58,11 +63,12 @@ complex graph with net fluxes).
 
 exit status: 0 written; 1 the file does not compile; 2 bad usage or an unreadable path.
 `,
-  site: `usage: ness site PATH... [-o DIR]
+  site: `usage: ness site PATH... [-o DIR] [--balance-tolerance T]
 
 Writes, for every network (a folder means every .crn below it), its report as HTML, Markdown,
 JSON and a mermaid diagram into DIR (default: reports), and DIR/index.html linking them all
 with each network's verdict. This is what 'npm start' runs on the bundled networks.
+--balance-tolerance T as for report.
 
 exit status: 0 all written; 1 a network does not compile (the others are still written);
 2 bad usage or an unreadable path.

@@ -13,11 +13,11 @@ import { runSite } from "./site.js";
 export { EXIT, type Io } from "./io.js";
 
 const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
-  check: { format: { type: "string" }, summary: { type: "string" }, quiet: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-  report: { format: { type: "string" }, output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
-  diagram: { view: { type: "string" }, output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
+  check: { format: { type: "string" }, summary: { type: "string" }, quiet: { type: "boolean" }, "balance-tolerance": { type: "string" }, help: { type: "boolean", short: "h" } },
+  report: { format: { type: "string" }, output: { type: "string", short: "o" }, "balance-tolerance": { type: "string" }, help: { type: "boolean", short: "h" } },
+  diagram: { view: { type: "string" }, output: { type: "string", short: "o" }, "balance-tolerance": { type: "string" }, help: { type: "boolean", short: "h" } },
   import: { output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
-  site: { output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
+  site: { output: { type: "string", short: "o" }, "balance-tolerance": { type: "string" }, help: { type: "boolean", short: "h" } },
   export: { format: { type: "string" }, output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
 };
 

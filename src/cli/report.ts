@@ -15,6 +15,7 @@ import { importSbml } from "../sbml/import.js";
 import { EXIT, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
 import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
+import { balanceTolerance } from "./tolerance.js";
 
 type Loaded = { network: Network; path: string } | { status: number };
 
@@ -52,10 +53,12 @@ function emit(text: string, values: Values, command: string, io: Io): number {
 export function runReport(paths: readonly string[], values: Values, io: Io): number {
   const format = (values.format as string | undefined) ?? "md";
   if (!["md", "markdown", "json", "html"].includes(format)) return usage(io, "report", `--format must be md, json or html, not '${format}'`);
+  const tolerance = balanceTolerance(values, "report", io);
+  if (!tolerance.ok) return tolerance.status;
   const loaded = loadOne("report", paths, io);
   if ("status" in loaded) return loaded.status;
   const progress = progressReporter(io, loaded.path);
-  const analysis = analyze(loaded.network, { progress });
+  const analysis = analyze(loaded.network, { progress, acceptViolation: tolerance.value });
   progress.done();
   const text = format === "json" ? renderJson(analysis) : format === "html" ? renderHtml(analysis, mermaidScript()) : renderMarkdown(analysis);
   return emit(text, values, "report", io);
@@ -64,11 +67,13 @@ export function runReport(paths: readonly string[], values: Values, io: Io): num
 export function runDiagram(paths: readonly string[], values: Values, io: Io): number {
   const view = values.view as DiagramView | undefined;
   if (view !== undefined && !DIAGRAM_VIEWS.includes(view)) return usage(io, "diagram", `--view must be ${DIAGRAM_VIEWS.join(", ")}, not '${view}'`);
+  const tolerance = balanceTolerance(values, "diagram", io);
+  if (!tolerance.ok) return tolerance.status;
   const loaded = loadOne("diagram", paths, io);
   if ("status" in loaded) return loaded.status;
   const chosen = view ?? defaultView(loaded.network);
   const progress = progressReporter(io, loaded.path);
-  const analysis = analyze(loaded.network, { progress });
+  const analysis = analyze(loaded.network, { progress, acceptViolation: tolerance.value });
   progress.done();
   return emit(renderDiagram(analysis, chosen), values, "diagram", io);
 }

@@ -15,9 +15,12 @@ import { mermaidScript } from "./assets.js";
 import { EXIT, expandPaths, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
 import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
+import { balanceTolerance } from "./tolerance.js";
 
 export function runSite(paths: readonly string[], values: Values, io: Io): number {
   if (paths.length === 0) return usage(io, "site", "name at least one file or folder");
+  const tolerance = balanceTolerance(values, "site", io);
+  if (!tolerance.ok) return tolerance.status;
   const out = typeof values.output === "string" ? values.output : "reports";
   const { files, missing } = expandPaths(paths);
   for (const m of missing) io.stderr(`ness site: ${m}: no such file or folder\n`);
@@ -44,7 +47,7 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
       continue;
     }
     const progress = progressReporter(io, file);
-    const analysis = analyze(loaded.network, { progress });
+    const analysis = analyze(loaded.network, { progress, acceptViolation: tolerance.value });
     progress.done();
     const stem = uniqueStem(basename(file, extname(file)), used);
     const links: Record<string, string> = { html: `${stem}.html`, md: `${stem}.md`, json: `${stem}.json`, mermaid: `${stem}.mmd` };

@@ -1,13 +1,13 @@
 /**
  * Third compile phase: `assert` statements, resolved into the IR's AssertTarget.
  *
- *   assert detailed_balance | assert not detailed_balance
+ *   assert [not] detailed_balance [within VALUE [k_BT] | within VALUE %]
  *   assert QUANTITY OP VALUE [+- TOLERANCE]
  *   QUANTITY := flux(REACTION) | conc(SPECIES) | prob(STATE) | entropy_production | steady_states
  *   OP := < <= > >= = == !=
  */
 import { CODES, type DiagnosticSink } from "../diagnostics.js";
-import type { Assert, AssertTarget, Quantity } from "../network/types.js";
+import type { AcceptedViolation, Assert, AssertTarget, Quantity } from "../network/types.js";
 import type { Expr, Statement } from "../syntax/ast.js";
 import type { Declarations } from "./declarations.js";
 import { evaluate } from "./evaluate.js";
@@ -37,8 +37,17 @@ function lowerTarget(
   sink: DiagnosticSink,
 ): AssertTarget | null {
   const s = st.subject;
+  const isBalance = s.kind === "name" && s.name === "detailed_balance";
+  if (st.within && (!isBalance || st.comparison)) {
+    sink.error(CODES.badAssert, "'within' goes only with detailed_balance: assert detailed_balance within 0.05", st.within.keyword);
+    return null;
+  }
   if (!st.comparison) {
-    if (s.kind === "name" && s.name === "detailed_balance") return { kind: "detailed-balance", negated: st.negated };
+    if (isBalance) {
+      if (!st.within) return { kind: "detailed-balance", negated: st.negated, within: null };
+      const within = lowerWithin(st.within, decls, sink);
+      return within ? { kind: "detailed-balance", negated: st.negated, within } : null;
+    }
     sink.error(CODES.badAssert, "an assert without a comparison must be 'detailed_balance'", s.span, QUANTITY_HELP);
     return null;
   }
@@ -90,4 +99,29 @@ function lowerQuantity(s: Expr, species: ReadonlyMap<string, number>, reactions:
   }
   sink.error(CODES.badAssert, "expected a quantity: flux(REACTION), conc(SPECIES), prob(STATE), entropy_production or steady_states", s.span, QUANTITY_HELP);
   return null;
+}
+
+/** Units an accepted affinity may carry: it is in k_B T, which may be said. */
+const AFFINITY_UNITS: ReadonlySet<string> = new Set(["k_BT", "kT", "k_B_T", "kBT"]);
+
+/**
+ * `within VALUE` accepts cycles with |affinity| ≤ VALUE k_B T; `within VALUE %` those that a uniform
+ * relative change of at most VALUE % of the rate constants on the cycle would close.
+ */
+function lowerWithin(w: NonNullable<AssertStatement["within"]>, decls: Declarations, sink: DiagnosticSink): AcceptedViolation | null {
+  const v = evaluate(w.value, decls.scope(), sink);
+  let ok = v !== undefined;
+  if (w.unit && !AFFINITY_UNITS.has(w.unit.name)) {
+    sink.error(CODES.badTolerance, `'${w.unit.name}' is not a unit of a tolerance; an affinity is in k_BT, a relative change in %`, w.unit.span, "assert detailed_balance within 0.05 k_BT, or within 1%");
+    ok = false;
+  } else if (w.unit && w.percent) {
+    sink.error(CODES.badTolerance, "a tolerance in k_BT is an affinity and takes no '%'; a relative change is written without a unit", w.percent, "within 0.05 k_BT, or within 1%");
+    ok = false;
+  }
+  if (!ok || !v) return null;
+  if (!(v.value >= 0) || !Number.isFinite(v.value)) {
+    sink.error(CODES.badTolerance, `a tolerance must be a finite number >= 0; this one is ${v.value}`, w.value.span);
+    return null;
+  }
+  return w.percent ? { kind: "relative", value: v.value / 100 } : { kind: "affinity", value: v.value };
 }

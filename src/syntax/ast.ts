@@ -71,6 +71,14 @@ export type Statement =
       readonly kind: "assert";
       readonly negated: boolean;
       readonly subject: Expr;
+      /** `within VALUE [UNIT] [%]`: the violation of detailed balance the assert accepts. */
+      readonly within: {
+        readonly keyword: Span;
+        readonly value: Expr;
+        readonly unit: Identifier | null;
+        readonly percent: Span | null;
+        readonly span: Span;
+      } | null;
       readonly comparison: {
         readonly op: string;
         readonly opSpan: Span;

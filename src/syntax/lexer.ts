@@ -53,6 +53,8 @@ export const RParen = createToken({ name: "RParen", pattern: /\)/ });
 export const Comma = createToken({ name: "Comma", pattern: /,/ });
 export const Colon = createToken({ name: "Colon", pattern: /:/ });
 export const At = createToken({ name: "At", pattern: /@/ });
+/** `assert detailed_balance within 1%`: a relative tolerance. */
+export const Percent = createToken({ name: "Percent", pattern: /%/ });
 
 /** Comparison operators, for `assert` statements. `=` doubles as the declaration sign. */
 export const Compare = createToken({ name: "Compare", pattern: Lexer.NA });
@@ -70,7 +72,7 @@ export const ALL_TOKENS: TokenType[] = [
   StringLiteral, UnterminatedString,
   TwoWay, BadArrow, OneWay, AnyArrow,
   LessEq, GreaterEq, NotEq, EqEq, Less, Greater, Compare, Equals,
-  PlusMinus, Plus, Minus, Star, Slash, Caret, LParen, RParen, Comma, Colon, At,
+  PlusMinus, Plus, Minus, Star, Slash, Caret, LParen, RParen, Comma, Colon, At, Percent,
   NumberLiteral,
   ...KEYWORDS, Name,
 ];

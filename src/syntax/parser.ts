@@ -129,6 +129,16 @@ export class NessParser extends CstParser {
     this.CONSUME(T.Assert);
     this.OPTION(() => this.CONSUME(T.Not));
     this.SUBRULE(this.expression, { LABEL: "subject" });
+    // `within` is a word only here (a species may still be called within): VALUE [UNIT] [%]
+    this.OPTION4({
+      GATE: () => this.LA(1).image === "within",
+      DEF: () => {
+        this.CONSUME2(T.Name, { LABEL: "within" });
+        this.SUBRULE4(this.expression, { LABEL: "withinValue" });
+        this.OPTION5(() => this.CONSUME3(T.Name, { LABEL: "withinUnit" }));
+        this.OPTION6(() => this.CONSUME(T.Percent));
+      },
+    });
     this.OPTION2(() => {
       this.OR([{ ALT: () => this.CONSUME(T.Compare) }, { ALT: () => this.CONSUME(T.Equals) }]);
       this.SUBRULE2(this.expression, { LABEL: "value" });

@@ -136,10 +136,29 @@ class AstBuilder extends BaseVisitor {
     const [value] = this.nodes(c, "value");
     const [tolerance] = this.nodes(c, "tolerance");
     const op = [...this.tokens(c, "Compare"), ...this.tokens(c, "Equals")][0];
+    const [within] = this.tokens(c, "within");
+    const [withinValue] = this.nodes(c, "withinValue");
+    const [unit] = this.tokens(c, "withinUnit");
+    const [percent] = this.tokens(c, "Percent");
+    let withinNode: Extract<Statement, { kind: "assert" }>["within"] = null;
+    if (within && withinValue) {
+      const keyword = this.tokenSpan(w, within);
+      const last = percent ?? unit;
+      const value = this.visit(withinValue, w) as Expr;
+      const end = last ? this.tokenSpan(w, last) : value.span;
+      withinNode = {
+        keyword,
+        value,
+        unit: unit ? { name: unit.image, span: this.tokenSpan(w, unit) } : null,
+        percent: percent ? this.tokenSpan(w, percent) : null,
+        span: { ...keyword, length: end.offset + end.length - keyword.offset },
+      };
+    }
     return {
       kind: "assert",
       negated: this.tokens(c, "Not").length > 0,
       subject: this.visit(subject!, w) as Expr,
+      within: withinNode,
       comparison:
         op && value
           ? {

@@ -50,5 +50,12 @@ describe("grammar/ness.tmLanguage.json", () => {
     expect(as).toContainEqual(["conc", "support.function.ness"]);
     expect(as).toContainEqual(["+-", "keyword.operator.comparison.ness"]);
     expect(scopes(g, "assert not detailed_balance")).toContainEqual(["detailed_balance", "support.constant.ness"]);
+    const within = scopes(g, "assert detailed_balance within 0.05 k_BT");
+    expect(within).toContainEqual(["within", "keyword.operator.within.ness"]);
+    expect(within).toContainEqual(["0.05", "constant.numeric.ness"]);
+    expect(within).toContainEqual(["k_BT", "keyword.other.unit.ness"]);
+    expect(scopes(g, "assert detailed_balance within 1%")).toContainEqual(["%", "keyword.other.unit.percent.ness"]);
+    // `within` is a word only after detailed_balance: elsewhere it is a name
+    expect(scopes(g, "assert conc(within) > 0")).toContainEqual(["within", "variable.other.ness"]);
   });
 });

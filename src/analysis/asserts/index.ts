@@ -2,35 +2,50 @@
  * Evaluates a network's `assert` statements against its analysis.
  *
  * `assert detailed_balance` holds when analyzeBalance says so; a failing one names the most driven
- * cycle with its affinity and the lines of its reactions. Comparisons read the steady state the
+ * cycle with its affinity and the lines of its reactions. `within TOL` (or the CLI's
+ * `--balance-tolerance`, for asserts without their own) accepts the violations within TOL
+ * (tolerance.ts). Comparisons read the steady state the
  * dynamics reach from the initial amounts (`reached`), except `steady_states`, which counts all.
  * Only the analyses an assert needs are run: asserts on balance alone never search steady states.
  */
 import { CODES, type Diagnostic } from "../../diagnostics.js";
-import type { Assert, Network, Quantity } from "../../network/types.js";
+import type { AcceptedViolation, Assert, Network, Quantity } from "../../network/types.js";
 import { analyzeBalance } from "../balance/index.js";
 import { analyzeStructure } from "../structure/index.js";
 import { analyzeSteadyStates } from "../steady-state/index.js";
 import type { DetailedBalance } from "../balance/types.js";
 import type { Structure } from "../structure/types.js";
 import type { SteadyStates } from "../steady-state/types.js";
+import { closingChange as closingChangeOf, covers, holdsWithin, toleranceText } from "./tolerance.js";
+
+export { closingChange, covers, holdsWithin, toleranceText } from "./tolerance.js";
 
 /** Lazily computed analyses, so each is run at most once and only when an assert needs it. */
 export interface Lazy {
   structure(): Structure;
-  balance(): DetailedBalance;
+  /** Detailed balance accepting `accept` (by default `acceptViolation`, the run's own tolerance). */
+  balance(accept?: AcceptedViolation | null): DetailedBalance;
   steadyStates(): SteadyStates;
+  /** The tolerance of the run (`--balance-tolerance`), for asserts without `within`; null when none. */
+  readonly acceptViolation: AcceptedViolation | null;
 }
 
 /** Analyses computed on first use and kept: balance-only asserts never start the steady-state search. */
-export function lazyAnalyses(network: Network, progress?: (stage: string) => void): Lazy {
+export function lazyAnalyses(network: Network, progress?: (stage: string) => void, options: { readonly acceptViolation?: AcceptedViolation | null } = {}): Lazy {
+  const acceptViolation = options.acceptViolation ?? null;
   let structure: Structure | undefined;
-  let balance: DetailedBalance | undefined;
   let steady: SteadyStates | undefined;
+  const balances = new Map<string, DetailedBalance>();
   const lazy: Lazy = {
+    acceptViolation,
     structure: () => (structure ??= analyzeStructure(network)),
-    // Kolmogorov's check needs no structure; Wegscheider's shares it with the steady states
-    balance: () => (balance ??= analyzeBalance(network, network.kind === "markov" ? undefined : lazy.structure())),
+    balance: (accept = acceptViolation) => {
+      const key = accept === null ? "" : `${accept.kind} ${accept.value}`;
+      let db = balances.get(key);
+      // Kolmogorov's check needs no structure; Wegscheider's shares it with the steady states
+      if (!db) balances.set(key, (db = analyzeBalance(network, network.kind === "markov" ? undefined : lazy.structure(), { acceptViolation: accept })));
+      return db;
+    },
     steadyStates: () => (steady ??= analyzeSteadyStates(network, lazy.structure(), { detailedBalance: lazy.balance(), progress: (d) => progress?.(`steady states: ${d}`) })),
   };
   return lazy;
@@ -57,12 +72,14 @@ export function checkAsserts(network: Network, lazy: Lazy = lazyAnalyses(network
 function checkOne(network: Network, a: Assert, lazy: Lazy): Diagnostic | null {
   const t = a.target;
   if (t.kind === "detailed-balance") {
-    const db = lazy.balance();
-    if (db.holds !== t.negated) return null;
+    const accept = t.within ?? lazy.acceptViolation;
+    const db = lazy.balance(accept);
+    if (holdsWithin(db, accept) !== t.negated) return null;
     if (t.negated) {
-      return { severity: "error", code: CODES.assertFailed, message: `assert failed: the network is in detailed balance (${how(db)}), so no cycle is driven`, span: a.span };
+      const within = accept ? ` once violations within ${toleranceText(accept)} are accepted` : "";
+      return { severity: "error", code: CODES.assertFailed, message: `assert failed: the network is in detailed balance (${how(db)})${within}, so no cycle is driven`, span: a.span };
     }
-    return { severity: "error", code: CODES.detailedBalanceViolated, message: `assert failed: ${violationText(network, db)}`, span: a.span, hint: fixHint(network, db) };
+    return { severity: "error", code: CODES.detailedBalanceViolated, message: `assert failed: ${violationText(network, db, accept)}`, span: a.span, hint: fixHint(network, db) };
   }
   const measured = measure(network, t.quantity, lazy);
   if (typeof measured === "string") {
@@ -114,19 +131,23 @@ function how(db: DetailedBalance): string {
   return db.method === "exact" ? "decided exactly" : `to a relative tolerance of ${db.tolerance}`;
 }
 
-/** "cycle A -> B -> C -> A is driven: affinity 2.95 k_BT (reactions at lines 3, 4, 5)". */
-export function violationText(network: Network, db: DetailedBalance): string {
+/**
+ * "cycle A -> B -> C -> A is driven: affinity 2.95 k_BT (reactions at lines 3, 4, 5)"; with an
+ * accepted violation, the most driven cycle it does not cover, and by how much it misses.
+ */
+export function violationText(network: Network, db: DetailedBalance, accept: AcceptedViolation | null = null): string {
   if (db.oneWay.length > 0 && db.violations.length === 0) {
     const ids = db.oneWay.map((i) => `${network.reactions[i]!.id} (line ${network.reactions[i]!.span.line})`);
     return `one-way reactions are never balanced: ${ids.join(", ")}`;
   }
-  const v = db.violations[0];
+  const v = accept ? db.violations.find((x) => !covers(accept, x)) ?? db.violations[0] : db.violations[0];
   if (!v) return "detailed balance does not hold";
+  const beyond = !accept ? "" : accept.kind === "affinity" ? `, beyond the accepted ${toleranceText(accept)}` : `; closing it needs a change of ${fmt(100 * closingChangeOf(v))}% per rate constant, beyond the accepted ${toleranceText(accept)}`;
   const lines = [...new Set(v.reactions.map((r) => network.reactions[r]!.span.line))].sort((a, b) => a - b);
   const count = db.violationCount ?? db.violations.length;
   const more = count > 1 ? `; ${count - 1} more driven cycle${count > 2 ? "s" : ""}` : "";
   const oneWay = db.oneWay.length > 0 ? `; one-way reactions: ${db.oneWay.map((i) => network.reactions[i]!.id).join(", ")}` : "";
-  return `the cycle ${v.words} is driven: affinity ${fmt(v.affinity)} k_BT (reactions at line${lines.length > 1 ? "s" : ""} ${lines.join(", ")})${more}${oneWay}`;
+  return `the cycle ${v.words} is driven: affinity ${fmt(v.affinity)} k_BT${beyond} (reactions at line${lines.length > 1 ? "s" : ""} ${lines.join(", ")})${more}${oneWay}`;
 }
 
 function fixHint(network: Network, db: DetailedBalance): string | undefined {
