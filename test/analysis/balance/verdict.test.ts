@@ -8,7 +8,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeBalance, nearestConsistentConstants } from "../../../src/analysis/balance/index.js";
 import { analyzeStructure } from "../../../src/analysis/structure/index.js";
-import { compile } from "../../../src/compile/index.js";
 import { importSbml } from "../../../src/sbml/import.js";
 import type { Network, RateConstant } from "../../../src/network/types.js";
 import { mulberry32, net } from "../helpers.js";
