@@ -50,9 +50,9 @@ export function culprits(network: Network, k: ReactionConstants, basis: readonly
   if (beyond.length === 0) return null;
   if (beyond.some((i) => !Number.isFinite(affinities[i] ?? NaN))) return []; // a one-way reaction: no factor closes it
   beyond.sort((i, j) => Math.abs(affinities[j] ?? 0) - Math.abs(affinities[i] ?? 0));
-  const top = beyond[0]!;
-  const worst = basis[top];
-  if (worst === undefined) return [];
+  const [top] = beyond;
+  const worst = top === undefined ? undefined : basis[top];
+  if (top === undefined || worst === undefined) return [];
   const out: Culprit[] = [];
   for (const [r, cr] of worst) {
     if (!k.twoWay[r] || !beyond.every((i) => (basis[i]?.get(r) ?? 0) !== 0)) continue;
