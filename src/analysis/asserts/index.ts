@@ -4,8 +4,9 @@
  * `assert detailed_balance` holds when analyzeBalance says so; a failing one names the most driven
  * cycle with its affinity and the lines of its reactions. `within TOL` (or the CLI's
  * `--balance-tolerance`, for asserts without their own) accepts the violations within TOL
- * (tolerance.ts). Comparisons read the steady state the
- * dynamics reach from the initial amounts (`reached`), except `steady_states`, which counts all.
+ * (tolerance.ts). Comparisons read the steady state the dynamics reach from the initial amounts
+ * (`reached`), except `steady_states`, which counts all; when none is reached they fail as
+ * unevaluable (`steady-state-not-reached`).
  * Only the analyses an assert needs are run: asserts on balance alone never search steady states.
  */
 import { CODES, type Diagnostic } from "../../diagnostics.js";
@@ -82,8 +83,8 @@ function checkOne(network: Network, a: Assert, lazy: Lazy): Diagnostic | null {
     return { severity: "error", code: CODES.detailedBalanceViolated, message: `assert failed: ${violationText(network, db, accept)}`, span: a.span, hint: fixHint(network, db) };
   }
   const measured = measure(network, t.quantity, lazy);
-  if (typeof measured === "string") {
-    return { severity: "error", code: CODES.assertUnevaluable, message: `cannot evaluate '${a.text}': ${measured}`, span: a.span };
+  if (typeof measured !== "number") {
+    return { severity: "error", code: measured.code, message: `cannot evaluate '${a.text}': ${measured.why}`, span: a.span };
   }
   const tol = t.tolerance;
   const holds =
@@ -102,26 +103,43 @@ function checkOne(network: Network, a: Assert, lazy: Lazy): Diagnostic | null {
   };
 }
 
-/** The measured value, or why there is none. */
-function measure(network: Network, q: Quantity, lazy: Lazy): number | string {
+/** Why an assert has no value to compare, with the code it is reported under. */
+interface Unevaluable {
+  readonly code: typeof CODES.assertUnevaluable | typeof CODES.stateNotReached;
+  readonly why: string;
+}
+
+/**
+ * The measured value, or why there is none. conc, flux and entropy_production are read at the
+ * steady state the dynamics reach from the initial amounts; when no listed state is reached
+ * (the system oscillates, grows without bound, or the search could not follow it), there is no
+ * such value: a state the system never reaches says nothing about what it does.
+ */
+function measure(network: Network, q: Quantity, lazy: Lazy): number | Unevaluable {
   const ss = lazy.steadyStates();
   if (q.kind === "steady-states") return ss.states.length;
-  const state = ss.states.find((s) => s.reached) ?? ss.states[0];
-  if (!state) return `there is no steady state${ss.notes?.length ? ` (${ss.notes.join("; ")})` : ""}`;
+  const notes = ss.notes?.length ? ` (${ss.notes.join("; ")})` : "";
+  if (ss.states.length === 0) return { code: CODES.assertUnevaluable, why: `there is no steady state${notes}` };
+  const state = ss.states.find((s) => s.reached);
+  if (!state) {
+    const listed = ss.states.length === 1 ? "the one steady state is not" : `none of the ${ss.states.length} steady states is`;
+    return { code: CODES.stateNotReached, why: `the dynamics from the initial amounts reach no steady state: ${listed} reached (the system may oscillate or run away)${notes}` };
+  }
+  const missing = { code: CODES.assertUnevaluable, why: "the steady state has no value for it" } as const;
   switch (q.kind) {
     case "flux":
-      return state.fluxes[q.reaction]!;
+      return state.fluxes[q.reaction] ?? missing;
     case "conc":
-      return state.concentrations[q.species]!;
+      return state.concentrations[q.species] ?? missing;
     case "entropy-production":
-      return state.entropyProduction ?? "the entropy production is infinite: a one-way reaction carries flux";
+      return state.entropyProduction ?? { code: CODES.assertUnevaluable, why: "the entropy production is infinite: a one-way reaction carries flux" };
   }
 }
 
 function quantityName(network: Network, q: Quantity): string {
   switch (q.kind) {
-    case "flux": return `flux(${network.reactions[q.reaction]!.id})`;
-    case "conc": return `${network.kind === "markov" ? "prob" : "conc"}(${network.species[q.species]!.name})`;
+    case "flux": return `flux(${network.reactions[q.reaction]?.id ?? q.reaction})`;
+    case "conc": return `${network.kind === "markov" ? "prob" : "conc"}(${network.species[q.species]?.name ?? q.species})`;
     case "entropy-production": return "entropy_production";
     case "steady-states": return "steady_states";
   }
