@@ -5,11 +5,10 @@
  * early; the diagrams, tables and hand-written SVG charts need nothing else.
  */
 import type { Analysis } from "../../analysis/types.js";
-import { formatNumber, htmlEscape as h, titleOf, where } from "../model/format.js";
-import { balanceHtml, c, currentsHtml, htmlTable, statesHtml, structureHtml } from "./sections.js";
-import { rowsOf } from "../markdown/parts.js";
-import { renderDiagram } from "../mermaid/index.js";
+import { htmlEscape as h, titleOf } from "../model/format.js";
 import { verdictOf } from "../model/index.js";
+import { reportSections } from "../sections/index.js";
+import { c, htmlSection } from "./render.js";
 
 const STYLE = `
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; margin: 0 auto; max-width: 1080px; padding: 1.5rem; }
@@ -36,23 +35,13 @@ export function renderHtml(analysis: Analysis, mermaidScript: string): string {
   const net = analysis.network;
   const title = titleOf(net);
   const verdict = verdictOf(analysis, { text: h, name: c });
-  const views = net.kind === "markov"
-    ? [["States and net currents", renderDiagram(analysis, "states")] as const]
-    : [["Species and reactions (net flux on each reaction)", renderDiagram(analysis, "species")] as const,
-      ["Complexes and net fluxes", renderDiagram(analysis, "states")] as const];
-  const diagrams = views.map(([caption, src]) => `<figure><figcaption>${h(caption)}; red marks cycles that break detailed balance, thicker edges carry larger currents.</figcaption><pre class="mermaid">${h(src)}</pre></figure>`);
   const counts = net.kind === "markov" ? `${net.species.length} states, ${net.reactions.length} transitions` : `${net.species.length} species, ${net.reservoirs.length} reservoirs, ${net.reactions.length} reactions`;
+  const sections = reportSections(analysis);
   const body = [
     `<header><h1>${h(title)}</h1>`,
     `<p class="verdict ${verdict.kind}" id="verdict"><strong>${h(verdict.headline)}</strong>: ${verdict.detail}</p>`,
     `<p class="meta">Source ${c(net.source)} · ${net.kind === "markov" ? "Markov jump network" : "mass-action network"} · ${h(counts)}</p></header>`,
-    `<section id="diagrams"><h2>Diagrams</h2>${mermaidScript === "" ? `<p class="warning">Diagrams are shown as mermaid source: the mermaid script was not available when this report was written.</p>` : ""}${diagrams.join("\n")}</section>`,
-    networkHtml(analysis),
-    structureHtml(analysis),
-    balanceHtml(analysis),
-    statesHtml(analysis),
-    currentsHtml(analysis),
-    analysis.notes.length === 0 ? "" : `<section id="notes"><h2>Notes</h2><ul>${analysis.notes.map((n) => `<li>${h(n)}</li>`).join("")}</ul></section>`,
+    ...[...sections.filter((s) => s.htmlFirst === true), ...sections.filter((s) => s.htmlFirst !== true)].map((s) => htmlSection(analysis, s, mermaidScript)),
   ];
   return [
     "<!doctype html>",
@@ -85,14 +74,4 @@ export function mermaidRunner(mermaidScript: string): string {
   }
 })();`;
   return `<script src="data:text/javascript;charset=utf-8;base64,${encoded}"></script>\n<script>${run}</script>`;
-}
-
-function networkHtml(analysis: Analysis): string {
-  const net = analysis.network;
-  const species = htmlTable([net.kind === "markov" ? "state" : "species", net.kind === "markov" ? "initial probability" : "initial amount"],
-    rowsOf(net.species, (s) => [c(s.name), `${h(formatNumber(s.initial))}${s.initialGiven ? "" : " (inferred)"}`]), "lr");
-  const reservoirs = net.reservoirs.length === 0 ? "" : htmlTable(["reservoir", "fixed concentration"], rowsOf(net.reservoirs, (y) => [c(y.name), h(formatNumber(y.value))]), "lr");
-  const reactions = htmlTable(["reaction", "equation", "forward", "reverse", "where"],
-    rowsOf(net.reactions, (r) => [c(r.id), c(r.equation), h(formatNumber(r.forward.value)), r.reverse === null ? "one-way" : h(formatNumber(r.reverse.value)), c(where(r))]), "llrrl");
-  return `<section id="network"><h2>Network</h2>${species}${reservoirs}${reactions}</section>`;
 }

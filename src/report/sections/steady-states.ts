@@ -1,0 +1,83 @@
+/**
+ * The Steady states section: how the states were found and whether the list is complete, then
+ * one column per state (stable first): stability, the leading eigenvalue, entropy production,
+ * amounts and fluxes (forward and reverse rates too when there is one state). In JSON:
+ * `steadyStates`, `steadyStateSearch`.
+ */
+import type { Analysis, SteadyState } from "../../analysis/types.js";
+import { formatNumber } from "../model/format.js";
+import { entropyReason, flowState, orderedStates } from "../model/index.js";
+import { chart, code, rowsOf, said, strong, sub, table, text, wholeTable, type Block, type Inline, type Section } from "../model/section.js";
+import { keyed, type NullNotes } from "../json/values.js";
+import type { JsonSteadyState } from "../json/types.js";
+
+/** Every steady state found, as columns: `steadyStatesSection(analysis).blocks` has the summary, amounts and fluxes. */
+export function steadyStatesSection(analysis: Analysis): Section {
+  const net = analysis.network;
+  const states = orderedStates(analysis);
+  const search = analysis.steadyStates;
+  const blocks: Block[] = [text(said(
+    ["Found by ", search.method, "; the list is ", search.complete ? "complete (every non-negative steady state in the compatibility class)" : "not proved complete", "."],
+    ["Found by ", search.method, "; ", search.complete ? "the list is complete" : "the list is not proved complete", "."],
+  ))];
+  const json = (nulls: NullNotes) => {
+    const steadyStates = states.map((st, i) => stateJson(analysis, st, `steadyStates[${i}]`, nulls));
+    if (states.length === 0) nulls.notes.push("steadyStates is empty: no non-negative steady state was found (see the notes above for why).");
+    return { steadyStates, steadyStateSearch: { method: search.method, complete: search.complete } };
+  };
+  if (states.length === 0) {
+    blocks.push(text(said(
+      [strong("No steady state."), " See the notes below for why (an inflow with no outflow grows without bound)."],
+      [strong("No steady state."), " See the notes for why."],
+    )));
+    return { id: "steady-states", title: "Steady states", blocks, json };
+  }
+  const cols = states.map((_, i) => (states.length === 1 ? "steady state" : `state ${i + 1}`));
+  const align = `l${"r".repeat(cols.length)}`;
+  const stable = ["stable", ...states.map((s) => (s.stable === null ? "undecided" : s.stable ? "yes" : "no"))];
+  const sigma: Inline[] = [["entropy production (", sub("k", "B"), " per unit time)"], ...states.map((s) => {
+    const why = entropyReason(analysis, s);
+    return why === null ? formatNumber(s.entropyProduction) : `${why.startsWith("infinite") ? "∞" : "undefined"} (${why})`;
+  })];
+  blocks.push(wholeTable(["", ...cols], [
+    stable,
+    ["reached from the initial amounts", ...states.map((s) => (s.reached ? "yes" : "no"))],
+    ["leading eigenvalue", ...states.map((s) => (s.leadingEigenvalue === null ? "not computed" : formatNumber(s.leadingEigenvalue)))],
+    sigma,
+  ], align, "markdown"));
+  blocks.push(wholeTable(["", ...cols], [stable, sigma], align, "html"));
+  blocks.push(table([`${net.kind === "markov" ? "state (probability)" : "species (concentration)"}`, ...cols],
+    rowsOf(net.species, (sp, i) => [code(sp.name), ...states.map((s) => formatNumber(s.concentrations[i]))]), align));
+  const fluxes = table(["reaction (net flux)", ...cols], rowsOf(net.reactions, (r, i) => [code(r.id), ...states.map((s) => formatNumber(s.fluxes[i]))]), align);
+  const [only] = states;
+  if (only !== undefined && states.length === 1) {
+    blocks.push(table(["reaction", "forward rate v⁺", "reverse rate v⁻", "net flux J = v⁺ − v⁻"],
+      rowsOf(net.reactions, (r, i) => [code(r.id), formatNumber(only.forwardRates[i]), r.reverse === null ? "0 (one-way)" : formatNumber(only.reverseRates[i]), formatNumber(only.fluxes[i])]),
+      "lrrr", "markdown"));
+    blocks.push({ ...fluxes, only: "html" });
+  } else {
+    blocks.push(fluxes);
+  }
+  const first = flowState(analysis);
+  if (first !== null) {
+    const title = net.kind === "markov" ? "Stationary distribution" : "Steady-state concentrations";
+    blocks.push(chart({ title: `${title}${states.length > 1 && first.reached ? " (the state reached from the initial amounts)" : ""}`, labels: net.species.map((s) => s.name), values: first.concentrations, unit: net.kind === "markov" ? "probability" : "concentration" }));
+  }
+  return { id: "steady-states", title: "Steady states", blocks, json };
+}
+
+function stateJson(analysis: Analysis, st: SteadyState, path: string, nulls: NullNotes): JsonSteadyState {
+  const net = analysis.network;
+  const species = net.species.map((x) => x.name);
+  const ids = net.reactions.map((r) => r.id);
+  return {
+    concentrations: keyed(species, st.concentrations, nulls, `${path}.concentrations`),
+    fluxes: keyed(ids, st.fluxes, nulls, `${path}.fluxes`),
+    forwardRates: keyed(ids, st.forwardRates, nulls, `${path}.forwardRates`),
+    reverseRates: keyed(ids, st.reverseRates, nulls, `${path}.reverseRates`),
+    entropyProduction: nulls.num(st.entropyProduction, `${path}.entropyProduction`, entropyReason(analysis, st)),
+    stable: st.stable,
+    reached: st.reached,
+    leadingEigenvalue: st.leadingEigenvalue === null ? null : nulls.num(st.leadingEigenvalue, `${path}.leadingEigenvalue`),
+  };
+}
