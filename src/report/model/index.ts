@@ -3,7 +3,7 @@
  * steady states, the most driven cycle and the reasons numbers are missing live here so that
  * Markdown, HTML and JSON never disagree. Pure functions of an `Analysis`; no physics computed.
  */
-import type { Analysis, SteadyState, Structure, Violation } from "../../analysis/types.js";
+import type { Analysis, SteadyState, Violation } from "../../analysis/types.js";
 import { formatNumber, shorten } from "./format.js";
 
 export type VerdictKind = "equilibrium" | "driven" | "no-steady-state";
@@ -118,18 +118,6 @@ function entropyText(analysis: Analysis, state: SteadyState, position: number, c
 export function isRoundOff(state: SteadyState, sigma: number): boolean {
   const gross = state.forwardRates.reduce((a, v, r) => a + Math.abs(v) + Math.abs(state.reverseRates[r] ?? 0), 0);
   return Math.abs(sigma) <= 1e-12 * gross;
-}
-
-/** The structural numbers every emitter tables, as (quantity, value) rows. */
-export function structureRows(s: Structure): [string, string][] {
-  return [
-    ["species (rows of S)", String(s.species)], ["reactions (columns of S)", String(s.reactions)], ["rank of S", String(s.rank)],
-    ["complexes", String(s.complexes)], ["linkage classes", String(s.linkageClasses)],
-    ["strong linkage classes", String(s.strongLinkageClasses)], ["terminal strong linkage classes", String(s.terminalStrongLinkageClasses)],
-    ["deficiency", String(s.deficiency)], ["reversible", s.reversible ? "yes" : "no"], ["weakly reversible", s.weaklyReversible ? "yes" : "no"],
-    ["conservation laws", String(s.conservationLaws.length)], ["cycles (dim ker S)", String(s.cycles.length)],
-    ["emergent cycles", String(s.emergentCycles)], ["broken conservation laws", String(s.brokenConservationLaws)],
-  ];
 }
 
 /** The steady state whose currents diagrams draw: the one reached from the initial amounts, else the first. */
