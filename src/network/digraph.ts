@@ -3,17 +3,18 @@
  * of 10^6 transitions): connected components by union–find, and a spanning forest with the
  * fundamental cycle of each chord. Edges are given as parallel arrays `from[e] → to[e]`.
  */
+import { outOfRange } from "../numeric/checked.js";
 
 /** Connected components of the undirected graph; components numbered by their lowest vertex. */
 export function weakComponents(n: number, from: ArrayLike<number>, to: ArrayLike<number>): { count: number; component: Int32Array } {
   const uf = new UnionFind(n);
-  for (let e = 0; e < from.length; e++) uf.union(from[e]!, to[e]!);
+  for (let e = 0; e < from.length; e++) uf.union(from[e] ?? outOfRange(), to[e] ?? outOfRange());
   const component = new Int32Array(n).fill(-1);
   let count = 0;
   for (let v = 0; v < n; v++) {
     const r = uf.find(v);
-    if (component[r]! < 0) component[r] = count++;
-    component[v] = component[r]!;
+    if ((component[r] ?? outOfRange()) < 0) component[r] = count++;
+    component[v] = component[r] ?? outOfRange();
   }
   return { count, component };
 }
@@ -27,8 +28,8 @@ export class UnionFind {
   find(v: number): number {
     const p = this.parent;
     while (p[v] !== v) {
-      p[v] = p[p[v]!]!;
-      v = p[v]!;
+      p[v] = p[p[v] ?? outOfRange()] ?? outOfRange();
+      v = p[v] ?? outOfRange();
     }
     return v;
   }
@@ -70,11 +71,11 @@ export function spanningForest(n: number, from: ArrayLike<number>, to: ArrayLike
   const m = from.length;
   // Undirected adjacency in CSR form: each edge listed at both ends.
   const ptr = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) { ptr[from[e]! + 1]!++; ptr[to[e]! + 1]!++; }
-  for (let v = 0; v < n; v++) ptr[v + 1]! += ptr[v]!;
+  for (let e = 0; e < m; e++) { ptr[(from[e] ?? outOfRange()) + 1]!++; ptr[(to[e] ?? outOfRange()) + 1]!++; }
+  for (let v = 0; v < n; v++) ptr[v + 1]! += ptr[v] ?? outOfRange();
   const adj = new Int32Array(2 * m);
   const fill = ptr.slice(0, n);
-  for (let e = 0; e < m; e++) { adj[fill[from[e]!]!++] = e; adj[fill[to[e]!]!++] = e; }
+  for (let e = 0; e < m; e++) { adj[fill[from[e] ?? outOfRange()]!++] = e; adj[fill[to[e] ?? outOfRange()]!++] = e; }
   const isTree = new Uint8Array(m);
   const parent = new Int32Array(n).fill(-2), parentEdge = new Int32Array(n).fill(-1), depth = new Int32Array(n);
   const order = new Int32Array(n);
@@ -84,7 +85,7 @@ export function spanningForest(n: number, from: ArrayLike<number>, to: ArrayLike
   const join = (w: number, v: number, e: number): void => {
     parent[w] = v;
     parentEdge[w] = e;
-    depth[w] = depth[v]! + 1;
+    depth[w] = (depth[v] ?? outOfRange()) + 1;
     isTree[e] = 1;
     order[tail++] = w;
   };
@@ -96,10 +97,10 @@ export function spanningForest(n: number, from: ArrayLike<number>, to: ArrayLike
     let laterHead = 0, laterTail = 0;
     for (;;) {
       while (head < tail) {
-        const v = order[head++]!;
-        for (let k = ptr[v]!; k < ptr[v + 1]!; k++) {
-          const e = adj[k]!;
-          const w = from[e] === v ? to[e]! : from[e]!;
+        const v = order[head++] ?? outOfRange();
+        for (let k = ptr[v] ?? outOfRange(); k < (ptr[v + 1] ?? outOfRange()); k++) {
+          const e = adj[k] ?? outOfRange();
+          const w = from[e] === v ? to[e] ?? outOfRange() : from[e] ?? outOfRange();
           if (parent[w] !== -2) continue;
           if (preferred && !preferred[e]) later[laterTail++] = e;
           else join(w, v, e);
@@ -108,8 +109,8 @@ export function spanningForest(n: number, from: ArrayLike<number>, to: ArrayLike
       // The earliest-met non-preferred edge that still leads to an unvisited vertex, if any.
       let joined = false;
       while (laterHead < laterTail && !joined) {
-        const e = later[laterHead++]!;
-        const a = from[e]!, b = to[e]!;
+        const e = later[laterHead++] ?? outOfRange();
+        const a = from[e] ?? outOfRange(), b = to[e] ?? outOfRange();
         if (parent[a] === -2) join(a, b, e);
         else if (parent[b] === -2) join(b, a, e);
         joined = tail > head;
@@ -133,15 +134,15 @@ export interface Cycle {
  * Cost is the cycle's length.
  */
 export function fundamentalCycle(forest: SpanningForest, from: ArrayLike<number>, to: ArrayLike<number>, e: number): Cycle {
-  const u = from[e]!, v = to[e]!;
+  const u = from[e] ?? outOfRange(), v = to[e] ?? outOfRange();
   // Tree path from v up to the common ancestor, then down to u.
   const up: number[] = [], down: number[] = [];
   let a = v, b = u;
-  while (forest.depth[a]! > forest.depth[b]!) { up.push(a); a = forest.parent[a]!; }
-  while (forest.depth[b]! > forest.depth[a]!) { down.push(b); b = forest.parent[b]!; }
+  while ((forest.depth[a] ?? outOfRange()) > (forest.depth[b] ?? outOfRange())) { up.push(a); a = forest.parent[a] ?? outOfRange(); }
+  while ((forest.depth[b] ?? outOfRange()) > (forest.depth[a] ?? outOfRange())) { down.push(b); b = forest.parent[b] ?? outOfRange(); }
   while (a !== b) {
-    up.push(a); a = forest.parent[a]!;
-    down.push(b); b = forest.parent[b]!;
+    up.push(a); a = forest.parent[a] ?? outOfRange();
+    down.push(b); b = forest.parent[b] ?? outOfRange();
   }
   const vertices = [u];
   const edges = [e];
@@ -149,16 +150,16 @@ export function fundamentalCycle(forest: SpanningForest, from: ArrayLike<number>
   let cur = v;
   for (const w of up) {
     // Step from w to its parent.
-    const pe = forest.parentEdge[w]!;
+    const pe = forest.parentEdge[w] ?? outOfRange();
     vertices.push(w);
     edges.push(pe);
     signs.push(from[pe] === w && to[pe] !== w ? 1 : -1);
-    cur = forest.parent[w]!;
+    cur = forest.parent[w] ?? outOfRange();
   }
   if (up.length === 0) cur = v;
   for (let k = down.length - 1; k >= 0; k--) {
-    const w = down[k]!;
-    const pe = forest.parentEdge[w]!;
+    const w = down[k] ?? outOfRange();
+    const pe = forest.parentEdge[w] ?? outOfRange();
     vertices.push(cur);
     edges.push(pe);
     signs.push(to[pe] === w && from[pe] !== w ? 1 : -1);

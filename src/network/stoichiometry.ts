@@ -7,6 +7,7 @@
  * file builds it in milliseconds. Dense and BigInt views (for the exact elimination in
  * `numeric/exact/integer-matrix.ts`) are read off it.
  */
+import { outOfRange } from "../numeric/checked.js";
 import type { SparseRow } from "../numeric/exact/integer-matrix.js";
 import type { Network, Reaction, Term } from "./types.js";
 
@@ -37,36 +38,69 @@ export interface Stoichiometry {
  *   // s.start = [0, 2], s.row = [0, 1], s.value = [-1, 2]
  */
 export function stoichiometry(network: Network): Stoichiometry {
-  const rs = network.reactions;
-  return {
-    species: sparseColumns(network.species.length, rs, (r) => r.reactants, (r) => r.products),
-    reservoirs: sparseColumns(network.reservoirs.length, rs, (r) => r.reservoirReactants, (r) => r.reservoirProducts),
-  };
+  return { species: speciesStoichiometry(network), reservoirs: reservoirStoichiometry(network) };
+}
+
+/** S alone (internal species × reactions), for a caller that needs no reservoir rows. */
+export function speciesStoichiometry(network: Network): SparseColumns {
+  return sparseColumns(network.species.length, network.reactions, (r) => r.reactants, (r) => r.products);
+}
+
+/** S_res alone (reservoirs × reactions), for a caller that needs no species rows. */
+export function reservoirStoichiometry(network: Network): SparseColumns {
+  return sparseColumns(network.reservoirs.length, network.reactions, (r) => r.reservoirReactants, (r) => r.reservoirProducts);
 }
 
 function sparseColumns(nrows: number, reactions: readonly Reaction[], lhs: (r: Reaction) => readonly Term[], rhs: (r: Reaction) => readonly Term[]): SparseColumns {
   const m = reactions.length;
   let bound = 0;
-  for (const r of reactions) bound += lhs(r).length + rhs(r).length;
+  for (let j = 0; j < m; j++) {
+    const r = reactions[j] ?? outOfRange();
+    bound += lhs(r).length + rhs(r).length;
+  }
   const start = new Int32Array(m + 1);
   const row = new Int32Array(bound), value = new Float64Array(bound);
-  // net[i] accumulates column entries; touched lists the rows seen in the current column
-  const net = new Float64Array(nrows);
-  const touched: number[] = [];
   let nnz = 0;
-  for (const [j, r] of reactions.entries()) {
-    for (const t of lhs(r)) { if (net[t.index] === 0 && !touched.includes(t.index)) touched.push(t.index); net[t.index] = (net[t.index] ?? 0) - t.coefficient; }
-    for (const t of rhs(r)) { if (net[t.index] === 0 && !touched.includes(t.index)) touched.push(t.index); net[t.index] = (net[t.index] ?? 0) + t.coefficient; }
-    touched.sort((a, b) => a - b);
-    for (const i of touched) {
-      const v = net[i] ?? 0;
-      if (v !== 0) { row[nnz] = i; value[nnz++] = v; }
-      net[i] = 0;
+  for (let j = 0; j < m; j++) {
+    const r = reactions[j] ?? outOfRange();
+    const first = nnz;
+    nnz = addTerms(lhs(r), -1, row, value, first, nnz);
+    nnz = addTerms(rhs(r), 1, row, value, first, nnz);
+    // drop entries that netted to zero (a species on both sides with the same coefficient)
+    let w = first;
+    for (let k = first; k < nnz; k++) {
+      const v = value[k] ?? outOfRange();
+      if (v === 0) continue;
+      row[w] = row[k] ?? outOfRange();
+      value[w++] = v;
     }
-    touched.length = 0;
+    nnz = w;
     start[j + 1] = nnz;
   }
   return { rows: nrows, columns: m, start, row: row.slice(0, nnz), value: value.slice(0, nnz) };
+}
+
+/**
+ * Adds sign · terms to the column held in entries [first, nnz), kept sorted by row (a column has a
+ * handful of entries, so insertion is cheapest); returns the new end.
+ */
+function addTerms(terms: readonly Term[], sign: number, row: Int32Array, value: Float64Array, first: number, nnz: number): number {
+  for (const t of terms) {
+    let k = nnz;
+    while (k > first && (row[k - 1] ?? outOfRange()) > t.index) k--;
+    if (k > first && row[k - 1] === t.index) {
+      value[k - 1] = (value[k - 1] ?? outOfRange()) + sign * t.coefficient;
+      continue;
+    }
+    for (let q = nnz; q > k; q--) {
+      row[q] = row[q - 1] ?? outOfRange();
+      value[q] = value[q - 1] ?? outOfRange();
+    }
+    row[k] = t.index;
+    value[k] = sign * t.coefficient;
+    nnz++;
+  }
+  return nnz;
 }
 
 /** Column j as (row, value) pairs. */
@@ -100,27 +134,27 @@ export function bigColumns(a: SparseColumns): SparseRow[] {
 
 /** S: internal species × reactions, as numbers. */
 export function stoichiometricMatrix(network: Network): number[][] {
-  return denseMatrix(stoichiometry(network).species);
+  return denseMatrix(speciesStoichiometry(network));
 }
 
 /** S_res: reservoirs × reactions, as numbers. */
 export function reservoirMatrix(network: Network): number[][] {
-  return denseMatrix(stoichiometry(network).reservoirs);
+  return denseMatrix(reservoirStoichiometry(network));
 }
 
 /** Rows of S as sparse BigInt rows over the reactions (one per internal species). */
 export function speciesRows(network: Network): SparseRow[] {
-  return bigRows(stoichiometry(network).species);
+  return bigRows(speciesStoichiometry(network));
 }
 
 /** Rows of S_res as sparse BigInt rows over the reactions (one per reservoir). */
 export function reservoirRows(network: Network): SparseRow[] {
-  return bigRows(stoichiometry(network).reservoirs);
+  return bigRows(reservoirStoichiometry(network));
 }
 
 /** Rows of Sᵀ as sparse BigInt rows over the species (one per reaction). */
 export function reactionRows(network: Network): SparseRow[] {
-  return bigColumns(stoichiometry(network).species);
+  return bigColumns(speciesStoichiometry(network));
 }
 
 /** One column as sparse integer entries: row index → net coefficient (zeros left out). */

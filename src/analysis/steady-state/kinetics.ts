@@ -6,7 +6,7 @@
  * one stoichiometric matrix (`network/stoichiometry.ts`).
  */
 import { effectiveRates } from "../../network/effective-rates.js";
-import { columnEntries, denseMatrix, stoichiometry, type SparseColumns } from "../../network/stoichiometry.js";
+import { columnEntries, denseMatrix, speciesStoichiometry, type SparseColumns } from "../../network/stoichiometry.js";
 import type { Network, Term } from "../../network/types.js";
 
 interface Monomial {
@@ -28,7 +28,7 @@ export interface Kinetics {
 }
 
 export function buildKinetics(network: Network): Kinetics {
-  const S: SparseColumns = stoichiometry(network).species;
+  const S: SparseColumns = speciesStoichiometry(network);
   const k = effectiveRates(network);
   return {
     species: network.species.length,

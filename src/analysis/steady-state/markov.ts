@@ -6,6 +6,7 @@
 import { effectiveRates } from "../../network/effective-rates.js";
 import { markovEdges } from "../../network/markov-graph.js";
 import type { Network } from "../../network/types.js";
+import { outOfRange } from "../../numeric/checked.js";
 import { stationaryDistribution } from "../../numeric/markov/stationary.js";
 import type { SteadyState } from "./types.js";
 
@@ -51,11 +52,11 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
   const { forward, reverse } = effectiveRates(network);
   const m = reactions.length;
   let jumps = 0;
-  for (let r = 0; r < m; r++) jumps += (forward[r]! > 0 ? 1 : 0) + (reverse[r]! > 0 ? 1 : 0);
+  for (let r = 0; r < m; r++) jumps += ((forward[r] ?? outOfRange()) > 0 ? 1 : 0) + ((reverse[r] ?? outOfRange()) > 0 ? 1 : 0);
   const from = new Int32Array(jumps), to = new Int32Array(jumps), rate = new Float64Array(jumps);
   let k = 0;
   for (let r = 0; r < m; r++) {
-    const i = tail[r]!, j = head[r]!, f = forward[r]!, b = reverse[r]!;
+    const i = tail[r] ?? outOfRange(), j = head[r] ?? outOfRange(), f = forward[r] ?? outOfRange(), b = reverse[r] ?? outOfRange();
     if (f > 0) { from[k] = i; to[k] = j; rate[k++] = f; }
     if (b > 0) { from[k] = j; to[k] = i; rate[k++] = b; }
   }
@@ -82,8 +83,8 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
   let sigma: number | null = 0;
   const infinite: string[] = [];
   for (const [r, reaction] of reactions.entries()) {
-    const i = tail[r]!, j = head[r]!, f = forward[r]!, b = reverse[r]!;
-    const up = f * pi[i]!, down = b * pi[j]!;
+    const i = tail[r] ?? outOfRange(), j = head[r] ?? outOfRange(), f = forward[r] ?? outOfRange(), b = reverse[r] ?? outOfRange();
+    const up = f * (pi[i] ?? outOfRange()), down = b * (pi[j] ?? outOfRange());
     vPlus[r] = up;
     vMinus[r] = down;
     fluxes[r] = up - down;
@@ -92,7 +93,7 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
       infinite.push(reaction.id);
       continue;
     }
-    const logRatio = Math.log(f) + Math.log(pi[i]!) - Math.log(b) - Math.log(pi[j]!);
+    const logRatio = Math.log(f) + Math.log(pi[i] ?? outOfRange()) - Math.log(b) - Math.log(pi[j] ?? outOfRange());
     if (sigma !== null) sigma += (up - down) * logRatio;
   }
   if (infinite.length > 0) {

@@ -9,7 +9,7 @@
 import { EchelonBuilder } from "../../numeric/exact/integer-matrix.js";
 import { fundamentalCycle, type SpanningForest } from "../../network/digraph.js";
 import { markovEdges, markovForest, type MarkovEdges } from "../../network/markov-graph.js";
-import { columnEntries, stoichiometry } from "../../network/stoichiometry.js";
+import { columnEntries, reservoirStoichiometry } from "../../network/stoichiometry.js";
 import type { Network } from "../../network/types.js";
 import type { ExactStructure } from "./exact.js";
 import { massActionExactStructure } from "./mass-action.js";
@@ -61,7 +61,7 @@ function treeOf(forest: SpanningForest): Int32Array {
 function reservoirRankOnCycles(network: Network, edges: MarkovEdges, forest: SpanningForest): number {
   const ny = network.reservoirs.length, n = edges.states, m = edges.from.length;
   if (ny === 0) return 0;
-  const res = stoichiometry(network).reservoirs;
+  const res = reservoirStoichiometry(network);
   if (res.row.length === 0) return 0;
   // P[v] = Σ along the tree path root → v of ± S_res columns (+ when crossed forwards).
   const P = new Float64Array(n * ny);

@@ -14,7 +14,11 @@ function build(text: string): Network {
   return network as Network;
 }
 
-const rel = (a: number, b: number): number => (b === 0 ? Math.abs(a) : Math.abs(a - b) / Math.abs(b));
+/** Relative difference; NaN (so every bound fails) when either value is missing. */
+const rel = (a: number | undefined, b: number | undefined): number =>
+  a === undefined || b === undefined ? NaN : b === 0 ? Math.abs(a) : Math.abs(a - b) / Math.abs(b);
+/** A value that must be there: NaN (so every bound fails) when it is not. */
+const num = (a: number | undefined): number => a ?? NaN;
 
 describe("markovSteadyState on the reference networks", () => {
   for (const name of ["enso-regimes", "driven-ring"]) {
@@ -41,7 +45,7 @@ describe("markovSteadyState", () => {
     expect(rel(state.concentrations[1], 0.8)).toBeLessThan(1e-15);
     expect(rel(state.forwardRates[0], 0.04)).toBeLessThan(1e-15);
     expect(rel(state.reverseRates[0], 0.04)).toBeLessThan(1e-15);
-    expect(Math.abs(state.fluxes[0])).toBeLessThan(1e-17);
+    expect(Math.abs(num(state.fluxes[0]))).toBeLessThan(1e-17);
     expect(Math.abs(state.entropyProduction as number)).toBeLessThan(1e-15);
   });
 
@@ -50,8 +54,9 @@ describe("markovSteadyState", () => {
     const { state } = markovSteadyState(net);
     for (const j of state.fluxes) expect(Math.abs(j)).toBeLessThan(1e-15);
     expect(Math.abs(state.entropyProduction as number)).toBeLessThan(1e-15);
-    expect(state.concentrations[1] / state.concentrations[0]).toBeCloseTo(2, 14);
-    expect(state.concentrations[2] / state.concentrations[0]).toBeCloseTo(6, 14);
+    const [p0, p1, p2] = state.concentrations.map(num);
+    expect(num(p1) / num(p0)).toBeCloseTo(2, 14);
+    expect(num(p2) / num(p0)).toBeCloseTo(6, 14);
   });
 
   it("reports infinite entropy production as null with a note when a one-way reaction carries flux", () => {
@@ -77,11 +82,12 @@ describe("markovSteadyState", () => {
   it("keeps every probability positive and relatively accurate in a stiff equilibrium ring", () => {
     // π ∝ exp(−G): G = 0, 12, 25 with rate prefactors 1e-9..1e9
     const G = [0, 12, 25];
-    const k = (w: number, i: number, j: number): string => `${w * Math.exp(-(G[j] - G[i]) / 2)}, ${w * Math.exp((G[j] - G[i]) / 2)}`;
-    const net = build(`state S0 = 1, S1, S2\nS0 <-> S1 @ ${k(1e9, 0, 1)}\nS1 <-> S2 @ ${k(1e-9, 1, 2)}\nS2 <-> S0 @ ${k(1, 2, 0)}\n`);
+    const [g0, g1, g2] = [0, 12, 25];
+    const k = (w: number, gi: number, gj: number): string => `${w * Math.exp(-(gj - gi) / 2)}, ${w * Math.exp((gj - gi) / 2)}`;
+    const net = build(`state S0 = 1, S1, S2\nS0 <-> S1 @ ${k(1e9, g0, g1)}\nS1 <-> S2 @ ${k(1e-9, g1, g2)}\nS2 <-> S0 @ ${k(1, g2, g0)}\n`);
     const { state } = markovSteadyState(net);
     const z = G.reduce((s, g) => s + Math.exp(-g), 0);
     G.forEach((g, i) => expect(rel(state.concentrations[i], Math.exp(-g) / z)).toBeLessThan(1e-12));
-    for (let i = 0; i < 3; i++) expect(Math.abs(state.fluxes[i]) / state.forwardRates[i]).toBeLessThan(1e-12);
+    for (let i = 0; i < 3; i++) expect(Math.abs(num(state.fluxes[i])) / num(state.forwardRates[i])).toBeLessThan(1e-12);
   });
 });
