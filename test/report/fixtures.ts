@@ -98,24 +98,26 @@ export function buildNetwork(spec: NetworkSpec): Network {
 export function cycleWords(net: Network, cycle: readonly number[]): { words: string; reactions: number[] } {
   const edges = cycle.flatMap((c, r) => {
     if (c === 0) return [];
-    const rx = net.reactions[r] as Reaction;
+    const rx = net.reactions[r];
+    if (rx === undefined) throw new Error(`cycle entry ${r} is past the last reaction`);
     const a = rx.reactants[0]?.index ?? -1, b = rx.products[0]?.index ?? -1;
     return [{ r, from: c > 0 ? a : b, to: c > 0 ? b : a, c }];
   });
-  if (net.kind !== "markov" || edges.length === 0) {
+  const [start, ...rest] = edges;
+  if (net.kind !== "markov" || start === undefined) {
     const words = edges.map((e, i) => `${i === 0 ? (e.c < 0 ? "-" : "") : e.c < 0 ? "- " : "+ "}${Math.abs(e.c) === 1 ? "" : `${Math.abs(e.c)} `}${net.reactions[e.r]?.id}`).join(" ");
     return { words, reactions: edges.map((e) => e.r) };
   }
-  const order = [edges[0]!];
-  const used = new Set([0]);
-  while (order.length < edges.length) {
-    const last = order[order.length - 1]!;
-    const next = edges.findIndex((e, i) => !used.has(i) && e.from === last.to);
-    if (next < 0) break;
-    used.add(next);
-    order.push(edges[next]!);
+  // Walk from the first edge, each time along the first unused edge leaving where the last one ended.
+  const order = [start];
+  for (let last = start; ;) {
+    const k = rest.findIndex((e) => e.from === last.to);
+    const [next] = k < 0 ? [] : rest.splice(k, 1);
+    if (next === undefined) break;
+    order.push(next);
+    last = next;
   }
-  const names = [order[0]!.from, ...order.map((e) => e.to)].map((s) => net.species[s]?.name);
+  const names = [start.from, ...order.map((e) => e.to)].map((s) => net.species[s]?.name);
   return { words: names.join(" -> "), reactions: order.map((e) => e.r) };
 }
 
@@ -180,7 +182,10 @@ export function buildAnalysis(net: Network, n: AnalysisNumbers): Analysis {
       cycles: n.cycles, emergentCycles: n.emergentCycles, brokenConservationLaws: n.brokenConservationLaws,
     },
     detailedBalance: {
-      holds: n.holds, method: n.method ?? "exact", tolerance: n.method === "tolerance" ? 1e-9 : null, oneWay, violations,
+      holds: n.holds, verdict: n.holds ? "holds" : "fails", method: n.method ?? "exact", tolerance: n.method === "tolerance" ? 1e-9 : null,
+      decided: { exact: n.method === "tolerance" ? 0 : n.cycles.length, bound: n.method === "tolerance" ? n.cycles.length : 0, "user-tolerance": 0, construction: 0, undecided: 0 },
+      undecided: 0, walkedEdges: 0, toleranceApplied: false, oneWay, pairs: [], violations, accepted: [], undecidedCycles: [],
+      explainedByRounding: null, culprits: null,
       freeEnergies: n.holds && first ? first.concentrations.map((c) => -Math.log(c)) : null,
       equilibriumConstants: n.holds ? net.reactions.map((r) => r.forward.value / (r.reverse?.value ?? NaN)) : null,
     },
@@ -193,10 +198,15 @@ export function buildAnalysis(net: Network, n: AnalysisNumbers): Analysis {
 
 function linkageClasses(net: Network): number[][] {
   const parent = net.complexes.map((_, i) => i);
+  const up = (i: number): number => {
+    const p = parent[i];
+    if (p === undefined) throw new Error(`complex ${i} is past the last complex`);
+    return p;
+  };
   const find = (i: number): number => {
     let r = i;
-    while (parent[r] !== r) r = parent[r]!;
-    for (let j = i; parent[j] !== r; ) [j, parent[j]] = [parent[j]!, r];
+    while (up(r) !== r) r = up(r);
+    for (let j = i; up(j) !== r; ) { const next = up(j); parent[j] = r; j = next; }
     return r;
   };
   for (const r of net.reactions) parent[find(r.reactantComplex)] = find(r.productComplex);

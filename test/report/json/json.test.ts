@@ -74,10 +74,12 @@ describe("JSON report", () => {
     };
     expect(Object.keys(parsed.initial)).toEqual(["__proto__", "constructor", "toString"]);
     expect(Object.getOwnPropertyDescriptor(parsed.initial, "__proto__")?.value).toBe(1);
-    expect(Object.getOwnPropertyDescriptor(parsed.steadyStates[0]!.concentrations, "__proto__")?.value).toBe(0.3);
-    expect(parsed.steadyStates[0]!.concentrations["constructor"]).toBe(0.4);
+    const [state] = parsed.steadyStates;
+    expect(state).toBeDefined();
+    expect(Object.getOwnPropertyDescriptor(state?.concentrations, "__proto__")?.value).toBe(0.3);
+    expect(state?.concentrations["constructor"]).toBe(0.4);
     expect(parsed.reservoirs["hasOwnProperty"]).toBe(2);
-    expect(Object.keys(parsed.steadyStates[0]!.fluxes)).toEqual(["valueOf", "__defineGetter__", "prototype"]);
+    expect(Object.keys(state?.fluxes ?? {})).toEqual(["valueOf", "__defineGetter__", "prototype"]);
     expect(parsed.structure.cycles[0]).toEqual(JSON.parse('{"valueOf":1,"__defineGetter__":1,"prototype":1}'));
   });
 
@@ -87,8 +89,8 @@ describe("JSON report", () => {
       steadyStates: { entropyProduction: number | null }[]; notes: string[];
     };
     expect(report.reactions.map((r) => r.reverse)).toEqual([null, null]);
-    expect(report.detailedBalance.violations[0]!.affinity).toBeNull();
-    expect(report.steadyStates[0]!.entropyProduction).toBeNull();
+    expect(report.detailedBalance.violations.map((v) => v.affinity)).toEqual([null]);
+    expect(report.steadyStates.map((s) => s.entropyProduction)).toEqual([null]);
     expect(report.notes.some((n) => n.startsWith("detailedBalance.violations[0].affinity is null: infinite"))).toBe(true);
     expect(report.notes.some((n) => /steadyStates\[0\]\.entropyProduction is null: infinite: one-way reactions R1, R2/.test(n))).toBe(true);
     expect(renderJson(oneWayPair())).not.toMatch(/NaN|Infinity/);
