@@ -39,7 +39,7 @@ export function htmlTable(headers: readonly string[], rows: Rows, align: string,
 }
 
 function htmlRows(rows: Rows<Inline>): Rows {
-  if ("count" in rows) return { count: rows.count, row: (i) => rows.row(i).map(htmlInline) };
+  if ("count" in rows) return { count: rows.count, first: (n) => rows.first(n).map((r) => r.map(htmlInline)) };
   return rows.map((r) => r.map(htmlInline));
 }
 

@@ -27,7 +27,7 @@ export function mdInline(x: Inline): string {
 }
 
 function mdRows(rows: Rows<Inline>): Rows {
-  if ("count" in rows) return { count: rows.count, row: (i) => rows.row(i).map(mdInline) };
+  if ("count" in rows) return { count: rows.count, first: (n) => rows.first(n).map((r) => r.map(mdInline)) };
   return rows.map((r) => r.map(mdInline));
 }
 

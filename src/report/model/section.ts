@@ -23,8 +23,8 @@ export type Inline =
   | { readonly said: { readonly markdown: Inline; readonly html: Inline } }
   | readonly Inline[];
 
-/** Rows built only when shown (a 10⁶-state network has 10⁶ rows): a list, or a count and a maker. */
-export type Rows<C = string> = readonly (readonly C[])[] | { readonly count: number; readonly row: (i: number) => readonly C[] };
+/** Rows built only when shown (a 10⁶-state network has 10⁶ rows): a list, or a count and a maker of the first `n`. */
+export type Rows<C = string> = readonly (readonly C[])[] | { readonly count: number; readonly first: (n: number) => (readonly C[])[] };
 
 /** Which formats show a block; absent: every format that can. */
 export type Only = "markdown" | "html";
@@ -91,12 +91,12 @@ export function firstOf(items: readonly Inline[], max = 8): Inline[] {
 
 /** Rows made lazily from a list: `rowsOf(net.species, (s) => [code(s.name)])`. */
 export function rowsOf<T, C>(items: readonly T[], make: (item: T, i: number) => readonly C[]): Rows<C> {
-  return { count: items.length, row: (i) => make(items[i] as T, i) };
+  return { count: items.length, first: (n) => items.slice(0, n).map(make) };
 }
 
 /** The first `max` rows, and how many there are in all. */
 export function firstRows<C>(rows: Rows<C>, max: number): { shown: (readonly C[])[]; count: number } {
-  if ("count" in rows) return { shown: Array.from({ length: Math.min(max, rows.count) }, (_, i) => rows.row(i)), count: rows.count };
+  if ("count" in rows) return { shown: rows.first(max), count: rows.count };
   return { shown: rows.slice(0, max), count: rows.length };
 }
 
