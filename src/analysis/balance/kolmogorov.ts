@@ -12,6 +12,7 @@
  * for an exact product while the walk budget lasts; past it they are decided by the bound when
  * |A_e| > B_e, and undecided otherwise.
  */
+import { outOfRange } from "../../numeric/checked.js";
 import { fundamentalCycle, type Cycle } from "../../network/digraph.js";
 import { markovEdges, markovForest, type MarkovEdges } from "../../network/markov-graph.js";
 import { reservoirColumn } from "../../network/stoichiometry.js";
@@ -37,7 +38,7 @@ export function kolmogorovBalance(network: Network, settings: BalanceSettings): 
   for (let e = 0; e < m; e++) if (!forest.isTree[e]) chords.push(e);
   const q = chords.length;
   const ends = { a: new Int32Array(q), b: new Int32Array(q) };
-  chords.forEach((e, i) => { ends.a[i] = edges.from[e] ?? 0; ends.b[i] = edges.to[e] ?? 0; });
+  chords.forEach((e, i) => { ends.a[i] = edges.from[e] ?? outOfRange(); ends.b[i] = edges.to[e] ?? outOfRange(); });
   const lca = lowestCommonAncestors(forest.parent, ends.a, ends.b);
 
   const affinity = new Float64Array(q), bound = new Float64Array(q), method = new Uint8Array(q);
@@ -48,24 +49,28 @@ export function kolmogorovBalance(network: Network, settings: BalanceSettings): 
     return cycleMap(c);
   };
   const exactBits = (l: number): boolean => l <= Number.MAX_SAFE_INTEGER;
+  const { depth } = forest;
+  const { hi, lo, error, units, oneWay, inexact } = p;
   for (let i = 0; i < q; i++) {
-    const e = chords[i]!, x = ends.a[i]!, y = ends.b[i]!, z = lca[i]!;
-    const length = 1 + forest.depth[x]! + forest.depth[y]! - 2 * forest.depth[z]!;
+    const e = chords[i] ?? outOfRange(), x = ends.a[i] ?? outOfRange(), y = ends.b[i] ?? outOfRange(), z = lca[i] ?? outOfRange();
+    const length = 1 + (depth[x] ?? outOfRange()) + (depth[y] ?? outOfRange()) - 2 * (depth[z] ?? outOfRange());
     let j: Judgement;
-    if ((k.twoWay[e] ? 0 : 1) + p.oneWay[x]! + p.oneWay[y]! - 2 * p.oneWay[z]! > 0) {
+    if ((k.twoWay[e] ? 0 : 1) + (oneWay[x] ?? outOfRange()) + (oneWay[y] ?? outOfRange()) - 2 * (oneWay[z] ?? outOfRange()) > 0) {
       // a one-way transition on the cycle: ±∞, or NaN when they oppose (sign only from a walk)
       j = walked < settings.walkBudget ? judgeCycle(k, walk(e), settings) : { affinity: NaN, decision: { method: "exact", bound: null } };
     } else if (p.construction !== null && p.construction(e, x, y, z)) {
       j = { affinity: 0, decision: { method: "construction", bound: null } };
     } else {
-      const [s1, t1] = twoSum(p.hi[x]!, -p.hi[y]!);
-      const [s2, t2] = twoSum(s1, k.lnK[e]!);
-      const small = Math.abs(t1) + Math.abs(t2) + Math.abs(p.lo[x]!) + Math.abs(p.lo[y]!);
-      const a = s2 + (t1 + t2 + (p.lo[x]! - p.lo[y]!));
-      const units = k.errorUnits[e]! + p.units[x]! + p.units[y]! - 2 * p.units[z]!;
-      const b = ERROR_UNIT * units + p.error[x]! + p.error[y]! + 2 * u * Math.abs(a) + 4 * u * small;
-      const rational = (k.exact.available[e] ? 0 : 1) + p.inexact[x]! + p.inexact[y]! - 2 * p.inexact[z]! === 0;
-      if (!exactBits(p.units[x]!) || !exactBits(p.units[y]!)) j = judgeCycle(k, walk(e), settings);
+      const lx = lo[x] ?? outOfRange(), ly = lo[y] ?? outOfRange();
+      const ux = units[x] ?? outOfRange(), uy = units[y] ?? outOfRange();
+      const [s1, t1] = twoSum(hi[x] ?? outOfRange(), -(hi[y] ?? outOfRange()));
+      const [s2, t2] = twoSum(s1, k.lnK[e] ?? outOfRange());
+      const small = Math.abs(t1) + Math.abs(t2) + Math.abs(lx) + Math.abs(ly);
+      const a = s2 + (t1 + t2 + (lx - ly));
+      const cycleUnits = (k.errorUnits[e] ?? outOfRange()) + ux + uy - 2 * (units[z] ?? outOfRange());
+      const b = ERROR_UNIT * cycleUnits + (error[x] ?? outOfRange()) + (error[y] ?? outOfRange()) + 2 * u * Math.abs(a) + 4 * u * small;
+      const rational = (k.exact.available[e] ? 0 : 1) + (inexact[x] ?? outOfRange()) + (inexact[y] ?? outOfRange()) - 2 * (inexact[z] ?? outOfRange()) === 0;
+      if (!exactBits(ux) || !exactBits(uy)) j = judgeCycle(k, walk(e), settings);
       else if (rational && walked + length <= settings.walkBudget) j = judgeCycle(k, walk(e), settings);
       else if (Math.abs(a) > b) j = { affinity: a, decision: { method: "bound", bound: b } };
       else if (!rational) j = { affinity: 0, decision: { method: "bound", bound: b } };
@@ -78,18 +83,18 @@ export function kolmogorovBalance(network: Network, settings: BalanceSettings): 
   }
 
   const judged: JudgedCycle[] = [];
-  for (let i = 0; i < q; i++) {
-    const mth = METHODS[method[i]!] ?? "undecided";
-    const a = affinity[i]!;
-    if (a === 0 && mth !== "undecided") continue;
-    judged.push({ index: i, affinity: a, method: mth, bound: Number.isNaN(bound[i]!) ? null : bound[i]! });
-  }
   const counts = Object.fromEntries(METHODS.map((x) => [x, 0])) as Record<DecisionMethod, number>;
-  for (let i = 0; i < q; i++) counts[METHODS[method[i]!] ?? "undecided"]++;
   let maxBound: number | null = null;
-  for (let i = 0; i < q; i++) if (METHODS[method[i]!] === "bound") maxBound = Math.max(maxBound ?? 0, bound[i]!);
+  for (let i = 0; i < q; i++) {
+    const mth = METHODS[method[i] ?? outOfRange()] ?? outOfRange();
+    const a = affinity[i] ?? outOfRange(), bd = bound[i] ?? outOfRange();
+    counts[mth]++;
+    if (mth === "bound") maxBound = Math.max(maxBound ?? 0, bd);
+    if (a === 0 && mth !== "undecided") continue;
+    judged.push({ index: i, affinity: a, method: mth, bound: Number.isNaN(bd) ? null : bd });
+  }
   const describe = (i: number, a: number): { violation: Violation; cycle: Map<number, number> } => {
-    const c = fundamentalCycle(forest, edges.from, edges.to, chords[i]!);
+    const c = fundamentalCycle(forest, edges.from, edges.to, chords[i] ?? outOfRange());
     return { violation: violation(network, edges, c, a), cycle: cycleMap(c) };
   };
   const basis = q <= settings.maxDiagnosedCycles ? chords.map((e) => cycleMap(fundamentalCycle(forest, edges.from, edges.to, e))) : null;
@@ -127,36 +132,40 @@ function potentials(network: Network, edges: MarkovEdges, order: Int32Array, par
   const Y = network.reservoirs.length;
   const unconstructed = thermo ? new Int32Array(n) : null;
   const reservoirs = thermo && Y > 0 ? new Float64Array(n * Y) : null;
-  for (const w of order) {
-    const v = parent[w]!, e = parentEdge[w]!;
+  for (let t = 0; t < order.length; t++) {
+    const w = order[t] ?? outOfRange();
+    const v = parent[w] ?? outOfRange(), e = parentEdge[w] ?? outOfRange();
     if (v < 0) continue;
     const sign = edges.from[e] === v ? 1 : -1;
-    oneWay[w] = oneWay[v]! + (k.twoWay[e] ? 0 : 1);
-    inexact[w] = inexact[v]! + (k.exact.available[e] ? 0 : 1);
-    units[w] = units[v]! + (k.twoWay[e] ? k.errorUnits[e]! : 0);
-    if (k.twoWay[e]) {
-      const [s, t] = twoSum(hi[v]!, sign * k.lnK[e]!);
+    const two = k.twoWay[e] === 1;
+    oneWay[w] = (oneWay[v] ?? outOfRange()) + (two ? 0 : 1);
+    inexact[w] = (inexact[v] ?? outOfRange()) + (k.exact.available[e] ? 0 : 1);
+    units[w] = (units[v] ?? outOfRange()) + (two ? k.errorUnits[e] ?? outOfRange() : 0);
+    const hv = hi[v] ?? outOfRange(), lv = lo[v] ?? outOfRange(), ev = error[v] ?? outOfRange();
+    if (two) {
+      const [s, t] = twoSum(hv, sign * (k.lnK[e] ?? outOfRange()));
+      const lw = lv + t;
       hi[w] = s;
-      lo[w] = lo[v]! + t;
-      error[w] = error[v]! + u * Math.abs(lo[w]!);
+      lo[w] = lw;
+      error[w] = ev + u * Math.abs(lw);
     } else {
-      hi[w] = hi[v]!; lo[w] = lo[v]!; error[w] = error[v]!;
+      hi[w] = hv; lo[w] = lv; error[w] = ev;
     }
-    if (unconstructed && thermo) unconstructed[w] = unconstructed[v]! + (thermo.constructed[e] ? 0 : 1);
+    if (unconstructed && thermo) unconstructed[w] = (unconstructed[v] ?? outOfRange()) + (thermo.constructed[e] ? 0 : 1);
     if (reservoirs) {
-      for (let y = 0; y < Y; y++) reservoirs[w * Y + y] = reservoirs[v * Y + y]!;
+      reservoirs.copyWithin(w * Y, v * Y, v * Y + Y);
       const r = network.reactions[e];
-      if (r && r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((c, y) => { reservoirs[w * Y + y] = reservoirs[w * Y + y]! + sign * c; });
+      if (r && r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((c, y) => { reservoirs[w * Y + y] = (reservoirs[w * Y + y] ?? outOfRange()) + sign * c; });
     }
   }
   const construction = thermo && unconstructed ? (e: number, x: number, y: number, z: number): boolean => {
-    if (!thermo.constructed[e] || unconstructed[x]! + unconstructed[y]! - 2 * unconstructed[z]! !== 0) return false;
+    if (!thermo.constructed[e] || (unconstructed[x] ?? outOfRange()) + (unconstructed[y] ?? outOfRange()) - 2 * (unconstructed[z] ?? outOfRange()) !== 0) return false;
     if (reservoirs === null) return true;
     const col = new Float64Array(Y);
     const r = network.reactions[e];
     if (r && r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((c, yy) => { col[yy] = c; });
     // S_res c = col(e) + R(u) − R(v): the chord forward, then the tree path v → u
-    for (let yy = 0; yy < Y; yy++) if (col[yy]! + reservoirs[x * Y + yy]! - reservoirs[y * Y + yy]! !== 0) return false;
+    for (let yy = 0; yy < Y; yy++) if ((col[yy] ?? outOfRange()) + (reservoirs[x * Y + yy] ?? outOfRange()) - (reservoirs[y * Y + yy] ?? outOfRange()) !== 0) return false;
     return true;
   } : null;
   return { hi, lo, error, units, oneWay, inexact, construction };
