@@ -45,6 +45,7 @@ const SHAPES: Record<Shape, [string, string]> = {
   note: [">", "]"],
 };
 
+/** Writes a mermaid `flowchart LR` line by line: nodes with generated ids and escaped labels, edges, styles. */
 export class FlowchartBuilder {
   private readonly header: string[] = [];
   private readonly body: string[] = [];
@@ -94,5 +95,6 @@ export function strokeWidth(j: number, max: number): number {
   return Math.round((1 + 5 * Math.min(1, Math.abs(j) / max)) * 10) / 10;
 }
 
+/** Red for what breaks detailed balance; blue-grey for other edges. */
 export const DRIVEN_COLOUR = "#d62728";
 export const EDGE_COLOUR = "#4a6fa5";

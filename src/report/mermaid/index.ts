@@ -19,6 +19,7 @@ import { drivenReactions, flowState } from "../model/index.js";
 
 export type { DiagramView } from "./parts.js";
 
+/** Every view `ness diagram --view` accepts. */
 export const DIAGRAM_VIEWS: readonly DiagramView[] = ["species", "complexes", "states"];
 
 /** The view a network is drawn in unless asked otherwise: states for Markov, species for mass action. */
@@ -31,6 +32,7 @@ export interface DiagramOptions {
   readonly maxNodes?: number;
 }
 
+/** Above this many nodes a view is summarised rather than drawn. */
 export const DEFAULT_MAX_NODES = 200;
 
 /**

@@ -15,6 +15,7 @@ export function netFlux(state: SteadyState, r: number): number {
   return Math.abs(j) <= 1e-12 * gross ? 0 : j;
 }
 
+/** The largest finite |J_r| at the state (0 without one): the scale of edge widths. */
 export function maxAbsFlux(state: SteadyState | null): number {
   if (state === null) return 0;
   return state.fluxes.reduce((m, j) => (Number.isFinite(j) ? Math.max(m, Math.abs(j)) : m), 0);
@@ -26,6 +27,7 @@ export function ends(net: Network, rx: Reaction): [string, string] {
   return [`c${rx.reactantComplex}`, `c${rx.productComplex}`];
 }
 
+/** The node classes every view uses: species, reservoirs, reactions, driven nodes, summary notes. */
 export function styleDefs(b: FlowchartBuilder): void {
   b.classDef("species", "fill:#e8f1fb,stroke:#3b6ea5,color:#0b2545");
   b.classDef("reservoir", "fill:#fff4d6,stroke:#b58900,stroke-dasharray:4 2,color:#3d2e00");
@@ -34,6 +36,7 @@ export function styleDefs(b: FlowchartBuilder): void {
   b.classDef("summary", "fill:#fffbe6,stroke:#aaa,color:#333");
 }
 
+/** Edge `edge` drawn `width` px wide, red when it lies on a cycle that breaks detailed balance. */
 export function edgeStyle(b: FlowchartBuilder, edge: number, driven: boolean, width: number): void {
   b.linkStyle(edge, `stroke-width:${width}px,stroke:${driven ? DRIVEN_COLOUR : EDGE_COLOUR}`);
 }

@@ -14,6 +14,10 @@ import { flowState, magnitude } from "../model/index.js";
 export const SUMMARY_CYCLES = 5;
 export const SUMMARY_STEPS = 5;
 
+/**
+ * What a view too large to draw (`size` nodes, above `max`) shows instead: the most driven cycles
+ * step by step, or for an equilibrium network its linkage classes.
+ */
 export function summaryDiagram(analysis: Analysis, view: DiagramView, size: number, max: number): string {
   const net = analysis.network;
   const b = new FlowchartBuilder("LR");

@@ -57,8 +57,3 @@ export function shorten(text: string, max = 160): string {
   const tail = max - 3 - head;
   return `${text.slice(0, head)} … ${text.slice(text.length - tail)}`;
 }
-
-/** A list cut to `max` items, with `… N more` at the end. */
-export function firstOf(items: readonly string[], max = 8): string[] {
-  return items.length <= max ? [...items] : [...items.slice(0, max), `… ${items.length - max} more`];
-}

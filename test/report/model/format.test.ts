@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { firstOf, formatNumber, htmlEscape, mdText, shorten } from "../../../src/report/model/format.js";
+import { formatNumber, htmlEscape, mdText, shorten } from "../../../src/report/model/format.js";
+import { firstOf } from "../../../src/report/model/section.js";
 import { code, fenced, table } from "../../../src/report/markdown/parts.js";
 import { barChart } from "../../../src/report/html/svg.js";
 
