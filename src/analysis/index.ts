@@ -33,7 +33,7 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
   progress("structure");
   const structure = analyzeStructure(network, resolved);
   progress("detailed balance");
-  const detailedBalance = analyzeBalance(network, structure);
+  const detailedBalance = analyzeBalance(network, structure, resolved);
   progress("steady states");
   const steadyStates = analyzeSteadyStates(network, structure, { ...resolved, detailedBalance, progress: (detail) => progress(`steady states: ${detail}`) });
   const reached = steadyStates.states.find((s) => s.reached) ?? steadyStates.states[0];

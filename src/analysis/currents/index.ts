@@ -14,6 +14,7 @@ import { resolveOptions, type AnalyzeOptions } from "../options.js";
 import { markovCurrents } from "./markov.js";
 import type { CurrentsAnalysis } from "./common.js";
 import { massActionCurrents } from "./mass-action.js";
+import { oppositePairs, pairsNote, type ReactionPairs } from "../../network/pairs.js";
 
 export { cycleWords, type CurrentsAnalysis } from "./common.js";
 export type { CurrentsThresholds } from "./options.js";
@@ -34,7 +35,10 @@ export interface CurrentsOptions extends Omit<AnalyzeOptions, "progress"> {
  * Markov networks: one cycle per chord of the spanning forest, J_c the chord's current. Mass
  * action: J_c from k pivot reactions of the basis (see currents/mass-action.ts). At most
  * `maxCycles` (and maxListedEntries / reactions) cycles are listed; the sum covers all. Assumes
- * `state` is a steady state of `network`; null sum when a one-way reaction carries flux.
+ * `state` is a steady state of `network`; null sum when a one-way reaction carries flux. A pair of
+ * opposite one-way reactions (network/pairs.ts) is one reversible reaction here: its net flux
+ * v_first − v_second is decomposed (`fluxes`), its ln K_second = −ln K_first, and the trivial
+ * cycle first + second is not a cycle of the decomposition.
  *
  * Example:
  *   const ss = analyzeSteadyStates(net, structure).states[0]!;
@@ -45,8 +49,30 @@ export function analyzeCurrents(network: Network, state: SteadyState, options: C
   const o = resolveOptions(options);
   // every listed cycle is a dense vector over all reactions
   const maxCycles = Math.max(0, Math.min(o.maxCycles, Math.floor(o.maxListedEntries / Math.max(1, network.reactions.length))));
-  const lnK = reactionConstants(network).lnK;
-  if (network.kind === "markov") return markovCurrents(network, state, lnK, maxCycles);
-  const structure = options.structure ?? analyzeStructure(network, options);
-  return massActionCurrents(network, structure, state, lnK, maxCycles, o.maxCurrentSolveWork);
+  // paired: a pair of opposite one-way reactions has ln K_second = −ln K_first (network/pairs.ts)
+  const lnK = reactionConstants(network, true).lnK;
+  const pairs = oppositePairs(network);
+  const fluxes = netFluxes(state, pairs);
+  const note = pairsNote(network, pairs);
+  const out = network.kind === "markov"
+    ? markovCurrents(network, fluxes, pairs, lnK, maxCycles)
+    : massActionCurrents(network, options.structure ?? analyzeStructure(network, options), fluxes, pairs, lnK, maxCycles, o.maxCurrentSolveWork);
+  return { ...out, pairs: pairs.pairs, fluxes, notes: note === null ? out.notes : [note, ...out.notes] };
+}
+
+/**
+ * The net fluxes the decomposition reads: `state.netFluxes` when the steady state gives them, else
+ * `state.fluxes` with each pair's v_first − v_second on its first member and 0 on its second.
+ *
+ *   // r1: A -> B, r2: B -> A at A = 1/3, B = 2/3 with k = 2, 1: fluxes [2/3, 2/3]
+ *   netFluxes(state, oppositePairs(network)) // [0, 0]
+ */
+export function netFluxes(state: SteadyState, pairs: ReactionPairs): number[] {
+  if (state.netFluxes) return [...state.netFluxes];
+  const out = [...state.fluxes];
+  for (const [f, b] of pairs.pairs) {
+    out[f] = (state.fluxes[f] ?? NaN) - (state.fluxes[b] ?? NaN);
+    out[b] = 0;
+  }
+  return out;
 }

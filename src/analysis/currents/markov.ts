@@ -5,20 +5,30 @@
  * along the tree, oriented along the chord. Its current is the chord's net current; its affinity is
  * the chord's log ratio plus the potential difference along the tree, A_c = a_chord + φ(u) − φ(v),
  * with φ summed from each root (linear time for the total Σ A_c J_c); only the first `maxCycles`
- * cycles are spelled out.
+ * cycles are spelled out. A pair of opposite one-way transitions is one reversible transition
+ * (ln K_second = −ln K_first, the pair's net flux on one member).
  */
 import { fundamentalCycle } from "../../network/digraph.js";
 import type { Network } from "../../network/types.js";
 import type { CycleCurrent } from "./types.js";
-import type { SteadyState } from "../steady-state/types.js";
+import type { ReactionPairs } from "../../network/pairs.js";
 import { accumulate, cycleSum, type CurrentsAnalysis } from "./common.js";
 import { markovEdges, markovForest } from "../../network/markov-graph.js";
 
 /** The decomposition on the spanning forest (see the module comment); `a` holds ln K_r per transition. */
-export function markovCurrents(network: Network, state: SteadyState, a: ArrayLike<number>, maxCycles: number): CurrentsAnalysis {
+export function markovCurrents(network: Network, netFlux: readonly number[], pairs: ReactionPairs, a: ArrayLike<number>, maxCycles: number): CurrentsAnalysis {
   const edges = markovEdges(network);
   if (edges === null) return { tree: [], cycles: [], cycleEntropyProduction: null, notes: ["a transition is not a jump from one state to another"] };
   const forest = markovForest(edges);
+  // a pair's net flux sits on its tree member when it has one; the other member's chord is the
+  // trivial cycle first + second, which carries nothing and is not a cycle of the decomposition
+  const flux = [...netFlux];
+  const folded = new Uint8Array(network.reactions.length);
+  for (const [f, b] of pairs.pairs) {
+    const swap = forest.isTree[b] === 1 && forest.isTree[f] !== 1;
+    if (swap) { flux[b] = -(flux[f] ?? NaN); flux[f] = 0; }
+    folded[swap ? f : b] = 1;
+  }
   // φ along the tree from each root (±∞ below a one-way tree edge: such cycles are walked instead)
   const phi = new Float64Array(edges.states);
   for (const w of forest.order) {
@@ -37,9 +47,10 @@ export function markovCurrents(network: Network, state: SteadyState, a: ArrayLik
       tree.push(e);
       continue;
     }
+    if (folded[e]) continue;
     chords++;
     const u = edges.from[e]!, v = edges.to[e]!;
-    const current = state.fluxes[e]!;
+    const current = flux[e] ?? NaN;
     const listed = cycles.length < maxCycles;
     const cheap = a[e]! + phi[u]! - phi[v]!;
     const walk = listed || !Number.isFinite(cheap) ? fundamentalCycle(forest, edges.from, edges.to, e) : null;

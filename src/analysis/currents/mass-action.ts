@@ -8,22 +8,32 @@
  * some term of its expansion is non-zero: a matching of each cycle c to a reaction of P on c
  * (C[c, p_c] ≠ 0), found by augmenting paths; p_c is cycle c's "chord". A steady state has S J = 0,
  * so J = Σ_c J_c c with unique currents, and reading that on P gives the k × k system Bᵀ j = J_P,
- * solved by Gaussian elimination with partial pivoting.
+ * solved by Gaussian elimination with partial pivoting. A pair [f, b] of opposite one-way
+ * reactions (network/pairs.ts) is one reaction: each basis cycle c is folded to c − c_b (e_f + e_b),
+ * the trivial cycle e_f + e_b drops out, and J_f − J_b is decomposed.
  */
 import { solveLinear } from "../../numeric/continuous/dense.js";
 import { EchelonBuilder } from "../../numeric/exact/integer-matrix.js";
 import type { Network } from "../../network/types.js";
 import type { Structure } from "../structure/types.js";
 import type { CycleCurrent } from "./types.js";
-import type { SteadyState } from "../steady-state/types.js";
+import type { ReactionPairs } from "../../network/pairs.js";
 import { accumulate, cycleSum, cycleWords, type CurrentsAnalysis } from "./common.js";
 
-export function massActionCurrents(network: Network, structure: Structure, state: SteadyState, lnK: ArrayLike<number>, maxCycles: number, maxSolveWork: number): CurrentsAnalysis {
+/**
+ * The decomposition of `netFlux` (a pair's net on its first member) on `structure.cycles` folded
+ * onto the paired network (see the module comment); `lnK` holds ln K_r per reaction, paired.
+ *
+ *   const s = analyzeStructure(net);           // ring r1 + r2 + r3 of A <-> B <-> C <-> A
+ *   massActionCurrents(net, s, J, oppositePairs(net), lnK, 10, 1e9).cycles[0].current; // J_1
+ */
+export function massActionCurrents(network: Network, structure: Structure, netFlux: readonly number[], pairs: ReactionPairs, lnK: ArrayLike<number>, maxCycles: number, maxSolveWork: number): CurrentsAnalysis {
   const m = network.reactions.length;
-  const basis = structure.cycles;
+  const basis = foldPairs(structure.cycles, pairs, m);
   const k = basis.length;
   const notes: string[] = [];
-  const dimension = structure.reactions - structure.rank;
+  const dimension = structure.reactions - structure.rank - pairs.pairs.length;
+  const state = { fluxes: netFlux };
   const oneWayNote = "a cycle through a one-way reaction carries current: its affinity and the entropy production are infinite";
   if (k !== dimension || k ** 3 / 3 > maxSolveWork) {
     // No listed basis (too large to list or to solve): Σ_c A_c J_c = Σ_r a_r J_r at a steady state.
@@ -38,7 +48,7 @@ export function massActionCurrents(network: Network, structure: Structure, state
   const chords = matchPivots(basis, span.pivots);
   const isChord = new Uint8Array(m);
   for (const p of chords) isChord[p] = 1;
-  const tree = network.reactions.map((r) => r.index).filter((j) => !isChord[j]);
+  const tree = network.reactions.map((r) => r.index).filter((j) => !isChord[j] && (pairs.partner[j] ?? -1) < j);
   // Bᵀ j = J_P: row p of the system is reaction chords[p], column c is cycle c.
   const system = chords.map((p) => basis.map((c) => c[p] ?? 0));
   const rhs = chords.map((p) => state.fluxes[p] ?? 0);
@@ -58,6 +68,29 @@ export function massActionCurrents(network: Network, structure: Structure, state
   if (k > maxCycles) notes.push(`${k} cycles; the first ${maxCycles} are listed, the entropy production sums all`);
   if (total === null) notes.push(oneWayNote);
   return { tree, cycles, cycleEntropyProduction: total, notes };
+}
+
+/**
+ * The cycles of the network with each pair [f, b] as one reaction: c ↦ c − c_b (e_f + e_b) (the
+ * pair cycle e_f + e_b is in ker S as S_b = −S_f), zero and dependent images dropped (exact
+ * elimination), so dim = dim ker S − pairs when `cycles` is a basis of ker S.
+ */
+function foldPairs(cycles: readonly (readonly number[])[], pairs: ReactionPairs, m: number): (readonly number[])[] {
+  if (pairs.pairs.length === 0) return [...cycles];
+  const span = new EchelonBuilder(m);
+  const out: number[][] = [];
+  for (const c of cycles) {
+    const v = [...c];
+    for (const [f, b] of pairs.pairs) {
+      const cb = v[b] ?? 0;
+      if (cb === 0) continue;
+      v[f] = (v[f] ?? 0) - cb;
+      v[b] = 0;
+    }
+    if (v.every((x) => x === 0)) continue;
+    if (span.insert(v.map((x) => BigInt(x)))) out.push(v);
+  }
+  return out;
 }
 
 /**

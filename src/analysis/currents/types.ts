@@ -17,4 +17,8 @@ export interface Currents {
   readonly cycles: readonly CycleCurrent[];
   /** Σ_cycles A_c J_c. */
   readonly cycleEntropyProduction: number | null;
+  /** Opposite one-way reactions decomposed as one reversible reaction: [first, second] (network/pairs.ts). */
+  readonly pairs?: readonly (readonly [number, number])[];
+  /** The net flux per reaction that was decomposed: a pair's net on one member, 0 on the other. */
+  readonly fluxes?: readonly number[];
 }

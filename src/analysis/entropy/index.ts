@@ -35,21 +35,27 @@ export interface EntropyProduction {
 
 /**
  * The entropy production rate σ = Σ_r (v⁺_r − v⁻_r) ln(v⁺_r / v⁻_r) ≥ 0 (k_B per time), the
- * definition of shared/LANGUAGE.md. Assumes non-negative rates; null (infinite) when a reaction
- * with a zero rate in one direction carries flux in the other.
+ * definition of shared/LANGUAGE.md, with each pair of opposite one-way reactions (`partner`, from
+ * network/pairs.ts) counted once as one reversible reaction: v⁺ = v_first, v⁻ = v_second.
+ * Assumes non-negative rates; null (infinite) when a reaction with a zero rate in one direction
+ * carries flux in the other.
  *
  * Example:
- *   entropyProduction([2, 3], [1, 3])          // { value: ln 2, oneWay: [] }
- *   entropyProduction([1], [0])                // { value: null, oneWay: [0] }
- *   entropyProduction([0], [0])                // { value: 0, oneWay: [] }
+ *   entropyProduction([2, 3], [1, 3])                         // { value: ln 2, oneWay: [] }
+ *   entropyProduction([1], [0])                               // { value: null, oneWay: [0] }
+ *   entropyProduction([2, 2], [0, 0], Int32Array.of(1, 0))    // { value: 0, oneWay: [] }: A ⇌ B
  */
-export function entropyProduction(forward: readonly number[], reverse: readonly number[]): EntropyProduction {
+export function entropyProduction(forward: readonly number[], reverse: readonly number[], partner?: ArrayLike<number>): EntropyProduction {
   let value = 0;
   const oneWay: number[] = [];
-  forward.forEach((f, r) => {
-    const term = entropyTerm(f, reverse[r]!);
+  for (const [r, f] of forward.entries()) {
+    const p = partner?.[r] ?? -1;
+    if (p >= 0 && p < r) continue; // counted with the first member
+    const b = p >= 0 ? (reverse[r] ?? NaN) + (forward[p] ?? NaN) : reverse[r] ?? NaN;
+    const up = p >= 0 ? f + (reverse[p] ?? NaN) : f;
+    const term = entropyTerm(up, b);
     if (term === Infinity) oneWay.push(r);
     else value += term;
-  });
+  }
   return { value: oneWay.length > 0 ? null : value, oneWay };
 }

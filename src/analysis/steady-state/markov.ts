@@ -9,6 +9,8 @@ import type { Network } from "../../network/types.js";
 import { outOfRange } from "../../numeric/checked.js";
 import { stationaryDistribution } from "../../numeric/markov/stationary.js";
 import type { SteadyState } from "./types.js";
+import { circulation } from "./circulation.js";
+import { oppositePairs } from "../../network/pairs.js";
 
 export interface MarkovSteadyState {
   readonly state: SteadyState;
@@ -25,6 +27,9 @@ export interface MarkovSteadyState {
  * at w = k·[ATP] (`effectiveRates`). With π the reached distribution (numeric/markov/stationary.ts):
  *   v+_r = w+_r π_from,  v−_r = w−_r π_to,  J_r = v+_r − v−_r,
  *   σ = Σ_r J_r ln(v+_r / v−_r)   (k_B per time; ln taken as ln w+ + ln π_from − ln w− − ln π_to),
+ * J_r kept accurate where v+ and v− nearly cancel (steady-state/circulation.ts: J on the chords of
+ * the busiest spanning forest, tree edges by conservation), a pair of opposite one-way transitions
+ * (network/pairs.ts) counted once as one reversible transition (`netFluxes`),
  * a pair with v+ = v− = 0 adding 0, and σ = null (with a note) when a one-way reaction carries flux.
  * Assumes network.kind === "markov" (one state with coefficient 1 on each side of each reaction);
  * anything else gives the initial amounts, zero fluxes and a note, never an exception.
@@ -79,29 +84,47 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
     notes.push(`${result.classes.length} closed classes; the long-run probability of each: ${shown.join(", ")}${more}`);
   }
 
-  const vPlus = new Array<number>(m), vMinus = new Array<number>(m), fluxes = new Array<number>(m);
+  const { partner } = oppositePairs(network);
+  const vPlus = new Array<number>(m), vMinus = new Array<number>(m);
+  // one edge per reaction, a pair of opposite one-way reactions folded onto its first member
+  const up = new Float64Array(m), down = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    const i = tail[r] ?? outOfRange(), j = head[r] ?? outOfRange();
+    vPlus[r] = (forward[r] ?? outOfRange()) * (pi[i] ?? outOfRange());
+    vMinus[r] = (reverse[r] ?? outOfRange()) * (pi[j] ?? outOfRange());
+  }
+  for (let r = 0; r < m; r++) {
+    const p = partner[r] ?? -1;
+    if (p >= 0 && p < r) continue;
+    up[r] = (vPlus[r] ?? 0) + (p >= 0 ? vMinus[p] ?? 0 : 0);
+    down[r] = (vMinus[r] ?? 0) + (p >= 0 ? vPlus[p] ?? 0 : 0);
+  }
+  const net = circulation({ states: n, from: tail, to: head, up, down });
+  const fluxes = Array.from(net, (j, r) => ((partner[r] ?? -1) >= 0 ? (vPlus[r] ?? 0) - (vMinus[r] ?? 0) : j));
   let sigma: number | null = 0;
   const infinite: string[] = [];
   for (const [r, reaction] of reactions.entries()) {
-    const i = tail[r] ?? outOfRange(), j = head[r] ?? outOfRange(), f = forward[r] ?? outOfRange(), b = reverse[r] ?? outOfRange();
-    const up = f * (pi[i] ?? outOfRange()), down = b * (pi[j] ?? outOfRange());
-    vPlus[r] = up;
-    vMinus[r] = down;
-    fluxes[r] = up - down;
-    if (up === 0 && down === 0) continue;
-    if (up === 0 || down === 0) {
+    const p = partner[r] ?? -1;
+    if (p >= 0 && p < r) continue;
+    const a = up[r] ?? 0, b = down[r] ?? 0;
+    if (a === 0 && b === 0) continue;
+    if (a === 0 || b === 0) {
       infinite.push(reaction.id);
       continue;
     }
-    const logRatio = Math.log(f) + Math.log(pi[i] ?? outOfRange()) - Math.log(b) - Math.log(pi[j] ?? outOfRange());
-    if (sigma !== null) sigma += (up - down) * logRatio;
+    // ln(v⁺/v⁻) from the factors, so that a tiny π does not underflow the ratio
+    const i = tail[r] ?? outOfRange(), j = head[r] ?? outOfRange();
+    const lf = Math.log(forward[r] ?? NaN), lb = Math.log(p >= 0 ? forward[p] ?? NaN : reverse[r] ?? NaN);
+    const logRatio = lf + Math.log(pi[i] ?? outOfRange()) - lb - Math.log(pi[j] ?? outOfRange());
+    if (sigma !== null) sigma += (net[r] ?? 0) * logRatio;
   }
   if (infinite.length > 0) {
     sigma = null;
     notes.push(`entropy production is infinite: ${infinite.join(", ")} carry flux with no reverse rate`);
   }
+  const netFluxes = Array.from(net, (j, r) => ((partner[r] ?? -1) >= 0 && (partner[r] ?? -1) < r ? 0 : j));
   const state: SteadyState = {
-    concentrations: Array.from(pi), fluxes, forwardRates: vPlus, reverseRates: vMinus,
+    concentrations: Array.from(pi), fluxes, forwardRates: vPlus, reverseRates: vMinus, netFluxes,
     entropyProduction: sigma, stable: true, reached: true, leadingEigenvalue: null,
   };
   return { state, method: result.method, notes };

@@ -17,6 +17,7 @@ import { compatibilityClass, interiorPoint, isSteady, reducedJacobian, type Comp
 import { addUnique, multiStartSteadyStates, polish, sameState, univariateSteadyStates } from "./search.js";
 import { boundaryExcluded } from "./theory.js";
 import { entropyProduction } from "../entropy/index.js";
+import { oppositePairs } from "../../network/pairs.js";
 import type { SteadyStateThresholds } from "./options.js";
 
 export interface MassActionOptions {
@@ -68,15 +69,21 @@ function stability(kin: Kinetics, cls: CompatibilityClass, x: readonly number[],
   return { stable: leading < -tol ? true : leading > tol ? false : null, leading };
 }
 
-function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: boolean, o: SteadyStateThresholds): SteadyState {
+function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: boolean, o: SteadyStateThresholds, partner: Int32Array): SteadyState {
   const { forward, reverse } = rates(kin, x);
   const { stable, leading } = stability(kin, cls, x, o.stabilityTolerance);
+  const fluxes = forward.map((f, r) => f - (reverse[r] ?? NaN));
+  const netFluxes = fluxes.map((j, r) => {
+    const p = partner[r] ?? -1;
+    return p < 0 ? j : p < r ? 0 : j - (fluxes[p] ?? NaN);
+  });
   return {
     concentrations: x,
-    fluxes: forward.map((f, r) => f - reverse[r]!),
+    fluxes,
+    netFluxes,
     forwardRates: forward,
     reverseRates: reverse,
-    entropyProduction: entropyProduction(forward, reverse).value,
+    entropyProduction: entropyProduction(forward, reverse, partner).value,
     stable,
     reached,
     leadingEigenvalue: leading,
@@ -161,11 +168,12 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
   if (found.length === 0) {
     notes.push(complete ? "there is no non-negative steady state in the compatibility class" : "the search found no non-negative steady state in the compatibility class; it is not proved that none exists");
   }
-  const states = found.map((x) => describe(kin, cls, x, x === reachedX, o)).sort(order);
+  const { partner } = oppositePairs(network);
+  const states = found.map((x) => describe(kin, cls, x, x === reachedX, o, partner)).sort(order);
   const flat = states.filter((s) => s.stable === null).length;
   if (flat > 1) notes.push(`${flat} steady states have a zero eigenvalue on the class: they may lie on a continuum of steady states, of which the list shows samples`);
   for (const [i, s] of states.entries()) {
-    const oneWay = entropyProduction(s.forwardRates, s.reverseRates).oneWay;
+    const oneWay = entropyProduction(s.forwardRates, s.reverseRates, partner).oneWay;
     if (oneWay.length > 0) {
       const ids = oneWay.map((j) => network.reactions[j]!.id).join(", ");
       notes.push(`entropy production of steady state ${i + 1} is infinite: one-way reaction(s) ${ids} carry flux`);

@@ -6,6 +6,12 @@ export interface SteadyState {
   readonly fluxes: readonly number[];
   readonly forwardRates: readonly number[];
   readonly reverseRates: readonly number[];
+  /**
+   * Net flux per reaction with each pair of opposite one-way reactions (network/pairs.ts) as one
+   * reversible reaction: the pair's v_first − v_second on its first member, 0 on its second; equal
+   * to `fluxes` elsewhere. What the currents decompose. Absent: read as `fluxes` with pairs netted.
+   */
+  readonly netFluxes?: readonly number[];
   /** k_B per time; null when infinite (a one-way reaction carries flux); see notes. */
   readonly entropyProduction: number | null;
   /** Null when stability could not be decided. */
