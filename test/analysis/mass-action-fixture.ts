@@ -107,7 +107,11 @@ export function fixtureStructure(
       total: vector.reduce((s, c, i) => s + c * network.species[i]!.initial, 0),
       equation: "",
     })),
+    conservationLawCount: network.species.length - facts.rank,
+    conservationLawsListed: facts.laws.length === network.species.length - facts.rank,
     cycles: facts.cycles ?? [],
+    cycleCount: network.reactions.length - facts.rank,
+    cyclesListed: (facts.cycles ?? []).length === network.reactions.length - facts.rank,
     emergentCycles: 0,
     brokenConservationLaws: 0,
   };

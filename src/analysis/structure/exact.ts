@@ -9,4 +9,7 @@ export interface ExactStructure {
   readonly laws: readonly IntVector[];
   /** Integer basis of {c : S·c = 0}; empty when too large to list (its size is reactions − rank). */
   readonly cycles: readonly IntVector[];
+  /** The same bases exactly, when an entry exceeds 2^53 in magnitude (numbers would round it); else null. */
+  readonly exactLaws: readonly (readonly bigint[])[] | null;
+  readonly exactCycles: readonly (readonly bigint[])[] | null;
 }

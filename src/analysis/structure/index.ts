@@ -28,7 +28,9 @@ import { resolveOptions, type AnalyzeOptions } from "../options.js";
  * - broken conservation laws = dim coker [S; S_res] − dim coker S = reservoirs − emergent cycles.
  * Assumes a compiled network (indices in range). For a Markov network states play species.
  * Bases whose dense listing would exceed `maxListedEntries` (default 2·10^7) entries are left
- * empty; their sizes follow from rank as above. The `basis*` budgets (structure/options.ts) choose
+ * empty (`cyclesListed` / `conservationLawsListed` false); their sizes are always given
+ * (`cycleCount`, `conservationLawCount`). Every listed vector is checked l·S = 0 / S·c = 0 in
+ * BigInt, and kept exactly as decimal strings (`exact`, `exactCycles`) when an entry exceeds 2^53. The `basis*` budgets (structure/options.ts) choose
  * how readable the listed bases are, never their span.
  *
  *   const { network } = compile("species A = 1, B\nA <-> B @ 2, 1");
@@ -52,8 +54,13 @@ export function analyzeStructure(network: Network, options: AnalyzeOptions = {})
     reversible: graph.reversible,
     weaklyReversible: graph.weaklyReversible,
     linkageClassMembers: graph.members,
-    conservationLaws: exact.laws.map((l) => conservationLaw(network, l)),
+    conservationLaws: exact.laws.map((l, k) => conservationLaw(network, l, exact.exactLaws?.[k] ?? null)),
+    conservationLawCount: network.species.length - exact.rank,
+    conservationLawsListed: exact.laws.length === network.species.length - exact.rank,
     cycles: exact.cycles,
+    cycleCount: network.reactions.length - exact.rank,
+    cyclesListed: exact.cycles.length === network.reactions.length - exact.rank,
+    ...(exact.exactCycles ? { exactCycles: exact.exactCycles.map((c) => c.map(String)) } : {}),
     emergentCycles: emergent,
     brokenConservationLaws: network.reservoirs.length - emergent,
   };
@@ -114,18 +121,25 @@ function complexGraphNumbers(network: Network): ComplexGraphNumbers {
   };
 }
 
-/** A law with its total from the initial amounts and its equation, `2 A + B = 3`. */
-function conservationLaw(network: Network, vector: IntVector): ConservationLaw {
+/**
+ * A law with its total from the initial amounts and its equation, `2 A + B = 3`; with `exact`
+ * (entries past 2^53) the equation and `exact` carry the integers exactly.
+ */
+function conservationLaw(network: Network, vector: IntVector, exact: readonly bigint[] | null): ConservationLaw {
   let total = 0;
   const terms: string[] = [];
-  vector.forEach((c, i) => {
-    if (c === 0) return;
-    const s = network.species[i]!;
+  for (const [i, c] of vector.entries()) {
+    if (c === 0) continue;
+    const s = network.species[i];
+    if (s === undefined) continue;
     total += c * s.initial;
-    const mag = Math.abs(c) === 1 ? s.name : `${Math.abs(c)} ${s.name}`;
+    const e = exact?.[i];
+    const size = e === undefined ? String(Math.abs(c)) : String(e < 0n ? -e : e);
+    const mag = size === "1" ? s.name : `${size} ${s.name}`;
     terms.push(terms.length === 0 ? (c < 0 ? `-${mag}` : mag) : c < 0 ? `- ${mag}` : `+ ${mag}`);
-  });
-  return { vector, total, equation: `${terms.join(" ")} = ${formatTotal(total)}` };
+  }
+  const law = { vector, total, equation: `${terms.join(" ")} = ${formatTotal(total)}` };
+  return exact === null ? law : { ...law, exact: exact.map(String) };
 }
 
 /** A total as a person reads it: 12 significant digits, so 0.1 + 0.2 prints as 0.3. */

@@ -42,7 +42,8 @@ export function markovExactStructure(network: Network, options: StructureOptions
       cycles.push(v);
     }
   }
-  return { rank, fullRank: rank + reservoirRankOnCycles(network, edges, forest), laws, cycles };
+  // entries are 0 and ±1: numbers are exact
+  return { rank, fullRank: rank + reservoirRankOnCycles(network, edges, forest), laws, cycles, exactLaws: null, exactCycles: null };
 }
 
 /** Which tree each state is in, numbered in order of the roots. */

@@ -10,6 +10,11 @@ export interface ConservationLaw {
   readonly total: number;
   /** As a person reads it: `A + B = 1`. */
   readonly equation: string;
+  /**
+   * The coefficients exactly as decimal strings, present only when one exceeds 2^53 in magnitude
+   * (then `vector` holds the nearest doubles and does not annihilate S exactly).
+   */
+  readonly exact?: readonly string[];
 }
 
 export interface Structure {
@@ -26,8 +31,18 @@ export interface Structure {
   /** For each linkage class, its complexes' indices. */
   readonly linkageClassMembers: readonly (readonly number[])[];
   readonly conservationLaws: readonly ConservationLaw[];
-  /** Integer basis of ker S (internal rows), entries per reaction. */
+  /** dim coker S = species − rank: how many independent conservation laws there are, listed or not. */
+  readonly conservationLawCount: number;
+  /** False when the basis of conservation laws is too large to list (`conservationLaws` is then empty). */
+  readonly conservationLawsListed: boolean;
+  /** Integer basis of ker S (internal rows), entries per reaction; every vector checked S·c = 0 exactly. */
   readonly cycles: readonly IntVector[];
+  /** dim ker S = reactions − rank: how many independent cycles there are, listed or not. */
+  readonly cycleCount: number;
+  /** False when the cycle basis is too large to list (`cycles` is then empty). */
+  readonly cyclesListed: boolean;
+  /** `cycles` exactly as decimal strings, present only when an entry exceeds 2^53 in magnitude. */
+  readonly exactCycles?: readonly (readonly string[])[];
   /** dim ker S − dim ker [S; S_reservoirs]. */
   readonly emergentCycles: number;
   /** Conservation laws of the closed system (internal and reservoir rows) that holding the reservoirs fixed breaks. */
