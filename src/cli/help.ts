@@ -18,6 +18,7 @@ commands:
   diagram FILE          a mermaid diagram of the network
   import MODEL.xml      convert an SBML model to a network file
   export FILE           write a network as SBML Level 3 Version 2
+  repair FILE           the network with the nearest thermodynamically consistent rate constants
   site PATH...          every network's reports (HTML, Markdown, JSON, mermaid) and an index page
 
 Run 'ness <command> --help' for a command's options. Exit status: 0 ok, 1 a network does not
@@ -79,6 +80,23 @@ Converts an SBML Level 2 or 3 model with mass-action kinetic laws to a network f
 are not mass action are named with their reaction and left out, and the output says so.
 
 exit status: 0 converted (warnings allowed); 1 the model cannot be converted; 2 bad usage.
+`,
+  repair: `usage: ness repair FILE [-o OUT] [--fix LABEL[,LABEL...]] [--weight LABEL=W[,...]]
+
+Writes the network (.crn, or SBML .xml/.sbml, imported first) with the nearest thermodynamically
+consistent rate constants: least squares in ln k, sum of w_r (change of ln k_r)^2 over every
+constant, subject to zero affinity on every cycle (docs/balance.md). Only the changed constants
+are replaced, where they were written (a param's name or an expression by the new literal at
+that use); each changed line ends in '# repaired: kf OLD → NEW (×FACTOR)'. The output is checked
+to be balanced before it is written. A network already balanced is written unchanged.
+
+options:
+  -o, --output OUT        write to OUT instead of standard output
+  --fix LABEL[,LABEL...]  keep these reactions' constants as they are (repeatable)
+  --weight LABEL=W[,...]  weight w_r of a reaction (default 1); a heavier one moves less (repeatable)
+
+exit status: 0 written; 1 the file does not compile, or it cannot be repaired (a one-way
+reaction on a cycle, or a driven cycle of fixed reactions only); 2 bad usage or an unreadable path.
 `,
   export: `usage: ness export FILE --format sbml [-o OUT]
 

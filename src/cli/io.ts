@@ -2,7 +2,7 @@
  * The CLI's contact with the outside: where output goes, reading files, finding network files
  * below folders, and loading a network from `.crn` or SBML (`.xml`, `.sbml`).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { compile, type CompileResult } from "../compile/index.js";
 import { CODES, formatDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
@@ -102,4 +102,20 @@ export function loadNetwork(path: string, text: string): Loaded {
 /** Diagnostics in file order, each with its source line and caret. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): string {
   return sortDiagnostics(diagnostics).map((d) => formatDiagnostic(d, d.span ? texts.get(d.span.file) : undefined)).join("");
+}
+
+/** Writes a command's text to -o OUT, or to standard output; an unwritable OUT is exit status 2. */
+export function emitText(text: string, values: Values, command: string, io: Io): number {
+  const out = values.output;
+  if (typeof out !== "string") {
+    io.stdout(text);
+    return EXIT.ok;
+  }
+  try {
+    writeFileSync(out, text);
+    return EXIT.ok;
+  } catch (e) {
+    io.stderr(`ness ${command}: cannot write ${out}: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
 }

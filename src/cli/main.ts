@@ -8,6 +8,7 @@ import { runCheck } from "./check.js";
 import { HELP, VERSION } from "./help.js";
 import { EXIT, quietOnClosedPipe, type Io, type Values } from "./io.js";
 import { runDiagram, runExport, runImport, runReport } from "./report.js";
+import { runRepair } from "./repair.js";
 import { runSite } from "./site.js";
 
 export { EXIT, type Io } from "./io.js";
@@ -18,6 +19,7 @@ const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
   diagram: { view: { type: "string" }, output: { type: "string", short: "o" }, "balance-tolerance": { type: "string" }, help: { type: "boolean", short: "h" } },
   import: { output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
   site: { output: { type: "string", short: "o" }, "balance-tolerance": { type: "string" }, help: { type: "boolean", short: "h" } },
+  repair: { output: { type: "string", short: "o" }, fix: { type: "string", multiple: true }, weight: { type: "string", multiple: true }, help: { type: "boolean", short: "h" } },
   export: { format: { type: "string" }, output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
 };
 
@@ -58,6 +60,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "diagram": return runDiagram(positionals, values, io);
       case "import": return runImport(positionals, values, io);
       case "site": return runSite(positionals, values, io);
+      case "repair": return runRepair(positionals, values, io);
       default: return runExport(positionals, values, io);
     }
   } catch (e) {

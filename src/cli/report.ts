@@ -1,7 +1,6 @@
 /**
  * `ness report`, `ness diagram`, `ness import`, `ness export`: one network in, one text out.
  */
-import { writeFileSync } from "node:fs";
 import { analyze } from "../analysis/index.js";
 import { hasErrors } from "../diagnostics.js";
 import type { Network } from "../network/types.js";
@@ -12,7 +11,7 @@ import { DIAGRAM_VIEWS, defaultView, renderDiagram, type DiagramView } from "../
 import { mermaidScript } from "./assets.js";
 import { exportSbml } from "../sbml/export.js";
 import { importSbml } from "../sbml/import.js";
-import { EXIT, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
+import { EXIT, emitText, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
 import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
 import { balanceTolerance } from "./tolerance.js";
@@ -34,22 +33,6 @@ function loadOne(command: string, paths: readonly string[], io: Io): Loaded {
   return { network: loaded.network, path };
 }
 
-/** Writes to -o OUT or standard output. */
-function emit(text: string, values: Values, command: string, io: Io): number {
-  const out = values.output;
-  if (typeof out !== "string") {
-    io.stdout(text);
-    return EXIT.ok;
-  }
-  try {
-    writeFileSync(out, text);
-    return EXIT.ok;
-  } catch (e) {
-    io.stderr(`ness ${command}: cannot write ${out}: ${(e as Error).message}\n`);
-    return EXIT.usage;
-  }
-}
-
 export function runReport(paths: readonly string[], values: Values, io: Io): number {
   const format = (values.format as string | undefined) ?? "md";
   if (!["md", "markdown", "json", "html"].includes(format)) return usage(io, "report", `--format must be md, json or html, not '${format}'`);
@@ -61,7 +44,7 @@ export function runReport(paths: readonly string[], values: Values, io: Io): num
   const analysis = analyze(loaded.network, { progress, acceptViolation: tolerance.value });
   progress.done();
   const text = format === "json" ? renderJson(analysis) : format === "html" ? renderHtml(analysis, mermaidScript()) : renderMarkdown(analysis);
-  return emit(text, values, "report", io);
+  return emitText(text, values, "report", io);
 }
 
 export function runDiagram(paths: readonly string[], values: Values, io: Io): number {
@@ -75,7 +58,7 @@ export function runDiagram(paths: readonly string[], values: Values, io: Io): nu
   const progress = progressReporter(io, loaded.path);
   const analysis = analyze(loaded.network, { progress, acceptViolation: tolerance.value });
   progress.done();
-  return emit(renderDiagram(analysis, chosen), values, "diagram", io);
+  return emitText(renderDiagram(analysis, chosen), values, "diagram", io);
 }
 
 export function runImport(paths: readonly string[], values: Values, io: Io): number {
@@ -89,7 +72,7 @@ export function runImport(paths: readonly string[], values: Values, io: Io): num
   const result = importSbml(read.text, path);
   io.stderr(formatDiagnostics(result.diagnostics, new Map([[path, read.text]])));
   if (result.text === null) return EXIT.failed;
-  return emit(result.text, values, "import", io);
+  return emitText(result.text, values, "import", io);
 }
 
 export function runExport(paths: readonly string[], values: Values, io: Io): number {
@@ -97,5 +80,5 @@ export function runExport(paths: readonly string[], values: Values, io: Io): num
   if (format !== "sbml") return usage(io, "export", `--format must be sbml, not '${format}'`);
   const loaded = loadOne("export", paths, io);
   if ("status" in loaded) return loaded.status;
-  return emit(exportSbml(loaded.network), values, "export", io);
+  return emitText(exportSbml(loaded.network), values, "export", io);
 }
