@@ -13,18 +13,16 @@
  * docs/balance.md states the rule, the bound and its derivation.
  */
 import type { Network } from "../../network/types.js";
-import { kolmogorovBalance } from "./kolmogorov.js";
-import { analyzeStructure } from "../structure/index.js";
 import type { DetailedBalance } from "./types.js";
 import type { Structure } from "../structure/types.js";
-import { wegscheiderBalance } from "./wegscheider.js";
+import { balanceVerdict } from "./verdict.js";
 import { BALANCE_DEFAULTS, type BalanceOptions } from "./options.js";
 import type { BalanceSettings } from "./summary.js";
 import { MAX_LISTED_ENTRIES, type ListingOptions } from "../options.js";
 
 export { reactionConstants, type ReactionConstants } from "./constants.js";
 export { BALANCE_DEFAULTS, BALANCE_MEANINGS, type BalanceOptions } from "./options.js";
-export { nearestConsistentConstants, type Repair, type RepairOptions, type RepairedReaction } from "./repair.js";
+export { nearestConsistentConstants, type Repair, type RepairOptions, type RepairedConstant, type RepairedReaction } from "./repair.js";
 
 /**
  * The detailed-balance verdict of a network (shared/LANGUAGE.md, docs/balance.md).
@@ -41,11 +39,7 @@ export { nearestConsistentConstants, type Repair, type RepairOptions, type Repai
  */
 export function analyzeBalance(network: Network, structure?: Structure, options: Partial<BalanceOptions & ListingOptions> = {}): DetailedBalance {
   const settings: BalanceSettings = { ...BALANCE_DEFAULTS, maxListedEntries: MAX_LISTED_ENTRIES, ...defined(options) };
-  if (network.kind === "markov") {
-    const k = kolmogorovBalance(network, settings);
-    if (k !== null) return k;
-  }
-  return wegscheiderBalance(network, structure ?? analyzeStructure(network), settings);
+  return balanceVerdict(network, structure, settings);
 }
 
 /** The options without keys set to undefined (so they do not hide the defaults). */
