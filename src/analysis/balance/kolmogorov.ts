@@ -99,7 +99,8 @@ export function kolmogorovBalance(network: Network, settings: BalanceSettings): 
   };
   const basis = q <= settings.maxDiagnosedCycles ? chords.map((e) => cycleMap(fundamentalCycle(forest, edges.from, edges.to, e))) : null;
   return summarise(network, k, settings, {
-    judged, counts, maxBound, describe, basis, affinities: basis === null ? null : Array.from(affinity), walkedEdges: walked,
+    judged, counts, maxBound, describe, basis,
+    cycle: (i) => cycleMap(fundamentalCycle(forest, edges.from, edges.to, chords[i] ?? outOfRange())), affinities: basis === null ? null : Array.from(affinity), walkedEdges: walked,
     freeEnergies: () => Array.from(p.hi, (h, v) => -(h + (p.lo[v] ?? 0)) || 0),
   });
 }

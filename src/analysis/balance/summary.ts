@@ -7,12 +7,16 @@
  * `holds` is true iff the verdict is "holds".
  */
 import type { Network } from "../../network/types.js";
-import type { ReactionConstants } from "./constants.js";
+import { reactionPrecision, type ReactionConstants } from "./constants.js";
 import { culprits, cycleDistance } from "./diagnosis.js";
 import type { BalanceOptions } from "./options.js";
 import type { DecisionCounts, DecisionMethod, DetailedBalance, Violation } from "./types.js";
 
-/** The balance options with the listing cap every concept shares. */
+/**
+ * The balance options with the listing cap every concept shares. Listed cycles (violations,
+ * accepted, undecided) are capped at min(maxListedViolations, ⌊maxListedViolationEntries / m⌋,
+ * ⌊maxListedEntries / m⌋), at least one, for m reactions: each carries a dense vector of length m.
+ */
 export interface BalanceSettings extends BalanceOptions {
   readonly maxListedEntries: number;
 }
@@ -32,6 +36,8 @@ export interface Judged {
   readonly maxBound: number | null;
   /** Word cycle `index` (oriented along its positive affinity) and give its reaction → coefficient map. */
   readonly describe: (index: number, affinity: number) => { violation: Violation; cycle: ReadonlyMap<number, number> };
+  /** Cycle `index` as reaction → coefficient, without the dense vector (O(its length)). */
+  readonly cycle: (index: number) => ReadonlyMap<number, number>;
   /** Every basis cycle, when the basis is small enough to diagnose; else null. */
   readonly basis: readonly ReadonlyMap<number, number>[] | null;
   /** Signed affinity of each basis cycle (0 when balanced), with `basis`. */
@@ -45,7 +51,7 @@ const magnitude = (x: number): number => (Number.isNaN(x) ? Infinity : Math.abs(
 
 export function summarise(network: Network, k: ReactionConstants, settings: BalanceSettings, j: Judged): DetailedBalance {
   const m = Math.max(1, network.reactions.length);
-  const cap = Math.max(1, Math.floor(settings.maxListedEntries / m));
+  const cap = Math.max(1, Math.min(settings.maxListedViolations, Math.floor(settings.maxListedViolationEntries / m), Math.floor(settings.maxListedEntries / m)));
   const of = (method: DecisionMethod): JudgedCycle[] => j.judged.filter((c) => c.method === method);
   const driven = j.judged.filter((c) => (c.method === "exact" || c.method === "bound") && c.affinity !== 0);
   driven.sort((a, b) => magnitude(b.affinity) - magnitude(a.affinity));
@@ -74,11 +80,37 @@ export function summarise(network: Network, k: ReactionConstants, settings: Bala
     pairs: k.pairs,
     violations,
     violationCount: driven.length,
+    violationsTruncated: violations.length < driven.length,
     accepted: list(accepted),
+    acceptedCount: accepted.length,
     undecidedCycles: list(undecided),
-    explainedByRounding: violations.length === 0 ? null : violations.every((v) => v.distance?.explainedByRounding === true),
+    explainedByRounding: explainedByRounding(network, k, driven, j.cycle),
     culprits: blamed,
     freeEnergies: verdict === "holds" ? j.freeEnergies() : null,
     equilibriumConstants: verdict === "holds" ? Array.from(k.K) : null,
   };
+}
+
+/**
+ * Whether every driven cycle, listed or not, is within the rounding reach of its written constants
+ * (|A| ≤ R_c); null when none is driven. Each reaction's precision is read once; each cycle is
+ * walked once, so the cost is the total length of the driven cycles.
+ */
+function explainedByRounding(network: Network, k: ReactionConstants, driven: readonly JudgedCycle[], cycleOf: (index: number) => ReadonlyMap<number, number>): boolean | null {
+  if (driven.length === 0) return null;
+  const precision = new Float64Array(network.reactions.length).fill(NaN);
+  const of = (r: number): number => {
+    const known = precision[r] ?? NaN;
+    if (!Number.isNaN(known)) return known;
+    const p = reactionPrecision(network, k.partner, r);
+    precision[r] = p;
+    return p;
+  };
+  for (const c of driven) {
+    if (!Number.isFinite(c.affinity)) return false; // through a one-way reaction: no rounding explains it
+    let reach = 0;
+    for (const [r, x] of cycleOf(c.index)) reach += Math.abs(x) * of(r);
+    if (!(Math.abs(c.affinity) <= reach)) return false;
+  }
+  return true;
 }

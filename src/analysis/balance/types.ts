@@ -84,11 +84,15 @@ export interface DetailedBalance {
   readonly violations: readonly Violation[];
   /** How many basis cycles violate it; above `violations.length` when only the most driven are listed. */
   readonly violationCount?: number;
+  /** True when `violations` lists fewer than `violationCount` (the cap: maxListedViolations, maxListedViolationEntries). */
+  readonly violationsTruncated?: boolean;
   /** Driven cycles the user's tolerance accepted (listed like violations, capped the same way). */
   readonly accepted: readonly Violation[];
+  /** How many driven cycles the user's tolerance accepted (`accepted` lists at most the cap of them). */
+  readonly acceptedCount?: number;
   /** Cycles left undecided (capped like violations), with `decision.bound`. */
   readonly undecidedCycles: readonly Violation[];
-  /** True when every violation is explained by the digits its constants are written with. */
+  /** True when every driven cycle (listed or not) is explained by the digits its constants are written with; null when none is driven. */
   readonly explainedByRounding: boolean | null;
   /**
    * Reactions whose constant alone closes every cycle violated beyond rounding; null when not worked

@@ -45,7 +45,7 @@ export function wegscheiderBalance(network: Network, structure: Structure, setti
   });
   const small = maps.length <= settings.maxDiagnosedCycles;
   return summarise(network, k, settings, {
-    judged, counts, maxBound, describe, basis: small ? maps : null, affinities: small ? affinities : null,
+    judged, counts, maxBound, describe, cycle: (i) => maps[i] ?? new Map<number, number>(), basis: small ? maps : null, affinities: small ? affinities : null,
     walkedEdges: maps.reduce((s, c) => s + c.size, 0),
     freeEnergies: () => freeEnergies(network, k),
   });
