@@ -36,16 +36,23 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
   const detailedBalance = analyzeBalance(network, structure, resolved);
   progress("steady states");
   const steadyStates = analyzeSteadyStates(network, structure, { ...resolved, detailedBalance, progress: (detail) => progress(`steady states: ${detail}`) });
-  const reached = steadyStates.states.find((s) => s.reached) ?? steadyStates.states[0];
+  const index = Math.max(0, steadyStates.states.findIndex((s) => s.reached));
+  const reached = steadyStates.states[index];
   progress("currents");
   const currents = reached ? analyzeCurrents(network, reached, { ...resolved, structure }) : null;
-  const currentNotes = currents?.notes ?? [];
+  const currentsAt = reached ? { state: index, reached: reached.reached, stable: reached.stable } : null;
+  const currentNotes = [...(currents?.notes ?? [])];
+  if (reached && !reached.reached) {
+    const how = reached.stable === false ? "an unstable steady state" : reached.stable === null ? "a steady state of undecided stability" : "a stable steady state";
+    currentNotes.unshift(`the dynamics do not reach a steady state from the initial amounts: currents and entropy production are taken at steady state ${index + 1}, ${how} the system is not seen to reach`);
+  }
   return {
     network,
     structure,
     detailedBalance,
     steadyStates,
     currents,
+    currentsAt,
     notes: [...inferenceNotes(network), ...(steadyStates.notes ?? []), ...currentNotes],
     options: optionsUsed(resolved),
   };

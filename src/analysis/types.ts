@@ -15,6 +15,13 @@ export type * from "./balance/types.js";
 export type * from "./steady-state/types.js";
 export type * from "./currents/types.js";
 
+/** The steady state the currents and σ of a report are taken at. */
+export interface CurrentsAt {
+  readonly state: number;
+  readonly reached: boolean;
+  readonly stable: boolean | null;
+}
+
 export interface Analysis {
   readonly network: Network;
   readonly structure: Structure;
@@ -22,6 +29,12 @@ export interface Analysis {
   readonly steadyStates: SteadyStates;
   /** Decomposition at the first (reached) steady state, when there is one. */
   readonly currents: Currents | null;
+  /**
+   * Which steady state `currents` (and the headline σ) were computed at: its index in
+   * `steadyStates.states`, whether the dynamics reach it, and its stability. Null when no state.
+   * `reached: false` means σ is taken at a state the system is not seen to reach (an oscillator).
+   */
+  readonly currentsAt?: CurrentsAt | null;
   /** Why a number is null, what was inferred, which verdicts are approximate. */
   readonly notes: readonly string[];
   /** Every numerical threshold the analyses used, with its value (the report states them). */

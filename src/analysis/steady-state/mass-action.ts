@@ -15,7 +15,9 @@ import { maxAbs } from "../../numeric/continuous/dense.js";
 import { buildKinetics, jacobian, rates, rhs, type Kinetics } from "./kinetics.js";
 import { compatibilityClass, interiorPoint, isSteady, reducedJacobian, type CompatibilityClass } from "./class.js";
 import { addUnique, multiStartSteadyStates, polish, sameState, univariateSteadyStates } from "./search.js";
+import { scanUnivariate } from "./scan.js";
 import { boundaryExcluded } from "./theory.js";
+import { certifiedSteady } from "./certify.js";
 import { entropyProduction } from "../entropy/index.js";
 import { oppositePairs } from "../../network/pairs.js";
 import type { SteadyStateThresholds } from "./options.js";
@@ -55,7 +57,10 @@ function reach(kin: Kinetics, cls: CompatibilityClass, o: SteadyStateThresholds,
   if (out.status === "blow-up" || (out.status !== "steady" && maxAbs(out.y) > o.unboundedScale * cls.scale)) return { kind: "unbounded" };
   if (out.status !== "steady") return { kind: "unsettled", why: `${out.status} after ${out.steps} steps, t = ${out.t.toPrecision(3)}` };
   const x = polish(kin, cls, out.y, o);
-  return x === null ? { kind: "unsettled", why: "Newton did not converge from the end of the integration" } : { kind: "state", x };
+  if (x !== null && certifiedSteady(kin, cls, x, o)) return { kind: "state", x };
+  // a relative net rate can look steady far out on a ray the concentrations run along
+  if (maxAbs(out.y) > o.unboundedScale * cls.scale) return { kind: "unbounded" };
+  return { kind: "unsettled", why: x === null ? "Newton did not converge from the end of the integration" : "the end of the integration is not a root of dx/dt" };
 }
 
 function stability(kin: Kinetics, cls: CompatibilityClass, x: readonly number[], tolerance: number): { stable: boolean | null; leading: number | null } {
@@ -139,6 +144,18 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
       method = `damped Newton and pseudo-transient continuation from ${starts + extra.length} seeded starts`;
     }
   }
+  // every candidate must be a root to rounding (certify.ts); a rejected one voids a completeness proof
+  const candidates = found.length;
+  found = found.filter((x) => certifiedSteady(kin, cls, x, o));
+  if (found.length < candidates) {
+    notes.push(`${candidates - found.length} candidate point(s) failed the steady-state test (relative net rate and a Newton step to rounding) and are not listed`);
+    if (complete && found.length === 0 && r === 1) {
+      // the polynomial's coefficients lost the roots (high powers): scan dx/dt along the class instead
+      found = scanUnivariate(kin, cls, o).filter((x) => certifiedSteady(kin, cls, x, o));
+      method += "; its roots failed the steady-state test, so sign changes of dx/dt along the class were bisected (not proved complete)";
+    }
+    complete = false;
+  }
   const reached = reach(kin, cls, o, options.progress);
   let reachedX: number[] | null = null;
   if (reached.kind === "state") {
@@ -155,14 +172,21 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
   }
   const theorem = balancedTheorem(structure, options.detailedBalance ?? null);
   if (theorem !== null && r > 0) {
+    const zeroLaw = forcedZero(cls, network);
+    const positiveClass = zeroLaw === null && interiorPoint(cls, x0.map(() => cls.scale)) !== null;
     const positive = found.filter((x) => x.every((v) => v > 0));
-    const noBoundary = boundaryExcluded(kin, cls, o.maxSiphonSpecies);
-    method += `; ${theorem}: exactly one positive steady state in the class`;
-    if (positive.length === 1 && noBoundary) {
-      method += ", and no boundary steady state (every siphon holds a conserved positive total)";
-      complete = true;
-    } else if (positive.length !== 1) {
-      notes.push(`${theorem} proves exactly one positive steady state, but ${positive.length} were found numerically`);
+    if (!positiveClass) {
+      const why = zeroLaw ?? "no point of the class has every concentration positive";
+      notes.push(`${theorem} speaks of classes with positive points; this class has none (${why}), so it says nothing here`);
+    } else {
+      const noBoundary = boundaryExcluded(kin, cls, o.maxSiphonSpecies);
+      method += `; ${theorem}: exactly one positive steady state in the class`;
+      if (positive.length === 1 && noBoundary) {
+        method += ", and no boundary steady state (every siphon holds a conserved positive total)";
+        complete = true;
+      } else if (positive.length !== 1) {
+        notes.push(`${theorem} proves exactly one positive steady state, but ${positive.length} were found numerically`);
+      }
     }
   }
   if (found.length === 0) {
@@ -180,6 +204,20 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
     }
   }
   return { states, method, complete, notes };
+}
+
+/**
+ * A conservation law with coefficients of one sign and total 0 forces its species to 0, so the
+ * class has no positive point: its equation, else null.
+ */
+function forcedZero(cls: CompatibilityClass, network: Network): string | null {
+  for (const [k, l] of cls.laws.entries()) {
+    const sign = l.every((c) => c >= 0) ? 1 : l.every((c) => c <= 0) ? -1 : 0;
+    if (sign === 0 || (cls.totals[k] ?? NaN) !== 0) continue;
+    const names = l.flatMap((c, i) => (c !== 0 ? [network.species[i]?.name ?? `#${i}`] : []));
+    return `the conservation law over ${names.join(", ")} has total 0, so they are 0`;
+  }
+  return null;
 }
 
 function balancedTheorem(structure: Structure, db: DetailedBalance | null): string | null {

@@ -12,6 +12,8 @@ export interface SteadyStateThresholds {
   readonly acceptTolerance: number;
   /** A point with its near-zero species set to 0 is kept when |dx_i/dt| ≤ tol · w_i there. */
   readonly snapTolerance: number;
+  /** A listed state is a root to rounding: one Newton step moves no species by more than this × (|x_i| + zeroCut · scale). */
+  readonly certifyStep: number;
   /** Concentrations below this fraction of the class scale are zero (faces, law residuals). */
   readonly zeroCut: number;
   /** Points with a concentration below −(this) × scale are rejected, not clipped. */
@@ -47,6 +49,7 @@ export const STEADY_STATE_DEFAULTS: SteadyStateThresholds = {
   steadyTolerance: 1e-10,
   acceptTolerance: 1e-8,
   snapTolerance: 1e-9,
+  certifyStep: 1e-6,
   zeroCut: 1e-12,
   negativeCut: 1e-9,
   sameStateRelative: 1e-6,
@@ -69,6 +72,7 @@ export const STEADY_STATE_MEANINGS: { readonly [K in keyof SteadyStateThresholds
   steadyTolerance: "Newton's convergence: net rate of each species relative to the rates that cancel in it",
   acceptTolerance: "a searched or integrated point counts as a steady state at this relative net rate",
   snapTolerance: "a point with its near-zero species set to 0 is kept at this relative net rate",
+  certifyStep: "a listed steady state is a root to rounding: a Newton step moves no species by more than this relative amount",
   zeroCut: "concentrations below this fraction of the class scale count as zero",
   negativeCut: "points with a concentration below minus this fraction of the class scale are rejected",
   sameStateRelative: "two steady states are the same within this relative difference per species",
