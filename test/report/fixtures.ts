@@ -145,6 +145,35 @@ export interface AnalysisNumbers {
   readonly notes?: readonly string[];
 }
 
+/** Significant digits of a value's shortest decimal: 2.5 has 2, 0.005 has 1, 1e-7 has 1. */
+function digits(x: number): number {
+  const m = Math.abs(x).toExponential().split("e")[0] ?? "";
+  return m.replace(".", "").length;
+}
+
+/**
+ * docs/balance.md's distance from balance in closed form: relative change e^δ − 1 with
+ * δ = |A| / (2 Σ_r |c_r|), rounding reach Σ_r |c_r| (p_f + p_r + Σ_Y |S_Yr| p_Y) with
+ * p = ln(1 + ½·10^(1−d)) for a value written with d significant digits.
+ */
+export function distanceOf(net: Network, cycle: readonly number[], affinity: number): Violation["distance"] {
+  const p = (v: number) => Math.log1p(0.5 * 10 ** (1 - digits(v)));
+  let weight = 0;
+  let reach = 0;
+  cycle.forEach((c, r) => {
+    const rx = net.reactions[r];
+    if (c === 0 || rx === undefined) return;
+    weight += Math.abs(c);
+    const reservoirs = [...rx.reservoirReactants, ...rx.reservoirProducts].reduce((a, t) => a + t.coefficient * p(net.reservoirs[t.index]?.value ?? 1), 0);
+    reach += Math.abs(c) * (p(rx.forward.value) + (rx.reverse === null ? 0 : p(rx.reverse.value)) + reservoirs);
+  });
+  const relativeChange = Number.isFinite(affinity) ? Math.expm1(Math.abs(affinity) / (2 * weight)) : Infinity;
+  return { relativeChange, roundingAffinity: reach, explainedByRounding: Math.abs(affinity) <= reach };
+}
+
+/** The double-precision bound B_c (k_B T) fixtures decided "by bound" report; any small positive number. */
+export const BOUND = 4.9e-15;
+
 /** Assembles an Analysis from known numbers; currents use each cycle's last reaction as its chord. */
 export function buildAnalysis(net: Network, n: AnalysisNumbers): Analysis {
   const states: SteadyState[] = n.states.map((s, i) => {
@@ -155,7 +184,9 @@ export function buildAnalysis(net: Network, n: AnalysisNumbers): Analysis {
     };
   });
   const violations: Violation[] = n.cycles
-    .map((cycle, i) => ({ cycle, affinity: n.affinities[i] ?? 0, ...cycleWords(net, cycle) }))
+    .map((cycle, i) => ({ cycle, affinity: n.affinities[i] ?? 0, ...cycleWords(net, cycle),
+      decision: n.method === "tolerance" ? { method: "bound", bound: BOUND } as const : { method: "exact", bound: null } as const,
+      distance: distanceOf(net, cycle, n.affinities[i] ?? 0) }))
     .filter((v) => v.affinity !== 0)
     .sort((a, b) => Math.abs(b.affinity) - Math.abs(a.affinity));
   const oneWay = net.reactions.filter((r) => r.reverse === null).map((r) => r.index);
@@ -179,10 +210,12 @@ export function buildAnalysis(net: Network, n: AnalysisNumbers): Analysis {
         vector, total: vector.reduce((a, c, i) => a + c * (x0[i] ?? 0), 0),
         equation: `${vector.map((c, i) => (c === 0 ? "" : `${c === 1 ? "" : `${c} `}${net.species[i]?.name}`)).filter((t) => t).join(" + ")} = ${vector.reduce((a, c, i) => a + c * (x0[i] ?? 0), 0)}`,
       })),
-      cycles: n.cycles, emergentCycles: n.emergentCycles, brokenConservationLaws: n.brokenConservationLaws,
+      conservationLawCount: n.conservationLaws.length, conservationLawsListed: true,
+      cycles: n.cycles, cycleCount: n.cycles.length, cyclesListed: true,
+      emergentCycles: n.emergentCycles, brokenConservationLaws: n.brokenConservationLaws,
     },
     detailedBalance: {
-      holds: n.holds, verdict: n.holds ? "holds" : "fails", method: n.method ?? "exact", tolerance: n.method === "tolerance" ? 1e-9 : null,
+      holds: n.holds, verdict: n.holds ? "holds" : "fails", method: n.method ?? "exact", tolerance: n.method === "tolerance" ? BOUND : null,
       decided: { exact: n.method === "tolerance" ? 0 : n.cycles.length, bound: n.method === "tolerance" ? n.cycles.length : 0, "user-tolerance": 0, construction: 0, undecided: 0 },
       undecided: 0, walkedEdges: 0, toleranceApplied: false, oneWay, pairs: [], violations, accepted: [], undecidedCycles: [],
       explainedByRounding: null, culprits: null,

@@ -11,8 +11,8 @@ import type { Analysis } from "../../src/analysis/types.js";
 import { compile } from "../../src/compile/index.js";
 import { htmlSection } from "../../src/report/html/render.js";
 import { renderHtml } from "../../src/report/html/index.js";
-import { renderJson, toJsonReport } from "../../src/report/json/index.js";
-import { NullNotes } from "../../src/report/json/values.js";
+import { JSON_MAX_LISTED_ENTRIES, renderJson, toJsonReport } from "../../src/report/json/index.js";
+import { ListingBudget, NullNotes } from "../../src/report/json/values.js";
 import { renderMarkdown } from "../../src/report/markdown/index.js";
 import { mdSection } from "../../src/report/markdown/render.js";
 import { code, said, strong, sub, table, text, type Section } from "../../src/report/model/section.js";
@@ -43,7 +43,8 @@ describe("the section list", () => {
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.at(-1)).toBe("notes");
       const nulls = new NullNotes();
-      const keys = sections.flatMap((s) => Object.keys(s.json?.(nulls) ?? {}));
+      const budget = new ListingBudget(JSON_MAX_LISTED_ENTRIES);
+      const keys = sections.flatMap((s) => Object.keys(s.json?.(nulls, budget) ?? {}));
       expect(new Set(keys).size).toBe(keys.length);
       expect(Object.keys(toJsonReport(analysis))).toEqual(["schema", "title", "source", "kind", ...keys]);
       expect(keys).toEqual(["species", "initial", "initialInferred", "reservoirs", "reactions", "structure", "detailedBalance",

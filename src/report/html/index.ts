@@ -16,6 +16,7 @@ h1 { margin-bottom: .3rem; } h2 { border-bottom: 1px solid #ddd; padding-bottom:
 .verdict { font-size: 1.1rem; padding: .6rem .9rem; border-radius: 6px; border-left: 5px solid; }
 .verdict.equilibrium { background: #eef8ee; border-color: #2e7d32; }
 .verdict.driven, .verdict.no-steady-state { background: #fdeeee; border-color: #d62728; }
+.verdict.undecided { background: #fff8e1; border-color: #f9a825; }
 .meta { color: #555; }
 table { border-collapse: collapse; margin: .8rem 0; font-size: 14px; }
 th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; vertical-align: top; }

@@ -8,6 +8,8 @@ import type { NetworkKind } from "../../network/types.js";
 export type NumberMap = { readonly [name: string]: number | null };
 /** A name-keyed map of integer coefficients, zero entries left out. */
 export type CoefficientMap = { readonly [name: string]: number };
+/** A coefficient map whose entries beyond 2^53 in magnitude are exact decimal strings. */
+export type ExactCoefficientMap = { readonly [name: string]: number | string };
 
 export interface JsonReaction {
   readonly id: string;
@@ -31,12 +33,18 @@ export interface JsonStructure {
   readonly deficiency: number;
   readonly reversible: boolean;
   readonly weaklyReversible: boolean;
-  readonly conservationLaws: readonly CoefficientMap[];
+  /** Integer basis; an entry beyond 2^53 in magnitude is its exact decimal string. Cut past the listing cap (see notes). */
+  readonly conservationLaws: readonly ExactCoefficientMap[];
+  /** dim coker S = species − rank: how many conservation laws there are, listed or not. */
+  readonly conservationLawCount: number;
   /** Σ l_i x_i(0) for each conservation law, same order. */
   readonly conservedTotals: readonly (number | null)[];
   /** Each conservation law as an equation: `A + B = 1`. */
   readonly conservationEquations: readonly string[];
-  readonly cycles: readonly CoefficientMap[];
+  /** Integer basis of ker S; an entry beyond 2^53 in magnitude is its exact decimal string. Cut past the listing cap (see notes). */
+  readonly cycles: readonly ExactCoefficientMap[];
+  /** dim ker S = reactions − rank: how many cycles there are, listed or not. */
+  readonly cycleCount: number;
   readonly emergentCycles: number;
   readonly brokenConservationLaws: number;
 }
@@ -49,16 +57,50 @@ export interface JsonViolation {
   readonly reactions: readonly string[];
   /** `file:line` of each of those reactions. */
   readonly at: readonly string[];
+  /** How the cycle was decided, and the double-precision bound B_c (k_B T) when one was used. */
+  readonly decision?: { readonly method: string; readonly bound: number | null };
+  /** The smallest uniform relative change of the cycle's rate constants that closes it (e^δ − 1); null through a one-way reaction. */
+  readonly relativeChange?: number | null;
+  /** The largest |A| that rounding the written constants could cause (k_B T). */
+  readonly roundingAffinity?: number | null;
+  /** |A| ≤ roundingAffinity: the digits the constants are written with explain the violation. */
+  readonly explainedByRounding?: boolean;
 }
 
 export interface JsonDetailedBalance {
   readonly holds: boolean;
+  /** holds, fails, or undecided (some cycle could be decided neither way; never counted as holding). */
+  readonly verdict: "holds" | "fails" | "undecided";
+  /** "exact" when every cycle was decided exactly or by construction, else "tolerance" (kept for compatibility). */
   readonly method: "exact" | "tolerance";
+  /** The largest double-precision rounding bound B_c used, in k_B T (not a relative tolerance); null when none. */
   readonly tolerance: number | null;
+  /** Basis cycles decided by each method. */
+  readonly decided: { readonly [method: string]: number };
+  /** How many cycles are undecided. */
+  readonly undecided: number;
+  /** Edges walked to decide cycles one by one. */
+  readonly walkedEdges: number;
+  /** True when the user's accepted violation covered at least one driven cycle. */
+  readonly toleranceApplied: boolean;
+  /** The accepted violation as the run stated it (`0.05 k_B T`, `1% per rate constant`); null when none. */
+  readonly acceptedTolerance: string | null;
+  /** Opposite one-way reactions treated as one reversible reaction: [forward id, reverse id]. */
+  readonly pairs: readonly (readonly [string, string])[];
   readonly oneWay: readonly string[];
   readonly violations: readonly JsonViolation[];
   /** How many basis cycles are driven; more than `violations.length` when only the most driven are listed. */
   readonly violationCount: number;
+  /** Driven cycles the user's tolerance accepted, listed like violations. */
+  readonly accepted: readonly JsonViolation[];
+  /** How many cycles the user's tolerance accepted. */
+  readonly acceptedCount: number;
+  /** Cycles left undecided (listed, never as holding), with decision.bound. */
+  readonly undecidedCycles: readonly JsonViolation[];
+  /** True when every violation is explained by the digits its constants are written with; null when there is none. */
+  readonly explainedByRounding: boolean | null;
+  /** Reactions whose constant alone, multiplied by factor, closes every cycle violated beyond rounding; null when not worked out. */
+  readonly culprits: readonly { readonly reaction: string; readonly factor: number | null }[] | null;
   readonly freeEnergies: NumberMap | null;
   readonly equilibriumConstants: NumberMap | null;
 }
@@ -85,6 +127,8 @@ export interface JsonCycleCurrent {
 export interface JsonCurrents {
   readonly tree: readonly string[];
   readonly cycles: readonly JsonCycleCurrent[];
+  /** How many cycle currents there are (dim ker S), listed or not. */
+  readonly cycleCount: number;
   readonly cycleEntropyProduction: number | null;
 }
 

@@ -4,9 +4,10 @@
  * Markdown, HTML and JSON never disagree. Pure functions of an `Analysis`; no physics computed.
  */
 import type { Analysis, SteadyState, Violation } from "../../analysis/types.js";
+import { decisionPhrases, plural } from "./balance.js";
 import { formatNumber, shorten } from "./format.js";
 
-export type VerdictKind = "equilibrium" | "driven" | "no-steady-state";
+export type VerdictKind = "equilibrium" | "driven" | "undecided" | "no-steady-state";
 
 export interface Verdict {
   readonly kind: VerdictKind;
@@ -83,13 +84,14 @@ export function verdictOf(analysis: Analysis, style: VerdictStyle = PLAIN): Verd
   const first = flowState(analysis);
   const sigma = first?.entropyProduction ?? null;
   const mostDriven = mostDrivenCycle(analysis);
-  const how = db.method === "exact" ? "checked exactly" : `checked to relative tolerance ${formatNumber(db.tolerance)}`;
+  const how = decisionPhrases(analysis).join("; ");
   const sigmaText = first === null ? "" : t(entropyText(analysis, first, states.indexOf(first), states.length));
-  if (db.holds) {
+  if (db.verdict === "holds") {
     const detail = `${t(`detailed balance holds (${how})`)}${sigmaText === "" ? t("; no steady state was found") : `; ${sigmaText}`}.`;
     return { kind: "equilibrium", headline: "Equilibrium", detail, mostDriven: null, entropyProduction: sigma };
   }
-  const parts: string[] = [t(`detailed balance fails (${how})`)];
+  const undecided = db.verdict === "undecided";
+  const parts: string[] = [t(undecided ? `detailed balance is undecided for ${plural(db.undecided, "cycle")} (${how})` : `detailed balance fails (${how})`)];
   const oneWay = oneWayNames(analysis);
   if (oneWay.length > 0) parts.push(`${t(`one-way reaction${oneWay.length > 1 ? "s" : ""}`)} ${oneWay.map(style.name).join(", ")} ${t("can never balance")}`);
   if (sigmaText !== "") parts.push(sigmaText);
@@ -102,27 +104,59 @@ export function verdictOf(analysis: Analysis, style: VerdictStyle = PLAIN): Verd
     parts.push(t("no steady state was found (see notes)"));
     return { kind: "no-steady-state", headline: "Driven, no steady state", detail: `${parts.join("; ")}.`, mostDriven, entropyProduction: null };
   }
+  if (undecided) return { kind: "undecided", headline: "Undecided", detail: `${parts.join("; ")}.`, mostDriven, entropyProduction: sigma };
   return { kind: "driven", headline: "Driven", detail: `${parts.join("; ")}.`, mostDriven, entropyProduction: sigma };
 }
 
 function entropyText(analysis: Analysis, state: SteadyState, position: number, count: number): string {
-  const where = count > 1 ? ` at steady state ${position + 1} of ${count}${state.reached ? ", the one reached from the initial amounts" : ""}` : "";
+  const where = stateWhere(analysis, state, position, count);
   const reason = entropyReason(analysis, state);
   if (reason !== null) return `entropy production ${reason}${where}`;
   const sigma = state.entropyProduction ?? 0;
-  if (sigma !== 0 && isRoundOff(state, sigma)) return `entropy production 0 to rounding (computed ${formatNumber(sigma)}) k_B per unit time${where}`;
+  if (sigma !== 0 && isRoundOff(analysis, state, sigma)) return `entropy production 0 to rounding (computed ${formatNumber(sigma)}) k_B per unit time${where}`;
   return `entropy production ${formatNumber(sigma)} k_B per unit time${where}`;
 }
 
-/** σ below 1e-12 of the gross traffic Σ_r (v⁺ + v⁻) is round-off, not dissipation. */
-export function isRoundOff(state: SteadyState, sigma: number): boolean {
-  const gross = state.forwardRates.reduce((a, v, r) => a + Math.abs(v) + Math.abs(state.reverseRates[r] ?? 0), 0);
-  return Math.abs(sigma) <= 1e-12 * gross;
+/**
+ * Which state σ is taken at, when it matters: one of several, or one the dynamics do not reach
+ * (then σ and the currents describe a state the system is not seen in, e.g. an oscillator's
+ * unstable fixed point).
+ */
+function stateWhere(analysis: Analysis, state: SteadyState, position: number, count: number): string {
+  const which = `steady state ${position + 1}${count > 1 ? ` of ${count}` : ""}`;
+  if (state.reached) return count > 1 ? ` at ${which}, the one reached from the initial amounts` : "";
+  const how = state.stable === false ? "unstable" : state.stable === null ? "stability undecided" : "stable, but another basin";
+  const taken = analysis.currents === null ? "" : "; σ and the currents are taken there";
+  return ` at ${which}, which the dynamics do not reach from the initial amounts (${how})${taken}`;
 }
 
-/** The steady state whose currents diagrams draw: the one reached from the initial amounts, else the first. */
+/** Entropy production below this fraction of the gross traffic Σ_r (v⁺ + v⁻), at a balanced state, is read as rounding. */
+export const ROUNDING_TRAFFIC_FRACTION = 1e-12;
+
+/**
+ * σ is said to be "0 to rounding" only when detailed balance holds (so the true σ at equilibrium
+ * is 0) and the computed σ is below ROUNDING_TRAFFIC_FRACTION of the gross traffic Σ_r (v⁺ + v⁻).
+ * A driven or undecided network's σ is printed as computed, however small: the analysis gives no
+ * error bound of σ to compare it with, and a tiny σ can be a real drive (a ring driven by 1e-8 k_BT).
+ */
+export function isRoundOff(analysis: Analysis, state: SteadyState, sigma: number): boolean {
+  if (analysis.detailedBalance.verdict !== "holds") return false;
+  const gross = state.forwardRates.reduce((a, v, r) => a + Math.abs(v) + Math.abs(state.reverseRates[r] ?? 0), 0);
+  return Math.abs(sigma) <= ROUNDING_TRAFFIC_FRACTION * gross;
+}
+
+/**
+ * The steady state whose σ and currents the report shows: the one the analysis took the currents
+ * at (`currentsAt`), else the one reached from the initial amounts, else the first in report order.
+ */
 export function flowState(analysis: Analysis): SteadyState | null {
-  return analysis.steadyStates.states.find((s) => s.reached) ?? orderedStates(analysis)[0] ?? null;
+  const states = analysis.steadyStates.states;
+  const at = analysis.currentsAt;
+  if (at !== undefined && at !== null) {
+    const s = states[at.state];
+    if (s !== undefined) return s;
+  }
+  return states.find((s) => s.reached) ?? orderedStates(analysis)[0] ?? null;
 }
 
 /** Reactions on any cycle that breaks detailed balance (with a non-zero affinity), and the one-way ones. */

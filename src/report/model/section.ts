@@ -6,7 +6,7 @@
  * `json` contribution. No markup of any format is written here.
  */
 import type { JsonReport } from "../json/types.js";
-import type { NullNotes } from "../json/values.js";
+import type { ListingBudget, NullNotes } from "../json/values.js";
 import type { DiagramView } from "../mermaid/parts.js";
 import type { BarChart } from "../html/svg.js";
 
@@ -51,9 +51,10 @@ export interface Section {
   readonly htmlFirst?: boolean;
   /**
    * The section's fields of the JSON report, in order. Contributions are made in list order and
-   * report every infinite or undefined number to `nulls`, so the last section can list them all.
+   * report every infinite or undefined number to `nulls`, so the last section can list them all;
+   * long listings take their entries from `budget` and say in `nulls.notes` what was cut.
    */
-  readonly json?: (nulls: NullNotes) => Partial<JsonReport>;
+  readonly json?: (nulls: NullNotes, budget: ListingBudget) => Partial<JsonReport>;
 }
 
 /** `{ code: text }`: a name or formula. */

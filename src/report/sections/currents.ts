@@ -8,24 +8,33 @@ import type { Network } from "../../network/types.js";
 import { formatNumber, shorten } from "../model/format.js";
 import { affinityReason, entropyReason, flowState } from "../model/index.js";
 import { chart, code, firstOf, joined, KBT, rowsOf, said, strong, sub, table, text, type Block, type Inline, type Section } from "../model/section.js";
-import { coefficients, type NullNotes } from "../json/values.js";
+import { coefficients, nonZero, type ListingBudget, type NullNotes } from "../json/values.js";
 import type { JsonCurrents } from "../json/types.js";
 
 /** Relative difference below which Σ_c A_c J_c and σ are said to agree. */
 const CHECK_AGREES = 1e-6;
 
 const SUM: Inline = [sub("Σ", "c"), " ", sub("A", "c"), " ", sub("J", "c")];
+const SUM_C: Inline = [sub("Σ", "c"), " ", sub("J", "c"), " c"];
+
+/** Share of the JSON listing cap the listed cycle currents may use. */
+const CURRENTS_LISTING_SHARE = 0.3;
 
 /** Schnakenberg's cycle decomposition at the steady state diagrams draw: `currentsSection(analysis).blocks` holds the cycle table. */
 export function currentsSection(analysis: Analysis): Section {
   const c = analysis.currents;
   const net = analysis.network;
-  const json = (nulls: NullNotes) => ({ currents: c === null ? null : currentsJson(net, c, nulls) });
+  const count = analysis.structure.cycleCount;
+  const json = (nulls: NullNotes, budget: ListingBudget) => ({ currents: c === null ? null : currentsJson(net, c, count, nulls, budget) });
   if (c === null) return { id: "currents", title: "Currents (Schnakenberg)", blocks: [], json };
   const tree = firstOf(c.tree.map((r) => code(net.reactions[r]?.id ?? `#${r}`)), 20);
-  const blocks: Block[] = [text(["Spanning tree: ", tree.length === 0 ? "empty" : joined(tree, ", "),
-    ". Each chord closes one fundamental cycle; the cycle current ", sub("J", "c"),
-    " is the chord's net flux, and every reaction's flux is the sum of the currents of the cycles through it."], "markdown")];
+  const how: Inline = net.kind === "markov"
+    ? [". Each chord (a transition off the tree) closes one fundamental cycle; the cycle current ", sub("J", "c"), " is the chord's net current"]
+    : [". The cycles are the basis of ker S; each has a chord, a pivot reaction on it, and the cycle currents ", sub("J", "c"),
+      " solve J = ", SUM_C, " on the pivot reactions (the chord's net flux is its own current only when no other cycle passes through it)"];
+  const blocks: Block[] = [text(["Spanning tree: ", tree.length === 0 ? "empty" : joined(tree, ", "), how,
+    ", and every reaction's net flux is J = ", SUM_C, ", the sum of the currents of the cycles through it."], "markdown")];
+  if (count > c.cycles.length) blocks.push(text(`${c.cycles.length} of the ${count} cycle currents are listed; the check below covers all of them.`));
   if (c.cycles.length === 0) {
     blocks.push(text("No cycles, so no cycle currents: every steady-state flux is zero.", "markdown"));
     return { id: "currents", title: "Currents (Schnakenberg)", blocks, json };
@@ -68,11 +77,14 @@ function htmlCheck(sum: number | null, sigma: number | null): Inline {
   return [head, SUM, ` = ${formatNumber(sum)}; σ = ${formatNumber(sigma)} `, sub("k", "B"), ` per unit time (relative difference ${formatNumber(rel, 2)}).`];
 }
 
-function currentsJson(net: Network, c: Currents, nulls: NullNotes): JsonCurrents {
+function currentsJson(net: Network, c: Currents, count: number, nulls: NullNotes, budget: ListingBudget): JsonCurrents {
   const ids = net.reactions.map((r) => r.id);
+  const listed = c.cycles.slice(0, budget.take(c.cycles, (cc) => nonZero(cc.cycle) + 1, CURRENTS_LISTING_SHARE));
+  if (listed.length < count) nulls.notes.push(`currents.cycles lists ${listed.length} of ${count} cycle currents (listing caps keep the report bounded); currents.cycleCount is exact and cycleEntropyProduction covers all.`);
   return {
     tree: c.tree.map((r) => ids[r] ?? `#${r}`),
-    cycles: c.cycles.map((cc, i) => ({
+    cycleCount: count,
+    cycles: listed.map((cc, i) => ({
       chord: ids[cc.chord] ?? `#${cc.chord}`,
       cycle: coefficients(ids, cc.cycle),
       words: cc.words,
