@@ -183,7 +183,7 @@ describe("mass-action properties on seeded random networks", () => {
         if (state.entropyProduction === null) continue;
         compared++;
         const size = Math.max(...state.forwardRates, ...state.reverseRates);
-        expect(close(cur.cycleEntropyProduction!, state.entropyProduction, 1e-6, 1e-9 * size)).toBe(true);
+        expect(close(cur.cycleEntropyProduction!, state.entropyProduction, 1e-9, 1e-12 * size)).toBe(true);
       }
     }
     expect(compared).toBeGreaterThan(5);

@@ -1,3 +1,4 @@
+import { analyzeStructure } from "../../../src/analysis/structure/index.js";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../../src/compile/index.js";
 import { analyzeSteadyStates } from "../../../src/analysis/steady-state/index.js";
@@ -64,7 +65,13 @@ X + Y -> Y @ k3
 X -> 0 @ k4`);
 
 describe("Wilhelm's minimal bistable switch", () => {
-  const structureOf = (net: ReturnType<typeof wilhelm>) => fixtureStructure(net, { rank: 2, laws: [], deficiency: 2, weaklyReversible: false });
+  // complexes Y, 2X, X+Y, X, 0 in 2 linkage classes, rank 2: deficiency 5 − 2 − 2 = 1
+  const structureOf = (net: ReturnType<typeof wilhelm>) => fixtureStructure(net, { rank: 2, laws: [], deficiency: 1, weaklyReversible: false });
+
+  it("has deficiency 1 (5 complexes, 2 linkage classes, rank 2)", () => {
+    const s = analyzeStructure(wilhelm(3, 3));
+    expect([s.complexes, s.linkageClasses, s.rank, s.deficiency]).toEqual([5, 2, 2, 1]);
+  });
 
   it("has three steady states: (6, 4.5) and the boundary (0, 0) stable, (2, 0.5) unstable", () => {
     const net = wilhelm(3, 3);
@@ -165,7 +172,7 @@ describe("properties on seeded random networks", () => {
             net += c * s.fluxes[r.index]!;
             size += Math.abs(c) * (s.forwardRates[r.index]! + s.reverseRates[r.index]!);
           }
-          expect(Math.abs(net)).toBeLessThanOrEqual(1e-8 * size);
+          expect(Math.abs(net)).toBeLessThanOrEqual(1e-10 * size); // docs/steady-state.md: |dx_i/dt| ≤ 1e-10 w_i
         }
         expect(s.concentrations.every((x) => x >= 0)).toBe(true);
         if (s.entropyProduction !== null) expect(s.entropyProduction).toBeGreaterThanOrEqual(0);
