@@ -61,8 +61,8 @@ export function circulation(e: FluxEdges): Float64Array {
     if (a === b) continue;
     root[a] = b;
     isTree[k] = 1;
-    degree[(e.from[k] ?? 0) + 1]++;
-    degree[(e.to[k] ?? 0) + 1]++;
+    bump(degree, (e.from[k] ?? 0) + 1, 1);
+    bump(degree, (e.to[k] ?? 0) + 1, 1);
   }
   // tree adjacency (CSR) and a breadth-first order from each component's first state
   for (let v = 0; v < n; v++) degree[v + 1] = (degree[v + 1] ?? 0) + (degree[v] ?? 0);
@@ -70,16 +70,16 @@ export function circulation(e: FluxEdges): Float64Array {
   for (let k = 0; k < m; k++) {
     if (!isTree[k]) continue;
     const u = e.from[k] ?? 0, v = e.to[k] ?? 0;
-    adj[fill[u]++] = k;
-    adj[fill[v]++] = k;
+    adj[bump(fill, u, 1) - 1] = k;
+    adj[bump(fill, v, 1) - 1] = k;
   }
   // net[v] = Σ out − Σ in of the fluxes known so far (chords first)
   const net = new Float64Array(n);
   for (let k = 0; k < m; k++) {
     if (isTree[k]) continue;
     const j = J[k] ?? 0;
-    net[e.from[k] ?? 0] += j;
-    net[e.to[k] ?? 0] -= j;
+    bump(net, e.from[k] ?? 0, j);
+    bump(net, e.to[k] ?? 0, -j);
   }
   const parentEdge = new Int32Array(n).fill(-1), seen = new Uint8Array(n), order = new Int32Array(n);
   let tail = 0;
@@ -109,8 +109,14 @@ export function circulation(e: FluxEdges): Float64Array {
     J[k] = j;
     const p = out ? e.to[k] ?? 0 : e.from[k] ?? 0;
     net[v] = 0;
-    if (out) net[p] -= j;
-    else net[p] += j;
+    bump(net, p, out ? -j : j);
   }
   return J;
+}
+
+/** a[i] += d for an index in range by construction; returns the new value. */
+function bump(a: Int32Array | Float64Array, i: number, d: number): number {
+  const v = (a[i] ?? 0) + d;
+  a[i] = v;
+  return v;
 }
