@@ -54,6 +54,17 @@ export const CODES = {
   unusedSpecies: "unused-species",
   unusedParam: "unused-param",
   markovSelfLoop: "markov-self-loop",
+  // thermodynamics by construction (energy, @ barrier / prefactor)
+  /** `energy X = …` for a name that is not a species, state or reservoir. */
+  energyUnknownName: "energy-unknown-name",
+  /** A reaction built from energies (`@ barrier`, `@ prefactor`) with a species or reservoir that has none. */
+  energyMissing: "energy-missing",
+  /** A barrier below the free energies of both sides (warning). */
+  barrierBelowStates: "barrier-below-states",
+  /** `@ barrier …` together with plain rate constants in one reaction. */
+  mixedRates: "mixed-rates",
+  /** A one-way reaction built from energies: detailed balance by construction needs both directions. */
+  constructedOneWay: "constructed-one-way",
   // asserts
   assertFailed: "assert-failed",
   detailedBalanceViolated: "detailed-balance-violated",

@@ -51,7 +51,9 @@ export function runRepair(paths: readonly string[], values: Values, io: Io): num
     return EXIT.failed;
   }
   if (!repair.feasible) {
-    io.stderr(`ness repair: ${path}: cannot repair: a driven cycle runs through fixed reactions only (--fix ${String(values.fix)}); fix fewer reactions\n`);
+    const built = network.thermodynamics?.constructed.some((b) => b) === true;
+    const why = [values.fix !== undefined ? `--fix ${String(values.fix)}` : "", built ? "reactions built from energies keep their constants; a drive by the reservoirs is changed through their energies or concentrations" : ""].filter((x) => x !== "").join("; ");
+    io.stderr(`ness repair: ${path}: cannot repair: a driven cycle runs through fixed reactions only (${why})\n`);
     return EXIT.failed;
   }
   if (repair.reactions.length === 0) {
@@ -92,6 +94,8 @@ function repairOptions(values: Values, network: Network, io: Io): RepairOptions 
     if (typeof r === "string") return { status: usage(io, "repair", `--weight: ${r}`) };
     weights[r] = w;
   }
+  // a reaction built from energies keeps its constants: they follow from the energies (change those)
+  network.thermodynamics?.constructed.forEach((built, r) => built && fixed.push(r));
   return { fixed, weights };
 }
 

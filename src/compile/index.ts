@@ -13,6 +13,7 @@ import type { Statement } from "../syntax/ast.js";
 import { lowerAssert } from "./asserts.js";
 import { CompileContext } from "./context.js";
 import { DeclarationTable, type Declarations } from "./declarations.js";
+import { EnergyTable, type TermNames } from "./energies.js";
 import { lowerReaction, ReactionIds, type LoweredReaction } from "./reactions.js";
 
 export interface CompileResult {
@@ -43,9 +44,15 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   const ids = new ReactionIds(sink);
   const lowered: (LoweredReaction | null)[] = [];
   const waiting: { st: ReactionStatement; position: number; id: string }[] = [];
+  const built: boolean[] = []; // per reaction position: written `@ barrier …` / `@ prefactor …`
   const assertStatements: Extract<Statement, { kind: "assert" }>[] = [];
   const species = decls.speciesIndex;
-  const indices = { species, reservoirs: decls.reservoirIndex, context };
+  const energies = new EnergyTable(sink);
+  let names: TermNames | null = null; // read only once every declaration is in (constructed reactions wait for that)
+  const indices = {
+    species, reservoirs: decls.reservoirIndex, context,
+    energies: { table: energies, names: (): TermNames => (names ??= { species: [...species.keys()], reservoirs: [...decls.reservoirIndex.keys()] }) },
+  };
   let firstSpan: Span | null = null;
   const probe = new DiagnosticSink();
   // one cap on errors for the whole file (syntax and semantics), as for syntax alone in parse.ts
@@ -58,13 +65,16 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
       return;
     }
     if (st.kind === "network" || st.kind === "declare") decls.add(st);
+    else if (st.kind === "energy") energies.add(st);
     else if (st.kind === "assert") assertStatements.push(st);
     else {
       const id = ids.register(st);
       const position = lowered.length;
       lowered.push(null);
-      // lowered at once unless it names something not declared yet (then it waits for the end)
-      if (!syntax.hasErrors && decls.kindKnown) {
+      built.push(st.thermo !== undefined);
+      // lowered at once unless it names something not declared yet, or is built from energies
+      // (which may be declared later): then it waits for the end
+      if (!syntax.hasErrors && decls.kindKnown && st.thermo === undefined) {
         probe.items.length = 0;
         const r = lowerReaction(st, id, decls, indices, probe, false);
         if (probe.items.some((d) => d.code === CODES.unknownSpecies || d.code === CODES.unknownName)) waiting.push({ st, position, id });
@@ -77,6 +87,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   });
   if (syntax.hasErrors) return null;
   decls.finish();
+  energies.finish(decls);
   for (const w of waiting) {
     if (errors() > MAX_ERRORS) {
       capped ??= w.st.span;
@@ -86,6 +97,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   }
   if (capped !== null) sink.error(CODES.syntaxError, `more than ${MAX_ERRORS} errors: the rest of the file was not checked`, capped, "fix these first");
   const reactions = lowered.filter((r): r is LoweredReaction => r !== null);
+  const constructed = lowered.flatMap((r, i) => (r ? [built[i] === true] : []));
   const reactionIndex = new Map(ids.ids.map((id, i) => [id, i] as const));
   const asserts: Assert[] = [];
   for (const st of assertStatements) {
@@ -103,6 +115,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     reservoirs: [...decls.names.values()].filter((d) => d.kind === "reservoir").map((r) => ({ name: r.name, value: r.value!, exact: r.exact, span: r.span })),
     reactions,
     asserts,
+    thermodynamics: energies.declared ? energies.thermodynamics([...species.keys()], [...decls.reservoirIndex.keys()], constructed) : null,
   });
 }
 

@@ -9,6 +9,7 @@ import type { RateConstant, Term } from "../network/types.js";
 import type { Side, Statement } from "../syntax/ast.js";
 import { NO_TERMS, type CompileContext } from "./context.js";
 import { describeName, type Declarations } from "./declarations.js";
+import { constructedRates, type EnergyTable, type TermNames } from "./energies.js";
 import { evaluate } from "./evaluate.js";
 import { suggest } from "./suggest.js";
 
@@ -22,6 +23,8 @@ export interface Indices {
   readonly reservoirs: ReadonlyMap<string, number>;
   /** The compilation's shared sides. */
   readonly context: CompileContext;
+  /** Declared free energies, for reactions written `@ barrier …` (lowered once every name is known). */
+  readonly energies: { readonly table: EnergyTable; names(): TermNames };
 }
 
 /** Bad arrows and what to write instead. */
@@ -75,7 +78,9 @@ export function lowerReaction(st: ReactionStatement, id: string, decls: Declarat
   }
   const lhs = lowerSide(st.lhs, decls, idx, sink, suggest);
   const rhs = lowerSide(st.rhs, decls, idx, sink, suggest);
-  const rates = lowerRates(st, twoWay, decls, sink);
+  const rates = st.thermo !== undefined && st.thermo.length > 0
+    ? (lhs && rhs ? constructedRates(st, twoWay, { lhs, rhs }, idx.energies.table, idx.energies.names(), decls, sink) : null)
+    : lowerRates(st, twoWay, decls, sink);
   if (sink.items.length > before && sink.items.slice(before).some((d) => d.severity === "error")) return null;
   if (!lhs || !rhs || !rates) return null;
 

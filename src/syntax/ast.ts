@@ -48,8 +48,23 @@ export interface Side {
   readonly span: Span;
 }
 
+/** `barrier EXPR` or `prefactor EXPR` after `@`: a rate constant derived from declared energies. */
+export interface ThermoRate {
+  readonly word: "barrier" | "prefactor";
+  readonly wordSpan: Span;
+  readonly value: Expr;
+  readonly span: Span;
+}
+
 export type Statement =
   | { readonly kind: "network"; readonly title: string; readonly span: Span }
+  | {
+      /** `energy A = 0, B = -1.5`: standard free energies G° in k_B T (species, states, reservoirs). */
+      readonly kind: "energy";
+      readonly keyword: Span;
+      readonly declarators: readonly Declarator[];
+      readonly span: Span;
+    }
   | {
       readonly kind: "declare";
       /** The keyword as written: `param`, `species`, `state`, `reservoir` or `chemostat`. */
@@ -64,7 +79,10 @@ export type Statement =
       readonly arrow: { readonly text: string; readonly span: Span };
       readonly rhs: Side;
       readonly at: Span;
+      /** The plain rate constants (forward, then reverse). */
       readonly rates: readonly Expr[];
+      /** `@ barrier 2 prefactor 10`: the constants follow from energies (empty for plain rates). */
+      readonly thermo?: readonly ThermoRate[];
       readonly span: Span;
     }
   | {

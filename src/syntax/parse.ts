@@ -108,7 +108,9 @@ function parseStatement(tokens: IToken[], w: Where, sink: DiagnosticSink): State
   parser.input = tokens;
   let cst;
   try {
-    cst = parser.statement();
+    const [first, second] = tokens;
+    const energy = first?.tokenType === T.Name && first.image === "energy" && second?.tokenType === T.Name;
+    cst = energy ? parser.energyStatement() : parser.statement();
   } catch (e) {
     if (e instanceof RangeError) {
       sink.error(CODES.tooDeep, "expression nested too deeply to parse", tokenSpan(w, tokens[0]!), "split the expression with a param");

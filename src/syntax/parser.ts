@@ -48,7 +48,7 @@ const messages: IParserErrorMessageProvider = {
 
 function ruleWords(rule: string): string {
   switch (rule) {
-    case "statement": return "expected a statement (network, param, species, state, reservoir, assert or a reaction)";
+    case "statement": return "expected a statement (network, param, species, state, reservoir, energy, assert or a reaction)";
     case "declareStatement": return "expected a name to declare";
     case "reactionStatement": return "expected a rate constant after '@'";
     case "side": return "expected a side of a reaction: species terms such as 'A + 2 B', or '0'";
@@ -57,6 +57,11 @@ function ruleWords(rule: string): string {
     default: return "expected an expression (a number, a name, a function call or '(')";
   }
 }
+
+/** Words that are words only in their place (a species may still be called `energy`). */
+const THERMO_WORDS: ReadonlySet<string> = new Set(["barrier", "prefactor"]);
+/** Tokens that can begin an expression: after `barrier`, they make it the word, not a param. */
+const EXPRESSION_START: ReadonlySet<TokenType> = new Set([T.NumberLiteral, T.Name, T.LParen, T.Minus, T.Plus]);
 
 export class NessParser extends CstParser {
   constructor() {
@@ -89,6 +94,16 @@ export class NessParser extends CstParser {
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.declarator) });
   });
 
+  /**
+   * `energy NAME = EXPR, ...`: `energy` is a word only at the start of a statement followed by a
+   * name (no reaction starts NAME NAME), so parse.ts enters this rule directly for such a statement
+   * and a species may still be called energy.
+   */
+  energyStatement = this.RULE("energyStatement", () => {
+    this.CONSUME(T.Name, { LABEL: "energy" });
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.declarator) });
+  });
+
   declarator = this.RULE("declarator", () => {
     this.CONSUME(T.Name);
     this.OPTION(() => {
@@ -106,8 +121,34 @@ export class NessParser extends CstParser {
     this.CONSUME(T.AnyArrow);
     this.SUBRULE2(this.side, { LABEL: "rhs" });
     this.CONSUME(T.At);
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "rates" }) });
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.rate, { LABEL: "rates" }) });
   });
+
+  /** A rate constant, or `barrier EXPR [prefactor EXPR]` (either order): constants from energies. */
+  rate = this.RULE("rate", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => this.thermoAhead(),
+          ALT: () => {
+            this.AT_LEAST_ONE({
+              GATE: () => this.thermoAhead(),
+              DEF: () => {
+                this.CONSUME(T.Name, { LABEL: "word" });
+                this.SUBRULE(this.expression, { LABEL: "value" });
+              },
+            });
+          },
+        },
+        { ALT: () => this.SUBRULE2(this.expression, { LABEL: "plain" }) },
+      ],
+    });
+  });
+
+  private thermoAhead(): boolean {
+    return THERMO_WORDS.has(this.LA(1).image) && this.LA(1).tokenType === T.Name && EXPRESSION_START.has(this.LA(2).tokenType);
+  }
 
   side = this.RULE("side", () => {
     this.AT_LEAST_ONE_SEP({ SEP: T.Plus, DEF: () => this.SUBRULE(this.term) });

@@ -4,7 +4,7 @@
  */
 import type { CstElement, CstNode, CstNodeLocation, IToken } from "chevrotain";
 import type { Span } from "../diagnostics.js";
-import type { Declarator, Expr, ReactionTerm, Side, Statement } from "./ast.js";
+import type { Declarator, Expr, ReactionTerm, Side, Statement, ThermoRate } from "./ast.js";
 import { parser } from "./parser.js";
 
 type Children = Record<string, CstElement[] | undefined>;
@@ -83,6 +83,14 @@ class AstBuilder extends BaseVisitor {
     };
   }
 
+  energyStatement(c: Children, w: Where): Statement {
+    const [kw] = this.tokens(c, "energy");
+    const declarators = this.nodes(c, "declarator").map((n) => this.visit(n, w) as Declarator);
+    const keyword = kw ? this.tokenSpan(w, kw) : { ...this.nodeSpan(w, this.current!), length: "energy".length };
+    const last = declarators[declarators.length - 1]?.span ?? keyword;
+    return { kind: "energy", keyword, declarators, span: { ...keyword, length: last.offset + last.length - keyword.offset } };
+  }
+
   declarator(c: Children, w: Where): Declarator {
     const name = this.tokens(c, "Name")[0]!;
     const valueNode = this.nodes(c, "expression")[0];
@@ -105,9 +113,34 @@ class AstBuilder extends BaseVisitor {
       arrow: { text: arrow.image, span: this.tokenSpan(w, arrow) },
       rhs: this.visit(rhsNode!, w) as Side,
       at: this.tokenSpan(w, at),
-      rates: this.nodes(c, "rates").map((n) => this.visit(n, w) as Expr),
+      ...this.rates(this.nodes(c, "rates").map((n) => this.visit(n, w) as Expr | ThermoRate[])),
       span: this.nodeSpan(w, this.current!),
     };
+  }
+
+  /** The plain constants and the `barrier`/`prefactor` parts, apart (a mix is the compiler's to report). */
+  rates(items: readonly (Expr | ThermoRate[])[]): { rates: Expr[]; thermo?: ThermoRate[] } {
+    const rates: Expr[] = [], thermo: ThermoRate[] = [];
+    for (const item of items) {
+      if (Array.isArray(item)) thermo.push(...item);
+      else rates.push(item);
+    }
+    return thermo.length > 0 ? { rates, thermo } : { rates };
+  }
+
+  /** One rate: an expression, or `barrier EXPR prefactor EXPR ...` as its parts. */
+  rate(c: Children, w: Where): Expr | ThermoRate[] {
+    const [plain] = this.nodes(c, "plain");
+    if (plain) return this.visit(plain, w) as Expr;
+    const values = this.nodes(c, "value");
+    // the rule pairs every word with its value, so the two lists have the same length
+    return this.tokens(c, "word").flatMap((t, i) => {
+      const node = values[i];
+      if (node === undefined) return [];
+      const wordSpan = this.tokenSpan(w, t);
+      const value = this.visit(node, w) as Expr;
+      return [{ word: t.image as "barrier" | "prefactor", wordSpan, value, span: { ...wordSpan, length: value.span.offset + value.span.length - wordSpan.offset } }];
+    });
   }
 
   side(c: Children, w: Where): Side {

@@ -136,6 +136,20 @@ describe("ness repair", () => {
     expect(fixed.stderr).toMatch(/cannot repair: a driven cycle runs through fixed reactions only/);
   });
 
+  it("keeps reactions built from energies: repairs the plain ones, or says why it cannot", async () => {
+    const mixed = "energy A = 0, B = 1\nspecies A = 1, B, C\nr1: A <-> B @ barrier 3\nr2: B <-> C @ 1, 2\nr3: C <-> A @ 1, 1\n";
+    const r = await repair(temp("mixed.crn", mixed));
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n")[2]).toBe("r1: A <-> B @ barrier 3");
+    const out = compiled(r.stdout, "mixed.crn");
+    expect(out.reactions[0]?.forward.value).toBe(Math.exp(-3));
+    expect(analyzeBalance(out).verdict).toBe("holds");
+    const driven = "energy E = 0, EP = 2, ATP = -5, ADP = 3\nreservoir ATP = 1, ADP = 1\nspecies E = 1, EP\nr1: E + ATP <-> EP + ADP @ barrier 4\nr2: EP <-> E @ barrier 5\n";
+    const d = await repair(temp("driven.crn", driven));
+    expect(d.status).toBe(1);
+    expect(d.stderr).toMatch(/cannot repair: .*reactions built from energies keep their constants/);
+  });
+
   it("bad usage exits 2", async () => {
     const file = temp("tri.crn", TRIANGLE);
     expect((await repair(file, "--fix", "r9")).status).toBe(2);

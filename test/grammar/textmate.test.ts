@@ -55,6 +55,17 @@ describe("grammar/ness.tmLanguage.json", () => {
     expect(within).toContainEqual(["0.05", "constant.numeric.ness"]);
     expect(within).toContainEqual(["k_BT", "keyword.other.unit.ness"]);
     expect(scopes(g, "assert detailed_balance within 1%")).toContainEqual(["%", "keyword.other.unit.percent.ness"]);
+    const energy = scopes(g, "energy A = 0, ATP = -12.0   # k_BT");
+    expect(energy[0]).toEqual(["energy", "storage.type.energy.ness"]);
+    expect(energy).toContainEqual(["ATP", "variable.other.declaration.ness"]);
+    expect(energy).toContainEqual(["12.0", "constant.numeric.ness"]);
+    const built = scopes(g, "r2: B + ATP <-> A + ADP @ barrier 3 prefactor 10");
+    expect(built).toContainEqual(["barrier", "keyword.other.thermodynamic.ness"]);
+    expect(built).toContainEqual(["prefactor", "keyword.other.thermodynamic.ness"]);
+    expect(built).toContainEqual(["10", "constant.numeric.ness"]);
+    // a param named barrier, standing alone as a rate, stays a name
+    expect(scopes(g, "A <-> B @ barrier, 2")).toContainEqual(["barrier", "variable.other.ness"]);
+    expect(scopes(g, "energy -> B @ 1")[0]).not.toEqual(["energy", "storage.type.energy.ness"]);
     // `within` is a word only after detailed_balance: elsewhere it is a name
     expect(scopes(g, "assert conc(within) > 0")).toContainEqual(["within", "variable.other.ness"]);
   });
