@@ -19,7 +19,8 @@ export interface Io {
  * EPIPE 'error' on the stream, which, unhandled, ends the process with a stack trace. ness instead
  * drops the rest of that stream's output and finishes the run: the exit status is the run's own
  * (docs/cli.md), so `set -o pipefail` still sees a failed check. Other write errors stay fatal.
- * Installed only on a stream whose errors nobody handles yet (a test runner's may be handled).
+ * Installed by bin/ness.js, which owns the process's streams (main() only writes through Io), and
+ * only on a stream whose errors nobody handles yet.
  */
 export function quietOnClosedPipe(stream: NodeJS.WritableStream): void {
   if (stream.listenerCount("error") > 0) return;

@@ -6,12 +6,12 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { runCheck } from "./check.js";
 import { HELP, VERSION } from "./help.js";
-import { EXIT, quietOnClosedPipe, type Io, type Values } from "./io.js";
+import { EXIT, type Io, type Values } from "./io.js";
 import { runDiagram, runExport, runImport, runReport } from "./report.js";
 import { runRepair } from "./repair.js";
 import { runSite } from "./site.js";
 
-export { EXIT, type Io } from "./io.js";
+export { EXIT, quietOnClosedPipe, type Io } from "./io.js";
 
 const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
   check: { format: { type: "string" }, summary: { type: "string" }, quiet: { type: "boolean" }, "balance-tolerance": { type: "string" }, help: { type: "boolean", short: "h" } },
@@ -24,9 +24,6 @@ const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  // the process's own streams: a closed pipe ends ness quietly (see quietOnClosedPipe)
-  quietOnClosedPipe(process.stdout);
-  quietOnClosedPipe(process.stderr);
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     (command === undefined ? io.stderr : io.stdout)(HELP.main!);

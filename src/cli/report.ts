@@ -8,7 +8,7 @@ import { renderHtml } from "../report/html/index.js";
 import { renderJson } from "../report/json/index.js";
 import { renderMarkdown } from "../report/markdown/index.js";
 import { DIAGRAM_VIEWS, defaultView, renderDiagram, type DiagramView } from "../report/mermaid/index.js";
-import { mermaidScript } from "./assets.js";
+import { readMermaidScript } from "./assets.js";
 import { exportSbml } from "../sbml/export.js";
 import { importSbml } from "../sbml/import.js";
 import { EXIT, emitText, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
@@ -43,7 +43,7 @@ export function runReport(paths: readonly string[], values: Values, io: Io): num
   const progress = progressReporter(io, loaded.path);
   const analysis = analyze(loaded.network, { progress, acceptViolation: tolerance.value });
   progress.done();
-  const text = format === "json" ? renderJson(analysis) : format === "html" ? renderHtml(analysis, mermaidScript()) : renderMarkdown(analysis);
+  const text = format === "json" ? renderJson(analysis) : format === "html" ? renderHtml(analysis, readMermaidScript()) : renderMarkdown(analysis);
   return emitText(text, values, "report", io);
 }
 

@@ -11,7 +11,7 @@ import { renderIndex, type IndexEntry } from "../report/html/index-page.js";
 import { renderJson } from "../report/json/index.js";
 import { renderMarkdown } from "../report/markdown/index.js";
 import { defaultView, renderDiagram } from "../report/mermaid/index.js";
-import { mermaidScript } from "./assets.js";
+import { readMermaidScript } from "./assets.js";
 import { EXIT, expandPaths, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
 import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
@@ -31,6 +31,7 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
     io.stderr(`ness site: cannot create ${out}: ${(e as Error).message}\n`);
     return EXIT.usage;
   }
+  const mermaid = readMermaidScript(); // once for the run: every page inlines the same bundle
   const entries: IndexEntry[] = [];
   const used = new Set<string>();
   for (const file of files) {
@@ -50,17 +51,17 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
     const analysis = analyze(loaded.network, { progress, acceptViolation: tolerance.value });
     progress.done();
     const stem = uniqueStem(basename(file, extname(file)), used);
-    const links: Record<string, string> = { html: `${stem}.html`, md: `${stem}.md`, json: `${stem}.json`, mermaid: `${stem}.mmd` };
+    const links = { html: `${stem}.html`, md: `${stem}.md`, json: `${stem}.json`, mermaid: `${stem}.mmd` };
     const written = write(io, out, [
-      [links.html!, renderHtml(analysis, mermaidScript())],
-      [links.md!, renderMarkdown(analysis)],
-      [links.json!, renderJson(analysis)],
-      [links.mermaid!, renderDiagram(analysis, defaultView(analysis.network))],
+      [links.html, renderHtml(analysis, mermaid)],
+      [links.md, renderMarkdown(analysis)],
+      [links.json, renderJson(analysis)],
+      [links.mermaid, renderDiagram(analysis, defaultView(analysis.network))],
     ]);
     if (!written) return EXIT.usage;
     entries.push({ source: file, analysis, links });
   }
-  if (!write(io, out, [["index.html", renderIndex(entries, mermaidScript())]])) return EXIT.usage;
+  if (!write(io, out, [["index.html", renderIndex(entries, mermaid)]])) return EXIT.usage;
   const failed = entries.filter((e) => e.analysis === null).length;
   io.stdout(`wrote reports for ${entries.length - failed} of ${entries.length} networks to ${out}/; open ${join(out, "index.html")}\n`);
   return failed > 0 ? EXIT.failed : EXIT.ok;
