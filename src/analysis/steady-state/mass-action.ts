@@ -128,8 +128,9 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
     const uni = r === 1 ? univariateSteadyStates(kin, cls, o) : null;
     if (uni !== null && uni.kind === "roots") {
       found = uni.states;
-      method = "every real root of the polynomial dx/dt along the one-dimensional class (root isolation by derivatives, Newton polish)";
-      complete = true;
+      method = "every real root of the polynomial dx/dt along the one-dimensional class (root isolation by derivatives, each root confirmed by an exact sign change of dx/dt, Newton polish)";
+      complete = uni.unconfirmed === 0;
+      if (uni.unconfirmed > 0) notes.push(`${uni.unconfirmed} root(s) of dx/dt along the class are roots to rounding only (no exact sign change or zero): the list is not proved complete`);
     } else {
       if (uni !== null) notes.push("the net rate vanishes along the whole class: a continuum of steady states; only some are listed");
       const extra: number[][] = [[...x0]];
@@ -159,10 +160,10 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
   const reached = reach(kin, cls, o, options.progress);
   let reachedX: number[] | null = null;
   if (reached.kind === "state") {
-    reachedX = found.find((y) => sameState(y, reached.x, cls.scale, o.reachedMatch, o.sameStateAbsolute)) ?? null;
+    reachedX = nearest(found.filter((y) => sameState(y, reached.x, cls.scale, o.reachedMatch, o.sameStateAbsolute)), reached.x);
     if (reachedX === null) {
       reachedX = reached.x;
-      if (addUnique(found, reached.x, cls.scale, o) && complete) notes.push("integration reached a steady state the root finder missed");
+      if (addUnique(found, reached.x, kin, cls, o) && complete) notes.push("integration reached a steady state the root finder missed");
       complete = false;
     }
   } else if (reached.kind === "unbounded") {
@@ -204,6 +205,15 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
     }
   }
   return { states, method, complete, notes };
+}
+
+/** The point of `list` closest to x (largest relative difference per species), or null when empty. */
+function nearest(list: readonly number[][], x: readonly number[]): number[] | null {
+  const distance = (y: readonly number[]): number =>
+    y.reduce((d, v, i) => Math.max(d, Math.abs(v - (x[i] ?? NaN)) / Math.max(Math.abs(v), Math.abs(x[i] ?? NaN), Number.MIN_VALUE)), 0);
+  let best: number[] | null = null;
+  for (const y of list) if (best === null || distance(y) < distance(best)) best = y;
+  return best;
 }
 
 /**

@@ -10,8 +10,11 @@
 import { newtonSolve } from "../../numeric/continuous/newton.js";
 import { polyAdd, polyMul, polyPow, polyScale, realRoots, type Polynomial } from "../../numeric/continuous/polynomial.js";
 import { type Kinetics, rateScale, rhs } from "./kinetics.js";
-import { type CompatibilityClass, fullSystem, interiorPoint, isSteady, toSpecies } from "./class.js";
+import { type CompatibilityClass, fullSystem, interiorPoint, isSteady, reducedJacobian, toReduced, toSpecies } from "./class.js";
 import { mulberry32 } from "../../numeric/random.js";
+import { confirmRoots } from "./isolate.js";
+import { eigenvalues } from "../../numeric/continuous/eigen.js";
+import { maxAbs } from "../../numeric/continuous/dense.js";
 import type { SteadyStateThresholds } from "./options.js";
 
 /** Newton (then pseudo-transient continuation) from a species-space point to `steadyTolerance`, then `clean`. Null when it fails. */
@@ -50,15 +53,46 @@ export function sameState(a: readonly number[], b: readonly number[], scale: num
   });
 }
 
-/** Adds x to the list unless it is the same state (`sameStateRelative`, `sameStateAbsolute`) as one there. */
-export function addUnique(list: number[][], x: number[], scale: number, o: SteadyStateThresholds): boolean {
-  if (list.some((y) => sameState(x, y, scale, o.sameStateRelative, o.sameStateAbsolute))) return false;
+/**
+ * Adds x to the list unless it is the same state (`sameStateRelative`, `sameStateAbsolute`) as one
+ * there and not proved a different root: two nearby points whose Jacobians on the class have
+ * decided determinants of opposite sign (`orientation`) are two roots, whatever their distance.
+ */
+export function addUnique(list: number[][], x: number[], kin: Kinetics, cls: CompatibilityClass, o: SteadyStateThresholds): boolean {
+  const near = list.filter((y) => sameState(x, y, cls.scale, o.sameStateRelative, o.sameStateAbsolute));
+  if (near.length > 0) {
+    const sx = orientation(kin, cls, x, o.stabilityTolerance);
+    if (sx === null || near.some((y) => orientation(kin, cls, y, o.stabilityTolerance) !== -sx)) return false;
+  }
   list.push(x);
   return true;
 }
 
+/**
+ * The sign of det J on the class at x, the product of the signs of the real eigenvalues (a complex
+ * pair contributes +1); null when a real part is within `tolerance` of the Jacobian's size of 0.
+ * Nearby approximations of one simple root share it; two simple roots of opposite sign are two.
+ *
+ *   // dx/dt = −(x − 1)(x − 1 − 1e-7)(x − 2)
+ *   orientation(kin, cls, [1], 1e-9);          // −1  (slope −1e-7)
+ *   orientation(kin, cls, [1 + 1e-7], 1e-9);   //  1  (slope +1e-7)
+ */
+export function orientation(kin: Kinetics, cls: CompatibilityClass, x: readonly number[], tolerance: number): number | null {
+  if (cls.basis.length === 0) return 1;
+  const jr = reducedJacobian(kin, cls, x);
+  const ev = eigenvalues(jr);
+  if (ev === null) return null;
+  const size = Math.max(maxAbs(jr.flat()), ...ev.re.map(Math.abs), ...ev.im.map(Math.abs));
+  let sign = 1;
+  for (const [k, re] of ev.re.entries()) {
+    if (Math.abs(re) <= tolerance * size) return null;
+    if ((ev.im[k] ?? 0) === 0 && re < 0) sign = -sign;
+  }
+  return sign;
+}
+
 export type UnivariateResult =
-  | { readonly kind: "roots"; readonly states: number[][] }
+  | { readonly kind: "roots"; readonly states: number[][]; readonly unconfirmed: number }
   | { readonly kind: "continuum" };
 
 /** Every steady state of a one-dimensional class, by the real roots of g(t). */
@@ -86,16 +120,23 @@ export function univariateSteadyStates(kin: Kinetics, cls: CompatibilityClass, o
   const big = Math.max(0, ...g.map(Math.abs));
   const roots = realRoots(g.map((c) => (Math.abs(c) <= 1e-15 * big ? 0 : c)), lo, hi);
   if (roots === null) return { kind: "continuum" };
+  // the floating isolation can merge close roots into one critical point: split by exact signs
+  const confirmed = confirmRoots(kin, cls, roots, lo, hi);
   const states: number[][] = [];
-  for (const t of roots) {
-    const raw = toSpecies(cls, [t]).map((v, i) => ((t === lo && q[i]! > 0) || (t === hi && q[i]! < 0) ? Math.max(0, v) : v));
+  for (const [j, t] of confirmed.roots.entries()) {
+    const raw = toSpecies(cls, [t]).map((v, i) => ((t === lo && (q[i] ?? 0) > 0) || (t === hi && (q[i] ?? 0) < 0) ? Math.max(0, v) : v));
     const cleaned = clean(kin, cls, raw, o);
     if (cleaned === null) continue;
+    // Newton polishes the species to full precision, but must not carry the root to a neighbour
     const polished = polish(kin, cls, cleaned, o);
-    const x = polished !== null && sameState(polished, cleaned, cls.scale, o.sameStateRelative, o.sameStateAbsolute) ? polished : cleaned;
-    addUnique(states, x, cls.scale, o);
+    const [tp] = polished === null ? [NaN] : toReduced(cls, polished);
+    const below = confirmed.roots[j - 1], above = confirmed.roots[j + 1];
+    const own = tp !== undefined && (below === undefined || tp > t - (t - below) / 2) && (above === undefined || tp < t + (above - t) / 2);
+    const x = polished !== null && own && sameState(polished, cleaned, cls.scale, o.sameStateRelative, o.sameStateAbsolute) ? polished : cleaned;
+    // distinct isolated roots are never merged by distance, only exact repeats
+    if (!states.some((y) => y.every((v, i) => v === x[i]))) states.push(x);
   }
-  return { kind: "roots", states };
+  return { kind: "roots", states, unconfirmed: confirmed.unconfirmed };
 }
 
 
@@ -115,7 +156,7 @@ export function multiStartSteadyStates(kin: Kinetics, cls: CompatibilityClass, o
   const found: number[][] = [];
   const tryFrom = (x: readonly number[]): void => {
     const s = polish(kin, cls, x, o);
-    if (s !== null && isSteady(kin, cls, s, o.acceptTolerance, o.zeroCut)) addUnique(found, s, cls.scale, o);
+    if (s !== null && isSteady(kin, cls, s, o.acceptTolerance, o.zeroCut)) addUnique(found, s, kin, cls, o);
   };
   for (const x of options.extra) tryFrom(x);
   for (let k = 0; k < options.starts; k++) {
