@@ -12,7 +12,8 @@
  */
 import { powInt } from "../../numeric/exact/rational.js";
 import { reservoirColumn } from "../../network/stoichiometry.js";
-import type { Network, RateConstant, Reaction } from "../../network/types.js";
+import { oppositePairs } from "../../network/pairs.js";
+import type { Network, RateConstant } from "../../network/types.js";
 
 /** The unit roundoff of IEEE double precision. */
 export const UNIT_ROUNDOFF = 2 ** -53;
@@ -42,7 +43,7 @@ export interface ReactionConstants {
   /** One-way reactions left after pairing. */
   readonly oneWay: number[];
   /** Paired opposite one-way reactions: [forward, reverse]; the reverse one has ln K = −ln K of the forward. */
-  readonly pairs: [number, number][];
+  readonly pairs: readonly (readonly [number, number])[];
   /** For each reaction the partner of its pair, or −1. */
   readonly partner: Int32Array;
 }
@@ -59,30 +60,6 @@ export interface ExactConstants {
 
 const isRational = (k: RateConstant): boolean => k.rational ?? k.exact !== null;
 
-/** Opposite one-way reactions with the same complexes (reservoirs included), paired in index order. */
-export function pairOneWay(network: Network): [number, number][] {
-  const key = (r: Reaction, flip: boolean): string => {
-    const res = (ts: Reaction["reservoirReactants"]): string => ts.map((t) => `${t.index}*${t.coefficient}`).sort().join(",");
-    const a = `${r.reactantComplex}|${res(r.reservoirReactants)}`, b = `${r.productComplex}|${res(r.reservoirProducts)}`;
-    return flip ? `${b}>${a}` : `${a}>${b}`;
-  };
-  const waiting = new Map<string, number[]>();
-  const pairs: [number, number][] = [];
-  for (const r of network.reactions) {
-    if (r.reverse !== null || key(r, false) === key(r, true)) continue;
-    const partners = waiting.get(key(r, true));
-    const p = partners?.shift();
-    if (p !== undefined) pairs.push([p, r.index]);
-    else {
-      const own = key(r, false);
-      const list = waiting.get(own);
-      if (list) list.push(r.index);
-      else waiting.set(own, [r.index]);
-    }
-  }
-  return pairs;
-}
-
 /**
  * ln K_r, its error bound and exact value per reaction. With `pair` (what the balance verdict
  * uses) opposite one-way reactions become one two-way reaction; without it (the default, for the
@@ -94,9 +71,7 @@ export function reactionConstants(network: Network, pair = false): ReactionConst
   const m = network.reactions.length;
   const lnK = new Float64Array(m), scale = new Float64Array(m), K = new Float64Array(m), errorUnits = new Float64Array(m);
   const available = new Uint8Array(m), twoWay = new Uint8Array(m);
-  const partner = new Int32Array(m).fill(-1);
-  const pairs = pair ? pairOneWay(network) : [];
-  for (const [f, b] of pairs) { partner[f] = b; partner[b] = f; }
+  const { pairs, partner } = pair ? oppositePairs(network) : { pairs: [], partner: new Int32Array(m).fill(-1) };
   const oneWay: number[] = [];
   for (const r of network.reactions) {
     const i = r.index;
