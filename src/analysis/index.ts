@@ -15,6 +15,7 @@ import type { Analysis } from "./types.js";
 import { optionsUsed, resolveOptions, type AnalyzeOptions } from "./options.js";
 
 export type { AnalyzeOptions, ResolvedOptions, UsedOption } from "./options.js";
+export { acceptedViolationText } from "./balance/index.js";
 
 /**
  * The whole analysis of a network: structure (exact), the detailed-balance verdict (Kolmogorov or

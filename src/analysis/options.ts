@@ -4,14 +4,15 @@
  * used, which the report states. Each concept keeps its own thresholds in `<concept>/options.ts`;
  * the listing caps shared by several concepts live here.
  */
-import { BALANCE_DEFAULTS, BALANCE_MEANINGS, type BalanceOptions } from "./balance/options.js";
+import { acceptedViolationText, BALANCE_DEFAULTS, BALANCE_MEANINGS, type BalanceOptions } from "./balance/options.js";
+import type { AcceptedViolation } from "../network/types.js";
 import { CURRENTS_DEFAULTS, CURRENTS_MEANINGS, type CurrentsThresholds } from "./currents/options.js";
 import { STEADY_STATE_DEFAULTS, STEADY_STATE_MEANINGS, type SteadyStateThresholds } from "./steady-state/options.js";
 import { STRUCTURE_DEFAULTS, STRUCTURE_MEANINGS, type StructureThresholds } from "./structure/options.js";
 
 /** How much a report lists; counts stay exact past these caps. */
 export interface ListingOptions {
-  /** The largest dense basis listed (entries); bigger bases are left empty. */
+/** The largest dense basis listed (entries); bigger bases are left empty. */
   readonly maxListedEntries: number;
 }
 
@@ -66,8 +67,12 @@ export function optionsUsed(options: ResolvedOptions): UsedOption[] {
 /** An option's value as a report prints it: objects (an accepted violation) as their words. */
 function shown(v: unknown): number | string | boolean | null {
   if (v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (typeof v === "object" && "kind" in v && "value" in v) return v.kind === "relative" ? `${Number(v.value) * 100}% per rate constant` : `${String(v.value)} k_B T`;
+  if (isAcceptedViolation(v)) return acceptedViolationText(v);
   return JSON.stringify(v);
+}
+
+function isAcceptedViolation(v: unknown): v is AcceptedViolation {
+  return typeof v === "object" && v !== null && "kind" in v && (v.kind === "affinity" || v.kind === "relative") && "value" in v && typeof v.value === "number";
 }
 
 /** The largest dense basis listed (entries), at its default; prefer the resolved option. */

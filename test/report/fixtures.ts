@@ -217,7 +217,7 @@ export function buildAnalysis(net: Network, n: AnalysisNumbers): Analysis {
     detailedBalance: {
       holds: n.holds, verdict: n.holds ? "holds" : "fails", method: n.method ?? "exact", tolerance: n.method === "tolerance" ? BOUND : null,
       decided: { exact: n.method === "tolerance" ? 0 : n.cycles.length, bound: n.method === "tolerance" ? n.cycles.length : 0, "user-tolerance": 0, construction: 0, undecided: 0 },
-      undecided: 0, walkedEdges: 0, toleranceApplied: false, oneWay, pairs: [], violations, accepted: [], undecidedCycles: [],
+      undecided: 0, walkedEdges: 0, toleranceApplied: false, oneWay, pairs: [], violations, accepted: [], acceptedCount: 0, acceptViolation: null, undecidedCycles: [],
       explainedByRounding: null, culprits: null,
       freeEnergies: n.holds && first ? first.concentrations.map((c) => -Math.log(c)) : null,
       equilibriumConstants: n.holds ? net.reactions.map((r) => r.forward.value / (r.reverse?.value ?? NaN)) : null,

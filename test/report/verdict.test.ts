@@ -43,15 +43,15 @@ describe("the headline says how the verdict was decided", () => {
     expect(validate(JSON.parse(renderJson(a)))).toBe(true);
   });
 
-  it("a user tolerance: the headline names it, the section lists the cycles it covered", () => {
+  it("a user tolerance: the headline names it (read from the verdict, not the options), the section lists the cycles it covered", () => {
     const ring = drivenRing(4, 1.01, 1);
     const [v] = ring.detailedBalance.violations;
     if (v === undefined) throw new Error("fixture has no violation");
     const a: Analysis = {
       ...withBalance(ring, { holds: true, verdict: "holds", violations: [], violationCount: 0, toleranceApplied: true,
         decided: { exact: 0, bound: 0, "user-tolerance": 1, construction: 0, undecided: 0 },
-        accepted: [{ ...v, decision: { method: "user-tolerance", bound: 1e-15 } }] }),
-      options: [{ name: "acceptViolation", value: "0.05 k_B T", meaning: "accepted", isDefault: false }],
+        accepted: [{ ...v, decision: { method: "user-tolerance", bound: 1e-15 } }], acceptedCount: 1, acceptViolation: { kind: "affinity", value: 0.05 } }),
+      options: [],
     };
     expect(verdictLine(a)).toContain("detailed balance holds (within your tolerance 0.05 k\\_B T)");
     const md = renderMarkdown(a);

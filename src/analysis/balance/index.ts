@@ -21,7 +21,7 @@ import type { BalanceSettings } from "./summary.js";
 import { MAX_LISTED_ENTRIES, type ListingOptions } from "../options.js";
 
 export { reactionConstants, type ReactionConstants } from "./constants.js";
-export { BALANCE_DEFAULTS, BALANCE_MEANINGS, type BalanceOptions } from "./options.js";
+export { acceptedViolationText, BALANCE_DEFAULTS, BALANCE_MEANINGS, type BalanceOptions } from "./options.js";
 export { nearestConsistentConstants, type Repair, type RepairOptions, type RepairedConstant, type RepairedReaction } from "./repair.js";
 
 /**

@@ -61,3 +61,14 @@ export const BALANCE_MEANINGS: { readonly [K in keyof BalanceOptions]: string } 
   maxListedViolations: "most driven, accepted or undecided cycles listed (the most driven first); counts stay exact",
   maxListedViolationEntries: "bound on listed cycles × reactions (each listed cycle carries one entry per reaction)",
 };
+
+/**
+ * An accepted violation in the words the report prints: `0.05 k_B T` (an affinity) or
+ * `1% per rate constant` (a uniform relative change of the constants on a cycle).
+ *
+ *   acceptedViolationText({ kind: "affinity", value: 0.05 });   // "0.05 k_B T"
+ *   acceptedViolationText({ kind: "relative", value: 0.01 });   // "1% per rate constant"
+ */
+export function acceptedViolationText(v: AcceptedViolation): string {
+  return v.kind === "relative" ? `${Number((v.value * 100).toPrecision(12))}% per rate constant` : `${v.value} k_B T`;
+}

@@ -83,6 +83,7 @@ export function summarise(network: Network, k: ReactionConstants, settings: Bala
     violationsTruncated: violations.length < driven.length,
     accepted: list(accepted),
     acceptedCount: accepted.length,
+    acceptViolation: settings.acceptViolation,
     undecidedCycles: list(undecided),
     explainedByRounding: explainedByRounding(network, k, driven, j.cycle),
     culprits: blamed,

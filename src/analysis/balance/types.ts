@@ -1,5 +1,6 @@
 /** What the detailed-balance analysis returns (docs/balance.md defines every figure). */
 import type { IntVector } from "../structure/types.js";
+import type { AcceptedViolation } from "../../network/types.js";
 
 /**
  * How one cycle was decided:
@@ -88,8 +89,10 @@ export interface DetailedBalance {
   readonly violationsTruncated?: boolean;
   /** Driven cycles the user's tolerance accepted (listed like violations, capped the same way). */
   readonly accepted: readonly Violation[];
-  /** How many driven cycles the user's tolerance accepted (`accepted` lists at most the cap of them). */
-  readonly acceptedCount?: number;
+  /** How many driven cycles the user's tolerance accepted, exactly (`accepted` lists at most the cap of them). */
+  readonly acceptedCount: number;
+  /** The violation the user accepts (asserts, `--balance-tolerance`), as it was applied; null when none. */
+  readonly acceptViolation: AcceptedViolation | null;
   /** Cycles left undecided (capped like violations), with `decision.bound`. */
   readonly undecidedCycles: readonly Violation[];
   /** True when every driven cycle (listed or not) is explained by the digits its constants are written with; null when none is driven. */

@@ -6,6 +6,7 @@
  */
 import type { Analysis, DecisionMethod, Violation } from "../../analysis/types.js";
 import { formatNumber } from "./format.js";
+import { acceptedViolationText } from "../../analysis/index.js";
 
 /** The order methods are named in. */
 const METHODS: readonly DecisionMethod[] = ["exact", "construction", "bound", "user-tolerance", "undecided"];
@@ -16,13 +17,13 @@ export function plural(n: number, noun: string): string {
 }
 
 /**
- * The user's accepted violation as the report states it (`0.05 k_BT`, `1% per rate constant`),
- * read from the options the analysis used; null when none was set.
+ * The user's accepted violation as the report states it (`0.05 k_B T`, `1% per rate constant`),
+ * read from the verdict itself (`detailedBalance.acceptViolation`); null when none was set.
  * Example: with `--balance-tolerance 0.05` it is `"0.05 k_B T"`.
  */
 export function userTolerance(analysis: Analysis): string | null {
-  const o = analysis.options.find((x) => x.name === "acceptViolation");
-  return o === undefined || o.value === null ? null : String(o.value);
+  const accept = analysis.detailedBalance.acceptViolation;
+  return accept === null ? null : acceptedViolationText(accept);
 }
 
 /**

@@ -48,8 +48,8 @@ export function balanceSection(analysis: Analysis): Section {
     blocks.push(text(["Opposite one-way reactions treated as one reversible reaction (for balance, currents and σ): ", joined(pairs, ", "), "."]));
   }
   const tolerance = userTolerance(analysis);
-  if (db.toleranceApplied || db.accepted.length > 0) {
-    blocks.push(text([strong("Your tolerance was applied"), `: ${tolerance ?? "(value not reported)"} accepted ${plural(db.decided["user-tolerance"], "driven cycle")}, listed below; they are not counted as violations.`]));
+  if (db.toleranceApplied || db.acceptedCount > 0) {
+    blocks.push(text([strong("Your tolerance was applied"), `: ${tolerance ?? "(value not reported)"} accepted ${plural(db.acceptedCount, "driven cycle")}, listed below; they are not counted as violations.`]));
   }
   const violationCount = db.violationCount ?? db.violations.length;
   if (db.violations.length > 0) {
@@ -130,8 +130,8 @@ function balanceJson(analysis: Analysis, nulls: NullNotes, budget: ListingBudget
     pairs: db.pairs.map(([f, r]) => [id(f), id(r)] as const),
     violations: listOf(db.violations, "detailedBalance.violations", violationCount, "driven cycles"),
     violationCount,
-    accepted: listOf(db.accepted, "detailedBalance.accepted", db.decided["user-tolerance"], "accepted cycles"),
-    acceptedCount: db.decided["user-tolerance"],
+    accepted: listOf(db.accepted, "detailedBalance.accepted", db.acceptedCount, "accepted cycles"),
+    acceptedCount: db.acceptedCount,
     undecidedCycles: listOf(db.undecidedCycles, "detailedBalance.undecidedCycles", db.undecided, "undecided cycles"),
     explainedByRounding: db.explainedByRounding,
     culprits: db.culprits === null ? null : db.culprits.map((c, i) => ({ reaction: id(c.reaction), factor: nulls.num(c.factor, `detailedBalance.culprits[${i}].factor`) })),

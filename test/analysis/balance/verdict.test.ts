@@ -201,7 +201,10 @@ describe("the user's tolerance, pairs, construction", () => {
   it("accepts violations within a stated affinity or relative change, and says so", () => {
     const within = analyzeBalance(net(triangle), undefined, { acceptViolation: { kind: "affinity", value: 0.01 } });
     expect([within.verdict, within.toleranceApplied, within.accepted.length, within.violations.length]).toEqual(["holds", true, 1, 0]);
-    expect(within.accepted[0]!.decision?.method).toBe("user-tolerance");
+    expect(within.accepted[0]?.decision?.method).toBe("user-tolerance");
+    // the verdict carries the tolerance it applied and the exact count it accepted
+    expect([within.acceptViolation, within.acceptedCount]).toEqual([{ kind: "affinity", value: 0.01 }, 1]);
+    expect(analyzeBalance(net(triangle)).acceptViolation).toBeNull();
     const beyond = analyzeBalance(net(triangle), undefined, { acceptViolation: { kind: "affinity", value: 0.009 } });
     expect(beyond.verdict).toBe("fails");
     // ln 1.01 over 3 reactions: e^{ln(1.01)/6} − 1 = 0.00166 per constant
