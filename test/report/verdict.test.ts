@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analysis/index.js";
 import type { Analysis, DetailedBalance } from "../../src/analysis/types.js";
 import { compile } from "../../src/compile/index.js";
+import type { Network } from "../../src/network/types.js";
 import { renderHtml } from "../../src/report/html/index.js";
 import { renderJson, toJsonReport } from "../../src/report/json/index.js";
 import { renderMarkdown, verdictLine } from "../../src/report/markdown/index.js";
@@ -17,6 +18,12 @@ import { BOUND, drivenRing, referenceAnalysis } from "./fixtures.js";
 import { SCHEMA_PATH } from "../helpers/paths.js";
 
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(SCHEMA_PATH, "utf8")) as object);
+
+function net(text: string): Network {
+  const { network, diagnostics } = compile(text, "test.crn");
+  if (network === null) throw new Error(diagnostics.map((d) => d.message).join("\n"));
+  return network;
+}
 
 const withBalance = (a: Analysis, db: Partial<DetailedBalance>): Analysis => ({ ...a, detailedBalance: { ...a.detailedBalance, ...db } });
 
@@ -93,12 +100,43 @@ describe("entropy production: 0 to rounding only when it is", () => {
     expect(line).toContain(`entropy production ${formatNumber(sigma)} k\\_B per unit time`);
   });
 
-  it("at equilibrium a σ below 1e-12 of the traffic is 0 to rounding, with the computed value", () => {
+  it("at equilibrium a σ at or below its own rounding bound is 0 to rounding, with the computed value and the bound", () => {
     const eq = drivenRing(5, 1, 1);
     const [s] = eq.steadyStates.states;
     if (s === undefined) throw new Error("no state");
-    const a: Analysis = { ...eq, steadyStates: { ...eq.steadyStates, states: [{ ...s, entropyProduction: 1e-20 }] } };
-    expect(verdictLine(a)).toContain("entropy production 0 to rounding (computed 1e-20) k\\_B per unit time");
+    const at = (sigma: number, bound: number | undefined): Analysis => ({ ...eq, steadyStates: { ...eq.steadyStates, states: [{ ...s, entropyProduction: sigma, entropyProductionBound: bound }] } });
+    expect(verdictLine(at(1e-20, 1e-18))).toContain("entropy production 0 to rounding (computed 1e-20, rounding bound 1e-18) k\\_B per unit time");
+    expect(verdictLine(at(1e-18, 1e-18))).toContain("0 to rounding");
+    // above its bound, or with no bound known, σ is printed as computed
+    expect(verdictLine(at(1e-20, 1e-22))).toContain("entropy production 1e-20 k\\_B per unit time");
+    expect(verdictLine(at(1e-20, undefined))).not.toContain("rounding");
+  });
+
+  it("a Driven headline never stands beside 0 to rounding: a drive whose σ is below its bound is said so", () => {
+    const driven = drivenRing(5, 1 + 1e-12, 1);
+    const [s] = driven.steadyStates.states;
+    if (s === undefined) throw new Error("no state");
+    const a: Analysis = { ...driven, steadyStates: { ...driven.steadyStates, states: [{ ...s, entropyProduction: 1e-24, entropyProductionBound: 1e-22 }] } };
+    const line = verdictLine(a);
+    expect(line).toMatch(/^\*\*Driven\*\*/);
+    expect(line).not.toContain("0 to rounding");
+    expect(line).toContain("but the entropy production at this state is below its rounding bound (computed 1e-24, bound 1e-22 k\\_B per unit time)");
+  });
+
+  it("computed bounds: a balanced ring's σ is within its bound, a ring driven by 1e-8 k_BT is far above it", () => {
+    // 0.1 · 0.7 · 0.6 = 0.3 · 0.2 · 0.7 = 0.042: balanced, with inexact decimal rates
+    const balanced = analyze(net("species A = 1, B, C\nA <-> B @ 0.1, 0.3\nB <-> C @ 0.7, 0.2\nC <-> A @ 0.6, 0.7\n"));
+    const [b] = balanced.steadyStates.states;
+    expect(Math.abs(b?.entropyProduction ?? NaN)).toBeLessThanOrEqual(b?.entropyProductionBound ?? -1);
+    expect(verdictLine(balanced)).toMatch(/^\*\*Equilibrium\*\*/);
+    expect(verdictLine(balanced)).toMatch(/entropy production (0 to rounding|0 k)/);
+    // A = 1e-8 exactly (rational 1.00000001 ≈ e^(1e-8)), J ≈ A/3 · v: σ ≈ 3e-17, its bound ~1e-23
+    const driven = analyze(net("species A = 1, B, C\nA <-> B @ 1, 1\nB <-> C @ 1, 1\nC <-> A @ 1.00000001, 1\n"));
+    const [d] = driven.steadyStates.states;
+    const sigma = d?.entropyProduction ?? NaN, bound = d?.entropyProductionBound ?? NaN;
+    expect(sigma).toBeGreaterThan(1e-17);
+    expect(bound).toBeLessThan(1e-6 * sigma);
+    expect(verdictLine(driven)).toContain(`entropy production ${formatNumber(sigma)} k\\_B per unit time`);
   });
 });
 

@@ -18,7 +18,7 @@ import { addUnique, multiStartSteadyStates, polish, sameState, univariateSteadyS
 import { scanUnivariate } from "./scan.js";
 import { boundaryExcluded } from "./theory.js";
 import { certifiedSteady } from "./certify.js";
-import { entropyProduction } from "../entropy/index.js";
+import { entropyProduction, UNIT } from "../entropy/index.js";
 import { oppositePairs } from "../../network/pairs.js";
 import type { SteadyStateThresholds } from "./options.js";
 
@@ -74,9 +74,10 @@ function stability(kin: Kinetics, cls: CompatibilityClass, x: readonly number[],
   return { stable: leading < -tol ? true : leading > tol ? false : null, leading };
 }
 
-function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: boolean, o: SteadyStateThresholds, partner: Int32Array): SteadyState {
+function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: boolean, o: SteadyStateThresholds, partner: Int32Array, rateErrors: Float64Array): SteadyState {
   const { forward, reverse } = rates(kin, x);
   const { stable, leading } = stability(kin, cls, x, o.stabilityTolerance);
+  const sigma = entropyProduction(forward, reverse, partner, rateErrors);
   const fluxes = forward.map((f, r) => f - (reverse[r] ?? NaN));
   const netFluxes = fluxes.map((j, r) => {
     const p = partner[r] ?? -1;
@@ -88,7 +89,8 @@ function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: 
     netFluxes,
     forwardRates: forward,
     reverseRates: reverse,
-    entropyProduction: entropyProduction(forward, reverse, partner).value,
+    entropyProduction: sigma.value,
+    entropyProductionBound: sigma.bound,
     stable,
     reached,
     leadingEigenvalue: leading,
@@ -194,7 +196,8 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
     notes.push(complete ? "there is no non-negative steady state in the compatibility class" : "the search found no non-negative steady state in the compatibility class; it is not proved that none exists");
   }
   const { partner } = oppositePairs(network);
-  const states = found.map((x) => describe(kin, cls, x, x === reachedX, o, partner)).sort(order);
+  const errors = rateErrors(network);
+  const states = found.map((x) => describe(kin, cls, x, x === reachedX, o, partner, errors)).sort(order);
   const flat = states.filter((s) => s.stable === null).length;
   if (flat > 1) notes.push(`${flat} steady states have a zero eigenvalue on the class: they may lie on a continuum of steady states, of which the list shows samples`);
   for (const [i, s] of states.entries()) {
@@ -205,6 +208,20 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
     }
   }
   return { states, method, complete, notes };
+}
+
+/**
+ * Relative error bound of each reaction's rates as computed: v = k_eff Π_i x_i^α_i with
+ * k_eff = k Π_Y [Y]^c_Y (effective-rates.ts), each power and product at most 2u, so
+ * (2 · (internal + reservoir factors) + 1) u for the larger side (docs/steady-state.md).
+ */
+function rateErrors(network: Network): Float64Array {
+  const out = new Float64Array(network.reactions.length);
+  for (const [r, reaction] of network.reactions.entries()) {
+    const factors = Math.max(reaction.reactants.length + reaction.reservoirReactants.length, reaction.products.length + reaction.reservoirProducts.length);
+    out[r] = (2 * factors + 1) * UNIT;
+  }
+  return out;
 }
 
 /** The point of `list` closest to x (largest relative difference per species), or null when empty. */

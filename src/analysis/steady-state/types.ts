@@ -14,6 +14,12 @@ export interface SteadyState {
   readonly netFluxes?: readonly number[];
   /** k_B per time; null when infinite (a one-way reaction carries flux); see notes. */
   readonly entropyProduction: number | null;
+  /**
+   * A bound on the rounding error of `entropyProduction` as computed from this state's rates
+   * (docs/steady-state.md, "The error of σ"); null when σ is infinite. |σ| at or below it is 0 to
+   * rounding. Absent (older producers): no bound is known.
+   */
+  readonly entropyProductionBound?: number | null;
   /** Null when stability could not be decided. */
   readonly stable: boolean | null;
   /** The state the dynamics reach from the initial amounts. */

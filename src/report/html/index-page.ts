@@ -21,7 +21,7 @@ function entropyCell(kind: string, sigma: number | null, analysis: Analysis): st
     const why = entropyReason(analysis, state) ?? "";
     return `<span title="${h(why)}">${why.startsWith("infinite") ? "∞" : "undefined"}</span>`;
   }
-  if (kind === "equilibrium" && isRoundOff(analysis, state, sigma)) return `<span title="computed ${h(formatNumber(sigma))}">0</span>`;
+  if (kind === "equilibrium" && isRoundOff(state, sigma)) return `<span title="computed ${h(formatNumber(sigma))}">0</span>`;
   return h(formatNumber(sigma));
 }
 

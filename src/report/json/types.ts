@@ -111,6 +111,8 @@ export interface JsonSteadyState {
   readonly forwardRates: NumberMap;
   readonly reverseRates: NumberMap;
   readonly entropyProduction: number | null;
+  /** Bound on the rounding error of entropyProduction as computed; null when σ is infinite or no bound is known. */
+  readonly entropyProductionBound: number | null;
   readonly stable: boolean | null;
   readonly reached: boolean;
   readonly leadingEigenvalue: number | null;

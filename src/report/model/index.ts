@@ -113,7 +113,12 @@ function entropyText(analysis: Analysis, state: SteadyState, position: number, c
   const reason = entropyReason(analysis, state);
   if (reason !== null) return `entropy production ${reason}${where}`;
   const sigma = state.entropyProduction ?? 0;
-  if (sigma !== 0 && isRoundOff(analysis, state, sigma)) return `entropy production 0 to rounding (computed ${formatNumber(sigma)}) k_B per unit time${where}`;
+  if (sigma !== 0 && isRoundOff(state, sigma)) {
+    const bound = formatNumber(state.entropyProductionBound ?? NaN, 2);
+    // "0 to rounding" only beside a verdict that agrees; a drive whose σ is at rounding is said so
+    if (analysis.detailedBalance.verdict === "holds") return `entropy production 0 to rounding (computed ${formatNumber(sigma)}, rounding bound ${bound}) k_B per unit time${where}`;
+    return `but the entropy production at this state is below its rounding bound (computed ${formatNumber(sigma)}, bound ${bound} k_B per unit time)${where}`;
+  }
   return `entropy production ${formatNumber(sigma)} k_B per unit time${where}`;
 }
 
@@ -130,19 +135,15 @@ function stateWhere(analysis: Analysis, state: SteadyState, position: number, co
   return ` at ${which}, which the dynamics do not reach from the initial amounts (${how})${taken}`;
 }
 
-/** Entropy production below this fraction of the gross traffic Σ_r (v⁺ + v⁻), at a balanced state, is read as rounding. */
-export const ROUNDING_TRAFFIC_FRACTION = 1e-12;
-
 /**
- * σ is said to be "0 to rounding" only when detailed balance holds (so the true σ at equilibrium
- * is 0) and the computed σ is below ROUNDING_TRAFFIC_FRACTION of the gross traffic Σ_r (v⁺ + v⁻).
- * A driven or undecided network's σ is printed as computed, however small: the analysis gives no
- * error bound of σ to compare it with, and a tiny σ can be a real drive (a ring driven by 1e-8 k_BT).
+ * σ is "0 to rounding" exactly when |σ| is at or below its own rounding bound
+ * (`SteadyState.entropyProductionBound`, docs/steady-state.md "The error of σ"), whatever the
+ * verdict: then the computed σ cannot be told from 0. Without a bound, never. A tiny σ above its
+ * bound is printed as computed (a ring driven by 1e-8 k_BT has σ ≈ 1e-16 and a bound far below).
  */
-export function isRoundOff(analysis: Analysis, state: SteadyState, sigma: number): boolean {
-  if (analysis.detailedBalance.verdict !== "holds") return false;
-  const gross = state.forwardRates.reduce((a, v, r) => a + Math.abs(v) + Math.abs(state.reverseRates[r] ?? 0), 0);
-  return Math.abs(sigma) <= ROUNDING_TRAFFIC_FRACTION * gross;
+export function isRoundOff(state: SteadyState, sigma: number): boolean {
+  const bound = state.entropyProductionBound;
+  return bound !== undefined && bound !== null && Math.abs(sigma) <= bound;
 }
 
 /**

@@ -76,6 +76,7 @@ function stateJson(analysis: Analysis, st: SteadyState, path: string, nulls: Nul
     forwardRates: keyed(ids, st.forwardRates, nulls, `${path}.forwardRates`),
     reverseRates: keyed(ids, st.reverseRates, nulls, `${path}.reverseRates`),
     entropyProduction: nulls.num(st.entropyProduction, `${path}.entropyProduction`, entropyReason(analysis, st)),
+    entropyProductionBound: Number.isFinite(st.entropyProductionBound) ? st.entropyProductionBound ?? null : null,
     stable: st.stable,
     reached: st.reached,
     leadingEigenvalue: st.leadingEigenvalue === null ? null : nulls.num(st.leadingEigenvalue, `${path}.leadingEigenvalue`),

@@ -23,8 +23,8 @@ describe("entropy production", () => {
   });
 
   it("is infinite (null) when a one-way reaction carries flux, 0 when nothing flows", () => {
-    expect(entropyProduction([1, 2], [0, 1])).toEqual({ value: null, oneWay: [0] });
-    expect(entropyProduction([0], [0])).toEqual({ value: 0, oneWay: [] });
+    expect(entropyProduction([1, 2], [0, 1])).toEqual({ value: null, bound: null, oneWay: [0] });
+    expect(entropyProduction([0], [0])).toEqual({ value: 0, bound: 0, oneWay: [] });
   });
 
   it("is never negative", () => {
@@ -38,3 +38,22 @@ describe("entropy production", () => {
     );
   });
 });
+
+describe("the rounding bound of σ", () => {
+  it("bounds the error against σ in exact terms: (2 − 1) ln 2 as computed is within u·ln 2 of ln 2", () => {
+    // J = 1 exactly and ln 2 is correctly rounded to within u/2 · ln 2, so |σ̂ − σ| ≤ u ln 2 < B
+    const { value, bound } = entropyProduction([2], [1], undefined, [3 * 2 ** -53]);
+    expect(Math.abs((value ?? NaN) - Math.LN2)).toBeLessThanOrEqual(2 ** -53);
+    expect(bound).toBeGreaterThan(2 ** -53 * Math.LN2);
+    // and is tight to a few units of the rates' error: ε(v⁺ + v⁻) |L| + |J| 2ε ≈ 3ε + 2.1ε
+    expect(bound).toBeLessThan(20 * 3 * 2 ** -53);
+  });
+
+  it("at equal rates perturbed by one ulp the bound covers the computed σ (order u² v)", () => {
+    const v = 3.7, w = v * (1 + 2 ** -52);
+    const { value, bound } = entropyProduction([w], [v], undefined, [3 * 2 ** -53]);
+    expect(Math.abs(value ?? NaN)).toBeLessThanOrEqual(bound ?? -1);
+    expect(bound).toBeLessThan(1e-28);
+  });
+});
+
