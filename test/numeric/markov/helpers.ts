@@ -91,7 +91,7 @@ export function maxRelErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
-/** Per state: |inflow − outflow| / outflow at π (0 where π is 0). */
+/** Per state: |inflow − outflow| / outflow at π (0 where π is 0); NaN (a failure) when any π or flow is not a number ≥ 0. */
 export function balanceResidual(g: Edges, pi: Float64Array): number {
   const out = new Float64Array(g.n), inn = new Float64Array(g.n);
   for (let e = 0; e < g.from.length; e++) {
@@ -103,7 +103,9 @@ export function balanceResidual(g: Edges, pi: Float64Array): number {
   }
   let worst = 0;
   for (let i = 0; i < g.n; i++) {
-    const o = at(out, i);
+    const o = at(out, i), p = at(pi, i);
+    // a NaN or negative probability must fail the comparison, not be skipped as "π is 0"
+    if (!(p >= 0) || !(o >= 0)) return NaN;
     if (o > 0) worst = Math.max(worst, Math.abs(at(inn, i) - o) / o);
   }
   return worst;

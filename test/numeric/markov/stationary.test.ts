@@ -296,3 +296,13 @@ describe("properties on random chains (seeded)", () => {
     );
   });
 });
+
+describe("the test helpers fail on NaN", () => {
+  it("balanceResidual and maxRelErr return NaN (failing any bound) for a NaN probability", () => {
+    const g = edges(2, [[0, 1, 1], [1, 0, 1]]);
+    expect(balanceResidual(g, Float64Array.of(0.5, 0.5))).toBe(0);
+    expect(balanceResidual(g, Float64Array.of(NaN, 0.5))).toBeNaN();
+    expect(balanceResidual(g, Float64Array.of(0.5, NaN))).toBeNaN();
+    expect(maxRelErr([NaN, 1], [1, 1])).toBeNaN();
+  });
+});
