@@ -211,3 +211,15 @@ describe("a JSON report of a big network is bounded and keeps its counts exact",
     expect(renderHtml(a, "").length).toBeLessThan(2 ** 26);
   }, 120_000);
 });
+
+describe("a violation the written digits explain is said so in the headline", () => {
+  const line = (text: string) => verdictLine(analyze(compile(text, "t.crn").network as Network));
+  it("constants of one significant digit: driven, but within rounding, with the change per constant", () => {
+    // A = ln 2 over 6 constants: each moves by 2^(1/6) − 1 = 12.2%
+    const v = line("state A, B, C\nA <-> B @ 0.1, 0.1\nB <-> C @ 0.1, 0.1\nC <-> A @ 0.1, 0.2");
+    expect(v).toMatch(/^\*\*Driven\*\*: detailed balance fails \(checked exactly\); but every violation is within what the digits of the written rate constants can cause \(at most 12% per rate constant\)/);
+  });
+  it("integers are exact: the triangle 1, 1, 1, 1, 1, 2 is driven beyond rounding", () => {
+    expect(line("state A, B, C\nA <-> B @ 1, 1\nB <-> C @ 1, 1\nC <-> A @ 1, 2")).not.toMatch(/within what the digits/);
+  });
+});

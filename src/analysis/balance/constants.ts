@@ -162,10 +162,17 @@ function bitLength(x: bigint): number {
 /**
  * ln(1 + ½·10^(1−d)) for a value whose shortest decimal has d significant digits: the most that
  * rounding the written value can have moved its logarithm. Trailing zeros are not seen (1.50
- * reads as 2 digits), so this errs towards explaining a violation by rounding.
+ * reads as 2 digits), so this errs towards explaining a violation by rounding. An integer whose
+ * shortest decimal does not end in 0 (1, 2, 17, 365) is taken as exact, precision 0: a count or a
+ * value the author chose, not a rounded measurement (8000 or 3e8 are read as rounded to 1 digit).
+ *
+ *   writtenPrecision(0.5)   // ln 1.5: one significant digit
+ *   writtenPrecision(1.25)  // ln 1.005
+ *   writtenPrecision(2)     // 0: an integer, exact
  */
 export function writtenPrecision(value: number): number {
   if (!(value > 0) || !Number.isFinite(value)) return 0;
+  if (Number.isInteger(value) && /^[0-9]*[1-9]$/.test(String(value))) return 0;
   const mantissa = String(value).replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
   return Math.log1p(0.5 * 10 ** (1 - Math.max(1, mantissa.length)));
 }

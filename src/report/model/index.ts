@@ -92,6 +92,7 @@ export function verdictOf(analysis: Analysis, style: VerdictStyle = PLAIN): Verd
   }
   const undecided = db.verdict === "undecided";
   const parts: string[] = [t(undecided ? `detailed balance is undecided for ${plural(db.undecided, "cycle")} (${how})` : `detailed balance fails (${how})`)];
+  if (db.explainedByRounding === true) parts.push(t(roundingExplains(db.violations)));
   const oneWay = oneWayNames(analysis);
   if (oneWay.length > 0) parts.push(`${t(`one-way reaction${oneWay.length > 1 ? "s" : ""}`)} ${oneWay.map(style.name).join(", ")} ${t("can never balance")}`);
   if (sigmaText !== "") parts.push(sigmaText);
@@ -106,6 +107,18 @@ export function verdictOf(analysis: Analysis, style: VerdictStyle = PLAIN): Verd
   }
   if (undecided) return { kind: "undecided", headline: "Undecided", detail: `${parts.join("; ")}.`, mostDriven, entropyProduction: sigma };
   return { kind: "driven", headline: "Driven", detail: `${parts.join("; ")}.`, mostDriven, entropyProduction: sigma };
+}
+
+/**
+ * The verdict's word on violations the written digits explain: each cycle is closed by changing
+ * its constants by at most the largest listed relative change, within what rounding the published
+ * constants could cause.
+ */
+function roundingExplains(violations: Analysis["detailedBalance"]["violations"]): string {
+  const changes = violations.map((v) => v.distance?.relativeChange ?? NaN).filter(Number.isFinite);
+  const most = changes.length > 0 ? Math.max(...changes) : NaN;
+  const by = Number.isFinite(most) ? ` (at most ${formatNumber(100 * most, 2)}% per rate constant)` : "";
+  return `but every violation is within what the digits of the written rate constants can cause${by}`;
 }
 
 function entropyText(analysis: Analysis, state: SteadyState, position: number, count: number): string {

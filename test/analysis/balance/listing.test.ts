@@ -37,12 +37,12 @@ describe("listing cap on violations", () => {
 });
 
 describe("explainedByRounding considers every violation, not only the listed ones", () => {
-  // cycle 1: ln 1.5 = 0.405, constants of 1 digit (reach 6 ln 1.5): explained;
+  // cycle 1: ln 1.5 = 0.405, constants of 1 digit (reach 6 ln 1.5; integers would count as exact): explained;
   // cycle 2: ln(1.23467/1.23456) = 8.9e-5, constants of 6 digits (reach ≈ 6 · 5e-6 = 3e-5): not
   const text = `species A = 1, B, C, D, E, F
-A <-> B @ 3, 2
-B <-> C @ 1, 1
-C <-> A @ 1, 1
+A <-> B @ 0.3, 0.2
+B <-> C @ 0.1, 0.1
+C <-> A @ 0.1, 0.1
 D <-> E @ 1.23467, 1.23456
 E <-> F @ 2.34567, 2.34567
 F <-> D @ 3.45678, 3.45678`;

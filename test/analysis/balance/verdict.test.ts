@@ -235,3 +235,20 @@ E + ATP <-> EA + ADP @ ${rate(0, 2)}, ${rate(1, 2)}`);
     expect(Math.abs(db.violations[0]!.affinity - Math.log(2))).toBeLessThanOrEqual(db.violations[0]!.decision!.bound!);
   });
 });
+
+describe("rounding explains only what the written digits allow", () => {
+  it("the triangle 1, 1, 1, 1, 1, 2 is driven by ln 2 beyond rounding: integers without trailing zeros are exact", () => {
+    const db = analyzeBalance(net("state A, B, C\nA <-> B @ 1, 1\nB <-> C @ 1, 1\nC <-> A @ 1, 2"));
+    expect(db.verdict).toBe("fails");
+    expect(db.violations[0]?.affinity).toBe(Math.LN2);
+    expect(db.violations[0]?.distance?.roundingAffinity).toBe(0);
+    expect(db.explainedByRounding).toBe(false);
+  });
+
+  it("the same drive written as 0.5-digit constants is within rounding: 0.1, 0.2 have one significant digit", () => {
+    const db = analyzeBalance(net("state A, B, C\nA <-> B @ 0.1, 0.1\nB <-> C @ 0.1, 0.1\nC <-> A @ 0.1, 0.2"));
+    // R_c = 6 ln(1 + ½) ≥ ln 2
+    expect(db.violations[0]?.distance?.roundingAffinity).toBeCloseTo(6 * Math.log1p(0.5), 14);
+    expect(db.explainedByRounding).toBe(true);
+  });
+});
