@@ -54,7 +54,7 @@ export function balanceSection(analysis: Analysis): Section {
   const violationCount = db.violationCount ?? db.violations.length;
   if (db.violations.length > 0) {
     const listed = violationCount > db.violations.length ? ` The ${db.violations.length} most driven of ${violationCount} are listed.` : "";
-    blocks.push(text([`${plural(violationCount, "cycle")} of the basis of ker S break detailed balance, most driven first.`, listed, " Affinity is in ", KBT, ": ", code("A = Σ_r c_r (ln(kf_r/kr_r) − Σ_Y S_Yr ln[Y])"), "."], "markdown"));
+    blocks.push(text([`${plural(violationCount, "cycle")} of the basis of ker S ${violationCount === 1 ? "breaks" : "break"} detailed balance, most driven first.`, listed, " Affinity is in ", KBT, ": ", code("A = Σ_r c_r (ln(kf_r/kr_r) − Σ_Y S_Yr ln[Y])"), "."], "markdown"));
     if (violationCount > db.violations.length) blocks.push(text(`The ${db.violations.length} most driven of ${violationCount} cycles that break detailed balance are listed.`, "html"));
     blocks.push(cycleTable(analysis, db.violations));
     if (db.explainedByRounding === true) blocks.push(text([strong("Every violation is explained by rounding"), ": each is within what the digits its rate constants are written with can cause."]));
