@@ -19,7 +19,8 @@ import { scanUnivariate } from "./scan.js";
 import { boundaryExcluded } from "./theory.js";
 import { certifiedSteady } from "./certify.js";
 import { entropyProduction, UNIT } from "../entropy/index.js";
-import { oppositePairs } from "../../network/pairs.js";
+import { oppositePairs, type ReactionPairs } from "../../network/pairs.js";
+import { cycleFluxes } from "./cycle-fluxes.js";
 import type { SteadyStateThresholds } from "./options.js";
 
 export interface MassActionOptions {
@@ -34,6 +35,16 @@ export interface MassActionSteadyStates {
   readonly method: string;
   readonly complete: boolean;
   readonly notes: readonly string[];
+}
+
+/** The steady-state thresholds and the largest cycle-current solve (`maxCurrentSolveWork`, currents' option). */
+export type MassActionThresholds = SteadyStateThresholds & { readonly maxCurrentSolveWork: number };
+
+/** What the flux solve needs of the network: its cycle basis, dim ker S and its pairs. */
+interface FluxBasis {
+  readonly cycles: readonly (readonly number[])[];
+  readonly dimension: number;
+  readonly pairs: ReactionPairs;
 }
 
 type Reach =
@@ -74,16 +85,24 @@ function stability(kin: Kinetics, cls: CompatibilityClass, x: readonly number[],
   return { stable: leading < -tol ? true : leading > tol ? false : null, leading };
 }
 
-function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: boolean, o: SteadyStateThresholds, partner: Int32Array, rateErrors: Float64Array): SteadyState {
+function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: boolean, o: MassActionThresholds, flux: FluxBasis, rateErrors: Float64Array): { state: SteadyState; why: string | null } {
   const { forward, reverse } = rates(kin, x);
   const { stable, leading } = stability(kin, cls, x, o.stabilityTolerance);
+  const { partner } = flux.pairs;
   const sigma = entropyProduction(forward, reverse, partner, rateErrors);
-  const fluxes = forward.map((f, r) => f - (reverse[r] ?? NaN));
-  const netFluxes = fluxes.map((j, r) => {
-    const p = partner[r] ?? -1;
-    return p < 0 ? j : p < r ? 0 : j - (fluxes[p] ?? NaN);
-  });
-  return {
+  const direct = forward.map((f, r) => f - (reverse[r] ?? NaN));
+  // J from the cycle currents on the least-cancelling reactions (cycle-fluxes.ts); v⁺ − v⁻ when no basis is at hand
+  const solved = cycleFluxes(flux.cycles, flux.dimension, forward, reverse, flux.pairs, o.maxCurrentSolveWork);
+  const netFluxes = solved.netFluxes === null
+    ? direct.map((j, r) => {
+      const p = partner[r] ?? -1;
+      return p < 0 ? j : p < r ? 0 : j - (direct[p] ?? NaN);
+    })
+    : [...solved.netFluxes];
+  // a pair's members keep their own (one-way) rates; every other reaction's flux is its net flux
+  const fluxes = netFluxes.map((j, r) => ((partner[r] ?? -1) < 0 ? j : direct[r] ?? NaN));
+  const why = solved.netFluxes === null ? solved.why : null;
+  const state: SteadyState = {
     concentrations: x,
     fluxes,
     netFluxes,
@@ -95,6 +114,7 @@ function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: 
     reached,
     leadingEigenvalue: leading,
   };
+  return { state, why };
 }
 
 function order(a: SteadyState, b: SteadyState): number {
@@ -109,7 +129,7 @@ function order(a: SteadyState, b: SteadyState): number {
 }
 
 /** See `analyzeSteadyStates` in steady-state.ts for the definitions. */
-export function massActionSteadyStates(network: Network, structure: Structure, o: SteadyStateThresholds, options: MassActionOptions = {}): MassActionSteadyStates {
+export function massActionSteadyStates(network: Network, structure: Structure, o: MassActionThresholds, options: MassActionOptions = {}): MassActionSteadyStates {
   const notes: string[] = [];
   const kin = buildKinetics(network);
   const x0 = network.species.map((s) => s.initial);
@@ -195,9 +215,14 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
   if (found.length === 0) {
     notes.push(complete ? "there is no non-negative steady state in the compatibility class" : "the search found no non-negative steady state in the compatibility class; it is not proved that none exists");
   }
-  const { partner } = oppositePairs(network);
+  const pairs = oppositePairs(network);
+  const { partner } = pairs;
   const errors = rateErrors(network);
-  const states = found.map((x) => describe(kin, cls, x, x === reachedX, o, partner, errors)).sort(order);
+  const flux: FluxBasis = { cycles: structure.cycles, dimension: structure.reactions - structure.rank, pairs };
+  const described = found.map((x) => describe(kin, cls, x, x === reachedX, o, flux, errors));
+  const unsolved = described.find((d) => d.why !== null)?.why ?? null;
+  if (unsolved !== null) notes.push(`net fluxes are v⁺ − v⁻ as computed, not solved on the cycle basis: ${unsolved}; they may lose digits where v⁺ ≈ v⁻`);
+  const states = described.map((d) => d.state).sort(order);
   const flat = states.filter((s) => s.stable === null).length;
   if (flat > 1) notes.push(`${flat} steady states have a zero eigenvalue on the class: they may lie on a continuum of steady states, of which the list shows samples`);
   for (const [i, s] of states.entries()) {
