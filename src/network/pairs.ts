@@ -5,6 +5,7 @@
  * S and S_res are opposite, so the ODE is unchanged; balance, currents and the entropy production
  * treat them as one reaction whose net flux is v_first − v_second.
  */
+import { EchelonBuilder } from "../numeric/exact/integer-matrix.js";
 import type { Network, Reaction, Term } from "./types.js";
 
 /** The pairs of a network: [first, second] in index order, and each reaction's partner. */
@@ -59,4 +60,27 @@ export function pairsNote(network: Network, pairs: ReactionPairs): string | null
   const shown = pairs.pairs.slice(0, 12).map(([f, b]) => `${id(f)} with ${id(b)}`);
   const more = pairs.pairs.length > 12 ? ` and ${pairs.pairs.length - 12} more` : "";
   return `opposite one-way reactions treated as one reversible reaction (net flux first minus second) for balance, currents and entropy production: ${shown.join(", ")}${more}`;
+}
+
+/**
+ * The cycles of the network with each pair [f, b] as one reaction: c ↦ c − c_b (e_f + e_b) (the
+ * pair cycle e_f + e_b is in ker S as S_b = −S_f), zero and dependent images dropped (exact
+ * elimination), so dim = dim ker S − pairs when `cycles` is a basis of ker S.
+ */
+export function foldPairs(cycles: readonly (readonly number[])[], pairs: ReactionPairs, m: number): (readonly number[])[] {
+  if (pairs.pairs.length === 0) return [...cycles];
+  const span = new EchelonBuilder(m);
+  const out: number[][] = [];
+  for (const c of cycles) {
+    const v = [...c];
+    for (const [f, b] of pairs.pairs) {
+      const cb = v[b] ?? 0;
+      if (cb === 0) continue;
+      v[f] = (v[f] ?? 0) - cb;
+      v[b] = 0;
+    }
+    if (v.every((x) => x === 0)) continue;
+    if (span.insert(v.map((x) => BigInt(x)))) out.push(v);
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ import { EchelonBuilder } from "../../numeric/exact/integer-matrix.js";
 import type { Network } from "../../network/types.js";
 import type { Structure } from "../structure/types.js";
 import type { CycleCurrent } from "./types.js";
-import type { ReactionPairs } from "../../network/pairs.js";
+import { foldPairs, type ReactionPairs } from "../../network/pairs.js";
 import { accumulate, cycleSum, cycleWords, type CurrentsAnalysis } from "./common.js";
 
 /**
@@ -70,28 +70,6 @@ export function massActionCurrents(network: Network, structure: Structure, netFl
   return { tree, cycles, cycleEntropyProduction: total, notes };
 }
 
-/**
- * The cycles of the network with each pair [f, b] as one reaction: c ↦ c − c_b (e_f + e_b) (the
- * pair cycle e_f + e_b is in ker S as S_b = −S_f), zero and dependent images dropped (exact
- * elimination), so dim = dim ker S − pairs when `cycles` is a basis of ker S.
- */
-function foldPairs(cycles: readonly (readonly number[])[], pairs: ReactionPairs, m: number): (readonly number[])[] {
-  if (pairs.pairs.length === 0) return [...cycles];
-  const span = new EchelonBuilder(m);
-  const out: number[][] = [];
-  for (const c of cycles) {
-    const v = [...c];
-    for (const [f, b] of pairs.pairs) {
-      const cb = v[b] ?? 0;
-      if (cb === 0) continue;
-      v[f] = (v[f] ?? 0) - cb;
-      v[b] = 0;
-    }
-    if (v.every((x) => x === 0)) continue;
-    if (span.insert(v.map((x) => BigInt(x)))) out.push(v);
-  }
-  return out;
-}
 
 /**
  * A perfect matching of cycles to pivot reactions with a non-zero entry, ordered by cycle (exists

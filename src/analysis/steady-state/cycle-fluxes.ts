@@ -17,7 +17,7 @@
  */
 import { solveLinear } from "../../numeric/continuous/dense.js";
 import { EchelonBuilder } from "../../numeric/exact/integer-matrix.js";
-import type { ReactionPairs } from "../../network/pairs.js";
+import { foldPairs, type ReactionPairs } from "../../network/pairs.js";
 
 /** The net fluxes, or null with the reason when the basis cannot be used (then read v⁺ − v⁻). */
 export type CycleFluxes = { readonly netFluxes: Float64Array; readonly pivots: readonly number[] } | { readonly netFluxes: null; readonly why: string };
@@ -71,25 +71,3 @@ export function cycleFluxes(cycles: readonly (readonly number[])[], dimension: n
   return { netFluxes, pivots };
 }
 
-/**
- * The cycles of the network with each pair [f, b] as one reaction: c ↦ c − c_b (e_f + e_b) (the
- * pair cycle e_f + e_b is in ker S as S_b = −S_f), zero and dependent images dropped (exact
- * elimination), so dim = dim ker S − pairs when `cycles` is a basis of ker S.
- */
-export function foldPairs(cycles: readonly (readonly number[])[], pairs: ReactionPairs, m: number): (readonly number[])[] {
-  if (pairs.pairs.length === 0) return [...cycles];
-  const span = new EchelonBuilder(m);
-  const out: number[][] = [];
-  for (const c of cycles) {
-    const v = [...c];
-    for (const [f, b] of pairs.pairs) {
-      const cb = v[b] ?? 0;
-      if (cb === 0) continue;
-      v[f] = (v[f] ?? 0) - cb;
-      v[b] = 0;
-    }
-    if (v.every((x) => x === 0)) continue;
-    if (span.insert(v.map((x) => BigInt(x)))) out.push(v);
-  }
-  return out;
-}
