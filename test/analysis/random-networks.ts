@@ -74,7 +74,7 @@ function drawNetwork(random: () => number, opts: RandomNetworkOptions): RandomNe
     const c: Record<string, number> = {};
     for (let k = 0; k < size; k++) {
       const s = pick(names);
-      c[s] = (c[s] ?? 0) + (maxCoefficient <= 2 ? 1 : 1 + Math.floor(random() * maxCoefficient));
+      c[s] = Math.min(maxCoefficient, (c[s] ?? 0) + (maxCoefficient <= 2 ? 1 : 1 + Math.floor(random() * maxCoefficient)));
     }
     return c;
   };
