@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../../src/compile/index.js";
 import { markovSteadyState } from "../../../src/analysis/steady-state/markov.js";
 import { circulation } from "../../../src/analysis/steady-state/circulation.js";
-import { add, div, mul, neg, ONE, rational, sub, toNumber, ZERO, type Rational } from "../../../src/numeric/exact/rational.js";
+import { mul, rational, sub, toNumber, type Rational } from "../../../src/numeric/exact/rational.js";
+import { exactRing, must } from "./exact-ring.js";
 import type { Network } from "../../../src/network/types.js";
 
 function build(text: string): Network {
@@ -17,37 +18,7 @@ function build(text: string): Network {
 }
 
 const q = (x: bigint, y = 1n): Rational => rational(x, y);
-const must = <T>(x: T | undefined): T => {
-  if (x === undefined) throw new Error("missing value");
-  return x;
-};
 
-/** The stationary π of an irreducible ring i → i+1 at kf[i], i+1 → i at kr[i], exactly. */
-function exactRing(kf: readonly Rational[], kr: readonly Rational[]): Rational[] {
-  const n = kf.length;
-  // rows: π Q = 0 for states 1..n−1, and Σ π = 1; unknowns π_0..π_{n−1}
-  const A: Rational[][] = Array.from({ length: n }, () => new Array<Rational>(n + 1).fill(ZERO));
-  const at = (i: number, j: number): Rational => must(must(A[i])[j]);
-  const set = (i: number, j: number, v: Rational): void => { must(A[i])[j] = v; };
-  for (let e = 0; e < n; e++) {
-    const u = e, v = (e + 1) % n, f = must(kf[e]), b = must(kr[e]);
-    // outflow of u along e, inflow to v; column = the state whose balance row
-    for (const [row, col, val] of [[u, u, neg(f)], [v, u, f], [v, v, neg(b)], [u, v, b]] as const) if (row > 0) set(row, col, add(at(row, col), val));
-  }
-  for (let j = 0; j < n; j++) set(0, j, ONE);
-  set(0, n, ONE);
-  for (let c = 0; c < n; c++) {
-    const p = [...Array(n).keys()].find((r) => r >= c && at(r, c).num !== 0n);
-    if (p === undefined) throw new Error("singular");
-    [A[c], A[p]] = [must(A[p]), must(A[c])];
-    for (let r = 0; r < n; r++) {
-      if (r === c || at(r, c).num === 0n) continue;
-      const f = must(div(at(r, c), at(c, c)));
-      for (let j = c; j <= n; j++) set(r, j, sub(at(r, j), mul(f, at(c, j))));
-    }
-  }
-  return [...Array(n).keys()].map((i) => must(div(at(i, n), at(i, i))));
-}
 
 describe("Markov net fluxes where forward and reverse nearly cancel", () => {
   // rates from 1e-12 to 1e12, written as exact decimals; affinity ln 3 around the ring
