@@ -38,7 +38,12 @@ export function balanceSection(analysis: Analysis): Section {
   if (used.length > 1) {
     blocks.push(wholeTable(["decided by", "cycles"], used.map((m) => [METHOD_WORDS[m], String(db.decided[m])]), "lr"));
   }
-  if (db.walkedEdges > 0) blocks.push(text(`${plural(db.walkedEdges, "edge")} walked to decide cycles one by one.`, "markdown"));
+  if (db.walkedEdges > 0) {
+    const walked = net.kind === "markov"
+      ? `${plural(db.walkedEdges, "transition")} walked along cycles to multiply their rates exactly.`
+      : `${plural(db.walkedEdges, "reaction term")} multiplied into exact cycle products.`;
+    blocks.push(text(walked, "markdown"));
+  }
   const oneWay = oneWayNames(analysis);
   if (oneWay.length > 0) {
     blocks.push(text(["One-way reactions ", joined(oneWay.map(code), ", "), said(" have no reverse rate, so they can never balance.", " have no reverse rate and can never balance.")]));
