@@ -2,6 +2,7 @@
  * The shape of the JSON report (schema ness.report/1, docs/report.schema.json): field names and
  * meanings are those of shared/CLI.md plus additive fields; they never change.
  */
+import type { Structure } from "../../analysis/types.js";
 import type { NetworkKind } from "../../network/types.js";
 
 /** A name-keyed map of numbers; `null` where the number is infinite or undefined. */
@@ -22,31 +23,20 @@ export interface JsonReaction {
   readonly at: string;
 }
 
-export interface JsonStructure {
-  readonly species: number;
-  readonly reactions: number;
-  readonly rank: number;
-  readonly complexes: number;
-  readonly linkageClasses: number;
-  readonly strongLinkageClasses: number;
-  readonly terminalStrongLinkageClasses: number;
-  readonly deficiency: number;
-  readonly reversible: boolean;
-  readonly weaklyReversible: boolean;
+/** The structure's counts and flags, as the analysis gives them. */
+type StructureNumbers = Pick<Structure, "species" | "reactions" | "rank" | "complexes" | "linkageClasses" | "strongLinkageClasses"
+  | "terminalStrongLinkageClasses" | "deficiency" | "reversible" | "weaklyReversible" | "conservationLawCount" | "cycleCount"
+  | "emergentCycles" | "brokenConservationLaws">;
+
+export interface JsonStructure extends StructureNumbers {
   /** Integer basis; an entry beyond 2^53 in magnitude is its exact decimal string. Cut past the listing cap (see notes). */
   readonly conservationLaws: readonly ExactCoefficientMap[];
-  /** dim coker S = species − rank: how many conservation laws there are, listed or not. */
-  readonly conservationLawCount: number;
   /** Σ l_i x_i(0) for each conservation law, same order. */
   readonly conservedTotals: readonly (number | null)[];
   /** Each conservation law as an equation: `A + B = 1`. */
   readonly conservationEquations: readonly string[];
   /** Integer basis of ker S; an entry beyond 2^53 in magnitude is its exact decimal string. Cut past the listing cap (see notes). */
   readonly cycles: readonly ExactCoefficientMap[];
-  /** dim ker S = reactions − rank: how many cycles there are, listed or not. */
-  readonly cycleCount: number;
-  readonly emergentCycles: number;
-  readonly brokenConservationLaws: number;
 }
 
 export interface JsonViolation {
