@@ -53,6 +53,8 @@ export function judgeCycle(k: ReactionConstants, cycle: ReadonlyMap<number, numb
     const p = exactCycleProduct(k.exact, cycle, budget.maxExactBits);
     if (p !== null) return { affinity: p.num === p.den ? 0 : logRatio(p.num, p.den), decision: { method: "exact", bound: null } };
   }
+  // a non-finite affinity or bound decides nothing: never read it as balanced
+  if (!Number.isFinite(a) || !Number.isFinite(bound)) return { affinity: a, decision: { method: "undecided", bound: Number.isFinite(bound) ? bound : null } };
   if (Math.abs(a) > bound) return { affinity: a, decision: { method: "bound", bound } };
   return rational ? { affinity: a, decision: { method: "undecided", bound } } : { affinity: 0, decision: { method: "bound", bound } };
 }

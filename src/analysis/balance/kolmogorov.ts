@@ -72,6 +72,7 @@ export function kolmogorovBalance(network: Network, settings: BalanceSettings): 
       const rational = (k.exact.available[e] ? 0 : 1) + (inexact[x] ?? outOfRange()) + (inexact[y] ?? outOfRange()) - 2 * (inexact[z] ?? outOfRange()) === 0;
       if (!exactBits(ux) || !exactBits(uy)) j = judgeCycle(k, walk(e), settings);
       else if (rational && walked + length <= settings.walkBudget) j = judgeCycle(k, walk(e), settings);
+      else if (!Number.isFinite(a) || !Number.isFinite(b)) j = { affinity: a, decision: { method: "undecided", bound: Number.isFinite(b) ? b : null } };
       else if (Math.abs(a) > b) j = { affinity: a, decision: { method: "bound", bound: b } };
       else if (!rational) j = { affinity: 0, decision: { method: "bound", bound: b } };
       else j = { affinity: a, decision: { method: "undecided", bound: b } };
@@ -101,7 +102,7 @@ export function kolmogorovBalance(network: Network, settings: BalanceSettings): 
   return summarise(network, k, settings, {
     judged, counts, maxBound, describe, basis,
     cycle: (i) => cycleMap(fundamentalCycle(forest, edges.from, edges.to, chords[i] ?? outOfRange())), affinities: basis === null ? null : Array.from(affinity), walkedEdges: walked,
-    freeEnergies: () => Array.from(p.hi, (h, v) => -(h + (p.lo[v] ?? 0)) || 0),
+    freeEnergies: () => Array.from(p.hi, (h, v) => -(h + (p.lo[v] ?? 0)) + 0),
   });
 }
 

@@ -252,3 +252,13 @@ describe("rounding explains only what the written digits allow", () => {
     expect(db.explainedByRounding).toBe(true);
   });
 });
+
+describe("a number that is not finite decides nothing", () => {
+  it("a cycle whose constants give a NaN affinity is undecided, never balanced (repair builds networks the compiler did not check)", () => {
+    const ring = net("state a, b, c\na <-> b @ 1, 1\nb <-> c @ 1, 1\nc <-> a @ 1, 1");
+    const db = analyzeBalance(inexact(ring, (r, side, k) => (r === 0 && side === "f" ? NaN : k)));
+    expect(db.verdict).toBe("undecided");
+    expect(db.holds).toBe(false);
+    expect(db.undecided).toBe(1);
+  });
+});
