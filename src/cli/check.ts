@@ -72,7 +72,7 @@ function checkFile(file: string, text: string, io: Io, acceptViolation: Accepted
     progress.done();
     assertsHeld = network.asserts.length - failed.length;
     diagnostics = [...diagnostics, ...failed];
-    if (network.asserts.some((a) => a.target.kind === "detailed-balance")) verdict = holdsWithin(lazy.balance(), acceptViolation) ? "detailed balance" : "driven";
+    if (network.asserts.some((a) => a.target.kind === "detailed-balance")) verdict = holdsWithin(lazy.balance(), acceptViolation) ? "detailed balance" : lazy.balance().verdict === "undecided" ? "detailed balance undecided" : "driven";
   }
   const sorted = sortDiagnostics(diagnostics);
   return {

@@ -32,6 +32,15 @@ describe("the headline says how the verdict was decided", () => {
     expect(verdictLine(referenceAnalysis("driven-ring"))).toContain(`detailed balance fails (decided by a double-precision rounding bound, largest ${formatNumber(BOUND, 2)} k\\_BT)`);
   });
 
+  it("undecided with no steady state says Undecided, never Driven", () => {
+    const ring = drivenRing(4);
+    const a = withBalance({ ...ring, steadyStates: { ...ring.steadyStates, states: [] }, currents: null, currentsAt: null },
+      { holds: false, verdict: "undecided", undecided: 1, decided: { exact: 0, bound: 0, "user-tolerance": 0, construction: 0, undecided: 1 } });
+    const line = verdictLine(a);
+    expect(line).toMatch(/^\*\*Undecided, no steady state\*\*: detailed balance is undecided for 1 cycle/);
+    expect(line).not.toMatch(/Driven/);
+  });
+
   it("undecided cycles make an Undecided verdict, never Equilibrium", () => {
     const ring = drivenRing(4, 1, 1);
     const [v] = ring.detailedBalance.violations.length > 0 ? ring.detailedBalance.violations : drivenRing(4).detailedBalance.violations;
@@ -74,7 +83,7 @@ describe("the headline says how the verdict was decided", () => {
     const a = withBalance(base, { pairs: [[0, 1]], culprits: [{ reaction: 2, factor: 0.1 }], violationCount: 7 });
     const md = renderMarkdown(a);
     expect(md).toContain("Opposite one-way reactions treated as one reversible reaction (for balance, currents and σ): `pump` with `leak`.");
-    expect(md).toContain("- `synthase` × 0.1 alone restores detailed balance");
+    expect(md).toContain("- `synthase` × 0.1 alone closes every cycle violated beyond rounding");
     expect(md).toContain("The 2 most driven of 7 are listed.");
     const json = toJsonReport(a).detailedBalance;
     expect(json.pairs).toEqual([["pump", "leak"]]);

@@ -9,7 +9,7 @@ import { formatNumber } from "./format.js";
 import { acceptedViolationText } from "../../analysis/index.js";
 
 /** The order methods are named in. */
-const METHODS: readonly DecisionMethod[] = ["exact", "construction", "bound", "user-tolerance", "undecided"];
+export const METHODS: readonly DecisionMethod[] = ["exact", "construction", "bound", "user-tolerance", "undecided"];
 
 /** `1 cycle`, `3 cycles`. */
 export function plural(n: number, noun: string): string {

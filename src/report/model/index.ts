@@ -103,7 +103,8 @@ export function verdictOf(analysis: Analysis, style: VerdictStyle = PLAIN): Verd
   }
   if (first === null) {
     parts.push(t("no steady state was found (see notes)"));
-    return { kind: "no-steady-state", headline: "Driven, no steady state", detail: `${parts.join("; ")}.`, mostDriven, entropyProduction: null };
+    const headline = undecided ? "Undecided, no steady state" : "Driven, no steady state";
+    return { kind: undecided ? "undecided" : "no-steady-state", headline, detail: `${parts.join("; ")}.`, mostDriven, entropyProduction: null };
   }
   if (undecided) return { kind: "undecided", headline: "Undecided", detail: `${parts.join("; ")}.`, mostDriven, entropyProduction: sigma };
   return { kind: "driven", headline: "Driven", detail: `${parts.join("; ")}.`, mostDriven, entropyProduction: sigma };

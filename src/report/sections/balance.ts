@@ -9,14 +9,13 @@
  */
 import type { Analysis, DecisionMethod, Violation } from "../../analysis/types.js";
 import { formatNumber, shorten, where } from "../model/format.js";
-import { decisionCell, decisionPhrases, distanceText, plural, userTolerance } from "../model/balance.js";
+import { decisionCell, decisionPhrases, distanceText, METHODS, plural, userTolerance } from "../model/balance.js";
 import { affinityReason, oneWayNames } from "../model/index.js";
 import { chart, code, firstOf, joined, KBT, rowsOf, said, strong, table, text, wholeTable, type Block, type Inline, type Section } from "../model/section.js";
 import { coefficients, keyed, nonZero, type ListingBudget, type NullNotes } from "../json/values.js";
 import type { JsonDetailedBalance, JsonViolation } from "../json/types.js";
 
 /** The decision methods in the order they are named, and how the table names them. */
-const METHODS: readonly DecisionMethod[] = ["exact", "construction", "bound", "user-tolerance", "undecided"];
 const METHOD_WORDS: { readonly [K in DecisionMethod]: string } = {
   exact: "exact arithmetic", construction: "construction (declared free energies)", bound: "double-precision rounding bound B_c",
   "user-tolerance": "your tolerance", undecided: "undecided",
@@ -68,7 +67,7 @@ export function balanceSection(analysis: Analysis): Section {
   }
   if (db.culprits !== null && db.culprits.length > 0) {
     blocks.push({ kind: "list", intro: "Who is to blame: each of these rate constants alone, changed by the factor, closes every cycle violated beyond rounding (the forward constant multiplied, or the reverse one divided):", empty: null,
-      items: rowsOf(db.culprits, (c) => [code(id(c.reaction)), ` × ${formatNumber(c.factor, 3)} alone restores detailed balance`]), noun: "culprits" });
+      items: rowsOf(db.culprits, (c) => [code(id(c.reaction)), ` × ${formatNumber(c.factor, 3)} alone closes every cycle violated beyond rounding`]), noun: "culprits" });
   } else if (db.culprits !== null && db.violations.some((v) => v.distance?.explainedByRounding === false)) {
     blocks.push(text("No single rate constant, changed alone, closes every cycle violated beyond rounding."));
   }
