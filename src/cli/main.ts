@@ -10,17 +10,18 @@ import { EXIT, type Io, type Values } from "./io.js";
 import { runDiagram, runExport, runImport, runReport } from "./report.js";
 import { runRepair } from "./repair.js";
 import { runSite } from "./site.js";
+import { COMMANDS } from "./commands.js";
 
 export { EXIT, quietOnClosedPipe, type Io } from "./io.js";
 
 const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
-  check: { format: { type: "string" }, summary: { type: "string" }, quiet: { type: "boolean" }, "balance-tolerance": { type: "string" }, help: { type: "boolean", short: "h" } },
-  report: { format: { type: "string" }, output: { type: "string", short: "o" }, "balance-tolerance": { type: "string" }, help: { type: "boolean", short: "h" } },
+  check: { format: { type: "string" }, summary: { type: "string" }, quiet: { type: "boolean" }, "balance-tolerance": { type: "string" }, volume: { type: "string" }, help: { type: "boolean", short: "h" } },
+  report: { format: { type: "string" }, output: { type: "string", short: "o" }, "balance-tolerance": { type: "string" }, volume: { type: "string" }, stationary: { type: "string" }, full: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   diagram: { view: { type: "string" }, output: { type: "string", short: "o" }, "balance-tolerance": { type: "string" }, help: { type: "boolean", short: "h" } },
   import: { output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
-  site: { output: { type: "string", short: "o" }, "balance-tolerance": { type: "string" }, help: { type: "boolean", short: "h" } },
+  site: { output: { type: "string", short: "o" }, "balance-tolerance": { type: "string" }, volume: { type: "string" }, help: { type: "boolean", short: "h" } },
   repair: { output: { type: "string", short: "o" }, fix: { type: "string", multiple: true }, weight: { type: "string", multiple: true }, help: { type: "boolean", short: "h" } },
-  export: { format: { type: "string" }, output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
+  export: { format: { type: "string" }, output: { type: "string", short: "o" }, volume: { type: "string" }, help: { type: "boolean", short: "h" } },
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -33,7 +34,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const options = OPTIONS[command];
+  const extra = COMMANDS.get(command);
+  const options = extra?.options ?? OPTIONS[command];
+  const help = extra?.help ?? HELP[command];
   if (!options) {
     io.stderr(`ness: unknown command '${command}'\n\n${HELP.main}`);
     return EXIT.usage;
@@ -43,14 +46,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     ({ values, positionals } = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] });
   } catch (e) {
-    io.stderr(`ness ${command}: ${(e as Error).message.replace(/^.*?: /, "")}\n\n${HELP[command]}`);
+    io.stderr(`ness ${command}: ${(e as Error).message.replace(/^.*?: /, "")}\n\n${help}`);
     return EXIT.usage;
   }
   if (values.help) {
-    io.stdout(HELP[command]!);
+    io.stdout(help!);
     return EXIT.ok;
   }
   try {
+    if (extra) return await extra.run(positionals, values, io);
     switch (command) {
       case "check": return runCheck(positionals, values, io);
       case "report": return runReport(positionals, values, io);

@@ -2,7 +2,7 @@
  * Builds the immutable Network IR from checked parts: assigns indices, builds the name maps and
  * the complexes (the internal-species side of each reaction; reservoirs are folded into rates).
  */
-import type { Assert, Complex, Network, NetworkKind, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
+import type { Assert, Complex, Force, MeasuredCurrent, Network, NetworkKind, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
 
 /** What the compiler hands over: the IR's records less what building assigns (indices, complexes). */
 export type SpeciesInput = Omit<Species, "index">;
@@ -18,6 +18,10 @@ export interface NetworkInput {
   readonly reactions: readonly ReactionInput[];
   readonly asserts: readonly Assert[];
   readonly thermodynamics?: Thermodynamics | null;
+  readonly volume?: number | null;
+  readonly currents?: readonly MeasuredCurrent[];
+  readonly forces?: readonly Force[];
+  readonly params?: ReadonlyMap<string, number>;
 }
 
 /** `2 A + B`, in species order; `0` for the empty complex. */
@@ -81,6 +85,10 @@ export function buildNetwork(input: NetworkInput): Network {
     complexes: Object.freeze(complexes),
     asserts: Object.freeze([...input.asserts]),
     thermodynamics: input.thermodynamics ?? null,
+    volume: input.volume ?? null,
+    currents: Object.freeze([...(input.currents ?? [])]),
+    forces: Object.freeze([...(input.forces ?? [])]),
+    params: input.params ?? new Map<string, number>(),
     speciesIndex,
     reservoirIndex,
     reactionIndex,

@@ -117,14 +117,67 @@ export type AssertTarget =
       readonly value: number;
       /** For `=`: the absolute tolerance written after `+-`; 0 when none. */
       readonly tolerance: number;
-    };
+      /** `assert steady_states = 3 at s = 1.2`: evaluated with these values; empty when none. */
+      readonly at?: readonly ParameterValue[];
+    }
+  /** `assert tur`: every measured current satisfies the uncertainty relation D σ / J² ≥ 1. */
+  | { readonly kind: "tur"; readonly negated: boolean }
+  /** `assert onsager`: the Onsager matrix at the steady state is symmetric (within rounding). */
+  | { readonly kind: "onsager"; readonly negated: boolean }
+  /**
+   * `assert bistable s from 1 to 2`: at every value of the param or reservoir `param` in
+   * [from, to] the network has at least two stable steady states.
+   */
+  | { readonly kind: "bistable"; readonly negated: boolean; readonly param: string; readonly from: number; readonly to: number };
 
 /** A measured quantity an assert can compare. Reaction and species refs are indices. */
 export type Quantity =
   | { readonly kind: "flux"; readonly reaction: number }
   | { readonly kind: "conc"; readonly species: number }
   | { readonly kind: "entropy-production" }
-  | { readonly kind: "steady-states" };
+  | { readonly kind: "steady-states" }
+  /** `steady_state_dimension`: the dimension of the set of steady states (0 for isolated points). */
+  | { readonly kind: "steady-state-dimension" }
+  /**
+   * A statistic of a measured current (`mean(steps)`, `diffusion(steps)`, `fano(steps)`,
+   * `velocity(steps)`, `randomness(steps)`, `uncertainty_ratio(steps)`); `current` indexes
+   * `Network.currents`.
+   */
+  | { readonly kind: "current-statistic"; readonly statistic: CurrentStatistic; readonly current: number };
+
+export type CurrentStatistic = "mean" | "diffusion" | "fano" | "velocity" | "randomness" | "uncertainty-ratio";
+
+/**
+ * `current steps = R1 + R2 step 36 nm`: a current to measure, the weighted count of reaction
+ * (transition) events: each forward event of reaction `reaction` adds `weight`, each reverse
+ * event subtracts it. `step` is the length one unit of the current moves (a motor's step).
+ */
+export interface MeasuredCurrent {
+  readonly name: string;
+  readonly weights: readonly { readonly reaction: number; readonly weight: number }[];
+  readonly step: { readonly value: number; readonly unit: string | null } | null;
+  readonly span: Span;
+}
+
+/**
+ * `force F on steps kT 4.114`: the param `F` is a mechanical force conjugate to the current
+ * `steps` (the work per unit of current is F × step), for the Einstein relation D = μ k_BT;
+ * `kT` is the thermal energy in the units of F × step (null when not given: then k_BT = 1).
+ */
+export interface Force {
+  readonly param: string;
+  readonly value: number;
+  /** Index into `Network.currents`. */
+  readonly current: number;
+  readonly kT: number | null;
+  readonly span: Span;
+}
+
+/** `at F = 2, ATP = 1e-3` after an assert: evaluate it with these param or reservoir values. */
+export interface ParameterValue {
+  readonly name: string;
+  readonly value: number;
+}
 
 export interface Assert {
   readonly target: AssertTarget;
@@ -145,6 +198,14 @@ export interface Network {
   readonly asserts: readonly Assert[];
   /** Declared free energies and the reactions built from them; null when the file declares none. */
   readonly thermodynamics: Thermodynamics | null;
+  /** `volume Ω`: the system size (molecules per unit concentration); null when not given. */
+  readonly volume: number | null;
+  /** `current NAME = ...` statements, in file order (empty when none). */
+  readonly currents: readonly MeasuredCurrent[];
+  /** `force F on CURRENT` statements (empty when none). */
+  readonly forces: readonly Force[];
+  /** Every param's value by name, in file order (for scans, response and forces). */
+  readonly params: ReadonlyMap<string, number>;
   readonly speciesIndex: ReadonlyMap<string, number>;
   readonly reservoirIndex: ReadonlyMap<string, number>;
   readonly reactionIndex: ReadonlyMap<string, number>;

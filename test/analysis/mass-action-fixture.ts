@@ -78,6 +78,7 @@ export function fixtureNetwork(spec: FixtureSpec): Network {
     reactions,
     complexes: complexTerms.map((t, index) => ({ index, terms: t, label: label(t) })),
     asserts: [],
+    volume: null, currents: [], forces: [], params: new Map(),
     thermodynamics: null,
     speciesIndex,
     reservoirIndex,

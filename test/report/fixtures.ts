@@ -90,6 +90,7 @@ export function buildNetwork(spec: NetworkSpec): Network {
     })),
     reservoirs: reservoirs.map(([name, value], index) => ({ name, index, value, exact: null, span: span(spec.source, 1) })),
     reactions, complexes, asserts: [], thermodynamics: null,
+    volume: null, currents: [], forces: [], params: new Map(),
     speciesIndex, reservoirIndex, reactionIndex: new Map(reactions.map((r) => [r.id, r.index] as const)),
   };
 }

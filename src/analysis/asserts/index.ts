@@ -10,7 +10,7 @@
  * Only the analyses an assert needs are run: asserts on balance alone never search steady states.
  */
 import { CODES, type Diagnostic } from "../../diagnostics.js";
-import type { AcceptedViolation, Assert, Network, Quantity } from "../../network/types.js";
+import type { AcceptedViolation, Assert, Network, ParameterValue, Quantity } from "../../network/types.js";
 import { analyzeBalance } from "../balance/index.js";
 import { analyzeStructure } from "../structure/index.js";
 import { analyzeSteadyStates } from "../steady-state/index.js";
@@ -18,6 +18,8 @@ import type { DetailedBalance } from "../balance/types.js";
 import type { Structure } from "../structure/types.js";
 import type { SteadyStates } from "../steady-state/types.js";
 import { closingChange as closingChangeOf, covers, holdsWithin, toleranceText } from "./tolerance.js";
+import { checkFluctuationAssert, measureCurrentStatistic } from "./fluctuations.js";
+import { checkScanAssert, measureAt } from "./scan.js";
 
 export { closingChange, covers, holdsWithin, toleranceText } from "./tolerance.js";
 
@@ -29,16 +31,23 @@ export interface Lazy {
   steadyStates(): SteadyStates;
   /** The tolerance of the run (`--balance-tolerance`), for asserts without `within`; null when none. */
   readonly acceptViolation: AcceptedViolation | null;
+  /**
+   * The same network with some params or reservoir values changed (`assert … at s = 1.2`, and
+   * `assert bistable s from 1 to 2`), recompiled by whoever has the source (the CLI); absent when
+   * nobody can, and then such asserts are unevaluable.
+   */
+  readonly recompile?: (values: readonly ParameterValue[]) => Network;
 }
 
 /** Analyses computed on first use and kept: balance-only asserts never start the steady-state search. */
-export function lazyAnalyses(network: Network, progress?: (stage: string) => void, options: { readonly acceptViolation?: AcceptedViolation | null } = {}): Lazy {
+export function lazyAnalyses(network: Network, progress?: (stage: string) => void, options: { readonly acceptViolation?: AcceptedViolation | null; readonly recompile?: (values: readonly ParameterValue[]) => Network } = {}): Lazy {
   const acceptViolation = options.acceptViolation ?? null;
   let structure: Structure | undefined;
   let steady: SteadyStates | undefined;
   const balances = new Map<string, DetailedBalance>();
   const lazy: Lazy = {
     acceptViolation,
+    ...(options.recompile ? { recompile: options.recompile } : {}),
     structure: () => (structure ??= analyzeStructure(network)),
     balance: (accept = acceptViolation) => {
       const key = accept === null ? "" : `${accept.kind} ${accept.value}`;
@@ -82,7 +91,9 @@ function checkOne(network: Network, a: Assert, lazy: Lazy): Diagnostic | null {
     }
     return { severity: "error", code: CODES.detailedBalanceViolated, message: `assert failed: ${violationText(network, db, accept)}`, span: a.span, hint: fixHint(network, db) };
   }
-  const measured = measure(network, t.quantity, lazy);
+  if (t.kind === "tur" || t.kind === "onsager") return checkFluctuationAssert(network, a, t, lazy);
+  if (t.kind === "bistable") return checkScanAssert(network, a, t, lazy);
+  const measured = t.at && t.at.length > 0 ? measureAt(network, t.quantity, t.at, lazy) : measure(network, t.quantity, lazy);
   if (typeof measured !== "number") {
     return { severity: "error", code: measured.code, message: `cannot evaluate '${a.text}': ${measured.why}`, span: a.span };
   }
@@ -104,7 +115,7 @@ function checkOne(network: Network, a: Assert, lazy: Lazy): Diagnostic | null {
 }
 
 /** Why an assert has no value to compare, with the code it is reported under. */
-interface Unevaluable {
+export interface Unevaluable {
   readonly code: typeof CODES.assertUnevaluable | typeof CODES.stateNotReached;
   readonly why: string;
 }
@@ -115,9 +126,11 @@ interface Unevaluable {
  * (the system oscillates, grows without bound, or the search could not follow it), there is no
  * such value: a state the system never reaches says nothing about what it does.
  */
-function measure(network: Network, q: Quantity, lazy: Lazy): number | Unevaluable {
+export function measure(network: Network, q: Quantity, lazy: Lazy): number | Unevaluable {
+  if (q.kind === "current-statistic") return measureCurrentStatistic(network, q, lazy);
   const ss = lazy.steadyStates();
   if (q.kind === "steady-states") return ss.states.length;
+  if (q.kind === "steady-state-dimension") return { code: CODES.assertUnevaluable, why: "the dimension of the steady-state set is not computed yet" };
   const notes = ss.notes?.length ? ` (${ss.notes.join("; ")})` : "";
   if (ss.states.length === 0) return { code: CODES.assertUnevaluable, why: `there is no steady state${notes}` };
   const state = ss.states.find((s) => s.reached);
@@ -142,6 +155,8 @@ function quantityName(network: Network, q: Quantity): string {
     case "conc": return `${network.kind === "markov" ? "prob" : "conc"}(${network.species[q.species]?.name ?? q.species})`;
     case "entropy-production": return "entropy_production";
     case "steady-states": return "steady_states";
+    case "steady-state-dimension": return "steady_state_dimension";
+    case "current-statistic": return `${q.statistic.replace("-", "_")}(${network.currents[q.current]?.name ?? q.current})`;
   }
 }
 
