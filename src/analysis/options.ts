@@ -9,6 +9,8 @@ import type { AcceptedViolation } from "../network/types.js";
 import { CURRENTS_DEFAULTS, CURRENTS_MEANINGS, type CurrentsThresholds } from "./currents/options.js";
 import { STEADY_STATE_DEFAULTS, STEADY_STATE_MEANINGS, type SteadyStateThresholds } from "./steady-state/options.js";
 import { STRUCTURE_DEFAULTS, STRUCTURE_MEANINGS, type StructureThresholds } from "./structure/options.js";
+import { FLUCTUATIONS_DEFAULTS, FLUCTUATIONS_MEANINGS, type FluctuationsThresholds } from "./fluctuations/options.js";
+import type { Network, ParameterValue } from "../network/types.js";
 
 /** How much a report lists; counts stay exact past these caps. */
 export interface ListingOptions {
@@ -22,17 +24,22 @@ const LISTING_MEANINGS: { readonly [K in keyof ListingOptions]: string } = {
 };
 
 /** Every threshold, resolved. */
-export type ResolvedOptions = ListingOptions & StructureThresholds & BalanceOptions & SteadyStateThresholds & CurrentsThresholds;
+export type ResolvedOptions = ListingOptions & StructureThresholds & BalanceOptions & SteadyStateThresholds & CurrentsThresholds & FluctuationsThresholds;
 
 export interface AnalyzeOptions extends Partial<ResolvedOptions> {
   /** Called between stages (and by long stages) so a CLI can show progress. */
   readonly progress?: (stage: string) => void;
+  /**
+   * The same network with some params changed, recompiled by whoever has the source (the CLI):
+   * the response analysis takes d κ_r / d p from it by central differences of the rate constants.
+   */
+  readonly recompile?: (values: readonly ParameterValue[]) => Network;
 }
 
-export const DEFAULT_OPTIONS: ResolvedOptions = { ...LISTING_DEFAULTS, ...STRUCTURE_DEFAULTS, ...BALANCE_DEFAULTS, ...STEADY_STATE_DEFAULTS, ...CURRENTS_DEFAULTS };
+export const DEFAULT_OPTIONS: ResolvedOptions = { ...LISTING_DEFAULTS, ...STRUCTURE_DEFAULTS, ...BALANCE_DEFAULTS, ...STEADY_STATE_DEFAULTS, ...CURRENTS_DEFAULTS, ...FLUCTUATIONS_DEFAULTS };
 
 const MEANINGS: { readonly [K in keyof ResolvedOptions]: string } = {
-  ...LISTING_MEANINGS, ...STRUCTURE_MEANINGS, ...BALANCE_MEANINGS, ...STEADY_STATE_MEANINGS, ...CURRENTS_MEANINGS,
+  ...LISTING_MEANINGS, ...STRUCTURE_MEANINGS, ...BALANCE_MEANINGS, ...STEADY_STATE_MEANINGS, ...CURRENTS_MEANINGS, ...FLUCTUATIONS_MEANINGS,
 };
 
 /** One threshold as the report states it. */

@@ -1,0 +1,61 @@
+/** What the fluctuation analysis returns (analysis/fluctuations/index.ts). */
+import type { LinearNoise } from "./lna.js";
+import type { MarkovKinetics } from "./kinetics.js";
+
+export type { LinearNoise } from "./lna.js";
+export type { MarkovKinetics } from "./kinetics.js";
+
+/** The Gallavotti–Cohen symmetry λ(s) = λ(2c − s) as checked on the tilted generator. */
+export interface SymmetryCheck {
+  /** The centre c: −1/2 for the entropy current, −A/(2k) for a current of a unicyclic network. */
+  readonly centre: number;
+  /** Largest |λ(s) − λ(2c − s)| on the grid, relative to the largest |λ| there; null when not computed. */
+  readonly defect: number | null;
+  /** Whether the characteristic polynomials of L(s) and L(2c − s) agree in exact rational arithmetic (see docs/fluctuations.md); null when the rates are not all rational or the chain is too big. */
+  readonly exact: boolean | null;
+}
+
+/** The long-time statistics of one counting current. */
+export interface CurrentStatistics {
+  readonly name: string;
+  /** `measured`: a `current` statement; `cycle`: a fundamental cycle's current (its chord's count); `entropy`: the entropy current ln(κ⁺/κ⁻) per jump. */
+  readonly kind: "measured" | "cycle" | "entropy";
+  /** What is counted: `step + 2 bind`, a cycle's words, or `ln(κ+/κ-) per jump`. */
+  readonly definition: string;
+  /** J = lim N_t / t. */
+  readonly mean: number;
+  /** D = lim Var N_t / (2t); null when not defined (see notes). */
+  readonly diffusion: number | null;
+  /** 2D / J; null when J = 0 or D is missing. */
+  readonly fano: number | null;
+  /** D σ / J² (≥ 1: Barato & Seifert 2015); null when J = 0, or σ or D is missing or infinite. */
+  readonly uncertaintyRatio: number | null;
+  /** J² / D: the least entropy production this current's precision needs; null when D is missing or 0. */
+  readonly entropyBound: number | null;
+  /** The length one unit of the current moves, when the statement gave one. */
+  readonly step: { readonly value: number; readonly unit: string | null } | null;
+  /** v = J d (length per time); null without a step. */
+  readonly velocity: number | null;
+  /** D d² (length² per time); null without a step. */
+  readonly diffusionLength: number | null;
+  /** 2 D d² / (v d) = 2D/J (dimensionless); null without a step or when J = 0. */
+  readonly randomness: number | null;
+  /** λ(s) on a grid of s (null: the chain is over the dense limit). */
+  readonly scgf: { readonly s: readonly number[]; readonly lambda: readonly (number | null)[] } | null;
+  readonly gallavottiCohen: SymmetryCheck | null;
+  /** How D was computed. */
+  readonly method: string;
+}
+
+export interface Fluctuations {
+  readonly currents: readonly CurrentStatistics[];
+  /** σ at the steady state (k_B per time), the one every ratio uses; null when infinite or missing. */
+  readonly entropyProduction: number | null;
+  /** Whether every current with a ratio satisfies D σ / J² ≥ 1 − tolerance; null when no current has a ratio. */
+  readonly turHolds: boolean | null;
+  /** The linear noise approximation of a mass-action network at volume Ω; null for Markov networks or without a volume. */
+  readonly linearNoise: LinearNoise | null;
+  /** Relaxation spectrum, first-passage times and committors of a Markov network; null for mass action. */
+  readonly kinetics: MarkovKinetics | null;
+  readonly notes: readonly string[];
+}

@@ -1,0 +1,156 @@
+/**
+ * Current statistics against closed forms: Derrida's J and D of a periodic N-state chain
+ * (J. Stat. Phys. 31 (1983) 433; in the notation of Kolomeisky & Fisher, Annu. Rev. Phys. Chem.
+ * 58 (2007) 675, eqs. 5–8) implemented here independently; the myosin-V two-state figures of the
+ * issue (Kolomeisky & Fisher, Biophys. J. 84 (2003) 1642); and properties on random rings.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { compiles } from "../../helpers/compile.js";
+import { analyze } from "../../../src/analysis/index.js";
+import { analyzeFluctuations, entropyIncrements, increments, jumps, meanDiffusion, scgf } from "../../../src/analysis/fluctuations/index.js";
+import type { MeasuredCurrent, Network } from "../../../src/network/types.js";
+
+/** Derrida's closed forms: u_j forward from j to j+1, w_j backward from j to j−1, period d. */
+function derrida(u: readonly number[], w: readonly number[], d = 1): { v: number; D: number } {
+  const N = u.length;
+  const U = (j: number) => u[((j % N) + N) % N]!, W = (j: number) => w[((j % N) + N) % N]!;
+  const rOf = (j: number) => {
+    let s = 1;
+    for (let k = 1; k < N; k++) {
+      let p = 1;
+      for (let i = 1; i <= k; i++) p *= W(j + i) / U(j + i);
+      s += p;
+    }
+    return s / U(j);
+  };
+  const sOf = (j: number) => {
+    let t = 1;
+    for (let k = 1; k < N; k++) {
+      let p = 1;
+      for (let i = 1; i <= k; i++) p *= W(j + 1 - i) / U(j - i);
+      t += p;
+    }
+    return t / U(j);
+  };
+  const rs = Array.from({ length: N }, (_, j) => rOf(j)), ss = Array.from({ length: N }, (_, j) => sOf(j));
+  const r = (j: number) => rs[j % N]!, s = (j: number) => ss[j % N]!;
+  let R = 0, prod = 1, S = 0, UN = 0;
+  for (let j = 0; j < N; j++) {
+    R += r(j);
+    prod *= W(j) / U(j);
+    let inner = 0;
+    for (let k = 0; k < N; k++) inner += (k + 1) * r(k + j + 1);
+    S += s(j) * inner;
+    UN += U(j) * r(j) * s(j);
+  }
+  const v = (d / R) * (1 - prod);
+  return { v, D: (d / N) * ((v * S + d * UN) / (R * R) - ((N + 2) * v) / 2) };
+}
+
+/** A ring of N states s0 … s(N−1), transition t_j: s_j <-> s_{j+1} @ u_j, w_{j+1}. */
+function ring(u: readonly number[], w: readonly number[]): Network {
+  const N = u.length;
+  const states = Array.from({ length: N }, (_, i) => `s${i}`);
+  const lines = [`state ${states.map((s, i) => (i === 0 ? `${s} = 1` : s)).join(", ")}`];
+  for (let j = 0; j < N; j++) lines.push(`t${j}: s${j} <-> s${(j + 1) % N} @ ${u[j]!.toExponential(17)}, ${w[(j + 1) % N]!.toExponential(17)}`);
+  return compiles(lines.join("\n"));
+}
+
+const spanOf = { file: "t", offset: 0, line: 1, column: 1, length: 1 };
+function withCurrent(network: Network, weights: MeasuredCurrent["weights"], step: number | null = null): Network {
+  return { ...network, currents: [{ name: "steps", weights, step: step === null ? null : { value: step, unit: "nm" }, span: spanOf }] };
+}
+
+function fluctuationsOf(network: Network) {
+  const a = analyze(network);
+  const state = a.steadyStates.states.find((s) => s.reached) ?? null;
+  return analyzeFluctuations(network, { state, states: a.steadyStates.states, currents: a.currents, cycleCount: a.structure.cycleCount });
+}
+
+const rates = fc.double({ min: 0.05, max: 20, noNaN: true });
+
+describe("current statistics of a periodic chain", () => {
+  it("reproduces the myosin-V figures (F = 0, [ATP] = 20 µM): v = 232.615 nm/s, D = 2105.93 nm²/s, r = 0.50296", () => {
+    // u0 = k1 [ATP] = 0.7 · 20, u1 = k2 = 12, backward k3 = 5e-6 (1 → 0), k4 = 6e-6 (0 → 1 of the previous period)
+    const net = compiles("state M0 = 1, M1\nreservoir ATP = 20\nbind: M0 + ATP <-> M1 @ 0.7, 5e-6\nstroke: M1 <-> M0 @ 12, 6e-6");
+    const f = fluctuationsOf(withCurrent(net, [{ reaction: 1, weight: 1 }], 36));
+    const c = f.currents[0]!;
+    const closed = derrida([14, 12], [6e-6, 5e-6], 36);
+    expect(closed.v).toBeCloseTo(232.615, 3);
+    expect(closed.D).toBeCloseTo(2105.93, 2);
+    expect(c.velocity!).toBeCloseTo(closed.v, 9);
+    expect(c.diffusionLength!).toBeCloseTo(closed.D, 8);
+    expect(c.randomness!).toBeCloseTo((2 * closed.D) / (closed.v * 36), 12);
+    expect(c.randomness!).toBeCloseTo(0.50296, 5);
+  });
+
+  it("J and D of rings of 2 to 7 states with arbitrary rates agree with Derrida's closed forms to 1e-10", () => {
+    fc.assert(fc.property(fc.integer({ min: 2, max: 7 }).chain((N) => fc.tuple(fc.array(rates, { minLength: N, maxLength: N }), fc.array(rates, { minLength: N, maxLength: N }))), ([u, w]) => {
+      const net = ring(u, w);
+      const j = jumps(net)!;
+      const pi = analyze(net).steadyStates.states[0]!.concentrations;
+      const md = meanDiffusion(j, increments(j, [{ reaction: u.length - 1, weight: 1 }]), pi);
+      const closed = derrida(u, w);
+      expect(Math.abs(md.mean - closed.v)).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(closed.v)));
+      expect(Math.abs(md.diffusion! - closed.D)).toBeLessThanOrEqual(1e-10 * closed.D);
+    }), { numRuns: 60 });
+  });
+
+  it("a ring of 400 states (sparse elimination) still matches Derrida's closed form", () => {
+    const N = 400;
+    const u = Array.from({ length: N }, (_, i) => 1 + 0.5 * Math.sin(i)), w = Array.from({ length: N }, (_, i) => 0.7 + 0.3 * Math.cos(3 * i));
+    const net = ring(u, w);
+    const j = jumps(net)!;
+    const pi = analyze(net).steadyStates.states[0]!.concentrations;
+    const md = meanDiffusion(j, increments(j, [{ reaction: 0, weight: 1 }]), pi);
+    const closed = derrida(u, w);
+    expect(md.method).toContain("sparse");
+    expect(Math.abs(md.diffusion! - closed.D) / closed.D).toBeLessThan(1e-9);
+  });
+
+  it("λ(s) has λ(0) = 0, λ'(0) = J and λ''(0) = 2D (differences of the eigenvalue, to rounding of the differences)", () => {
+    const net = ring([2, 1.5, 3], [0.5, 1, 0.25]);
+    const j = jumps(net)!;
+    const g = increments(j, [{ reaction: 0, weight: 1 }]);
+    const pi = analyze(net).steadyStates.states[0]!.concentrations;
+    const md = meanDiffusion(j, g, pi);
+    const h = 1e-3;
+    const [lm, l0, lp] = scgf(j, g, [-h, 0, h]) as number[];
+    expect(Math.abs(l0!)).toBeLessThan(1e-12);
+    expect((lp! - lm!) / (2 * h)).toBeCloseTo(md.mean, 6);
+    expect((lp! - 2 * l0! + lm!) / (h * h)).toBeCloseTo(2 * md.diffusion!, 4);
+  });
+});
+
+describe("bounds and symmetries on random rings", () => {
+  it("D > 0, D σ / J² ≥ 1 (TUR), and Gallavotti–Cohen λ(s) = λ(−1 − s) for the entropy current and λ(s) = λ(−A − s) for the cycle current", () => {
+    fc.assert(fc.property(fc.integer({ min: 2, max: 6 }).chain((N) => fc.tuple(fc.array(rates, { minLength: N, maxLength: N }), fc.array(rates, { minLength: N, maxLength: N }))), ([u, w]) => {
+      const f = fluctuationsOf(ring(u, w));
+      for (const c of f.currents) {
+        expect(c.diffusion!).toBeGreaterThan(0);
+        if (c.uncertaintyRatio !== null) expect(c.uncertaintyRatio).toBeGreaterThanOrEqual(1 - 1e-9);
+        expect(c.gallavottiCohen).not.toBeNull();
+        expect(c.gallavottiCohen!.defect!).toBeLessThan(1e-8);
+      }
+      expect(f.currents.map((c) => c.kind)).toEqual(["cycle", "entropy"]);
+    }), { numRuns: 40 });
+  });
+
+  it("the symmetry holds exactly (characteristic polynomials in rationals) for rational rates, and fails for a current that is not the cycle's", () => {
+    const net = compiles("state A = 1, B, C\nt0: A <-> B @ 2, 1\nt1: B <-> C @ 3, 1/2\nt2: C <-> A @ 1, 5");
+    const f = fluctuationsOf(net);
+    for (const c of f.currents) expect(c.gallavottiCohen!.exact).toBe(true);
+    // counting t0 twice per turn: k = 2, the exact check does not apply (e^{−A/2} is not rational)
+    const twice = fluctuationsOf(withCurrent(net, [{ reaction: 0, weight: 2 }]));
+    expect(twice.currents[0]!.gallavottiCohen!.exact).toBeNull();
+  });
+
+  it("the entropy current's mean is σ", () => {
+    const net = ring([2, 1.5, 3, 0.7], [0.5, 1, 0.25, 2]);
+    const a = analyze(net);
+    const j = jumps(net)!;
+    const md = meanDiffusion(j, entropyIncrements(net, j), a.steadyStates.states[0]!.concentrations);
+    expect(md.mean).toBeCloseTo(a.steadyStates.states[0]!.entropyProduction!, 12);
+  });
+});
