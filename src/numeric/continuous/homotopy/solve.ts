@@ -1,0 +1,356 @@
+/**
+ * solvePolynomialSystem: every isolated complex root of a square polynomial system, each
+ * certified, and every start path accounted for. See index.ts for the method and the API.
+ */
+import type { ComplexInterval } from "../../interval/complex.js";
+import { mulberry32 } from "../../random.js";
+import { certifyRoot, type Certificate, boxInside, disjoint } from "./certify.js";
+import { normInf, solveInPlace } from "./complex.js";
+import { localDimension } from "./dimension.js";
+import { cauchyEndgame } from "./endgame.js";
+import { certifyOnFace } from "./face.js";
+import { compileSystem, degreesOf, makeEvaluator, validateSystem, type CompiledSystem, type Complex, type Evaluator, type PolynomialSystem } from "./system.js";
+import { correct, DEFAULT_TRACK, makeHomotopy, STRICT_TRACK, track, type Homotopy, type TrackOptions } from "./track.js";
+
+export interface SolveOptions {
+  /** Seed of γ, the projective patch and the slice test (default 1). */
+  readonly seed?: number;
+  /** Called after each path with (paths done, total). */
+  readonly onPath?: (done: number, total: number) => void;
+  /** Refuse systems whose Bézout number exceeds this (default 100 000). */
+  readonly maxPaths?: number;
+}
+
+export type PathOutcome = "finite-regular" | "finite-singular" | "at-infinity" | "positive-dimensional" | "failed";
+
+export interface PathReport {
+  readonly index: number;
+  readonly outcome: PathOutcome;
+  /** Winding number from the Cauchy endgame (1 when the path ended without it). */
+  readonly winding: number;
+  /** Index into solutions for finite isolated outcomes. */
+  readonly solution?: number;
+  readonly reason?: string;
+}
+
+export interface Certification {
+  /** Krawczyk proved exactly one root in `box`. */
+  readonly unique: boolean;
+  /** ... and that root is real. */
+  readonly real: boolean;
+  /** ... and every coordinate is ≥ 0 (the zero ones proved exactly 0 on a face). */
+  readonly nonNegative: boolean;
+  /** Coordinates proved exactly 0. */
+  readonly zeroCoordinates: readonly number[];
+  readonly box?: readonly ComplexInterval[];
+}
+
+export interface Solution {
+  readonly point: readonly Complex[];
+  readonly certified: Certification;
+  /** max_i |F_i(point)| in floating point. */
+  readonly residual: number;
+  /** Number of paths ending here (1 for a certified root; for a singular root its multiplicity). */
+  readonly multiplicity: number;
+  readonly paths: readonly number[];
+}
+
+export interface Component {
+  readonly dimension: number;
+  readonly paths: readonly number[];
+  /** The endpoints that landed on it (a sample of points on it, not a description). */
+  readonly witnessPoints: readonly (readonly Complex[])[];
+}
+
+export interface HomotopyResult {
+  /** The total-degree (Bézout) root count: the number of paths tracked. */
+  readonly bezout: number;
+  readonly degrees: readonly number[];
+  readonly paths: readonly PathReport[];
+  readonly solutions: readonly Solution[];
+  /** Every path ended classified (none failed) and no two paths share a nonsingular root. */
+  readonly complete: boolean;
+  /** Every isolated solution carries a Krawczyk certificate (no singular roots). */
+  readonly allCertified: boolean;
+  readonly failures: readonly { readonly path: number; readonly reason: string }[];
+  readonly components: readonly Component[];
+  readonly seed: number;
+}
+
+/** How a path ended before solutions are assembled. */
+type PathEnd =
+  | { kind: "regular"; x: Float64Array[]; cert: Certificate }
+  | { kind: "singular"; x: Float64Array[]; winding: number }
+  | { kind: "infinity"; winding: number }
+  | { kind: "failed"; reason: string };
+
+/** The end of the tracked t-range where the endgame zone starts. */
+const T_ENDGAME = 0.1;
+
+/**
+ * Tracks every path of the total-degree homotopy from the roots of x_i^{d_i} = 1 to F = 0 and
+ * returns classified endpoints, certified distinct solutions and any components.
+ *
+ *     const cubic = [{ exponents: [[3], [2], [1], [0]], coefficients: [1, -6, 11, -6] }];
+ *     solvePolynomialSystem(cubic).solutions.map((s) => s.point[0].re)   // 1, 2, 3 (some order)
+ */
+export function solvePolynomialSystem(system: PolynomialSystem, options: SolveOptions = {}): HomotopyResult {
+  const problem = validateSystem(system);
+  if (problem) throw new RangeError(problem);
+  const seed = options.seed ?? 1;
+  const n = system.length;
+  const degrees = degreesOf(system);
+  const bezout = degrees.reduce((a, b) => a * b, 1);
+  if (bezout > (options.maxPaths ?? 100000)) throw new RangeError(`Bézout number ${bezout} exceeds maxPaths ${options.maxPaths ?? 100000}`);
+  const empty = { bezout, degrees, paths: [], solutions: [], complete: true, allCertified: true, failures: [], components: [], seed };
+  if (bezout === 0) return empty; // a nonzero constant equation: no solutions at all
+  const rand = mulberry32(seed);
+  const theta = 2 * Math.PI * rand();
+  const patchRe = new Float64Array(n + 1), patchIm = new Float64Array(n + 1);
+  for (let j = 0; j <= n; j++) { const a = 2 * Math.PI * rand(); patchRe[j] = Math.cos(a); patchIm[j] = Math.sin(a); }
+  const homog = compileSystem(system, true), affine = compileSystem(system, false);
+  const h = makeHomotopy(n, homog.degrees, makeEvaluator(homog), [Math.cos(theta), Math.sin(theta)], [patchRe, patchIm]);
+  const affineEval = makeEvaluator(affine);
+  const scale = coefficientScale(affine);
+  const ends: PathEnd[] = [];
+  for (let p = 0; p < bezout; p++) {
+    ends.push(endOfPath(h, affine, affineEval, degrees, p, DEFAULT_TRACK, scale));
+    options.onPath?.(p + 1, bezout);
+  }
+  let built = buildSolutions(ends, affine, affineEval, rand);
+  if (built.jumped.length > 0) {
+    // Two paths on one nonsingular root: a path jumped. Retrack the paths involved, carefully.
+    for (const p of built.jumped) ends[p] = endOfPath(h, affine, affineEval, degrees, p, STRICT_TRACK, scale);
+    built = buildSolutions(ends, affine, affineEval, rand);
+  }
+  return { ...built.result, bezout, degrees, seed };
+}
+
+/** Largest coefficient modulus; residual tolerances are relative to it. */
+function coefficientScale(sys: CompiledSystem): number {
+  let m = 0;
+  for (const c of sys.coefficients) m = Math.max(m, Math.abs(c));
+  return m;
+}
+
+/** Start point p of the total-degree system: X_0 = 1, X_i a d_i-th root of unity, on the patch. */
+function startPoint(h: Homotopy, degrees: readonly number[], p: number): [Float64Array, Float64Array] {
+  const re = new Float64Array(h.N), im = new Float64Array(h.N);
+  re[0] = 1;
+  let rest = p;
+  degrees.forEach((d, i) => {
+    const k = rest % d;
+    rest = Math.floor(rest / d);
+    re[i + 1] = Math.cos((2 * Math.PI * k) / d);
+    im[i + 1] = Math.sin((2 * Math.PI * k) / d);
+  });
+  let sr = 0, si = 0;
+  for (let j = 0; j < h.N; j++) {
+    const ar = h.patchRe[j] as number, ai = h.patchIm[j] as number, xr = re[j] as number, xi = im[j] as number;
+    sr += ar * xr - ai * xi; si += ar * xi + ai * xr;
+  }
+  const m = sr * sr + si * si;
+  for (let j = 0; j < h.N; j++) {
+    const xr = re[j] as number, xi = im[j] as number;
+    re[j] = (xr * sr + xi * si) / m; im[j] = (xi * sr - xr * si) / m;
+  }
+  return [re, im];
+}
+
+/** Tracks path p and classifies its end (regular roots are certified here). */
+function endOfPath(h: Homotopy, affine: CompiledSystem, affineEval: Evaluator, degrees: readonly number[], p: number, topts: TrackOptions, scale: number): PathEnd {
+  const [xre, xim] = startPoint(h, degrees, p);
+  const first = track(h, { kind: "line", from: [1, 0], to: [T_ENDGAME, 0] }, xre, xim, 0.02, topts);
+  if (first.status !== "ok") return { kind: "failed", reason: `${first.status} before t = ${T_ENDGAME}` };
+  const ere = Float64Array.from(xre), eim = Float64Array.from(xim);
+  const last = track(h, { kind: "line", from: [T_ENDGAME, 0], to: [0, 0] }, xre, xim, first.step, topts);
+  if (last.status === "ok") {
+    const sc = Math.max(1, normInf(h.N, xre, xim));
+    if (correct(h, null, 0, xre, xim, 1e-14, 6, 1e-6 * sc) >= 0) {
+      const ratio = Math.hypot(xre[0] as number, xim[0] as number) / sc;
+      if (ratio < 1e-10) return { kind: "infinity", winding: 1 };
+      const cert = finiteRegular(affine, affineEval, xre, xim);
+      if (cert) return cert;
+    }
+  }
+  const eg = cauchyEndgame(h, ere, eim, T_ENDGAME, topts);
+  if (!eg.ok) return { kind: "failed", reason: eg.reason };
+  const sc = Math.max(1, normInf(h.N, eg.re, eg.im));
+  if (Math.hypot(eg.re[0] as number, eg.im[0] as number) < 1e-7 * sc) return { kind: "infinity", winding: eg.winding };
+  if (eg.winding === 1) {
+    const cert = finiteRegular(affine, affineEval, eg.re, eg.im);
+    if (cert) return cert;
+  }
+  const [are, aim] = dehomogenise(eg.re, eg.im);
+  void scale;
+  return { kind: "singular", x: [are, aim], winding: eg.winding };
+}
+
+function dehomogenise(xre: Float64Array, xim: Float64Array): [Float64Array, Float64Array] {
+  const n = xre.length - 1;
+  const r0 = xre[0] as number, i0 = xim[0] as number, m = r0 * r0 + i0 * i0;
+  const re = new Float64Array(n), im = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const a = xre[j + 1] as number, b = xim[j + 1] as number;
+    re[j] = (a * r0 + b * i0) / m; im[j] = (b * r0 - a * i0) / m;
+  }
+  return [re, im];
+}
+
+/** Newton on the affine system from the dehomogenised point, then the Krawczyk test. */
+function finiteRegular(affine: CompiledSystem, ev: Evaluator, Xre: Float64Array, Xim: Float64Array): PathEnd | null {
+  const [re, im] = dehomogenise(Xre, Xim);
+  const n = affine.n;
+  if (!newtonRefine(n, ev, re, im)) return null;
+  const scale = Math.max(1, normInf(n, re, im));
+  const cert = certifyRoot(affine, Array.from(re), Array.from(im), 1e-6 * scale);
+  return cert ? { kind: "regular", x: [re, im], cert } : null;
+}
+
+/** Affine Newton until the step stops shrinking; false if it diverges or the Jacobian is singular. */
+export function newtonRefine(n: number, ev: Evaluator, re: Float64Array, im: Float64Array): boolean {
+  const fre = new Float64Array(n), fim = new Float64Array(n), jre = new Float64Array(n * n), jim = new Float64Array(n * n);
+  let prev = Infinity;
+  for (let it = 0; it < 12; it++) {
+    ev(re, im, fre, fim, jre, jim);
+    for (let i = 0; i < n; i++) { fre[i] = -(fre[i] as number); fim[i] = -(fim[i] as number); }
+    if (solveInPlace(n, jre, jim, fre, fim) === 0) return false;
+    const d = normInf(n, fre, fim);
+    if (!Number.isFinite(d)) return false;
+    if (d >= prev && it > 2) break;
+    for (let j = 0; j < n; j++) { re[j] = (re[j] as number) + (fre[j] as number); im[j] = (im[j] as number) + (fim[j] as number); }
+    if (d <= 4e-16 * Math.max(1, normInf(n, re, im))) break;
+    prev = d;
+  }
+  return true;
+}
+
+/** max |F_i(x)|. */
+function residualAt(n: number, ev: Evaluator, re: Float64Array, im: Float64Array): number {
+  const fre = new Float64Array(n), fim = new Float64Array(n);
+  ev(re, im, fre, fim, null, null);
+  return normInf(n, fre, fim);
+}
+
+/**
+ * Assembles solutions from the path ends: certified roots deduplicated by their boxes (same
+ * root when one certified box lies inside the other's test box, distinct when disjoint),
+ * singular endpoints clustered and tested for positive dimension. `jumped` lists paths that
+ * share a nonsingular root with another path.
+ */
+function buildSolutions(ends: readonly PathEnd[], affine: CompiledSystem, ev: Evaluator, rand: () => number): {
+  result: Omit<HomotopyResult, "bezout" | "degrees" | "seed">; jumped: number[];
+} {
+  const n = affine.n;
+  const paths: PathReport[] = [];
+  const solutions: (Solution & { outer?: readonly ComplexInterval[] })[] = [];
+  const failures: { path: number; reason: string }[] = [];
+  const jumped = new Set<number>();
+  const singular: { path: number; x: Float64Array[]; winding: number }[] = [];
+  ends.forEach((e, p) => {
+    if (e.kind === "failed") { paths.push({ index: p, outcome: "failed", winding: 0, reason: e.reason }); failures.push({ path: p, reason: e.reason }); return; }
+    if (e.kind === "infinity") { paths.push({ index: p, outcome: "at-infinity", winding: e.winding }); return; }
+    if (e.kind === "singular") { singular.push({ path: p, x: e.x, winding: e.winding }); paths.push({ index: p, outcome: "finite-singular", winding: e.winding }); return; }
+    const [re, im] = e.x as [Float64Array, Float64Array];
+    let same = -1, undecided = false;
+    solutions.forEach((s, k) => {
+      if (!s.outer || !s.certified.box) return;
+      if (disjoint(e.cert.box, s.certified.box)) return;
+      if (boxInside(e.cert.box, s.outer) || boxInside(s.certified.box, e.cert.outer)) same = k;
+      else undecided = true;
+    });
+    if (same >= 0) {
+      const s = solutions[same] as Solution;
+      jumped.add(p);
+      for (const q of s.paths) jumped.add(q);
+      const reason = `path jumping: ended on the nonsingular root of path ${(s.paths[0] ?? 0) + 1}`;
+      paths.push({ index: p, outcome: "failed", winding: 1, reason });
+      failures.push({ path: p, reason });
+      return;
+    }
+    if (undecided) {
+      const reason = "certified box overlaps another root's box without being inside it";
+      paths.push({ index: p, outcome: "failed", winding: 1, reason });
+      failures.push({ path: p, reason });
+      return;
+    }
+    paths.push({ index: p, outcome: "finite-regular", winding: 1, solution: solutions.length });
+    solutions.push(regularSolution(affine, ev, re, im, e.cert, p));
+  });
+  // Singular endpoints: cluster by distance (they carry no certificate to compare), then ask
+  // whether each cluster is an isolated multiple root or lies on a positive-dimensional set.
+  const components = new Map<number, { paths: number[]; witnessPoints: Complex[][] }>();
+  const used = new Set<number>();
+  singular.forEach((s, a) => {
+    if (used.has(a)) return;
+    const members = [s];
+    used.add(a);
+    const [sre, sim] = s.x as [Float64Array, Float64Array];
+    const sc = Math.max(1, normInf(n, sre, sim));
+    singular.forEach((t, b) => {
+      if (used.has(b)) return;
+      const [tre, tim] = t.x as [Float64Array, Float64Array];
+      let d = 0;
+      for (let j = 0; j < n; j++) d = Math.max(d, Math.hypot((sre[j] as number) - (tre[j] as number), (sim[j] as number) - (tim[j] as number)));
+      if (d <= 1e-6 * sc) { members.push(t); used.add(b); }
+    });
+    // mean of the cluster
+    const mre = new Float64Array(n), mim = new Float64Array(n);
+    for (const m of members) for (let j = 0; j < n; j++) { mre[j] = (mre[j] as number) + ((m.x[0] as Float64Array)[j] as number) / members.length; mim[j] = (mim[j] as number) + ((m.x[1] as Float64Array)[j] as number) / members.length; }
+    const dim = localDimension(n, ev, mre, mim, rand);
+    const point = toComplex(mre, mim);
+    if (dim > 0) {
+      const c = components.get(dim) ?? { paths: [], witnessPoints: [] };
+      for (const m of members) { c.paths.push(m.path); c.witnessPoints.push(toComplex(m.x[0] as Float64Array, m.x[1] as Float64Array)); }
+      components.set(dim, c);
+      for (const m of members) paths[m.path] = { index: m.path, outcome: "positive-dimensional", winding: m.winding };
+      return;
+    }
+    for (const m of members) paths[m.path] = { index: m.path, outcome: "finite-singular", winding: m.winding, solution: solutions.length };
+    solutions.push({
+      point, residual: residualAt(n, ev, mre, mim), multiplicity: members.length, paths: members.map((m) => m.path),
+      certified: { unique: false, real: false, nonNegative: false, zeroCoordinates: [] },
+    });
+  });
+  const out = solutions.map(({ outer: _outer, ...s }) => s);
+  return {
+    result: {
+      paths, solutions: out, failures,
+      complete: failures.length === 0,
+      allCertified: out.every((s) => s.certified.unique),
+      components: [...components.entries()].sort((a, b) => b[0] - a[0]).map(([dimension, c]) => ({ dimension, ...c })),
+    },
+    jumped: [...jumped].sort((a, b) => a - b),
+  };
+}
+
+function toComplex(re: Float64Array, im: Float64Array): Complex[] {
+  return Array.from(re, (r, j) => ({ re: r, im: im[j] as number }));
+}
+
+/** A certified root: real and non-negative where the certificate shows it, faces tried for zeros. */
+function regularSolution(affine: CompiledSystem, ev: Evaluator, re: Float64Array, im: Float64Array, cert: Certificate, path: number): Solution & { outer: readonly ComplexInterval[] } {
+  const n = affine.n;
+  if (cert.real) im.fill(0);
+  let zeroCoordinates: number[] = [];
+  let box = cert.box;
+  let nonNegative = cert.real && box.every((b) => b.re.lo >= 0);
+  if (cert.real && !nonNegative && box.every((b) => b.re.hi >= 0)) {
+    const scale = Math.max(1, normInf(n, re, im));
+    const face = certifyOnFace(affine, Array.from(re), cert.outer, 1e-6 * scale);
+    if (face) {
+      zeroCoordinates = face.zero;
+      box = face.box;
+      nonNegative = box.every((b) => b.re.lo >= 0);
+      for (const j of face.zero) re[j] = 0;
+    }
+  }
+  return {
+    point: toComplex(re, im),
+    residual: residualAt(n, ev, re, im),
+    multiplicity: 1,
+    paths: [path],
+    certified: { unique: true, real: cert.real, nonNegative, zeroCoordinates, box },
+    outer: cert.outer,
+  };
+}
