@@ -65,6 +65,15 @@ export const CODES = {
   mixedRates: "mixed-rates",
   /** A one-way reaction built from energies: detailed balance by construction needs both directions. */
   constructedOneWay: "constructed-one-way",
+  // measurements (volume, current, force)
+  /** A second `volume` statement, or a volume that is not a positive finite number. */
+  badVolume: "bad-volume",
+  /** A `current` statement that is malformed: unknown reaction, repeated name or reaction, bad step. */
+  badCurrent: "bad-current",
+  /** A `force` statement whose param or current is not declared, or whose kT is not positive. */
+  badForce: "bad-force",
+  /** `compile(..., { overrides })` with a name that is not a param or reservoir. */
+  unknownOverride: "unknown-override",
   // asserts
   assertFailed: "assert-failed",
   detailedBalanceViolated: "detailed-balance-violated",

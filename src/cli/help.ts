@@ -2,14 +2,10 @@
  * The help text of every command, and the usage error that prints it (exit status 2).
  */
 import { createRequire } from "node:module";
-import { COMMANDS } from "./commands.js";
 import { EXIT, type Io } from "./io.js";
 
 /** The package's version, from package.json (dist/cli/ and src/cli/ are both two levels down). */
 export const VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
-
-/** The main help's lines for the commands of commands.ts, aligned with the others. */
-const EXTRA_LINES = [...COMMANDS.values()].map((c) => `  ${c.synopsis.padEnd(21)} ${c.summary}\n`).join("");
 
 export const HELP: Record<string, string> = {
   main: `ness ${VERSION}: the reaction-network analysis compiler
@@ -24,7 +20,6 @@ commands:
   export FILE           write a network as SBML Level 3 Version 2
   repair FILE           the network with the nearest thermodynamically consistent rate constants
   site PATH...          every network's reports (HTML, Markdown, JSON, mermaid) and an index page
-${EXTRA_LINES}
 Run 'ness <command> --help' for a command's options. Exit status: 0 ok, 1 a network does not
 compile or an assert fails, 2 bad usage or an unreadable path.
 `,
@@ -111,8 +106,11 @@ exit status: 0 written; 1 the file does not compile; 2 bad usage or an unreadabl
 `,
 };
 
-/** A usage error: the message and the command's help on stderr; returns 2. */
-export function usage(io: Io, command: string, message: string): number {
-  io.stderr(`ness ${command}: ${message}\n\n${COMMANDS.get(command)?.help ?? HELP[command]}`);
+/**
+ * A usage error: the message and the command's help on stderr; returns 2. Commands of their own
+ * module (commands.ts) pass their help text.
+ */
+export function usage(io: Io, command: string, message: string, help: string | undefined = HELP[command]): number {
+  io.stderr(`ness ${command}: ${message}\n\n${help ?? `Run 'ness ${command} --help' for its options.\n`}`);
   return EXIT.usage;
 }

@@ -27,7 +27,7 @@ const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    (command === undefined ? io.stderr : io.stdout)(HELP.main!);
+    (command === undefined ? io.stderr : io.stdout)(mainHelp());
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   if (command === "--version" || command === "-V") {
@@ -38,7 +38,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const options = extra?.options ?? OPTIONS[command];
   const help = extra?.help ?? HELP[command];
   if (!options) {
-    io.stderr(`ness: unknown command '${command}'\n\n${HELP.main}`);
+    io.stderr(`ness: unknown command '${command}'\n\n${mainHelp()}`);
     return EXIT.usage;
   }
   let values: Values;
@@ -69,4 +69,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`ness ${command}: internal error: ${(e as Error).message}\nplease report this with the input file${process.env.NESS_DEBUG ? `\n${(e as Error).stack}` : " (set NESS_DEBUG=1 for details)"}\n`);
     return EXIT.failed;
   }
+}
+
+/** The main help, with a line for each command of commands.ts after the built-in ones. */
+function mainHelp(): string {
+  const main = HELP.main ?? "";
+  const lines = [...COMMANDS.values()].map((c) => `  ${c.synopsis.padEnd(21)} ${c.summary}\n`).join("");
+  const at = main.indexOf("\nRun 'ness <command> --help'");
+  return at < 0 ? main + lines : `${main.slice(0, at)}${lines}${main.slice(at)}`;
 }

@@ -3,10 +3,13 @@
  * namespace; a value may use the params declared before it.
  */
 import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
+import { isExactLiteral } from "../network/rate.js";
+import * as Q from "../numeric/exact/rational.js";
 import type { Rational } from "../numeric/exact/rational.js";
 import type { Declarator, Expr, Statement } from "../syntax/ast.js";
 import type { CompileContext } from "./context.js";
 import { evaluate, type Scope, type Value } from "./evaluate.js";
+import { suggest } from "./suggest.js";
 
 export type NameKind = "param" | "species" | "state" | "reservoir";
 
@@ -57,10 +60,26 @@ export class DeclarationTable implements Declarations {
   private mixedReported = false;
   private readonly deferred: { declarator: Declarator; kind: NameKind }[] = [];
 
+  /** Overrides that were applied, so the unknown ones can be reported. */
+  private readonly applied = new Set<string>();
+
   constructor(
     private readonly sink: DiagnosticSink,
     private readonly context: CompileContext,
+    private readonly overrides: ReadonlyMap<string, number> = new Map(),
   ) {}
+
+  /** Reports overrides that named no param or reservoir (at `span`: the file has no place for them). */
+  checkOverrides(span: Span): void {
+    for (const name of this.overrides.keys()) {
+      if (this.applied.has(name)) continue;
+      const d = this.names.get(name);
+      const candidates = [...this.names.values()].filter((x) => x.kind === "param" || x.kind === "reservoir").map((x) => x.name);
+      const guess = suggest(name, candidates);
+      const what = d ? `'${name}' is ${describeName(d)}, not a param or reservoir` : `no param or reservoir is named '${name}'`;
+      this.sink.error(CODES.unknownOverride, `cannot set '${name}': ${what}${guess ? `; did you mean '${guess}'?` : ""}`, span, candidates.length ? `params and reservoirs: ${candidates.slice(0, 12).join(", ")}` : "the file declares no param or reservoir");
+    }
+  }
 
   /** Mass action or Markov: decided by the first species or state declared. */
   get kind(): "mass-action" | "markov" {
@@ -143,7 +162,11 @@ export class DeclarationTable implements Declarations {
     const name = d.id.name;
     const sink = this.sink;
     let value: Value | undefined;
-    if (d.value) value = evaluate(d.value, this.scope(before), sink);
+    const override = kind === "param" || kind === "reservoir" ? this.overrides.get(name) : undefined;
+    if (override !== undefined) {
+      this.applied.add(name);
+      value = { value: override, exact: exactDouble(override) };
+    } else if (d.value) value = evaluate(d.value, this.scope(before), sink);
     else if (kind === "param") sink.error(CODES.missingValue, `param '${name}' needs a value: param ${name} = ...`, d.id.span);
     else if (kind === "reservoir") sink.error(CODES.reservoirWithoutValue, `reservoir '${name}' needs its fixed concentration`, d.id.span, `reservoir ${name} = 1e-3`);
     if (value && (kind === "species" || kind === "state") && !(value.value >= 0)) {
@@ -151,7 +174,7 @@ export class DeclarationTable implements Declarations {
       value = undefined;
     }
     if (value && kind === "reservoir" && !(value.value > 0)) {
-      sink.error(CODES.badReservoirValue, `reservoir '${name}' is held at ${value.value}; a reservoir's concentration must be > 0`, d.value!.span);
+      sink.error(CODES.badReservoirValue, `reservoir '${name}' is held at ${value.value}; a reservoir's concentration must be > 0`, d.value?.span ?? d.id.span);
       value = undefined;
     }
     if (!value) return;
@@ -172,4 +195,13 @@ export function namesIn(e: Expr): string[] {
     else if (x.kind === "call") stack.push(...x.args);
   }
   return out;
+}
+
+/**
+ * An override's exact value: the decimal its shortest printing shows (1.2 is 6/5, as if the file
+ * said 1.2), under the literal rule of network/rate.ts (at most 15 significant digits).
+ */
+function exactDouble(x: number): Rational | null {
+  const text = String(x);
+  return Number.isFinite(x) && isExactLiteral(text) ? (Q.parseDecimal(text) ?? null) : null;
 }

@@ -14,6 +14,7 @@ import { lowerAssert } from "./asserts.js";
 import { CompileContext } from "./context.js";
 import { DeclarationTable, type Declarations } from "./declarations.js";
 import { EnergyTable, type TermNames } from "./energies.js";
+import { MeasureTable } from "./measures.js";
 import { lowerReaction, ReactionIds, type LoweredReaction } from "./reactions.js";
 
 export interface CompileResult {
@@ -21,11 +22,20 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+export interface CompileOptions {
+  /**
+   * Params and reservoir values to use instead of the file's (a scan's parameter, an assert's
+   * `at s = 1.2`): each replaces the declared value where it is declared, so every expression that
+   * uses it sees the new value. A name that is not a param or reservoir is an error.
+   */
+  readonly overrides?: ReadonlyMap<string, number>;
+}
+
 /** Compiles one network file. Never throws for bad input. */
-export function compile(text: string, file = "<input>"): CompileResult {
+export function compile(text: string, file = "<input>", options: CompileOptions = {}): CompileResult {
   const syntax = new DiagnosticSink();
   const semantic = new DiagnosticSink();
-  const network = lower(text, file, syntax, semantic);
+  const network = lower(text, file, syntax, semantic, options.overrides ?? new Map());
   // stages stop after errors: with a syntax error, the semantic findings are not reported
   const diagnostics = syntax.hasErrors ? syntax.items : [...syntax.items, ...semantic.items];
   return { network: syntax.hasErrors || semantic.hasErrors ? null : network, diagnostics: sortDiagnostics(diagnostics) };
@@ -38,9 +48,10 @@ type ReactionStatement = Extract<Statement, { kind: "reaction" }>;
  * it is read, so the AST of a large file never accumulates; one that uses a name declared later
  * waits for the end of the file. Stops before building the network if the syntax had errors.
  */
-function lower(text: string, file: string, syntax: DiagnosticSink, sink: DiagnosticSink): Network | null {
+function lower(text: string, file: string, syntax: DiagnosticSink, sink: DiagnosticSink, overrides: ReadonlyMap<string, number>): Network | null {
   const context = new CompileContext();
-  const decls = new DeclarationTable(sink, context);
+  const decls = new DeclarationTable(sink, context, overrides);
+  const measures = new MeasureTable(sink);
   const ids = new ReactionIds(sink);
   const lowered: (LoweredReaction | null)[] = [];
   const waiting: { st: ReactionStatement; position: number; id: string }[] = [];
@@ -67,6 +78,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     if (st.kind === "network" || st.kind === "declare") decls.add(st);
     else if (st.kind === "energy") energies.add(st);
     else if (st.kind === "assert") assertStatements.push(st);
+    else if (st.kind === "volume" || st.kind === "current" || st.kind === "force") measures.add(st);
     else {
       const id = ids.register(st);
       const position = lowered.length;
@@ -99,11 +111,15 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   const reactions = lowered.filter((r): r is LoweredReaction => r !== null);
   const constructed = lowered.flatMap((r, i) => (r ? [built[i] === true] : []));
   const reactionIndex = new Map(ids.ids.map((id, i) => [id, i] as const));
+  const measured = measures.lower(decls, reactionIndex);
+  const forces = measures.lowerForces(decls, measured.currents);
   const asserts: Assert[] = [];
+  const lookup = { species, reactions: reactionIndex, currents: new Map(measured.currents.map((c, i) => [c.name, i] as const)) };
   for (const st of assertStatements) {
-    const a = lowerAssert(st, decls, species, reactionIndex, text.slice(st.span.offset, st.span.offset + st.span.length), sink);
+    const a = lowerAssert(st, decls, lookup, text.slice(st.span.offset, st.span.offset + st.span.length), sink);
     if (a) asserts.push(a);
   }
+  decls.checkOverrides(firstSpan ?? { file, offset: 0, line: 1, column: 1, length: 1 });
   const speciesList = initialAmounts(decls, sink);
   warnUnused(decls, reactions, speciesList, firstSpan ?? { file, offset: 0, line: 1, column: 1, length: 1 }, sink);
   if (sink.hasErrors) return null;
@@ -116,6 +132,10 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     reactions,
     asserts,
     thermodynamics: energies.declared ? energies.thermodynamics([...species.keys()], [...decls.reservoirIndex.keys()], constructed) : null,
+    volume: measured.volume,
+    currents: measured.currents,
+    forces,
+    params: new Map([...decls.params].map(([name, v]) => [name, v.value] as const)),
   });
 }
 

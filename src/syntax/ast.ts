@@ -56,8 +56,36 @@ export interface ThermoRate {
   readonly span: Span;
 }
 
+/** `2 R1` or `-R3` in a `current` statement: a reaction label with its weight. */
+export interface CurrentTerm {
+  readonly sign: 1 | -1;
+  readonly coefficient: { readonly text: string; readonly span: Span } | null;
+  readonly reaction: Identifier;
+  readonly span: Span;
+}
+
 export type Statement =
   | { readonly kind: "network"; readonly title: string; readonly span: Span }
+  /** `volume 50`: the system size Ω. */
+  | { readonly kind: "volume"; readonly keyword: Span; readonly value: Expr; readonly span: Span }
+  | {
+      /** `current steps = R1 + R2 - 2 R3 step 36 nm`: a weighted count of reaction events. */
+      readonly kind: "current";
+      readonly keyword: Span;
+      readonly name: Identifier;
+      readonly terms: readonly CurrentTerm[];
+      readonly step: { readonly keyword: Span; readonly value: Expr; readonly unit: Identifier | null } | null;
+      readonly span: Span;
+    }
+  | {
+      /** `force F on steps kT 4.114`: the param F is the force conjugate to the current. */
+      readonly kind: "force";
+      readonly keyword: Span;
+      readonly param: Identifier;
+      readonly current: Identifier;
+      readonly kT: Expr | null;
+      readonly span: Span;
+    }
   | {
       /** `energy A = 0, B = -1.5`: standard free energies G° in k_B T (species, states, reservoirs). */
       readonly kind: "energy";
@@ -103,6 +131,10 @@ export type Statement =
         readonly value: Expr;
         readonly tolerance: Expr | null;
       } | null;
+      /** `bistable s from 1 to 2`: the range of a param or reservoir value. */
+      readonly range?: { readonly param: Identifier; readonly from: Expr; readonly to: Expr; readonly span: Span } | null;
+      /** `at s = 1.2, ATP = 1e-3`: values to evaluate the assert with (empty when none). */
+      readonly at?: readonly Declarator[];
       readonly span: Span;
     };
 

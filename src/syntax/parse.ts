@@ -6,7 +6,7 @@
  * Each statement is parsed alone, so three independent mistakes give three diagnostics.
  * Binary input, runaway nesting and floods of errors are cut short with one clear diagnostic.
  */
-import { tokenMatcher, type IToken } from "chevrotain";
+import { tokenMatcher, type CstNode, type IToken } from "chevrotain";
 import { CODES, DiagnosticSink, type Span } from "../diagnostics.js";
 import type { Program, Statement } from "./ast.js";
 import * as T from "./lexer.js";
@@ -94,6 +94,25 @@ function visitStatement(st: Statement | null, visit: (st: Statement) => void): v
   if (st) visit(st);
 }
 
+/**
+ * Statements that begin with a word that is a word only there (a species may still be called
+ * energy, volume, current or force): `energy NAME`, `volume VALUE`, `current NAME =`,
+ * `force NAME on`. No reaction starts that way (a reaction has an arrow and '@').
+ */
+function contextualStatement(tokens: readonly IToken[]): CstNode | null {
+  const [first, second, third] = tokens;
+  if (first?.tokenType !== T.Name || second === undefined) return null;
+  const reaction = tokens.some((t) => t.tokenType === T.At || tokenMatcher(t, T.AnyArrow));
+  if (reaction) return null;
+  switch (first.image) {
+    case "energy": return second.tokenType === T.Name ? parser.energyStatement() : null;
+    case "volume": return parser.volumeStatement();
+    case "current": return second.tokenType === T.Name && third?.tokenType === T.Equals ? parser.currentStatement() : null;
+    case "force": return second.tokenType === T.Name && third?.image === "on" ? parser.forceStatement() : null;
+    default: return null;
+  }
+}
+
 function parseStatement(tokens: IToken[], w: Where, sink: DiagnosticSink): Statement | null {
   const tooDeep = findTooDeep(tokens);
   if (tooDeep) {
@@ -108,9 +127,7 @@ function parseStatement(tokens: IToken[], w: Where, sink: DiagnosticSink): State
   parser.input = tokens;
   let cst;
   try {
-    const [first, second] = tokens;
-    const energy = first?.tokenType === T.Name && first.image === "energy" && second?.tokenType === T.Name;
-    cst = energy ? parser.energyStatement() : parser.statement();
+    cst = contextualStatement(tokens) ?? parser.statement();
   } catch (e) {
     if (e instanceof RangeError) {
       sink.error(CODES.tooDeep, "expression nested too deeply to parse", tokenSpan(w, tokens[0]!), "split the expression with a param");

@@ -104,6 +104,59 @@ export class NessParser extends CstParser {
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.declarator) });
   });
 
+  /** `volume EXPR`: entered directly by parse.ts (a contextual word, like `energy`). */
+  volumeStatement = this.RULE("volumeStatement", () => {
+    this.CONSUME(T.Name, { LABEL: "keyword" });
+    this.SUBRULE(this.expression, { LABEL: "value" });
+  });
+
+  /**
+   * `current NAME = [-] TERM ((+|-) TERM)* [step EXPR [UNIT]]`, TERM := [NUMBER [*]] LABEL: a
+   * weighted count of reaction events. Entered directly by parse.ts (`current NAME =`).
+   */
+  currentStatement = this.RULE("currentStatement", () => {
+    this.CONSUME(T.Name, { LABEL: "keyword" });
+    this.CONSUME2(T.Name, { LABEL: "name" });
+    this.CONSUME(T.Equals);
+    this.OPTION(() => this.CONSUME(T.Minus, { LABEL: "firstSign" }));
+    this.SUBRULE(this.currentTerm, { LABEL: "terms" });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: "signs" }) }, { ALT: () => this.CONSUME2(T.Minus, { LABEL: "signs" }) }]);
+      this.SUBRULE2(this.currentTerm, { LABEL: "terms" });
+    });
+    this.OPTION2({
+      GATE: () => this.LA(1).image === "step",
+      DEF: () => {
+        this.CONSUME3(T.Name, { LABEL: "step" });
+        this.SUBRULE(this.expression, { LABEL: "stepValue" });
+        this.OPTION3(() => this.CONSUME4(T.Name, { LABEL: "unit" }));
+      },
+    });
+  });
+
+  currentTerm = this.RULE("currentTerm", () => {
+    this.OPTION(() => {
+      this.CONSUME(T.NumberLiteral);
+      this.OPTION2(() => this.CONSUME(T.Star));
+    });
+    this.CONSUME(T.Name);
+  });
+
+  /** `force PARAM on CURRENT [kT EXPR]`: entered directly by parse.ts (`force NAME on`). */
+  forceStatement = this.RULE("forceStatement", () => {
+    this.CONSUME(T.Name, { LABEL: "keyword" });
+    this.CONSUME2(T.Name, { LABEL: "param" });
+    this.CONSUME3(T.Name, { LABEL: "on" });
+    this.CONSUME4(T.Name, { LABEL: "current" });
+    this.OPTION({
+      GATE: () => this.LA(1).image === "kT",
+      DEF: () => {
+        this.CONSUME5(T.Name, { LABEL: "kT" });
+        this.SUBRULE(this.expression, { LABEL: "kTValue" });
+      },
+    });
+  });
+
   declarator = this.RULE("declarator", () => {
     this.CONSUME(T.Name);
     this.OPTION(() => {
@@ -170,6 +223,17 @@ export class NessParser extends CstParser {
     this.CONSUME(T.Assert);
     this.OPTION(() => this.CONSUME(T.Not));
     this.SUBRULE(this.expression, { LABEL: "subject" });
+    // `bistable s from 1 to 2`: a param's range (`from` and `to` are words only here)
+    this.OPTION7({
+      GATE: () => this.LA(1).tokenType === T.Name && this.LA(2).image === "from",
+      DEF: () => {
+        this.CONSUME4(T.Name, { LABEL: "rangeParam" });
+        this.CONSUME5(T.Name, { LABEL: "from" });
+        this.SUBRULE5(this.expression, { LABEL: "rangeFrom" });
+        this.CONSUME6(T.Name, { LABEL: "to" });
+        this.SUBRULE6(this.expression, { LABEL: "rangeTo" });
+      },
+    });
     // `within` is a word only here (a species may still be called within): VALUE [UNIT] [%]
     this.OPTION4({
       GATE: () => this.LA(1).image === "within",
@@ -187,6 +251,14 @@ export class NessParser extends CstParser {
         this.CONSUME(T.PlusMinus);
         this.SUBRULE3(this.expression, { LABEL: "tolerance" });
       });
+    });
+    // `at s = 1.2, ATP = 1e-3`: evaluated with these values (`at` is a word only here)
+    this.OPTION8({
+      GATE: () => this.LA(1).image === "at" && this.LA(2).tokenType === T.Name,
+      DEF: () => {
+        this.CONSUME7(T.Name, { LABEL: "at" });
+        this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.declarator, { LABEL: "atValues" }) });
+      },
     });
   });
 

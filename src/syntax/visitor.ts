@@ -4,7 +4,7 @@
  */
 import type { CstElement, CstNode, CstNodeLocation, IToken } from "chevrotain";
 import type { Span } from "../diagnostics.js";
-import type { Declarator, Expr, ReactionTerm, Side, Statement, ThermoRate } from "./ast.js";
+import type { CurrentTerm, Declarator, Expr, ReactionTerm, Side, Statement, ThermoRate } from "./ast.js";
 import { parser } from "./parser.js";
 
 type Children = Record<string, CstElement[] | undefined>;
@@ -89,6 +89,50 @@ class AstBuilder extends BaseVisitor {
     const keyword = kw ? this.tokenSpan(w, kw) : { ...this.nodeSpan(w, this.current!), length: "energy".length };
     const last = declarators[declarators.length - 1]?.span ?? keyword;
     return { kind: "energy", keyword, declarators, span: { ...keyword, length: last.offset + last.length - keyword.offset } };
+  }
+
+  volumeStatement(c: Children, w: Where): Statement {
+    const keyword = this.tokenSpan(w, this.tokens(c, "keyword")[0]!);
+    const value = this.visit(this.nodes(c, "value")[0]!, w) as Expr;
+    return { kind: "volume", keyword, value, span: this.nodeSpan(w, this.current!) };
+  }
+
+  currentStatement(c: Children, w: Where): Statement {
+    const keyword = this.tokenSpan(w, this.tokens(c, "keyword")[0]!);
+    const name = this.tokens(c, "name")[0]!;
+    const first = this.tokens(c, "firstSign").length > 0 ? -1 : 1;
+    const signs = this.tokens(c, "signs").map((t) => (t.image === "-" ? -1 : 1));
+    const terms = this.nodes(c, "terms").map((n, i) => {
+      const t = this.visit(n, w) as Omit<CurrentTerm, "sign">;
+      return { ...t, sign: (i === 0 ? first : signs[i - 1] ?? 1) as 1 | -1 };
+    });
+    const [stepWord] = this.tokens(c, "step");
+    const [stepValue] = this.nodes(c, "stepValue");
+    const [unit] = this.tokens(c, "unit");
+    const step = stepWord && stepValue
+      ? { keyword: this.tokenSpan(w, stepWord), value: this.visit(stepValue, w) as Expr, unit: unit ? { name: unit.image, span: this.tokenSpan(w, unit) } : null }
+      : null;
+    return { kind: "current", keyword, name: { name: name.image, span: this.tokenSpan(w, name) }, terms, step, span: this.nodeSpan(w, this.current!) };
+  }
+
+  currentTerm(c: Children, w: Where): Omit<CurrentTerm, "sign"> {
+    const num = this.tokens(c, "NumberLiteral")[0];
+    const name = this.tokens(c, "Name")[0]!;
+    return {
+      coefficient: num ? { text: num.image, span: this.tokenSpan(w, num) } : null,
+      reaction: { name: name.image, span: this.tokenSpan(w, name) },
+      span: this.nodeSpan(w, this.current!),
+    };
+  }
+
+  forceStatement(c: Children, w: Where): Statement {
+    const keyword = this.tokenSpan(w, this.tokens(c, "keyword")[0]!);
+    const id = (key: string): { name: string; span: Span } => {
+      const t = this.tokens(c, key)[0]!;
+      return { name: t.image, span: this.tokenSpan(w, t) };
+    };
+    const [kT] = this.nodes(c, "kTValue");
+    return { kind: "force", keyword, param: id("param"), current: id("current"), kT: kT ? (this.visit(kT, w) as Expr) : null, span: this.nodeSpan(w, this.current!) };
   }
 
   declarator(c: Children, w: Where): Declarator {
@@ -187,8 +231,20 @@ class AstBuilder extends BaseVisitor {
         span: { ...keyword, length: end.offset + end.length - keyword.offset },
       };
     }
+    const [rangeParam] = this.tokens(c, "rangeParam");
+    const [rangeFrom] = this.nodes(c, "rangeFrom");
+    const [rangeTo] = this.nodes(c, "rangeTo");
+    let range: Extract<Statement, { kind: "assert" }>["range"] = null;
+    if (rangeParam && rangeFrom && rangeTo) {
+      const param = { name: rangeParam.image, span: this.tokenSpan(w, rangeParam) };
+      const to = this.visit(rangeTo, w) as Expr;
+      range = { param, from: this.visit(rangeFrom, w) as Expr, to, span: { ...param.span, length: to.span.offset + to.span.length - param.span.offset } };
+    }
+    const at = this.nodes(c, "atValues").map((n) => this.visit(n, w) as Declarator);
     return {
       kind: "assert",
+      range,
+      at,
       negated: this.tokens(c, "Not").length > 0,
       subject: this.visit(subject!, w) as Expr,
       within: withinNode,

@@ -28,6 +28,25 @@ function scopes(g: vsctm.IGrammar, line: string): [string, string][] {
 }
 
 describe("grammar/ness.tmLanguage.json", () => {
+  it("highlights volume, current and force statements, and the new assert words", async () => {
+    const g = await grammar();
+    expect(scopes(g, "volume 50")).toEqual([["volume", "storage.type.measure.ness"], ["50", "constant.numeric.ness"]]);
+    const cur = scopes(g, "current steps = r1 + 2 r2 step 36 nm");
+    expect(cur[0]).toEqual(["current", "storage.type.measure.ness"]);
+    expect(cur).toContainEqual(["steps", "variable.other.declaration.ness"]);
+    expect(cur).toContainEqual(["step", "keyword.other.measure.ness"]);
+    const force = scopes(g, "force F on steps kT 4.114");
+    expect(force).toContainEqual(["on", "keyword.other.measure.ness"]);
+    expect(force).toContainEqual(["kT", "keyword.other.measure.ness"]);
+    // a species called volume in a reaction is a reaction, not a statement keyword
+    expect(scopes(g, "volume -> current @ 1")[0]?.[1]).not.toBe("storage.type.measure.ness");
+    const a = scopes(g, "assert bistable s from 1 to 2");
+    expect(a).toContainEqual(["bistable", "support.constant.ness"]);
+    expect(a).toContainEqual(["from", "keyword.operator.range.ness"]);
+    expect(scopes(g, "assert diffusion(steps) > 0")).toContainEqual(["diffusion", "support.function.ness"]);
+    expect(scopes(g, "assert steady_states = 3 at s = 1.2")).toContainEqual(["at", "keyword.operator.range.ness"]);
+  });
+
   it("highlights every construct", async () => {
     const g = await grammar();
     expect(scopes(g, "# a comment")).toEqual([["# a comment", "comment.line.number-sign.ness"]]);

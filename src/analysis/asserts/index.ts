@@ -18,29 +18,15 @@ import type { DetailedBalance } from "../balance/types.js";
 import type { Structure } from "../structure/types.js";
 import type { SteadyStates } from "../steady-state/types.js";
 import { closingChange as closingChangeOf, covers, holdsWithin, toleranceText } from "./tolerance.js";
+import type { Lazy, Unevaluable } from "./types.js";
 import { checkFluctuationAssert, measureCurrentStatistic } from "./fluctuations.js";
 import { checkScanAssert, measureAt } from "./scan.js";
 
 export { closingChange, covers, holdsWithin, toleranceText } from "./tolerance.js";
-
-/** Lazily computed analyses, so each is run at most once and only when an assert needs it. */
-export interface Lazy {
-  structure(): Structure;
-  /** Detailed balance accepting `accept` (by default `acceptViolation`, the run's own tolerance). */
-  balance(accept?: AcceptedViolation | null): DetailedBalance;
-  steadyStates(): SteadyStates;
-  /** The tolerance of the run (`--balance-tolerance`), for asserts without `within`; null when none. */
-  readonly acceptViolation: AcceptedViolation | null;
-  /**
-   * The same network with some params or reservoir values changed (`assert … at s = 1.2`, and
-   * `assert bistable s from 1 to 2`), recompiled by whoever has the source (the CLI); absent when
-   * nobody can, and then such asserts are unevaluable.
-   */
-  readonly recompile?: (values: readonly ParameterValue[]) => Network;
-}
+export type { Lazy, Unevaluable } from "./types.js";
 
 /** Analyses computed on first use and kept: balance-only asserts never start the steady-state search. */
-export function lazyAnalyses(network: Network, progress?: (stage: string) => void, options: { readonly acceptViolation?: AcceptedViolation | null; readonly recompile?: (values: readonly ParameterValue[]) => Network } = {}): Lazy {
+export function lazyAnalyses(network: Network, progress?: (stage: string) => void, options: { readonly acceptViolation?: AcceptedViolation | null; readonly recompile?: (values: readonly ParameterValue[]) => Network | string } = {}): Lazy {
   const acceptViolation = options.acceptViolation ?? null;
   let structure: Structure | undefined;
   let steady: SteadyStates | undefined;
@@ -114,11 +100,6 @@ function checkOne(network: Network, a: Assert, lazy: Lazy): Diagnostic | null {
   };
 }
 
-/** Why an assert has no value to compare, with the code it is reported under. */
-export interface Unevaluable {
-  readonly code: typeof CODES.assertUnevaluable | typeof CODES.stateNotReached;
-  readonly why: string;
-}
 
 /**
  * The measured value, or why there is none. conc, flux and entropy_production are read at the

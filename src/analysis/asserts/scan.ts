@@ -4,7 +4,7 @@
  */
 import { CODES, type Diagnostic } from "../../diagnostics.js";
 import type { Assert, AssertTarget, Network, ParameterValue, Quantity } from "../../network/types.js";
-import type { Lazy, Unevaluable } from "./index.js";
+import type { Lazy, Unevaluable } from "./types.js";
 
 export function checkScanAssert(_network: Network, a: Assert, _t: Extract<AssertTarget, { kind: "bistable" }>, _lazy: Lazy): Diagnostic | null {
   return { severity: "error", code: CODES.assertUnevaluable, message: `cannot evaluate '${a.text}': parameter scans are not computed yet`, span: a.span };
