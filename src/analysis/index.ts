@@ -9,6 +9,8 @@
 import type { Network } from "../network/types.js";
 import { analyzeBalance } from "./balance/index.js";
 import { analyzeCurrents } from "./currents/index.js";
+import { analyzeFluctuations } from "./fluctuations/index.js";
+import { analyzeResponse } from "./response/index.js";
 import { analyzeStructure } from "./structure/index.js";
 import { analyzeSteadyStates } from "./steady-state/index.js";
 import type { Analysis } from "./types.js";
@@ -47,6 +49,13 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
     const how = reached.stable === false ? "an unstable steady state" : reached.stable === null ? "a steady state of undecided stability" : "a stable steady state";
     currentNotes.unshift(`the dynamics do not reach a steady state from the initial amounts: currents and entropy production are taken at steady state ${index + 1}, ${how} the system is not seen to reach`);
   }
+  progress("fluctuations");
+  const fluctuations = analyzeFluctuations(network, { state: reached ?? null, states: steadyStates.states, currents, cycleCount: structure.cycleCount }, resolved);
+  progress("response");
+  const response = analyzeResponse(network, {
+    state: reached ?? null, structure, currents, equilibrium: detailedBalance.holds === true, statistics: fluctuations.currents,
+    ...(options.recompile ? { recompile: options.recompile } : {}),
+  });
   return {
     network,
     structure,
@@ -54,6 +63,8 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
     steadyStates,
     currents,
     currentsAt,
+    fluctuations,
+    response,
     notes: [...inferenceNotes(network), ...(steadyStates.notes ?? []), ...currentNotes],
     options: optionsUsed(resolved),
   };

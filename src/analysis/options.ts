@@ -33,7 +33,7 @@ export interface AnalyzeOptions extends Partial<ResolvedOptions> {
    * The same network with some params changed, recompiled by whoever has the source (the CLI):
    * the response analysis takes d κ_r / d p from it by central differences of the rate constants.
    */
-  readonly recompile?: (values: readonly ParameterValue[]) => Network;
+  readonly recompile?: (values: readonly ParameterValue[]) => Network | string;
 }
 
 export const DEFAULT_OPTIONS: ResolvedOptions = { ...LISTING_DEFAULTS, ...STRUCTURE_DEFAULTS, ...BALANCE_DEFAULTS, ...STEADY_STATE_DEFAULTS, ...CURRENTS_DEFAULTS, ...FLUCTUATIONS_DEFAULTS };

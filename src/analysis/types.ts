@@ -9,11 +9,15 @@ import type { Currents } from "./currents/types.js";
 import type { SteadyStates } from "./steady-state/types.js";
 import type { Structure } from "./structure/types.js";
 import type { UsedOption } from "./options.js";
+import type { Fluctuations } from "./fluctuations/types.js";
+import type { Response } from "./response/types.js";
 
 export type * from "./structure/types.js";
 export type * from "./balance/types.js";
 export type * from "./steady-state/types.js";
 export type * from "./currents/types.js";
+export type * from "./fluctuations/types.js";
+export type * from "./response/types.js";
 
 /** The steady state the currents and σ of a report are taken at. */
 export interface CurrentsAt {
@@ -35,6 +39,10 @@ export interface Analysis {
    * `reached: false` means σ is taken at a state the system is not seen to reach (an oscillator).
    */
   readonly currentsAt?: CurrentsAt | null;
+  /** Current statistics, λ(s), TUR, Markov kinetics, linear noise (analysis/fluctuations); absent from older producers. */
+  readonly fluctuations?: Fluctuations | null;
+  /** Sensitivities, control coefficients, Onsager matrix, Einstein relation, transduction (analysis/response). */
+  readonly response?: Response | null;
   /** Why a number is null, what was inferred, which verdicts are approximate. */
   readonly notes: readonly string[];
   /** Every numerical threshold the analyses used, with its value (the report states them). */

@@ -92,7 +92,8 @@ export function analyzeFluctuations(network: Network, input: FluctuationsInput, 
   if (j.states > o.maxScgfStates) notes.push(`λ(s) is computed for chains of at most ${o.maxScgfStates} states (maxScgfStates); this one has ${j.states}`);
   const ratios = out.map((c) => c.uncertaintyRatio).filter((r): r is number => r !== null);
   const turHolds = ratios.length === 0 ? null : ratios.every((r) => r >= 1 - o.turTolerance);
-  const kinetics = markovKinetics(j, pi, o.maxSpectrumStates);
+  const kinetics = j.states <= o.maxKineticsStates ? markovKinetics(j, pi, o.maxSpectrumStates) : null;
+  if (kinetics === null) notes.push(`first passages and committors are listed for chains of at most ${o.maxKineticsStates} states (maxKineticsStates)`);
   return { currents: out, entropyProduction: sigma, turHolds, linearNoise, kinetics, notes };
 }
 

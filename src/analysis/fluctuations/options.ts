@@ -16,10 +16,12 @@ export interface FluctuationsThresholds {
   readonly volume: number | null;
   /** The relaxation spectrum is computed densely for chains of at most this many states. */
   readonly maxSpectrumStates: number;
+  /** The report's first passages and committors (four sparse solves) for chains of at most this many states; the API has no limit. */
+  readonly maxKineticsStates: number;
 }
 
 export const FLUCTUATIONS_DEFAULTS: FluctuationsThresholds = {
-  maxScgfStates: 200, scgfPoints: 21, maxMeasuredCycles: 8, turTolerance: 1e-9, volume: null, maxSpectrumStates: 400,
+  maxScgfStates: 200, scgfPoints: 21, maxMeasuredCycles: 3, turTolerance: 1e-9, volume: null, maxSpectrumStates: 400, maxKineticsStates: 20000,
 };
 
 export const FLUCTUATIONS_MEANINGS: { readonly [K in keyof FluctuationsThresholds]: string } = {
@@ -29,4 +31,5 @@ export const FLUCTUATIONS_MEANINGS: { readonly [K in keyof FluctuationsThreshold
   turTolerance: "rounding allowance of the uncertainty relation D σ / J² ≥ 1",
   volume: "system size Ω of the linear noise approximation (null: the file's volume statement)",
   maxSpectrumStates: "largest Markov chain whose relaxation spectrum is computed (dense)",
+  maxKineticsStates: "largest Markov chain whose first-passage times and committors the report lists",
 };

@@ -35,9 +35,14 @@ export function tilted(j: Jumps, g: Float64Array, s: number): number[][] {
   return rows;
 }
 
-/** The largest real part of the eigenvalues (the Perron root of a Metzler matrix); null when not computed. */
+/**
+ * The largest real part of the eigenvalues (the Perron root of a Metzler matrix); null when not
+ * computed. The matrix is balanced first (a diagonal similarity D M D⁻¹ that equalises each state's
+ * off-diagonal row and column sums, as LAPACK's gebal does): at large |s| the tilt e^{s g} makes
+ * the entries differ by e^{±25}, and the QR iteration on the unbalanced matrix loses the root.
+ */
 function leadingEigenvalue(rows: number[][]): number | null {
-  const ev = eigenvalues(rows);
+  const ev = eigenvalues(balance(rows));
   if (ev === null || ev.re.length === 0) return null;
   return Math.max(...ev.re);
 }
@@ -63,4 +68,38 @@ export function symmetryDefect(values: readonly (number | null)[]): number | nul
     size = Math.max(size, Math.abs(a));
   }
   return size === 0 ? worst : worst / size;
+}
+
+/** Osborne's balancing by powers of two (exact scalings), a few sweeps. */
+function balance(rows: number[][]): number[][] {
+  const n = rows.length;
+  const a = rows.map((r) => [...r]);
+  for (let sweep = 0; sweep < 20; sweep++) {
+    let changed = false;
+    for (let i = 0; i < n; i++) {
+      let r = 0, c = 0;
+      for (let k = 0; k < n; k++) {
+        if (k === i) continue;
+        r += Math.abs(a[i]?.[k] ?? 0);
+        c += Math.abs(a[k]?.[i] ?? 0);
+      }
+      if (r === 0 || c === 0) continue;
+      let f = 1;
+      const target = Math.sqrt(r * c);
+      while (c * f < target / 2) f *= 2;
+      while (c * f > target * 2) f /= 2;
+      if (f === 1) continue;
+      changed = true;
+      // D_ii = f: column i times f, row i divided by f
+      for (let k = 0; k < n; k++) {
+        if (k === i) continue;
+        const row = a[k] ?? [];
+        row[i] = (row[i] ?? 0) * f;
+        const own = a[i] ?? [];
+        own[k] = (own[k] ?? 0) / f;
+      }
+    }
+    if (!changed) break;
+  }
+  return a;
 }

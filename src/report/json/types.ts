@@ -144,4 +144,62 @@ export interface JsonReport {
   /** Every numerical threshold the analyses used, by name. */
   readonly options: { readonly [name: string]: number | string | boolean | null };
   readonly notes: readonly string[];
+  /** Current statistics, λ(s), the uncertainty relation, Markov kinetics and linear noise; null without a steady state. */
+  readonly fluctuations?: JsonFluctuations | null;
+  /** Control coefficients, the Onsager matrix, the Einstein relation and free-energy transduction; null without a steady state. */
+  readonly response?: JsonResponse | null;
+}
+
+/** One counting current's long-time statistics (docs/fluctuations.md). */
+export interface JsonCurrentStatistics {
+  readonly name: string;
+  readonly kind: "measured" | "cycle" | "entropy";
+  readonly definition: string;
+  readonly mean: number | null;
+  readonly diffusion: number | null;
+  readonly fano: number | null;
+  readonly uncertaintyRatio: number | null;
+  readonly entropyBound: number | null;
+  readonly step: { readonly value: number; readonly unit: string | null } | null;
+  readonly velocity: number | null;
+  readonly diffusionLength: number | null;
+  readonly randomness: number | null;
+  readonly scgf: { readonly s: readonly number[]; readonly lambda: readonly (number | null)[] } | null;
+  readonly gallavottiCohen: { readonly centre: number; readonly defect: number | null; readonly exact: boolean | null } | null;
+}
+
+export interface JsonFluctuations {
+  readonly currents: readonly JsonCurrentStatistics[];
+  readonly entropyProduction: number | null;
+  readonly turHolds: boolean | null;
+  readonly kinetics: {
+    readonly relaxationRates: readonly number[] | null;
+    readonly setA: readonly string[];
+    readonly setB: readonly string[];
+    readonly mfptAB: number | null;
+    readonly mfptBA: number | null;
+    readonly reactiveFlux: number | null;
+    readonly rateAB: number | null;
+  } | null;
+  /** Covariance of concentrations by species pair at each stable steady state (index into steadyStates). */
+  readonly linearNoise: { readonly volume: number; readonly states: readonly { readonly state: number; readonly covariance: { readonly [species: string]: NumberMap }; readonly residual: number }[] } | null;
+}
+
+export interface JsonResponse {
+  readonly method: string;
+  /** ∂ output / ∂ ln input (∂ / ∂ p for a param), per input; omitted (empty) past the listing cap. */
+  readonly sensitivities: readonly { readonly input: string; readonly kind: string; readonly entropyProduction: number | null; readonly currents: NumberMap; readonly fluxes: NumberMap; readonly concentrations: NumberMap }[];
+  readonly controlCoefficients: {
+    readonly flux: { readonly [reaction: string]: NumberMap };
+    readonly concentration: { readonly [species: string]: NumberMap };
+    readonly fluxSumDefect: number;
+    readonly concentrationSumDefect: number;
+  } | null;
+  readonly onsager: { readonly cycles: readonly string[]; readonly matrix: readonly (readonly (number | null)[])[]; readonly asymmetry: number; readonly equilibrium: boolean } | null;
+  readonly einstein: readonly { readonly force: string; readonly current: string; readonly mobility: number | null; readonly diffusion: number | null; readonly effectiveTemperature: number | null; readonly kT: number }[];
+  readonly transduction: {
+    readonly drives: readonly { readonly words: string; readonly exchange: string; readonly affinity: number | null; readonly current: number | null; readonly power: number | null }[];
+    readonly efficiency: number | null;
+    readonly ratio: { readonly output: string; readonly input: string; readonly value: number | null } | null;
+  } | null;
 }

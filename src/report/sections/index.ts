@@ -9,6 +9,8 @@ import type { Section } from "../model/section.js";
 import { balanceSection } from "./balance.js";
 import { currentsSection } from "./currents.js";
 import { diagramsSection } from "./diagrams.js";
+import { fluctuationsSection } from "./fluctuations.js";
+import { responseSection } from "./response.js";
 import { networkSection } from "./network.js";
 import { notesSection } from "./notes.js";
 import { optionsSection } from "./options.js";
@@ -22,6 +24,8 @@ export const SECTIONS: readonly ((analysis: Analysis) => Section)[] = [
   balanceSection,
   steadyStatesSection,
   currentsSection,
+  fluctuationsSection,
+  responseSection,
   diagramsSection,
   optionsSection,
   notesSection,
