@@ -7,6 +7,7 @@
  *   structure.bench.ts  exact structure of 500 species × 1000 reactions (< 2 s)
  *   markov.bench.ts     40 000-state chain against SciPy               (≤ ¼ of SciPy, 1e-8)
  *                       and, with --big, 10^6 states                    (< 2 GB)
+ *   fluctuations.bench.ts  D of a current on the 40 000-state torus     (about the cost of π)
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -18,6 +19,7 @@ const runs: [string, string[]][] = [
   ["check.bench.ts", []],
   ["structure.bench.ts", []],
   ["markov.bench.ts", big ? ["--big"] : []],
+  ["fluctuations.bench.ts", []],
 ];
 
 console.log(`ness benchmarks on ${process.platform}/${process.arch}, Node ${process.version}, ${new Date().toISOString()}\n`);
