@@ -13,6 +13,7 @@ const LAYERS = [
   ["network"],
   ["syntax"],
   ["compile"],
+  ["format"],
   ["sbml"],
   ["analysis"],
   ["stochastic"],
