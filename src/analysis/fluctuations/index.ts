@@ -59,7 +59,8 @@ export function analyzeFluctuations(network: Network, input: FluctuationsInput, 
     return { currents: [], entropyProduction: sigma, turHolds: null, linearNoise, kinetics: null, notes };
   }
   const pi = input.state.concentrations;
-  const targets = currentTargets(network, input.currents, o.maxMeasuredCycles, notes);
+  // past maxKineticsStates one cycle current only: each costs a solve the size of π's
+  const targets = currentTargets(network, input.currents, j.states <= o.maxKineticsStates ? o.maxMeasuredCycles : Math.min(1, o.maxMeasuredCycles), notes);
   const unicycle = input.cycleCount === 1 ? input.currents?.cycles[0] ?? null : null;
   const out: CurrentStatistics[] = [];
   for (const t of targets) {

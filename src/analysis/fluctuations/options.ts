@@ -8,7 +8,7 @@ export interface FluctuationsThresholds {
   readonly maxScgfStates: number;
   /** Points of the s grid of λ(s). */
   readonly scgfPoints: number;
-  /** Without `current` statements, at most this many cycle currents get their statistics (one solve each). */
+  /** Without `current` statements, at most this many cycle currents get their statistics (one solve each; one past maxKineticsStates states). */
   readonly maxMeasuredCycles: number;
   /** D σ / J² ≥ 1 − this counts as satisfying the uncertainty relation (rounding of J, D and σ). */
   readonly turTolerance: number;
@@ -27,7 +27,7 @@ export const FLUCTUATIONS_DEFAULTS: FluctuationsThresholds = {
 export const FLUCTUATIONS_MEANINGS: { readonly [K in keyof FluctuationsThresholds]: string } = {
   maxScgfStates: "largest Markov chain whose scaled cumulant generating function λ(s) is computed (dense)",
   scgfPoints: "points of the s grid on which λ(s) is computed",
-  maxMeasuredCycles: "most cycle currents given statistics when no current is declared",
+  maxMeasuredCycles: "most cycle currents given statistics when no current is declared (one past maxKineticsStates states)",
   turTolerance: "rounding allowance of the uncertainty relation D σ / J² ≥ 1",
   volume: "system size Ω of the linear noise approximation (null: the file's volume statement)",
   maxSpectrumStates: "largest Markov chain whose relaxation spectrum is computed (dense)",
