@@ -3,6 +3,10 @@
  * command; the order is the order of the main help.
  */
 import type { Command } from "./command.js";
+import { fmtCommand } from "./fmt.js";
+import { lspCommand } from "./lsp.js";
 
 export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ["fmt", fmtCommand],
+  ["lsp", lspCommand],
 ]);
