@@ -75,12 +75,12 @@ export function analyzeResponse(network: Network, input: ResponseInput): Respons
     const dm = network.reactions.map((r) => r.reservoirProducts.filter((t) => t.index === y.index).reduce((s, t) => s + t.coefficient, 0));
     push(`[${y.name}]`, "reservoir", respond(network, lin, dp, dm));
   });
-  const paramDeltas = new Map<string, Delta>();
+  const paramDeltas = new Map<string, ParamDelta>();
   if (input.recompile && network.params.size > 0) {
     for (const [name, value] of network.params) {
       const d = paramResponse(network, lin, name, value, input.recompile);
       if (d === null) notes.push(`param ${name}: the network could not be recompiled around its value`);
-      else { paramDeltas.set(name, d); push(name, "param", d); }
+      else { paramDeltas.set(name, d); push(name, "param", d.delta); }
     }
   } else if (network.params.size > 0) notes.push("params: their response needs the source to recompile (given by the CLI); rate constants and reservoirs are differentiated exactly");
   const control = controlCoefficients(network, state, enzyme);
@@ -95,15 +95,25 @@ export function analyzeResponse(network: Network, input: ResponseInput): Respons
       notes.push(`force ${f.param}: the Einstein relation needs the current's D and d κ/d${f.param} (recompiling the source)`);
       continue;
     }
-    const mobility = c.weights.reduce((s, w) => s + w.weight * (d.J[w.reaction] ?? 0), 0);
+    // a load lowers the affinity of the current (Σ_r w_r ∂ ln(κ⁺_r/κ⁻_r)/∂F < 0): the driving force is −F
+    const tilt = c.weights.reduce((s, w) => s + w.weight * ((d.dPlus[w.reaction] ?? 0) - (d.dMinus[w.reaction] ?? 0)), 0);
+    const sign = tilt < 0 ? -1 : 1;
+    const mobility = sign * c.weights.reduce((s, w) => s + w.weight * (d.delta.J[w.reaction] ?? 0), 0);
     const step = c.step?.value ?? 1;
     einstein.push({ force: f.param, current: c.name, mobility, diffusion: stat.diffusion, effectiveTemperature: mobility === 0 ? null : (stat.diffusion * step) / mobility, kT: f.kT ?? 1 });
   }
   return { sensitivities: sens, control, onsager, einstein, transduction: drives, method: "implicit differentiation: the Jacobian on the stoichiometric subspace factored once (LU), one solve per input", notes };
 }
 
+/** A param's response and the d ln κ / dp it was computed from. */
+interface ParamDelta {
+  readonly delta: Delta;
+  readonly dPlus: readonly number[];
+  readonly dMinus: readonly number[];
+}
+
 /** ∂ outputs / ∂ p for a param: d ln κ_r / dp by central differences of the recompiled rate constants, then the exact response. */
-function paramResponse(network: Network, lin: Linearised, name: string, value: number, recompile: (v: readonly ParameterValue[]) => Network | string): Delta | null {
+function paramResponse(network: Network, lin: Linearised, name: string, value: number, recompile: (v: readonly ParameterValue[]) => Network | string): ParamDelta | null {
   const h = PARAM_STEP * Math.max(Math.abs(value), 1);
   const up = recompile([{ name, value: value + h }]), down = recompile([{ name, value: value - h }]);
   if (typeof up === "string" || typeof down === "string") return null;
@@ -114,7 +124,8 @@ function paramResponse(network: Network, lin: Linearised, name: string, value: n
     return p > 0 && q > 0 ? (Math.log(p) - Math.log(q)) / (2 * h) : 0;
   };
   const m = network.reactions.length;
-  return respond(network, lin, Array.from({ length: m }, (_, k) => dl(a.forward, b.forward, k)), Array.from({ length: m }, (_, k) => dl(a.reverse, b.reverse, k)));
+  const dPlus = Array.from({ length: m }, (_, k) => dl(a.forward, b.forward, k)), dMinus = Array.from({ length: m }, (_, k) => dl(a.reverse, b.reverse, k));
+  return { delta: respond(network, lin, dPlus, dMinus), dPlus, dMinus };
 }
 
 /** Scaled control coefficients from the enzyme responses (each reaction's two constants scaled together). */

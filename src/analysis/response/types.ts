@@ -41,7 +41,7 @@ export interface OnsagerMatrix {
 export interface EinsteinRelation {
   readonly force: string;
   readonly current: string;
-  /** μ = ∂J/∂F (current per unit force; × step for a velocity). */
+  /** μ = ∂J/∂F (current per unit force; × step for a velocity), with F's sign turned when F is a load (it lowers the current's affinity). */
   readonly mobility: number;
   readonly diffusion: number;
   /** D / μ in the units of F × step; equals k_BT at equilibrium. */
