@@ -43,3 +43,32 @@ export function parameterFamily(network: Network, name: string, recompile?: Reco
   const known = [...network.params.keys(), ...network.reservoirs.map((y) => y.name)];
   return { ok: false, why: `'${name}' is neither a param nor a reservoir${known.length > 0 ? ` (the network has ${known.join(", ")})` : " (the network has none)"}` };
 }
+
+/**
+ * The network with every value of `values` replaced: reservoirs substituted, params recompiled (all
+ * at once) and checked to carry the values. `why` says what could not be done.
+ */
+export function networkWith(network: Network, values: readonly ParameterValue[], recompile?: Recompile): { network: Network } | { why: string } {
+  let current = network;
+  const params = values.filter((v) => !network.reservoirIndex.has(v.name));
+  if (params.length > 0) {
+    const unknown = params.find((v) => !network.params.has(v.name));
+    if (unknown) {
+      const family = parameterFamily(network, unknown.name);
+      if (!family.ok) return { why: family.why };
+    }
+    if (!recompile) return { why: `changing the param${params.length > 1 ? "s" : ""} ${params.map((v) => `'${v.name}'`).join(", ")} needs the network's source to recompile` };
+    const net = recompile(params);
+    if (net === null) return { why: `the network does not compile with ${params.map((v) => `${v.name} = ${v.value}`).join(", ")}` };
+    if (!params.every((v) => net.params.get(v.name) === v.value)) return { why: "the compiler did not apply the param values" };
+    current = net;
+  }
+  for (const v of values) {
+    if (!network.reservoirIndex.has(v.name)) continue;
+    const family = parameterFamily(current, v.name);
+    const net = family.ok ? family.at(v.value) : null;
+    if (net === null) return { why: `a reservoir's value must be a finite concentration ≥ 0, not ${v.value}` };
+    current = net;
+  }
+  return { network: current };
+}

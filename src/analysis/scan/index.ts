@@ -18,7 +18,7 @@ import { countIntervals, multistableRanges } from "./summary.js";
 import type { BranchEnd, FoldPoint, HopfPoint, ParameterScan, ScanBranch, ScanPoint } from "./types.js";
 
 export type * from "./types.js";
-export type { Recompile } from "./family.js";
+export { networkWith, type Recompile } from "./family.js";
 
 export interface ScanOptions {
   /** The param or reservoir to vary. */
