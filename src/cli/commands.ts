@@ -5,8 +5,10 @@
 import type { Command } from "./command.js";
 import { fmtCommand } from "./fmt.js";
 import { lspCommand } from "./lsp.js";
+import { scanCommand } from "./scan.js";
 
 export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["fmt", fmtCommand],
   ["lsp", lspCommand],
+  ["scan", scanCommand],
 ]);
