@@ -35,7 +35,7 @@ def parse(path):
                     name = item.split("=", 1)[0].strip()
                     index[name] = len(index)
                 continue
-            if line.startswith("network") or line.startswith("param"):
+            if line.startswith(("network", "param", "assert")):
                 continue
             m = re.match(r"^(?:\w+:)?\s*(\w+)\s*(<->|->)\s*(\w+)\s*@\s*(.*)$", line)
             if not m:
@@ -76,4 +76,5 @@ def main():
     }))
 
 
-main()
+if __name__ == "__main__":
+    main()
