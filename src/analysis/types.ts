@@ -9,6 +9,7 @@ import type { Currents } from "./currents/types.js";
 import type { SteadyStates } from "./steady-state/types.js";
 import type { Structure } from "./structure/types.js";
 import type { UsedOption } from "./options.js";
+import type { CmeSummary } from "./cme/types.js";
 import type { Fluctuations } from "./fluctuations/types.js";
 import type { Response } from "./response/types.js";
 
@@ -16,6 +17,7 @@ export type * from "./structure/types.js";
 export type * from "./balance/types.js";
 export type * from "./steady-state/types.js";
 export type * from "./currents/types.js";
+export type * from "./cme/types.js";
 export type * from "./fluctuations/types.js";
 export type * from "./response/types.js";
 
@@ -47,4 +49,6 @@ export interface Analysis {
   readonly notes: readonly string[];
   /** Every numerical threshold the analyses used, with its value (the report states them). */
   readonly options: readonly UsedOption[];
+  /** The chemical master equation's summary, when the analysis is of a CME (`analyzeCme`). */
+  readonly cme?: CmeSummary | null;
 }

@@ -1,7 +1,15 @@
 /**
  * `ness report`, `ness diagram`, `ness import`, `ness export`: one network in, one text out.
+ * `--volume Ω` turns a mass-action network into its chemical master equation (analysis/cme/);
+ * `--stationary SOLUTION` completes a Markov report from a distribution solved elsewhere;
+ * `export --format petsc|mtx` writes the generator for a distributed solver (export/).
  */
-import { analyze } from "../analysis/index.js";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { analyze, type AnalyzeOptions } from "../analysis/index.js";
+import { analyzeCme, cmeRefusal, jumps, projectCme, stationaryCheck, withStationary } from "../analysis/cme/index.js";
+import type { Analysis } from "../analysis/types.js";
+import { exportGenerator, markovJumps, readVector } from "../export/index.js";
 import { hasErrors } from "../diagnostics.js";
 import type { Network } from "../network/types.js";
 import { renderHtml } from "../report/html/index.js";
@@ -19,7 +27,7 @@ import { balanceTolerance } from "./tolerance.js";
 type Loaded = { network: Network; path: string } | { status: number };
 
 /** Reads and compiles the one FILE a command takes; prints diagnostics to stderr. */
-function loadOne(command: string, paths: readonly string[], io: Io): Loaded {
+export function loadOne(command: string, paths: readonly string[], io: Io): Loaded {
   const [path] = paths;
   if (paths.length !== 1 || path === undefined) return { status: usage(io, command, paths.length === 0 ? "name one network file" : "name only one network file") };
   const read = readText(path);
@@ -40,9 +48,25 @@ export function runReport(paths: readonly string[], values: Values, io: Io): num
   if (!tolerance.ok) return tolerance.status;
   const loaded = loadOne("report", paths, io);
   if ("status" in loaded) return loaded.status;
+  const volume = volumeOf(values, loaded.network, "report", io);
+  if (volume !== null && typeof volume === "object") return volume.status;
+  const stationary = typeof values.stationary === "string" ? readSolution(values.stationary, io) : null;
+  if (stationary !== null && "status" in stationary) return stationary.status;
   const progress = progressReporter(io, loaded.path);
-  const analysis = analyze(loaded.network, { progress, acceptViolation: tolerance.value });
+  const options: AnalyzeOptions = { progress, acceptViolation: tolerance.value };
+  let misfit: string | null = null;
+  const complete = (a: Analysis): Analysis => {
+    if (stationary === null) return a;
+    if (a.network.kind !== "markov") { misfit = "--stationary needs a Markov network (states), or --volume to make one"; return a; }
+    if (stationary.values.length !== a.network.species.length) { misfit = `the solution has ${stationary.values.length} entries, the network ${a.network.species.length} states`; return a; }
+    return withStationary(a, stationaryCheck(a.network, stationary.values), stationary.path);
+  };
+  const analysis = volume === null ? complete(analyze(loaded.network, options)) : analyzeCme(loaded.network, { volume }, options, analyze, complete);
   progress.done();
+  if (misfit !== null) {
+    io.stderr(`ness report: --stationary ${stationary?.path ?? ""}: ${misfit}\n`);
+    return EXIT.usage;
+  }
   const text = format === "json" ? renderJson(analysis) : format === "html" ? renderHtml(analysis, readMermaidScript()) : renderMarkdown(analysis);
   return emitText(text, values, "report", io);
 }
@@ -77,8 +101,67 @@ export function runImport(paths: readonly string[], values: Values, io: Io): num
 
 export function runExport(paths: readonly string[], values: Values, io: Io): number {
   const format = (values.format as string | undefined) ?? "sbml";
-  if (format !== "sbml") return usage(io, "export", `--format must be sbml, not '${format}'`);
+  if (format !== "sbml" && format !== "petsc" && format !== "mtx") return usage(io, "export", `--format must be sbml, petsc or mtx, not '${format}'`);
+  if (format !== "sbml" && typeof values.output !== "string") return usage(io, "export", `--format ${format} writes files: name their prefix with -o PREFIX`);
+  if (format === "sbml" && values.volume !== undefined) return usage(io, "export", "--volume goes with --format petsc or mtx (the CME's generator)");
   const loaded = loadOne("export", paths, io);
   if ("status" in loaded) return loaded.status;
-  return emitText(exportSbml(loaded.network), values, "export", io);
+  if (format === "sbml") return emitText(exportSbml(loaded.network), values, "export", io);
+  const volume = volumeOf(values, loaded.network, "export", io);
+  if (volume !== null && typeof volume === "object") return volume.status;
+  const network = loaded.network;
+  let title = network.title ?? loaded.path;
+  let list = volume === null ? markovJumps(network) : null;
+  if (volume !== null) {
+    const p = projectCme(network, { volume });
+    for (const note of p.notes) io.stderr(`ness export: ${note}\n`);
+    list = { states: p.generator.states, ...jumps(p.generator) };
+    title = `CME of ${title} at volume ${volume}: ${p.generator.states} states, cut mass ${p.cutMass.toExponential(2)}`;
+  }
+  if (list === null) {
+    io.stderr(`ness export: ${loaded.path} is a mass-action network: give --volume to export its CME generator (--format ${format} writes a Markov generator)\n`);
+    return EXIT.usage;
+  }
+  const prefix = values.output as string;
+  for (const f of exportGenerator(list, format, basename(prefix), title)) {
+    try {
+      writeFileSync(prefix + f.suffix, f.contents);
+    } catch (e) {
+      io.stderr(`ness export: cannot write ${prefix + f.suffix}: ${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
+  }
+  return EXIT.ok;
+}
+
+/** `--volume Ω` (or the file's `volume`): null for no CME; a usage error for a bad value or a network with no CME. */
+export function volumeOf(values: Values, network: Network, command: string, io: Io): number | null | { status: number } {
+  const text = values.volume;
+  const volume = typeof text === "string" ? Number(text) : network.volume;
+  if (volume === null || volume === undefined) return null;
+  if (typeof text === "string" && (text.trim() === "" || !Number.isFinite(volume) || !(volume > 0))) return { status: usage(io, command, `--volume: '${text}' is not a volume (a number > 0)`) };
+  if (network.kind === "markov" && typeof text !== "string") return null;
+  const refusal = cmeRefusal(network, volume);
+  if (refusal !== null) {
+    io.stderr(`ness ${command}: --volume: ${refusal}\n`);
+    return { status: EXIT.usage };
+  }
+  return volume;
+}
+
+/** The solution file of --stationary, read as a PETSc vector or text; exit 2 when it cannot be. */
+function readSolution(path: string, io: Io): { path: string; values: Float64Array } | { status: number } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    io.stderr(`ness report: --stationary: cannot read ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
+    return { status: EXIT.usage };
+  }
+  const read = readVector(bytes);
+  if (!read.ok) {
+    io.stderr(`ness report: --stationary ${path}: ${read.message}\n`);
+    return { status: EXIT.usage };
+  }
+  return { path, values: read.values };
 }

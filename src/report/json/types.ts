@@ -124,6 +124,23 @@ export interface JsonCurrents {
   readonly cycleEntropyProduction: number | null;
 }
 
+/** The chemical master equation's part (a report made with --volume): the projection and each species' count law. */
+export interface JsonCme {
+  readonly volume: number;
+  readonly states: number;
+  readonly transitions: number;
+  readonly bounds: readonly { readonly species: string; readonly cap: number; readonly by: "conservation" | "mass" }[];
+  readonly cutMass: number;
+  readonly cutFlow: number;
+  readonly massTolerance: number;
+  /** P(count = k) for k = 0..cap, mean, standard deviation and modes (counts, most probable first). */
+  readonly marginals: readonly { readonly species: string; readonly mean: number; readonly sd: number; readonly modes: readonly number[]; readonly probability: readonly number[] }[];
+  /** σ of the CME divided by Ω; null when infinite. */
+  readonly sigmaPerVolume: number | null;
+  /** σ of each deterministic steady state, in the order of the mass-action analysis. */
+  readonly deterministicSigma: readonly (number | null)[];
+}
+
 export interface JsonReport {
   readonly schema: "ness.report/1";
   readonly title: string;
@@ -144,6 +161,8 @@ export interface JsonReport {
   /** Every numerical threshold the analyses used, by name. */
   readonly options: { readonly [name: string]: number | string | boolean | null };
   readonly notes: readonly string[];
+  /** Present only for a report made with --volume (the CME). */
+  readonly cme?: JsonCme;
   /** Current statistics, λ(s), the uncertainty relation, Markov kinetics and linear noise; null without a steady state. */
   readonly fluctuations?: JsonFluctuations | null;
   /** Control coefficients, the Onsager matrix, the Einstein relation and free-energy transduction; null without a steady state. */

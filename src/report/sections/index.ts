@@ -7,6 +7,7 @@
 import type { Analysis } from "../../analysis/types.js";
 import type { Section } from "../model/section.js";
 import { balanceSection } from "./balance.js";
+import { cmeSection } from "./cme.js";
 import { currentsSection } from "./currents.js";
 import { diagramsSection } from "./diagrams.js";
 import { fluctuationsSection } from "./fluctuations.js";
@@ -26,6 +27,7 @@ export const SECTIONS: readonly ((analysis: Analysis) => Section)[] = [
   currentsSection,
   fluctuationsSection,
   responseSection,
+  cmeSection,
   diagramsSection,
   optionsSection,
   notesSection,
