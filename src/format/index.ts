@@ -4,7 +4,7 @@
  *   text ─lines─▶ lexLine (the language's lexer) ─▶ joinTokens | reactionParts ─▶ align blocks ─▶ text
  *
  * The layout: no indentation, one space between tokens (none before `,` `:` `)`, none around
- * `* / ^`, none after a prefix sign); the labels, equations and `@` of a block of consecutive
+ * `^`, none after a prefix sign); the labels, equations and `@` of a block of consecutive
  * reaction lines in columns; trailing comments two spaces after the code, in one column within a
  * run of commented lines; at most one blank line in a row; no blank lines at the start or end;
  * the file's own line ending (CRLF stays CRLF) and one at the end.

@@ -38,13 +38,13 @@ function endsOperand(t: IToken | undefined): boolean {
   return t.tokenType === T.Name || t.tokenType === T.NumberLiteral || t.tokenType === T.RParen || t.tokenType === T.StringLiteral || t.image === "]" || t.tokenType === T.Percent;
 }
 
-const TIGHT_OPERATORS: ReadonlySet<string> = new Set(["*", "/", "^"]);
+const TIGHT_OPERATORS: ReadonlySet<string> = new Set(["^"]);
 const NO_SPACE_BEFORE: ReadonlySet<string> = new Set([",", ";", ":", ")", "]", "%"]);
 const NO_SPACE_AFTER: ReadonlySet<string> = new Set(["(", "["]);
 
 /**
  * The tokens of one statement (or part of one) joined with canonical spacing: one space between
- * tokens, none before `, ; : ) ] %` or after `( [`, none around `* / ^`, none after a prefix sign,
+ * tokens, none before `, ; : ) ] %` or after `( [`, none around `^`, none after a prefix sign,
  * none between a function's name and its `(`.
  */
 export function joinTokens(tokens: readonly IToken[]): string {

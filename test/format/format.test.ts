@@ -9,7 +9,7 @@ import { ROOT } from "../helpers/paths.js";
 
 describe("format: the layout", () => {
   it("spaces tokens canonically", () => {
-    expect(format("param  k=-1+ -2*exp( 3 ),j =k ^2 / 4\n")).toBe("param k = -1 + -2*exp(3), j = k^2/4\n");
+    expect(format("param  k=-1+ -2*exp( 3 ),j =k ^2 / 4\n")).toBe("param k = -1 + -2 * exp(3), j = k^2 / 4\n");
     expect(format("r1:2A+B->0@k\n")).toBe("r1: 2 A + B -> 0 @ k\n");
     expect(format("assert conc( A )=0.5 +- 1e-3\n")).toBe("assert conc(A) = 0.5 +- 1e-3\n");
     expect(format("assert detailed_balance within 1 %\n")).toBe("assert detailed_balance within 1%\n");
@@ -37,6 +37,14 @@ describe("format: the layout", () => {
 
   it("keeps a line the lexer rejects as written", () => {
     expect(format("species A $ B   \nA->0@1\n")).toBe("species A $ B\nA -> 0 @ 1\n");
+  });
+
+  it("spaces the measurement statements and assert forms by the same rules", () => {
+    const text = "param s = 1.2\nspecies X = 1\nvolume   50\nr1: 0 -> X @ s\nr2 : X -> 0@1\nr3: 2 X <-> 3 X @ 1 , 1\ncurrent  J =r1 - 2 r2 step 36 nm\nforce s on J kT 4.114\nassert steady_states = 1  at s=1.2\nassert bistable s from 1 to  2\n";
+    const once = format(text);
+    expect(once).toBe("param s = 1.2\nspecies X = 1\nvolume 50\nr1: 0 -> X       @ s\nr2: X -> 0       @ 1\nr3: 2 X <-> 3 X  @ 1, 1\ncurrent J = r1 - 2 r2 step 36 nm\nforce s on J kT 4.114\nassert steady_states = 1 at s = 1.2\nassert bistable s from 1 to 2\n");
+    expect(compile(text).network).not.toBeNull();
+    expect(sameNetwork(text, once)).toBe(true);
   });
 
   it("keeps strings, and '#' inside them, as written", () => {
