@@ -1,11 +1,19 @@
 /**
- * `ness site PATH... [-o DIR]`: every network's report in every format, and an index page.
- * This is `npm start`'s main job on the bundled networks.
+ * `ness site PATH... [-o DIR]`: every network's report in every format, an index page and the
+ * playground. This is `npm start`'s main job on the bundled networks.
+ *
+ * mermaid's browser bundle (about 3 MB) is written once, as mermaid.min.js beside the pages, and
+ * every page loads it by its relative name: opened from disk or served, offline, the pages share
+ * one copy instead of carrying fifteen (`ness report --format html` still inlines it, since that
+ * page travels alone).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { analyze } from "../analysis/index.js";
 import { formatDiagnostic, hasErrors } from "../diagnostics.js";
+import { failedAssertsOf } from "../playground/evaluate.js";
+import { bundlePlayground } from "../playground/bundle.js";
+import { renderPlayground } from "../playground/page.js";
 import { renderHtml } from "../report/html/index.js";
 import { renderIndex, type IndexEntry } from "../report/html/index-page.js";
 import { renderJson } from "../report/json/index.js";
@@ -31,7 +39,8 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
     io.stderr(`ness site: cannot create ${out}: ${(e as Error).message}\n`);
     return EXIT.usage;
   }
-  const mermaid = readMermaidScript(); // once for the run: every page inlines the same bundle
+  const mermaid = { href: MERMAID_FILE }; // one copy beside the pages, written below
+  if (!write(io, out, [[MERMAID_FILE, readMermaidScript()]])) return EXIT.usage;
   const entries: IndexEntry[] = [];
   const used = new Set<string>();
   for (const file of files) {
@@ -50,6 +59,8 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
     const progress = progressReporter(io, file);
     const analysis = analyze(loaded.network, { progress, acceptViolation: tolerance.value });
     progress.done();
+    const failedAsserts = failedAssertsOf(loaded.network, analysis, tolerance.value);
+    for (const d of failedAsserts) io.stderr(formatDiagnostics([d], loaded.texts));
     const stem = uniqueStem(basename(file, extname(file)), used);
     const links = { html: `${stem}.html`, md: `${stem}.md`, json: `${stem}.json`, mermaid: `${stem}.mmd` };
     const written = write(io, out, [
@@ -59,13 +70,25 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
       [links.mermaid, renderDiagram(analysis, defaultView(analysis.network))],
     ]);
     if (!written) return EXIT.usage;
-    entries.push({ source: file, analysis, links });
+    entries.push({ source: file, analysis, links, asserts: loaded.network.asserts.length, failedAsserts: failedAsserts.map((d) => d.message) });
   }
-  if (!write(io, out, [["index.html", renderIndex(entries, mermaid)]])) return EXIT.usage;
+  if (!write(io, out, [["index.html", renderIndex(entries, mermaid, undefined, PLAYGROUND_FILE)]])) return EXIT.usage;
+  const playground = bundlePlayground();
+  if (playground.ok) {
+    if (!write(io, out, [[PLAYGROUND_FILE, renderPlayground({ bundles: playground.bundles, mermaidHref: MERMAID_FILE, indexHref: "index.html" })]])) return EXIT.usage;
+  } else {
+    io.stderr(`ness site: no playground: ${playground.reason}\n`);
+  }
   const failed = entries.filter((e) => e.analysis === null).length;
   io.stdout(`wrote reports for ${entries.length - failed} of ${entries.length} networks to ${out}/; open ${join(out, "index.html")}\n`);
   return failed > 0 ? EXIT.failed : EXIT.ok;
 }
+
+/** The name of the site's one copy of mermaid's browser bundle. */
+const MERMAID_FILE = "mermaid.min.js";
+
+/** The live editor's page (src/playground/). */
+const PLAYGROUND_FILE = "playground.html";
 
 /** Writes files into `dir`; on failure says which and returns false. */
 function write(io: Io, dir: string, files: readonly (readonly [string, string])[]): boolean {

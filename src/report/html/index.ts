@@ -1,16 +1,22 @@
 /**
- * The HTML report: one self-contained file that renders with no network at all. mermaid's
- * browser bundle is passed in as text (the CLI reads node_modules/mermaid/dist/mermaid.min.js)
- * and embedded as a base64 `data:` script, so nothing in it can end the `<script>` element
- * early; the diagrams, tables and hand-written SVG charts need nothing else.
+ * The HTML report. Alone (`ness report --format html`) it is one self-contained file that renders
+ * with no network at all: mermaid's browser bundle is passed in as text (the CLI reads
+ * node_modules/mermaid/dist/mermaid.min.js) and embedded as a base64 `data:` script, so nothing in
+ * it can end the `<script>` element early. In a site (`ness site`) every page instead refers to one
+ * copy of the bundle beside it (`{ href: "mermaid.min.js" }`): a relative `<script src>` loads from
+ * disk (file://) as well as from a server, and fifteen pages no longer carry fifteen copies.
  */
 import type { Analysis } from "../../analysis/types.js";
 import { htmlEscape as h, titleOf } from "../model/format.js";
 import { verdictOf } from "../model/index.js";
 import { reportSections } from "../sections/index.js";
 import { c, htmlSection } from "./render.js";
+import { hasMermaid, mermaidRunner, type MermaidScript } from "./mermaid-script.js";
 
-const STYLE = `
+export { mermaidRunner, MERMAID_CONFIG, type MermaidScript } from "./mermaid-script.js";
+
+/** The report's style sheet (the playground shows reports with it too). */
+export const REPORT_STYLE = `
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; margin: 0 auto; max-width: 1080px; padding: 1.5rem; }
 h1 { margin-bottom: .3rem; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; margin-top: 2rem; }
 .verdict { font-size: 1.1rem; padding: .6rem .9rem; border-radius: 6px; border-left: 5px solid; }
@@ -28,51 +34,34 @@ svg.chart { display: block; margin: 1rem 0; max-width: 100%; height: auto; }
 .more, .warning { color: #8a5a00; }
 `;
 
-/**
- * The whole HTML page. `mermaidScript` is the text of mermaid.min.js; when it is empty the
- * diagrams are shown as mermaid source with a note saying why.
- */
-export function renderHtml(analysis: Analysis, mermaidScript: string): string {
+/** The verdict box, the page header and every section, without the page around them (the playground shows them live). */
+export function renderHtmlBody(analysis: Analysis, mermaid: MermaidScript): string {
   const net = analysis.network;
-  const title = titleOf(net);
   const verdict = verdictOf(analysis, { text: h, name: c });
   const counts = net.kind === "markov" ? `${net.species.length} states, ${net.reactions.length} transitions` : `${net.species.length} species, ${net.reservoirs.length} reservoirs, ${net.reactions.length} reactions`;
   const sections = reportSections(analysis);
-  const body = [
-    `<header><h1>${h(title)}</h1>`,
+  return [
+    `<header><h1>${h(titleOf(net))}</h1>`,
     `<p class="verdict ${verdict.kind}" id="verdict"><strong>${h(verdict.headline)}</strong>: ${verdict.detail}</p>`,
     `<p class="meta">Source ${c(net.source)} · ${net.kind === "markov" ? "Markov jump network" : "mass-action network"} · ${h(counts)}</p></header>`,
-    ...[...sections.filter((s) => s.htmlFirst === true), ...sections.filter((s) => s.htmlFirst !== true)].map((s) => htmlSection(analysis, s, mermaidScript)),
-  ];
+    ...[...sections.filter((s) => s.htmlFirst === true), ...sections.filter((s) => s.htmlFirst !== true)].map((s) => htmlSection(analysis, s, mermaid)),
+  ].filter((b) => b !== "").join("\n");
+}
+
+/**
+ * The whole HTML page. `mermaid` is the text of mermaid.min.js or the address of a shared copy;
+ * when it is empty text the diagrams are shown as mermaid source with a note saying why.
+ */
+export function renderHtml(analysis: Analysis, mermaid: MermaidScript): string {
   return [
     "<!doctype html>",
     `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<meta name="generator" content="ness"><title>${h(title)}: ness report</title><style>${STYLE}</style></head>`,
-    `<body data-mermaid="${mermaidScript === "" ? "absent" : "pending"}">`,
-    ...body.filter((b) => b !== ""),
-    mermaidScript === "" ? "" : mermaidRunner(mermaidScript),
+    `<meta name="generator" content="ness"><title>${h(titleOf(analysis.network))}: ness report</title><style>${REPORT_STYLE}</style></head>`,
+    `<body data-mermaid="${hasMermaid(mermaid) ? "pending" : "absent"}">`,
+    renderHtmlBody(analysis, mermaid),
+    hasMermaid(mermaid) ? mermaidRunner(mermaid) : "",
     "</body></html>",
     "",
   ].join("\n");
 }
 
-/**
- * The scripts that render every `pre.mermaid` of a page: mermaid's bundle as a `data:` URL (so
- * nothing in it can close the script element) and a runner that marks `body.dataset.mermaid`
- * "done" or "failed" (the browser test waits for it).
- */
-export function mermaidRunner(mermaidScript: string): string {
-  const encoded = Buffer.from(mermaidScript, "utf8").toString("base64");
-  const run = `(async () => {
-  const body = document.body;
-  try {
-    mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "default", flowchart: { htmlLabels: true } });
-    await mermaid.run({ querySelector: "pre.mermaid" });
-    body.dataset.mermaid = "done";
-  } catch (e) {
-    body.dataset.mermaid = "failed";
-    console.error("ness: a diagram failed to render:", e);
-  }
-})();`;
-  return `<script src="data:text/javascript;charset=utf-8;base64,${encoded}"></script>\n<script>${run}</script>`;
-}

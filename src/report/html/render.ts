@@ -8,6 +8,7 @@ import { htmlEscape as h } from "../model/format.js";
 import { firstRows, type Block, type Inline, type Rows, type Section } from "../model/section.js";
 import { renderDiagram } from "../mermaid/index.js";
 import { barChart } from "./svg.js";
+import { hasMermaid, type MermaidScript } from "./mermaid-script.js";
 
 /** Rows per table or list before it is cut (the JSON report keeps every row). */
 const MAX_ROWS = 200;
@@ -65,10 +66,10 @@ export function htmlBlock(analysis: Analysis, block: Block): string {
  * A section as `<section id="…"><h2>…</h2>` with one block a line; "" when none of its blocks is
  * shown in HTML. Without the mermaid script, a section with diagrams says they are shown as source.
  */
-export function htmlSection(analysis: Analysis, section: Section, mermaidScript: string): string {
+export function htmlSection(analysis: Analysis, section: Section, mermaid: MermaidScript): string {
   const blocks = section.blocks.map((b) => htmlBlock(analysis, b)).filter((b) => b !== "");
   if (blocks.length === 0) return "";
-  if (mermaidScript === "" && section.blocks.some((b) => b.kind === "diagram")) {
+  if (!hasMermaid(mermaid) && section.blocks.some((b) => b.kind === "diagram")) {
     blocks.unshift(`<p class="warning">Diagrams are shown as mermaid source: the mermaid script was not available when this report was written.</p>`);
   }
   return [`<section id="${h(section.id)}"><h2>${htmlInline(section.title)}</h2>`, ...blocks, "</section>"].join("\n");
