@@ -7,10 +7,14 @@ import { cmeCommand } from "./cme.js";
 import { fmtCommand } from "./fmt.js";
 import { lspCommand } from "./lsp.js";
 import { scanCommand } from "./scan.js";
+import { simulateCommand } from "./simulate.js";
+import { inferCommand } from "./infer.js";
 
 export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["cme", cmeCommand],
   ["fmt", fmtCommand],
   ["lsp", lspCommand],
   ["scan", scanCommand],
+  ["simulate", simulateCommand],
+  ["infer", inferCommand],
 ]);

@@ -1,0 +1,226 @@
+/**
+ * Exact simulation of a mass-action network at volume Ω in molecule counts (Gillespie's direct
+ * method with a dependency graph and a sum tree). Each direction of a reaction is a channel with
+ * propensity
+ *
+ *   a(n) = κ Ω^(1 − m) Π_i n_i (n_i − 1) … (n_i − c_i + 1),   m = Σ_i c_i,
+ *
+ * where κ is the rate constant with the reservoirs folded in (a reservoir is a fixed
+ * concentration, never a count) and c_i the internal reactant coefficients, so `2 A -> …` at k
+ * fires at k n (n − 1) / Ω and the deterministic limit is the mass-action ODE of the file.
+ * After a firing only the channels whose reactants changed are recomputed (the dependency graph),
+ * and the channel is drawn by descending a binary tree of partial sums: O(log channels) per event,
+ * nothing allocated.
+ */
+import { effectiveRates } from "../network/effective-rates.js";
+import type { Network } from "../network/types.js";
+import { outOfRange } from "../numeric/checked.js";
+import type { Xoshiro128 } from "./random.js";
+
+export interface ChannelSystem {
+  readonly species: number;
+  readonly names: readonly string[];
+  readonly channels: number;
+  /** Per channel: its reaction and direction (+1 / −1), its constant κ Ω^(1−m). */
+  readonly reaction: Int32Array;
+  readonly direction: Int8Array;
+  readonly constant: Float64Array;
+  /** Reactants of channel c: species rSpecies[k], coefficient rCoef[k] for rPtr[c] ≤ k < rPtr[c+1]. */
+  readonly rPtr: Int32Array;
+  readonly rSpecies: Int32Array;
+  readonly rCoef: Int32Array;
+  /** Net change of channel c: dSpecies[k] by dDelta[k] for dPtr[c] ≤ k < dPtr[c+1]. */
+  readonly dPtr: Int32Array;
+  readonly dSpecies: Int32Array;
+  readonly dDelta: Int32Array;
+  /** Channels to recompute after c fires: depIdx[k] for depPtr[c] ≤ k < depPtr[c+1]. */
+  readonly depPtr: Int32Array;
+  readonly depIdx: Int32Array;
+  /** The opposite direction's channel, or −1. */
+  readonly opposite: Int32Array;
+  readonly volume: number;
+}
+
+/** The channels of a mass-action network at volume Ω. */
+export function channelSystem(network: Network, volume: number): ChannelSystem {
+  const eff = effectiveRates(network);
+  type Ch = { reaction: number; direction: number; constant: number; reactants: { index: number; coefficient: number }[]; change: Map<number, number> };
+  const list: Ch[] = [];
+  const slot = new Map<number, number>();
+  for (const r of network.reactions) {
+    const sides = [
+      { direction: 1, k: eff.forward[r.index] ?? 0, from: r.reactants, to: r.products },
+      { direction: -1, k: r.reverse ? (eff.reverse[r.index] ?? 0) : 0, from: r.products, to: r.reactants },
+    ];
+    for (const s of sides) {
+      if (!(s.k > 0)) continue;
+      const order = s.from.reduce((a, t) => a + t.coefficient, 0);
+      const change = new Map<number, number>();
+      for (const t of s.from) change.set(t.index, (change.get(t.index) ?? 0) - t.coefficient);
+      for (const t of s.to) change.set(t.index, (change.get(t.index) ?? 0) + t.coefficient);
+      for (const [i, d] of change) if (d === 0) change.delete(i);
+      slot.set(2 * r.index + (s.direction > 0 ? 0 : 1), list.length);
+      list.push({ reaction: r.index, direction: s.direction, constant: s.k * Math.pow(volume, 1 - order), reactants: mergeTerms(s.from), change });
+    }
+  }
+  const m = list.length;
+  const reaction = new Int32Array(m), direction = new Int8Array(m), constant = new Float64Array(m), opposite = new Int32Array(m).fill(-1);
+  const rPtr = new Int32Array(m + 1), dPtr = new Int32Array(m + 1);
+  const rS: number[] = [], rC: number[] = [], dS: number[] = [], dD: number[] = [];
+  const readers = new Map<number, number[]>();
+  list.forEach((c, k) => {
+    reaction[k] = c.reaction;
+    direction[k] = c.direction;
+    constant[k] = c.constant;
+    opposite[k] = slot.get(2 * c.reaction + (c.direction > 0 ? 1 : 0)) ?? -1;
+    for (const t of c.reactants) {
+      rS.push(t.index);
+      rC.push(t.coefficient);
+      const l = readers.get(t.index) ?? [];
+      l.push(k);
+      readers.set(t.index, l);
+    }
+    rPtr[k + 1] = rS.length;
+    for (const [i, d] of c.change) {
+      dS.push(i);
+      dD.push(d);
+    }
+    dPtr[k + 1] = dS.length;
+  });
+  const depPtr = new Int32Array(m + 1), dep: number[] = [];
+  list.forEach((c, k) => {
+    const set = new Set<number>();
+    for (const i of c.change.keys()) for (const j of readers.get(i) ?? []) set.add(j);
+    dep.push(...[...set].sort((a, b) => a - b));
+    depPtr[k + 1] = dep.length;
+  });
+  return {
+    species: network.species.length,
+    names: network.species.map((s) => s.name),
+    channels: m,
+    reaction, direction, constant, opposite,
+    rPtr, rSpecies: Int32Array.from(rS), rCoef: Int32Array.from(rC),
+    dPtr, dSpecies: Int32Array.from(dS), dDelta: Int32Array.from(dD),
+    depPtr, depIdx: Int32Array.from(dep),
+    volume,
+  };
+}
+
+function mergeTerms(terms: readonly { index: number; coefficient: number }[]): { index: number; coefficient: number }[] {
+  const m = new Map<number, number>();
+  for (const t of terms) m.set(t.index, (m.get(t.index) ?? 0) + t.coefficient);
+  return [...m].map(([index, coefficient]) => ({ index, coefficient }));
+}
+
+/** Initial counts: round(initial × Ω), as the CLI says. */
+export function initialCounts(network: Network, volume: number): Float64Array {
+  return Float64Array.from(network.species, (s) => Math.round(s.initial * volume));
+}
+
+export interface CountStats {
+  time: number;
+  events: number;
+  readonly counts: Float64Array;
+  /** ∫ n_i dt over the run. */
+  readonly integral: Float64Array;
+  readonly fired: Float64Array;
+  /** Σ_events ln(a_fired(n) / a_opposite(n')): the medium entropy production along the run (k_B). */
+  entropy: number;
+  absorbed: boolean;
+}
+
+export function countStats(sys: ChannelSystem, counts: Float64Array): CountStats {
+  return { time: 0, events: 0, counts: Float64Array.from(counts), integral: new Float64Array(sys.species), fired: new Float64Array(sys.channels), entropy: 0, absorbed: false };
+}
+
+export type CountSink = (time: number, counts: Float64Array, channel: number) => void;
+
+function propensity(sys: ChannelSystem, c: number, n: Float64Array): number {
+  let a = sys.constant[c] ?? outOfRange();
+  const end = sys.rPtr[c + 1] ?? outOfRange();
+  for (let k = sys.rPtr[c] ?? outOfRange(); k < end; k++) {
+    const x = n[sys.rSpecies[k] ?? outOfRange()] ?? outOfRange();
+    const coef = sys.rCoef[k] ?? outOfRange();
+    if (coef === 1) a *= x;
+    else for (let j = 0; j < coef; j++) a *= x - j > 0 ? x - j : 0;
+  }
+  return a;
+}
+
+/** The sum tree: leaves at size + c, tree[1] the total. */
+export interface SumTree {
+  readonly size: number;
+  readonly tree: Float64Array;
+}
+
+function buildTree(sys: ChannelSystem, n: Float64Array): SumTree {
+  let size = 1;
+  while (size < sys.channels) size <<= 1;
+  const tree = new Float64Array(2 * size);
+  for (let c = 0; c < sys.channels; c++) tree[size + c] = propensity(sys, c, n);
+  for (let i = size - 1; i >= 1; i--) tree[i] = (tree[2 * i] ?? 0) + (tree[2 * i + 1] ?? 0);
+  return { size, tree };
+}
+
+/** Runs the counts until a limit, adding to `stats` (a run may be continued in slices). */
+export function runCounts(sys: ChannelSystem, t0: number, limits: { time: number; events: number }, rng: Xoshiro128, stats: CountStats, sink: CountSink | null = null): void {
+  const n = stats.counts, integral = stats.integral, fired = stats.fired;
+  const { tree, size } = buildTree(sys, n);
+  const { dPtr, dSpecies, dDelta, depPtr, depIdx, opposite } = sys;
+  const ns = sys.species;
+  let t = t0, events = 0, entropy = 0, absorbed = false;
+  // ∫ n_i dt is added lazily, when n_i changes (since[i] is when it last did) and at the end
+  const since = new Float64Array(ns).fill(t0);
+  while (events < limits.events) {
+    const total = tree[1] ?? outOfRange();
+    if (!(total > 0)) {
+      absorbed = true;
+      break;
+    }
+    const tau = -Math.log(rng.positive()) / total;
+    if (t + tau >= limits.time) {
+      t = limits.time;
+      break;
+    }
+    t += tau;
+    // descend the tree; rounding may leave u past the last positive leaf: redraw then
+    let c = -1;
+    for (let tries = 0; c < 0 && tries < 8; tries++) {
+      let u = rng.uniform() * total, i = 1;
+      while (i < size) {
+        const left = tree[2 * i] ?? outOfRange();
+        if (u < left) i = 2 * i;
+        else {
+          u -= left;
+          i = 2 * i + 1;
+        }
+      }
+      if ((tree[i] ?? 0) > 0) c = i - size;
+    }
+    if (c < 0) throw new Error("internal error: no channel drawn from a positive total propensity");
+    const aFired = tree[size + c] ?? outOfRange();
+    for (let k = dPtr[c] ?? outOfRange(), e = dPtr[c + 1] ?? outOfRange(); k < e; k++) {
+      const s = dSpecies[k] ?? outOfRange();
+      integral[s] = (integral[s] ?? 0) + (n[s] ?? 0) * (t - (since[s] ?? 0));
+      since[s] = t;
+      n[s] = (n[s] ?? outOfRange()) + (dDelta[k] ?? outOfRange());
+    }
+    for (let k = depPtr[c] ?? outOfRange(), e = depPtr[c + 1] ?? outOfRange(); k < e; k++) {
+      const j = depIdx[k] ?? outOfRange();
+      let i = size + j;
+      tree[i] = propensity(sys, j, n);
+      for (i >>= 1; i >= 1; i >>= 1) tree[i] = (tree[2 * i] ?? 0) + (tree[2 * i + 1] ?? 0);
+    }
+    const o = opposite[c] ?? -1;
+    entropy += o < 0 ? Infinity : Math.log(aFired / (tree[size + o] ?? outOfRange()));
+    fired[c] = (fired[c] ?? 0) + 1;
+    events++;
+    if (sink !== null) sink(t, n, c);
+  }
+  if (absorbed && limits.time !== Infinity) t = limits.time;
+  for (let i = 0; i < ns; i++) integral[i] = (integral[i] ?? 0) + (n[i] ?? 0) * (t - (since[i] ?? 0));
+  stats.time = t;
+  stats.events += events;
+  stats.entropy += entropy;
+  stats.absorbed = absorbed;
+}
