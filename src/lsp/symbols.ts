@@ -102,21 +102,17 @@ export class SymbolIndex {
 
   static build(text: string, previous?: { readonly texts: readonly string[]; readonly index: SymbolIndex }): { index: SymbolIndex; texts: string[] } {
     const texts = text.split(/\r\n|\n|\r/);
-    const cache = new Map<string, LineInfo>();
-    if (previous) previous.texts.forEach((t, i) => {
-      const info = previous.index.lines[i];
-      if (info !== undefined) cache.set(t, info);
-    });
-    let relexed = 0;
-    const lines = texts.map((t) => {
-      const hit = cache.get(t);
-      if (hit !== undefined) return hit;
-      relexed++;
-      const info = lexInfo(t);
-      cache.set(t, info);
-      return info;
-    });
-    return { index: new SymbolIndex(lines, relexed), texts };
+    if (previous === undefined) return { index: new SymbolIndex(texts.map(lexInfo), texts.length), texts };
+    // an edit changes a run of lines: keep the lines before and after it as they were lexed
+    const old = previous.texts, oldLines = previous.index.lines;
+    const common = Math.min(old.length, texts.length);
+    let head = 0;
+    while (head < common && old[head] === texts[head]) head++;
+    let tail = 0;
+    while (tail < common - head && old[old.length - 1 - tail] === texts[texts.length - 1 - tail]) tail++;
+    const changed = texts.slice(head, texts.length - tail).map(lexInfo);
+    const lines = [...oldLines.slice(0, head), ...changed, ...oldLines.slice(oldLines.length - tail)];
+    return { index: new SymbolIndex(lines, changed.length), texts };
   }
 
   /** The name at a position, if any. */
