@@ -10,6 +10,7 @@ import { EXIT, expandPaths, formatDiagnostics, loadNetwork, readText, type Io, t
 import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
 import { balanceTolerance } from "./tolerance.js";
+import { recompiler } from "./scan.js";
 
 export function runCheck(paths: readonly string[], values: Values, io: Io): number {
   const format = (values.format as string | undefined) ?? "text";
@@ -62,9 +63,12 @@ function checkFile(file: string, text: string, io: Io, acceptViolation: Accepted
   const network = loaded.network;
   if (network && !hasErrors(diagnostics)) {
     const progress = progressReporter(io, file);
-    const lazy = lazyAnalyses(network, progress, { acceptViolation });
+    // asserts at other parameter values recompile this same text with the values overridden
+    const recompile = recompiler(file, text, loaded.converted);
+    const lazy = lazyAnalyses(network, progress, { acceptViolation, recompile });
     const failed = checkAsserts(network, {
       acceptViolation,
+      recompile,
       structure: () => (progress("structure"), lazy.structure()),
       balance: (accept) => (progress("detailed balance"), lazy.balance(accept)),
       steadyStates: () => (progress("steady states"), lazy.steadyStates()),

@@ -8,7 +8,7 @@
 import { writeFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { scanParameter, type Recompile } from "../analysis/scan/index.js";
-import { compile, type CompileResult } from "../compile/index.js";
+import { compile } from "../compile/index.js";
 import { hasErrors } from "../diagnostics.js";
 import type { Network } from "../network/types.js";
 import { renderScanHtml, renderScanJson, renderScanMarkdown, bifurcationSvg } from "../report/scan/index.js";
@@ -17,18 +17,16 @@ import type { Command } from "./command.js";
 import { EXIT, emitText, formatDiagnostics, loadNetwork, readText, SBML_EXTENSIONS, type Io, type Values } from "./io.js";
 import { progressReporter } from "./progress.js";
 
-/** compile() with param and reservoir values replaced by name (the compiler's `overrides` option). */
-const compileWith = compile as (text: string, file: string, options: { readonly overrides: ReadonlyMap<string, number> }) => CompileResult;
-
 /**
  * Recompiles the text `path` was loaded from (for SBML, the network text it was converted to)
- * with some values replaced; null when that does not compile.
+ * with some values replaced (the compiler's `overrides`); the first error's message when that does not compile.
  */
 export function recompiler(path: string, text: string, converted?: string): Recompile {
   const source = SBML_EXTENSIONS.has(extname(path).toLowerCase()) && converted !== undefined ? { text: converted, file: `${path} (imported)` } : { text, file: path };
   return (values) => {
-    const result = compileWith(source.text, source.file, { overrides: new Map(values.map((v) => [v.name, v.value])) });
-    return result.network !== null && !hasErrors(result.diagnostics) ? result.network : null;
+    const result = compile(source.text, source.file, { overrides: new Map(values.map((v) => [v.name, v.value])) });
+    if (result.network !== null && !hasErrors(result.diagnostics)) return result.network;
+    return result.diagnostics.find((d) => d.severity === "error")?.message ?? "it does not compile";
   };
 }
 

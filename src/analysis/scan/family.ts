@@ -7,8 +7,8 @@
  */
 import type { Network, ParameterValue } from "../../network/types.js";
 
-/** Recompiles the network's source with some params or reservoir values replaced; null when it does not compile. */
-export type Recompile = (values: readonly ParameterValue[]) => Network | null;
+/** Recompiles the network's source with some params or reservoir values replaced; the compiler's first error when it does not compile. */
+export type Recompile = (values: readonly ParameterValue[]) => Network | string;
 
 export type Family =
   | { readonly ok: true; readonly kind: "param" | "reservoir"; readonly base: number; at(p: number): Network | null }
@@ -36,7 +36,7 @@ export function parameterFamily(network: Network, name: string, recompile?: Reco
       at: (p) => {
         const net = recompile([{ name, value: p }]);
         // a compiler that ignored the override would scan nothing while claiming a range
-        return net !== null && net.params.get(name) === p ? net : null;
+        return typeof net !== "string" && net.params.get(name) === p ? net : null;
       },
     };
   }
@@ -59,7 +59,7 @@ export function networkWith(network: Network, values: readonly ParameterValue[],
     }
     if (!recompile) return { why: `changing the param${params.length > 1 ? "s" : ""} ${params.map((v) => `'${v.name}'`).join(", ")} needs the network's source to recompile` };
     const net = recompile(params);
-    if (net === null) return { why: `the network does not compile with ${params.map((v) => `${v.name} = ${v.value}`).join(", ")}` };
+    if (typeof net === "string") return { why: `the network does not compile with ${params.map((v) => `${v.name} = ${v.value}`).join(", ")}: ${net}` };
     if (!params.every((v) => net.params.get(v.name) === v.value)) return { why: "the compiler did not apply the param values" };
     current = net;
   }

@@ -24,8 +24,8 @@ function range(scan: ParameterScan, from: number, to: number): string {
 
 /** One sentence: how many branches, folds and Hopf points, and where the network is multistable. */
 export function scanHeadline(scan: ParameterScan): string {
-  const n = (k: number, w: string): string => `${k} ${w}${k === 1 ? "" : "s"}`;
-  const parts = [`${n(scan.branches.length, "branch")}`.replace("branchs", "branches"), n(scan.folds.length, "fold"), n(scan.hopfs.length, "Hopf point")];
+  const n = (k: number, one: string, many = `${one}s`): string => `${k} ${k === 1 ? one : many}`;
+  const parts = [n(scan.branches.length, "branch", "branches"), n(scan.folds.length, "fold"), n(scan.hopfs.length, "Hopf point")];
   const multi = scan.multistable.map((m) => `${m.stable === 2 ? "bistable" : `${m.stable} stable states`} for ${range(scan, m.from, m.to)}${m.hysteresis ? " (a hysteresis loop between two folds)" : ""}`);
   return `${parts.join(", ")}; ${multi.length > 0 ? multi.join("; ") : "at most one stable state at every value"}.`;
 }

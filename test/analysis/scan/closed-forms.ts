@@ -12,7 +12,7 @@ import { fixtureNetwork } from "../mass-action-fixture.js";
  */
 export const SCHLOGL = { k1: 5.5, k2: 1, k3: 6.5, k4: 2, A: 1, B: 1 } as const;
 
-export function schloglNetwork(k1 = SCHLOGL.k1, A = SCHLOGL.A) {
+export function schloglNetwork(k1: number = SCHLOGL.k1, A: number = SCHLOGL.A) {
   return fixtureNetwork({
     species: { X: 2 },
     reservoirs: { A, B: SCHLOGL.B },
@@ -44,7 +44,7 @@ export function cubicRealRoots([p0, p1, p2, p3]: readonly [number, number, numbe
 }
 
 /** dx/dt of the Schlögl model and its x-derivative. */
-export function schloglRate(x: number, A: number, k1 = SCHLOGL.k1): { f: number; df: number; scale: number } {
+export function schloglRate(x: number, A: number, k1: number = SCHLOGL.k1): { f: number; df: number; scale: number } {
   const { k2, k3, k4, B } = SCHLOGL;
   return { f: k1 * A * x * x - k2 * x ** 3 - k3 * x + k4 * B, df: 2 * k1 * A * x - 3 * k2 * x * x - k3, scale: k1 * A * x * x + k2 * x ** 3 + k3 * x + k4 * B };
 }

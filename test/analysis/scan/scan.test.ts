@@ -74,9 +74,9 @@ describe("the Schlögl S-curve", () => {
   it("scans a param through a recompile: k1 = 5.5 A, so the folds sit at 5.5 × the A folds", () => {
     const base = schloglNetwork();
     const withParam = (k: number): Network => ({ ...schloglNetwork(k, 1), params: new Map([["k1", k]]) });
-    const recompile = (values: readonly ParameterValue[]): Network | null => {
+    const recompile = (values: readonly ParameterValue[]): Network | string => {
       const k = values.find((v) => v.name === "k1")?.value;
-      return k === undefined ? null : withParam(k);
+      return k === undefined ? "no k1" : withParam(k);
     };
     const net = withParam(5.5);
     expect(base.params.size).toBe(0);
