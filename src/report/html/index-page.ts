@@ -63,7 +63,7 @@ export function renderIndex(entries: readonly IndexEntry[], mermaid: MermaidScri
 <style>
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 1100px; margin: 0 auto; padding: 1.5rem; color: #1b1b1b; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #ddd; padding: .35rem .6rem; text-align: left; vertical-align: top; }
-th { background: #f4f6f8; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f4f6f8; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.equilibrium td:nth-child(2) { color: #2e7d32; } tr.driven td:nth-child(2), tr.error td { color: #b71c1c; } tr.undecided td:nth-child(2) { color: #f57f17; }
 code { font: 13px ui-monospace, monospace; }
 .assert-failed { color: #b71c1c; font-size: 13px; margin-top: .3rem; } .assert-failed ul { margin: .2rem 0 0 1.1rem; padding: 0; }

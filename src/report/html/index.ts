@@ -10,7 +10,7 @@ import type { Analysis } from "../../analysis/types.js";
 import { htmlEscape as h, titleOf } from "../model/format.js";
 import { verdictOf } from "../model/index.js";
 import { reportSections } from "../sections/index.js";
-import { c, htmlSection } from "./render.js";
+import { c, htmlSection, typesetUnits } from "./render.js";
 import { hasMermaid, mermaidRunner, type MermaidScript } from "./mermaid-script.js";
 
 export { mermaidRunner, MERMAID_CONFIG, type MermaidScript } from "./mermaid-script.js";
@@ -26,7 +26,7 @@ h1 { margin-bottom: .3rem; } h2 { border-bottom: 1px solid #ddd; padding-bottom:
 .meta { color: #555; }
 table { border-collapse: collapse; margin: .8rem 0; font-size: 14px; }
 th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; vertical-align: top; }
-th { background: #f4f6f8; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f4f6f8; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; } td.num.words { white-space: normal; }
 code { font: 13px ui-monospace, SFMono-Regular, Menlo, monospace; background: #f4f4f4; padding: 0 .2rem; border-radius: 3px; }
 pre.mermaid { background: #fff; border: 1px solid #eee; padding: .5rem; overflow-x: auto; }
 figure { margin: 1rem 0; } figcaption { color: #555; font-size: 13px; }
@@ -42,7 +42,7 @@ export function renderHtmlBody(analysis: Analysis, mermaid: MermaidScript): stri
   const sections = reportSections(analysis);
   return [
     `<header><h1>${h(titleOf(net))}</h1>`,
-    `<p class="verdict ${verdict.kind}" id="verdict"><strong>${h(verdict.headline)}</strong>: ${verdict.detail}</p>`,
+    `<p class="verdict ${verdict.kind}" id="verdict"><strong>${h(verdict.headline)}</strong>: ${typesetUnits(verdict.detail)}</p>`,
     `<p class="meta">Source ${c(net.source)} · ${net.kind === "markov" ? "Markov jump network" : "mass-action network"} · ${h(counts)}</p></header>`,
     ...[...sections.filter((s) => s.htmlFirst === true), ...sections.filter((s) => s.htmlFirst !== true)].map((s) => htmlSection(analysis, s, mermaid)),
   ].filter((b) => b !== "").join("\n");

@@ -13,14 +13,27 @@ import { hasMermaid, type MermaidScript } from "./mermaid-script.js";
 /** Rows per table or list before it is cut (the JSON report keeps every row). */
 const MAX_ROWS = 200;
 
+/** Numeric cells up to this many characters never wrap. */
+const NOWRAP_MAX = 28;
+
 /** `<code>name</code>`, escaped. */
 export function c(text: string): string {
   return `<code>${h(text)}</code>`;
 }
 
+/**
+ * Boltzmann's constant typeset: the model's plain text writes `k_BT` and `k_B` (which Markdown and
+ * the terminal keep); HTML shows k<sub>B</sub>T. Only outside `<code>`, so a name is never touched.
+ *
+ *   typesetUnits("15.2 k_BT; k_B per unit time")   // "15.2 k<sub>B</sub>T; k<sub>B</sub> per unit time"
+ */
+export function typesetUnits(html: string): string {
+  return html.split(/(<code>[\s\S]*?<\/code>)/).map((part, i) => (i % 2 === 1 ? part : part.replace(/\bk_B ?T\b/g, "k<sub>B</sub>T").replace(/\bk_B\b/g, "k<sub>B</sub>"))).join("");
+}
+
 /** Inline text as HTML: `htmlInline(["k", { sub: ["B", ""] }])`; `htmlInline([{ code: "a<b" }])` is `<code>a&lt;b</code>`. */
 export function htmlInline(x: Inline): string {
-  if (typeof x === "string") return h(x);
+  if (typeof x === "string") return typesetUnits(h(x));
   if (Array.isArray(x)) return x.map(htmlInline).join("");
   if ("code" in x) return c(x.code);
   if ("strong" in x) return `<strong>${htmlInline(x.strong)}</strong>`;
@@ -34,7 +47,9 @@ export function htmlTable(headers: readonly string[], rows: Rows, align: string,
   const cls = (i: number) => (align[i] === "r" ? "num" : "");
   const th = headers.map((x, i) => `<th class="${cls(i)}">${x}</th>`).join("");
   const { shown, count } = firstRows(rows, maxRows);
-  const body = shown.map((r) => `<tr>${r.map((x, i) => `<td class="${cls(i)}">${x}</td>`).join("")}</tr>`).join("\n");
+  // a number never breaks ("6.31699e-" / "21"); a numeric column's sentence ("undefined (…)") may
+  const cell = (x: string, i: number) => (cls(i) === "num" && x.replace(/<[^>]*>/g, "").length > NOWRAP_MAX ? "num words" : cls(i));
+  const body = shown.map((r) => `<tr>${r.map((x, i) => `<td class="${cell(x, i)}">${x}</td>`).join("")}</tr>`).join("\n");
   const more = count > shown.length ? `<p class="more">… ${count - shown.length} more rows not shown (${count} in all; the JSON report has every one).</p>` : "";
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>${more}`;
 }

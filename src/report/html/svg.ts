@@ -60,10 +60,16 @@ export function barChart(chart: BarChart): string {
   });
   const axisY = TOP + rows.length * ROW + 4;
   out.push(`<line x1="${x(0).toFixed(1)}" y1="${TOP - 2}" x2="${x(0).toFixed(1)}" y2="${axisY}" stroke="#555" stroke-width="1"/>`);
-  out.push(`<text x="${LABEL}" y="${axisY + 16}" font-size="11" fill="#555">${htmlEscape(`${chart.unit}; axis from ${formatNumber(lo)} to ${formatNumber(hi)}`)}</text>`);
+  out.push(`<text x="${LABEL}" y="${axisY + 16}" font-size="11" fill="#555">${svgUnits(htmlEscape(`${chart.unit}; axis from ${formatNumber(lo)} to ${formatNumber(hi)}`))}</text>`);
   if (omitted > 0) out.push(`<text x="${LABEL}" y="${axisY + 32}" font-size="11" fill="#555">${htmlEscape(`largest ${rows.length} of ${chart.labels.length} shown`)}</text>`);
   out.push("</svg>");
   return out.join("\n");
+}
+
+/** k_BT and k_B with the B lowered, as the HTML around the chart writes them (SVG text has no `<sub>`). */
+function svgUnits(text: string): string {
+  const b = `<tspan baseline-shift="sub" font-size="8">B</tspan>`;
+  return text.replace(/\bk_B ?T\b/g, `k${b}T`).replace(/\bk_B\b/g, `k${b}`);
 }
 
 function size(v: number | null): number {

@@ -32,7 +32,8 @@ export function currentsSection(analysis: Analysis): Section {
     ? [". Each chord (a transition off the tree) closes one fundamental cycle; the cycle current ", sub("J", "c"), " is the chord's net current"]
     : [". The cycles are the basis of ker S; each has a chord, a pivot reaction on it, and the cycle currents ", sub("J", "c"),
       " solve J = ", SUM_C, " on the pivot reactions (the chord's net flux is its own current only when no other cycle passes through it)"];
-  const blocks: Block[] = [text(["Spanning tree: ", tree.length === 0 ? "empty" : joined(tree, ", "), how,
+  // with no cycle there is no chord to speak of: the tree is the whole graph and every flux is zero
+  const blocks: Block[] = count === 0 && c.cycles.length === 0 ? [] : [text(["Spanning tree: ", tree.length === 0 ? "empty" : joined(tree, ", "), how,
     ", and every reaction's net flux is J = ", SUM_C, ", the sum of the currents of the cycles through it."], "markdown")];
   if (count > c.cycles.length) blocks.push(text(`${c.cycles.length} of the ${count} cycle currents are listed; the check below covers all of them.`));
   if (c.cycles.length === 0) {

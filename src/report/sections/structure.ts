@@ -18,10 +18,14 @@ function emptyBasis(count: number, length: number, none: Inline, noun: string): 
   return `${count} ${noun}; basis not listed (${count} × ${length} = ${count * length} entries would exceed the listing cap maxListedEntries).`;
 }
 
-/** The structural numbers every format tables, as (quantity, value) rows: `["rank of S", "1"]`, …. */
-export function structureRows(s: Structure): [string, string][] {
+/**
+ * The structural numbers every format tables, as (quantity, value) rows: `["rank of S", "1"]`, ….
+ * A Markov network's rows of S are its states and its columns transitions, and are called so.
+ */
+export function structureRows(s: Structure, kind: "markov" | "mass-action" = "mass-action"): [string, string][] {
+  const markov = kind === "markov";
   return [
-    ["species (rows of S)", String(s.species)], ["reactions (columns of S)", String(s.reactions)], ["rank of S", String(s.rank)],
+    [markov ? "states (rows of S)" : "species (rows of S)", String(s.species)], [markov ? "transitions (columns of S)" : "reactions (columns of S)", String(s.reactions)], ["rank of S", String(s.rank)],
     ["complexes", String(s.complexes)], ["linkage classes", String(s.linkageClasses)],
     ["strong linkage classes", String(s.strongLinkageClasses)], ["terminal strong linkage classes", String(s.terminalStrongLinkageClasses)],
     ["deficiency", String(s.deficiency)], ["reversible", s.reversible ? "yes" : "no"], ["weakly reversible", s.weaklyReversible ? "yes" : "no"],
@@ -45,7 +49,7 @@ function structureBlocks(analysis: Analysis): Block[] {
   const net = analysis.network;
   const exact = s.exactCycles !== undefined || s.conservationLaws.some((l) => l.exact !== undefined);
   return [
-    wholeTable(["quantity", "value"], structureRows(s), "lr"),
+    wholeTable(["quantity", "value"], structureRows(s, analysis.network.kind), "lr"),
     {
       kind: "list",
       intro: said("Conservation laws (integer basis; totals from the initial amounts):", "Conservation laws:"),
