@@ -20,14 +20,28 @@ export interface CompatibilityClass {
   readonly kept: readonly number[];
 }
 
+/**
+ * The class of x0. The orthonormal basis and the kept rows cost O(n³) dense work, so they are
+ * computed on first use: the theory shortcut (balanced.ts) needs only the laws, and a
+ * 1000-species chain must not pay for a 1000 × 999 Gram–Schmidt it never reads.
+ */
 export function compatibilityClass(kin: Kinetics, structure: Structure, x0: readonly number[]): CompatibilityClass {
-  const columns = Array.from({ length: kin.reactions }, (_, j) => kin.stoichiometry.map((row) => row[j]!));
-  const basis = orthonormalBasis(columns, structure.rank);
   const laws = structure.conservationLaws.map((l) => [...l.vector]);
   const totals = laws.map((l) => l.reduce((s, c, i) => s + c * x0[i]!, 0));
   const big = maxAbs(x0);
   const scale = big > 0 ? big : 1;
-  return { x0, basis, laws, totals, scale, kept: independentRows(kin.stoichiometry, structure.rank) };
+  let basis: number[][] | undefined;
+  let kept: number[] | undefined;
+  return {
+    x0, laws, totals, scale,
+    get basis(): number[][] {
+      const columns = (): number[][] => Array.from({ length: kin.reactions }, (_, j) => kin.stoichiometry.map((row) => row[j] ?? 0));
+      return (basis ??= orthonormalBasis(columns(), structure.rank));
+    },
+    get kept(): number[] {
+      return (kept ??= independentRows(kin.stoichiometry, structure.rank));
+    },
+  };
 }
 
 export function toSpecies(cls: CompatibilityClass, z: readonly number[]): number[] {

@@ -7,7 +7,7 @@ import type { Network } from "../../network/types.js";
 import type { DetailedBalance } from "../balance/types.js";
 import type { SteadyStates } from "./types.js";
 import type { Structure } from "../structure/types.js";
-import { markovSteadyState } from "./markov.js";
+import { closedClassLaws, markovSteadyState } from "./markov.js";
 import { massActionSteadyStates } from "./mass-action.js";
 import { resolveOptions, type AnalyzeOptions } from "../options.js";
 
@@ -36,9 +36,14 @@ export interface SteadyStateAnalysis extends SteadyStates {
  * threshold is a named option (steady-state/options.ts) with a default. Order: stable
  * first, then undecided, then unstable; the reached state first within its group.
  * `complete` is true when the list is proved complete: a one-dimensional class (all real roots
- * of a univariate polynomial), or a complex-balanced network (deficiency zero and weakly
- * reversible, or detailed balanced: one positive state) whose siphons rule out boundary states.
- * Markov networks: the unique stationary distribution of each closed class, delegated.
+ * of a univariate polynomial), a complex-balanced network (deficiency zero and weakly
+ * reversible, or detailed balanced: one positive state, computed from its equilibrium and the
+ * conservation laws) whose siphons rule out boundary states, or a homotopy whose every path is
+ * accounted for with every listed state certified (mass-action.ts, general.ts). A set of steady
+ * states (a line, a simplex of stationary laws) is reported by its dimension and extreme points.
+ * Markov networks: the stationary distribution reached from the initial one, delegated; with
+ * several closed classes the stationary laws form a simplex (`continua`, `dimension` = classes − 1)
+ * and the list is not complete.
  * Assumes rates and amounts are finite and non-negative; otherwise no state and a note.
  *
  * Example:
@@ -49,7 +54,13 @@ export interface SteadyStateAnalysis extends SteadyStates {
 export function analyzeSteadyStates(network: Network, structure: Structure, options: SteadyStateOptions = {}): SteadyStateAnalysis {
   if (network.kind === "markov") {
     const { state, method, notes } = markovSteadyState(network);
-    return { states: [state], method, complete: true, notes };
+    const laws = closedClassLaws(network) ?? [];
+    if (laws.length > 1) {
+      // the stationary laws form a simplex: the listed law is the one reached, not the only one
+      const continuum = { dimension: laws.length - 1, extremePoints: laws, description: `${laws.length} closed classes: every mixture of their stationary laws is stationary (a simplex of dimension ${laws.length - 1})` };
+      return { states: [state], method, complete: false, notes, solver: "markov", certified: false, dimension: laws.length - 1, continua: [continuum] };
+    }
+    return { states: [state], method, complete: true, notes, solver: "markov", dimension: 0 };
   }
   return massActionSteadyStates(network, structure, resolveOptions(options), options);
 }

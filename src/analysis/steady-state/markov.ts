@@ -57,15 +57,7 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
   const { from: tail, to: head } = edges;
   const { forward, reverse } = effectiveRates(network);
   const m = reactions.length;
-  let jumps = 0;
-  for (let r = 0; r < m; r++) jumps += ((forward[r] ?? outOfRange()) > 0 ? 1 : 0) + ((reverse[r] ?? outOfRange()) > 0 ? 1 : 0);
-  const from = new Int32Array(jumps), to = new Int32Array(jumps), rate = new Float64Array(jumps);
-  let k = 0;
-  for (let r = 0; r < m; r++) {
-    const i = tail[r] ?? outOfRange(), j = head[r] ?? outOfRange(), f = forward[r] ?? outOfRange(), b = reverse[r] ?? outOfRange();
-    if (f > 0) { from[k] = i; to[k] = j; rate[k++] = f; }
-    if (b > 0) { from[k] = j; to[k] = i; rate[k++] = b; }
-  }
+  const { from, to, rate } = jumpsOf(network, tail, head);
   const result = stationaryDistribution(n, from, to, rate, initial);
   notes.push(...result.notes);
   const pi = result.pi;
@@ -134,4 +126,42 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
     entropyProduction: sigma, entropyProductionBound: sigma === null ? null : sigmaRoundingBound(terms), stable: true, reached: true, leadingEigenvalue: null,
   };
   return { state, method: result.method, notes };
+}
+
+/** The jumps (from, to, rate) of a Markov network, both directions of each reaction with a positive rate. */
+function jumpsOf(network: Network, tail: ArrayLike<number>, head: ArrayLike<number>): { from: Int32Array; to: Int32Array; rate: Float64Array } {
+  const { forward, reverse } = effectiveRates(network);
+  const m = network.reactions.length;
+  let jumps = 0;
+  for (let r = 0; r < m; r++) jumps += ((forward[r] ?? outOfRange()) > 0 ? 1 : 0) + ((reverse[r] ?? outOfRange()) > 0 ? 1 : 0);
+  const from = new Int32Array(jumps), to = new Int32Array(jumps), rate = new Float64Array(jumps);
+  let k = 0;
+  for (let r = 0; r < m; r++) {
+    const i = tail[r] ?? outOfRange(), j = head[r] ?? outOfRange(), f = forward[r] ?? outOfRange(), b = reverse[r] ?? outOfRange();
+    if (f > 0) { from[k] = i; to[k] = j; rate[k++] = f; }
+    if (b > 0) { from[k] = j; to[k] = i; rate[k++] = b; }
+  }
+  return { from, to, rate };
+}
+
+/**
+ * The stationary laws of a Markov network form the simplex spanned by the law of each closed
+ * class (the laws concentrated on one class): with c closed classes, a set of dimension c − 1
+ * whose extreme points are those laws. Each is the stationary distribution started inside its
+ * class. Null for a network that is not a Markov jump network.
+ *
+ *   // state A = 1, B, C, D;  A <-> B @ 1, 1;  C <-> D @ 1, 3
+ *   closedClassLaws(network);   // [[0.5, 0.5, 0, 0], [0, 0, 0.75, 0.25]]
+ */
+export function closedClassLaws(network: Network): number[][] | null {
+  const edges = network.kind === "markov" ? markovEdges(network) : null;
+  if (edges === null) return null;
+  const n = network.species.length;
+  const { from, to, rate } = jumpsOf(network, edges.from, edges.to);
+  const all = stationaryDistribution(n, from, to, rate, new Float64Array(n).fill(1 / Math.max(1, n)));
+  return all.classes.map((c) => {
+    const start = new Float64Array(n);
+    start[c.states[0] ?? outOfRange()] = 1;
+    return Array.from(stationaryDistribution(n, from, to, rate, start).pi);
+  });
 }

@@ -1,30 +1,41 @@
 /**
  * Every non-negative steady state of a mass-action network in the compatibility class of its
  * initial amounts, which one the dynamics reach, their stability, fluxes and entropy production.
- * The pieces: the class geometry (steady-state-class.ts), the root finders
- * (steady-state-search.ts), the count theorems (steady-state-theory.ts), the integrator
- * (numeric/ode.ts) and the eigenvalues of the restricted Jacobian (numeric/eigen.ts).
+ * The order of the methods (docs/steady-state.md):
+ *   1. rank 0: the initial amounts;
+ *   2. theory (balanced.ts): a detailed- or complex-balanced network's one positive state,
+ *      computed from its equilibrium and the conservation laws; complete when no siphon can vanish;
+ *   3. rank 1: every real root along the line (search.ts, exact signs);
+ *   4. otherwise every isolated root of the polynomial system (system.ts) by homotopy
+ *      continuation (general.ts), each certified by Krawczyk (certificate.ts);
+ * then the integration from the initial amounts says which state is reached, or finds the limit
+ * cycle (attractor.ts), and continua are reported as sets (continuum.ts), not samples.
  */
 import type { Network } from "../../network/types.js";
 import type { DetailedBalance } from "../balance/types.js";
-import type { SteadyState } from "./types.js";
+import type { LimitCycle, PathAccount, StateCertificate, SteadyState, SteadyStateContinuum } from "./types.js";
 import type { Structure } from "../structure/types.js";
 import { integrateStiff } from "../../numeric/continuous/ode.js";
-import { eigenvalues } from "../../numeric/continuous/eigen.js";
 import { maxAbs } from "../../numeric/continuous/dense.js";
-import { buildKinetics, jacobian, rates, rhs, type Kinetics } from "./kinetics.js";
-import { compatibilityClass, interiorPoint, isSteady, reducedJacobian, type CompatibilityClass } from "./class.js";
-import { addUnique, multiStartSteadyStates, polish, sameState, univariateSteadyStates } from "./search.js";
+import { buildKinetics, jacobian, rhs, type Kinetics } from "./kinetics.js";
+import { compatibilityClass, interiorPoint, isSteady, type CompatibilityClass } from "./class.js";
+import { addUnique, polish, sameState, univariateSteadyStates } from "./search.js";
 import { scanUnivariate } from "./scan.js";
-import { boundaryExcluded } from "./theory.js";
+import { boundaryExcluded, boundaryExcludedByClosure } from "./theory.js";
 import { certifiedSteady } from "./certify.js";
-import { entropyProduction, UNIT } from "../entropy/index.js";
-import { oppositePairs, type ReactionPairs } from "../../network/pairs.js";
-import { cycleFluxes } from "./cycle-fluxes.js";
+import { entropyProduction } from "../entropy/index.js";
+import { oppositePairs } from "../../network/pairs.js";
 import type { SteadyStateThresholds } from "./options.js";
+import { balancedState, complexBalancedEquilibrium, equilibriumFromFreeEnergies } from "./balanced.js";
+import { describeState, rateErrors, stability, stateOrder, type FluxBasis } from "./describe.js";
+import { findLimitCycle } from "./attractor.js";
+import { isolatedSteadyStates } from "./general.js";
+import { steadyStateSystem } from "./system.js";
+import { certifyStates } from "./certificate.js";
+import { lineContinuum } from "./continuum.js";
 
 export interface MassActionOptions {
-  /** The detailed-balance verdict, when known: its free energies seed the equilibrium. */
+  /** The detailed-balance verdict, when known: its free energies give the equilibrium. */
   readonly detailedBalance?: DetailedBalance | null;
   /** Told what the search is doing, for a progress line. */
   readonly progress?: (detail: string) => void;
@@ -35,17 +46,16 @@ export interface MassActionSteadyStates {
   readonly method: string;
   readonly complete: boolean;
   readonly notes: readonly string[];
+  readonly solver: string;
+  readonly certified: boolean;
+  readonly paths?: PathAccount;
+  readonly dimension: number | null;
+  readonly continua: readonly SteadyStateContinuum[];
+  readonly attractor: LimitCycle | null;
 }
 
 /** The steady-state thresholds and the largest cycle-current solve (`maxCurrentSolveWork`, currents' option). */
 export type MassActionThresholds = SteadyStateThresholds & { readonly maxCurrentSolveWork: number };
-
-/** What the flux solve needs of the network: its cycle basis, dim ker S and its pairs. */
-interface FluxBasis {
-  readonly cycles: readonly (readonly number[])[];
-  readonly dimension: number;
-  readonly pairs: ReactionPairs;
-}
 
 type Reach =
   | { readonly kind: "state"; readonly x: number[] }
@@ -74,102 +84,107 @@ function reach(kin: Kinetics, cls: CompatibilityClass, o: SteadyStateThresholds,
   return { kind: "unsettled", why: x === null ? "Newton did not converge from the end of the integration" : "the end of the integration is not a root of dx/dt" };
 }
 
-function stability(kin: Kinetics, cls: CompatibilityClass, x: readonly number[], tolerance: number): { stable: boolean | null; leading: number | null } {
-  if (cls.basis.length === 0) return { stable: true, leading: null };
-  const jr = reducedJacobian(kin, cls, x);
-  const ev = eigenvalues(jr);
-  if (ev === null) return { stable: null, leading: null };
-  const leading = Math.max(...ev.re);
-  const size = Math.max(maxAbs(jr.flat()), ...ev.re.map(Math.abs), ...ev.im.map(Math.abs));
-  const tol = tolerance * size;
-  return { stable: leading < -tol ? true : leading > tol ? false : null, leading };
-}
-
-function describe(kin: Kinetics, cls: CompatibilityClass, x: number[], reached: boolean, o: MassActionThresholds, flux: FluxBasis, rateErrors: Float64Array): { state: SteadyState; why: string | null } {
-  const { forward, reverse } = rates(kin, x);
-  const { stable, leading } = stability(kin, cls, x, o.stabilityTolerance);
-  const { partner } = flux.pairs;
-  const sigma = entropyProduction(forward, reverse, partner, rateErrors);
-  const direct = forward.map((f, r) => f - (reverse[r] ?? NaN));
-  // J from the cycle currents on the least-cancelling reactions (cycle-fluxes.ts); v⁺ − v⁻ when no basis is at hand
-  const solved = cycleFluxes(flux.cycles, flux.dimension, forward, reverse, flux.pairs, o.maxCurrentSolveWork);
-  const netFluxes = solved.netFluxes === null
-    ? direct.map((j, r) => {
-      const p = partner[r] ?? -1;
-      return p < 0 ? j : p < r ? 0 : j - (direct[p] ?? NaN);
-    })
-    : [...solved.netFluxes];
-  // a pair's members keep their own (one-way) rates; every other reaction's flux is its net flux
-  const fluxes = netFluxes.map((j, r) => ((partner[r] ?? -1) < 0 ? j : direct[r] ?? NaN));
-  const why = solved.netFluxes === null ? solved.why : null;
-  const state: SteadyState = {
-    concentrations: x,
-    fluxes,
-    netFluxes,
-    forwardRates: forward,
-    reverseRates: reverse,
-    entropyProduction: sigma.value,
-    entropyProductionBound: sigma.bound,
-    stable,
-    reached,
-    leadingEigenvalue: leading,
-  };
-  return { state, why };
-}
-
-function order(a: SteadyState, b: SteadyState): number {
-  const rank = (s: SteadyState): number => (s.stable === true ? 0 : s.stable === null ? 1 : 2);
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (a.reached !== b.reached) return a.reached ? -1 : 1;
-  for (let i = 0; i < a.concentrations.length; i++) {
-    const d = a.concentrations[i]! - b.concentrations[i]!;
-    if (d !== 0) return d;
+/** The equilibrium theory gives, and the theorem's name; null when no theorem applies. */
+function theoryEquilibrium(kin: Kinetics, structure: Structure, db: DetailedBalance | null): { star: number[] | null; theorem: string } | null {
+  if (db?.holds) {
+    const g = db.freeEnergies;
+    const star = g && g.length === kin.species ? equilibriumFromFreeEnergies(g) : null;
+    return { star: star ?? complexBalancedEquilibrium(kin), theorem: "detailed balance (hence complex balance, Horn–Jackson)" };
   }
-  return 0;
+  if (structure.deficiency === 0 && structure.weaklyReversible) {
+    return { star: complexBalancedEquilibrium(kin), theorem: "deficiency zero theorem (weakly reversible, deficiency 0: complex balanced, Horn–Jackson–Feinberg)" };
+  }
+  return null;
 }
 
-/** See `analyzeSteadyStates` in steady-state.ts for the definitions. */
+/** See `analyzeSteadyStates` in index.ts for the definitions. */
 export function massActionSteadyStates(network: Network, structure: Structure, o: MassActionThresholds, options: MassActionOptions = {}): MassActionSteadyStates {
   const notes: string[] = [];
   const kin = buildKinetics(network);
   const x0 = network.species.map((s) => s.initial);
   const constants = [...kin.forward.map((m) => m.k), ...kin.reverse.map((m) => m?.k ?? 0)];
+  const empty = { solver: "none", certified: false, dimension: null, continua: [], attractor: null };
   if (!x0.every((v) => Number.isFinite(v) && v >= 0) || !constants.every((k) => Number.isFinite(k) && k >= 0)) {
-    return { states: [], method: "none", complete: false, notes: ["steady states not computed: an initial amount, rate constant or reservoir value is negative or not finite"] };
+    return { ...empty, states: [], method: "none", complete: false, notes: ["steady states not computed: an initial amount, rate constant or reservoir value is negative or not finite"] };
   }
   const cls = compatibilityClass(kin, structure, x0);
-  const r = cls.basis.length;
+  const r = structure.rank;
+  const db = options.detailedBalance ?? null;
+  const theory = r > 0 ? theoryEquilibrium(kin, structure, db) : null;
+  const zeroLaw = forcedZero(cls, network);
+  const positiveClass = zeroLaw === null && interiorPoint(cls, x0.map(() => cls.scale)) !== null;
   let found: number[][] = [];
+  let certificates: (StateCertificate | undefined)[] | null = null;
   let method: string;
+  let solver: string;
   let complete = false;
-  if (r === 0) {
+  let paths: PathAccount | undefined;
+  let reachedX: number[] | null = null;
+  let theoremShortcut: string | null = null;
+  let continua: SteadyStateContinuum[] = [];
+  let dimension: number | null = null;
+  let attractor: LimitCycle | null = null;
+
+  // 2. theory: the positive state computed, the whole list proved when no siphon can vanish
+  const noBoundary = theory !== null && positiveClass ? boundaryExcludedByClosure(kin, cls) || boundaryExcluded(kin, cls, o.maxSiphonSpecies) : false;
+  const star = theory?.star ?? null;
+  const theoryX = theory !== null && positiveClass && star !== null ? balancedState(cls, star) : null;
+  // the full certify.ts test factors a dense n × n system; past maxEigenDimension the relative net rate (steadyTolerance) decides
+  const theoryOk = theoryX !== null && (r <= o.maxEigenDimension ? certifiedSteady(kin, cls, theoryX, o) : isSteady(kin, cls, theoryX, o.steadyTolerance, 0));
+  if (theory !== null && theoryX !== null && noBoundary && theoryOk) {
+    options.progress?.("the balanced state from the equilibrium and the conservation laws");
+    found = [theoryX];
+    reachedX = theoryX;
+    theoremShortcut = theory.theorem;
+    solver = "theory";
+    complete = true;
+    dimension = 0;
+    method = `${theory.theorem}: exactly one positive steady state in the class, computed as x = x*·exp(Lᵀλ) from an equilibrium x* and the conservation-law multipliers λ (Newton on the convex dual), and no boundary steady state (every siphon holds a conserved positive total)`;
+    certificates = [{ certified: true, method: "theory", radius: null, real: true, nonNegative: true, zeroSpecies: [], detail: "the theorem proves one positive state exists and is the only one; the printed point passes the residual test (a Newton step below certifyStep)" }];
+    notes.push("the state is reached from the initial amounts: the Gibbs-like function Σ x_i(ln(x_i/x*_i) − 1) decreases along every trajectory and no boundary steady state exists, so every trajectory of the class tends to it");
+  } else if (r === 0) {
     found = [[...x0]];
+    solver = "trivial";
     method = "no reaction changes the internal species: the initial amounts are the only state of the class";
     complete = true;
-  } else {
-    const uni = r === 1 ? univariateSteadyStates(kin, cls, o) : null;
-    if (uni !== null && uni.kind === "roots") {
+    dimension = 0;
+  } else if (r === 1) {
+    solver = "univariate";
+    const uni = univariateSteadyStates(kin, cls, o);
+    if (uni.kind === "roots") {
       found = uni.states;
       method = "every real root of the polynomial dx/dt along the one-dimensional class (root isolation by derivatives, each root confirmed by an exact sign change of dx/dt, Newton polish)";
       complete = uni.unconfirmed === 0;
+      dimension = 0;
+      // Krawczyk on the species system; where it cannot decide (a double root) the exact sign change is the proof
+      const boxes = certifyStates(steadyStateSystem(kin, cls), found, cls.scale);
+      certificates = boxes.map((c) => (c.certified || !complete ? c : { ...c, certified: true, method: "exact-sign", detail: "an exact sign change (or exact zero) of the net rate along the class brackets this root between adjacent doubles" }));
       if (uni.unconfirmed > 0) notes.push(`${uni.unconfirmed} root(s) of dx/dt along the class are roots to rounding only (no exact sign change or zero): the list is not proved complete`);
     } else {
-      if (uni !== null) notes.push("the net rate vanishes along the whole class: a continuum of steady states; only some are listed");
-      const extra: number[][] = [[...x0]];
-      const g = options.detailedBalance?.holds ? options.detailedBalance.freeEnergies : null;
-      if (g && g.length === kin.species) {
-        const gmin = Math.min(...g);
-        const eq = interiorPoint(cls, g.map((gi) => Math.exp(-(gi - gmin))));
-        if (eq !== null) extra.unshift(eq);
-      }
-      const starts = o.starts ?? (r <= 3 ? 48 : r <= 10 ? 24 : 8);
-      found = multiStartSteadyStates(kin, cls, { starts, seed: o.seed, extra, onStart: (k, of) => options.progress?.(`Newton from start ${k + 1} of ${of}`) }, o);
-      method = `damped Newton and pseudo-transient continuation from ${starts + extra.length} seeded starts`;
+      method = "the net rate vanishes along the whole one-dimensional class";
+      const line = lineContinuum(kin, cls, o);
+      continua = line === null ? [] : [line];
+      dimension = 1;
+      notes.push("every point of the class is a steady state: a segment, reported by its end points rather than a sample");
     }
+  } else {
+    const system = steadyStateSystem(kin, cls);
+    const general = isolatedSteadyStates(kin, cls, system, o, db, options.progress);
+    found = general.states;
+    certificates = general.certificates;
+    method = general.method;
+    solver = general.solver;
+    complete = general.complete;
+    paths = general.paths;
+    dimension = general.dimension;
+    continua = [...general.continua];
+    notes.push(...general.notes);
   }
   // every candidate must be a root to rounding (certify.ts); a rejected one voids a completeness proof
   const candidates = found.length;
-  found = found.filter((x) => certifiedSteady(kin, cls, x, o));
+  const kept = found.map((x, i) => ({ x, c: certificates?.[i] })).filter(({ x }) => theoremShortcut !== null || certifiedSteady(kin, cls, x, o));
+  found = kept.map((k) => k.x);
+  certificates = certificates === null ? null : kept.map((k) => k.c);
   if (found.length < candidates) {
     notes.push(`${candidates - found.length} candidate point(s) failed the steady-state test (relative net rate and a Newton step to rounding) and are not listed`);
     if (complete && found.length === 0 && r === 1) {
@@ -179,74 +194,65 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
     }
     complete = false;
   }
-  const reached = reach(kin, cls, o, options.progress);
-  let reachedX: number[] | null = null;
-  if (reached.kind === "state") {
-    reachedX = nearest(found.filter((y) => sameState(y, reached.x, cls.scale, o.reachedMatch, o.sameStateAbsolute)), reached.x);
-    if (reachedX === null) {
-      reachedX = reached.x;
-      if (addUnique(found, reached.x, kin, cls, o) && complete) notes.push("integration reached a steady state the root finder missed");
-      complete = false;
-    }
-  } else if (reached.kind === "unbounded") {
-    notes.push("the concentrations grow without bound from the initial amounts (an inflow with no matching outflow)");
-  } else {
-    notes.push(`integration from the initial amounts did not settle (${reached.why}): it may oscillate; no state is marked reached`);
-  }
-  const theorem = balancedTheorem(structure, options.detailedBalance ?? null);
-  if (theorem !== null && r > 0) {
-    const zeroLaw = forcedZero(cls, network);
-    const positiveClass = zeroLaw === null && interiorPoint(cls, x0.map(() => cls.scale)) !== null;
-    const positive = found.filter((x) => x.every((v) => v > 0));
-    if (!positiveClass) {
-      const why = zeroLaw ?? "no point of the class has every concentration positive";
-      notes.push(`${theorem} speaks of classes with positive points; this class has none (${why}), so it says nothing here`);
+  if (theoremShortcut === null) {
+    const reached = reach(kin, cls, o, options.progress);
+    if (reached.kind === "state") {
+      reachedX = nearest(found.filter((y) => sameState(y, reached.x, cls.scale, o.reachedMatch, o.sameStateAbsolute)), reached.x);
+      if (reachedX === null) {
+        reachedX = reached.x;
+        if (addUnique(found, reached.x, kin, cls, o)) {
+          if (complete) notes.push("integration reached a steady state the root finder missed");
+          if (certificates !== null) certificates.push(undefined);
+          // a continuum's point is a sample of the set, not a missing isolated state
+          if (continua.length === 0) complete = false;
+        }
+      }
+    } else if (reached.kind === "unbounded") {
+      notes.push("the concentrations grow without bound from the initial amounts (an inflow with no matching outflow)");
     } else {
-      const noBoundary = boundaryExcluded(kin, cls, o.maxSiphonSpecies);
-      method += `; ${theorem}: exactly one positive steady state in the class`;
-      if (positive.length === 1 && noBoundary) {
-        method += ", and no boundary steady state (every siphon holds a conserved positive total)";
-        complete = true;
-      } else if (positive.length !== 1) {
-        notes.push(`${theorem} proves exactly one positive steady state, but ${positive.length} were found numerically`);
+      const unstable = found.find((x) => stability(kin, cls, r, x, o.stabilityTolerance, o.maxEigenDimension, null).stable === false) ?? null;
+      const cycle = findLimitCycle(kin, x0, unstable, { rtol: o.cycleRelativeTolerance, searchRtol: o.cycleSearchTolerance, atol: o.odeAbsoluteTolerance * cls.scale, periodTolerance: o.periodTolerance, blowUp: o.blowUp * cls.scale });
+      if (cycle.kind === "limit-cycle") {
+        attractor = cycle.cycle;
+        notes.push(`the dynamics from the initial amounts settle on a limit cycle (period ${cycle.cycle.period.toPrecision(6)}): it oscillates, and no steady state is reached`);
+      } else {
+        notes.push(`integration from the initial amounts did not settle (${reached.why}); no limit cycle either (${cycle.why}); no state is marked reached`);
+      }
+    }
+    if (theory !== null) {
+      const positive = found.filter((x) => x.every((v) => v > 0));
+      if (!positiveClass) {
+        const why = zeroLaw ?? "no point of the class has every concentration positive";
+        notes.push(`${theory.theorem} speaks of classes with positive points; this class has none (${why}), so it says nothing here`);
+      } else {
+        method += `; ${theory.theorem}: exactly one positive steady state in the class`;
+        if (positive.length !== 1) notes.push(`${theory.theorem} proves exactly one positive steady state, but ${positive.length} were found numerically`);
       }
     }
   }
-  if (found.length === 0) {
+  if (found.length === 0 && continua.length === 0) {
     notes.push(complete ? "there is no non-negative steady state in the compatibility class" : "the search found no non-negative steady state in the compatibility class; it is not proved that none exists");
   }
   const pairs = oppositePairs(network);
   const { partner } = pairs;
   const errors = rateErrors(network);
   const flux: FluxBasis = { cycles: structure.cycles, dimension: structure.reactions - structure.rank, pairs };
-  const described = found.map((x) => describe(kin, cls, x, x === reachedX, o, flux, errors));
+  const described = found.map((x, i) => {
+    const st = stability(kin, cls, r, x, o.stabilityTolerance, o.maxEigenDimension, theoremShortcut === null ? null : `${theoremShortcut}: the positive state is asymptotically stable`);
+    return describeState(kin, x, x === reachedX, st, flux, errors, o.maxCurrentSolveWork, certificates?.[i]);
+  });
   const unsolved = described.find((d) => d.why !== null)?.why ?? null;
   if (unsolved !== null) notes.push(`net fluxes are v⁺ − v⁻ as computed, not solved on the cycle basis: ${unsolved}; they may lose digits where v⁺ ≈ v⁻`);
-  const states = described.map((d) => d.state).sort(order);
-  const flat = states.filter((s) => s.stable === null).length;
-  if (flat > 1) notes.push(`${flat} steady states have a zero eigenvalue on the class: they may lie on a continuum of steady states, of which the list shows samples`);
+  const states = described.map((d) => d.state).sort(stateOrder);
   for (const [i, s] of states.entries()) {
     const oneWay = entropyProduction(s.forwardRates, s.reverseRates, partner).oneWay;
     if (oneWay.length > 0) {
-      const ids = oneWay.map((j) => network.reactions[j]!.id).join(", ");
+      const ids = oneWay.map((j) => network.reactions[j]?.id ?? `#${j}`).join(", ");
       notes.push(`entropy production of steady state ${i + 1} is infinite: one-way reaction(s) ${ids} carry flux`);
     }
   }
-  return { states, method, complete, notes };
-}
-
-/**
- * Relative error bound of each reaction's rates as computed: v = k_eff Π_i x_i^α_i with
- * k_eff = k Π_Y [Y]^c_Y (effective-rates.ts), each power and product at most 2u, so
- * (2 · (internal + reservoir factors) + 1) u for the larger side (docs/steady-state.md).
- */
-function rateErrors(network: Network): Float64Array {
-  const out = new Float64Array(network.reactions.length);
-  for (const [r, reaction] of network.reactions.entries()) {
-    const factors = Math.max(reaction.reactants.length + reaction.reservoirReactants.length, reaction.products.length + reaction.reservoirProducts.length);
-    out[r] = (2 * factors + 1) * UNIT;
-  }
-  return out;
+  const certified = states.length > 0 && states.every((s) => s.certificate?.certified === true);
+  return { states, method, complete, notes, solver, certified, ...(paths === undefined ? {} : { paths }), dimension, continua, attractor };
 }
 
 /** The point of `list` closest to x (largest relative difference per species), or null when empty. */
@@ -269,11 +275,5 @@ function forcedZero(cls: CompatibilityClass, network: Network): string | null {
     const names = l.flatMap((c, i) => (c !== 0 ? [network.species[i]?.name ?? `#${i}`] : []));
     return `the conservation law over ${names.join(", ")} has total 0, so they are 0`;
   }
-  return null;
-}
-
-function balancedTheorem(structure: Structure, db: DetailedBalance | null): string | null {
-  if (structure.deficiency === 0 && structure.weaklyReversible) return "deficiency zero theorem (weakly reversible, deficiency 0: complex balanced)";
-  if (db?.holds) return "detailed balance (hence complex balance)";
   return null;
 }

@@ -43,6 +43,15 @@ export interface SteadyStateThresholds {
   readonly unboundedScale: number;
   /** Largest species count for which siphons are enumerated (to rule out boundary states). */
   readonly maxSiphonSpecies: number;
+  /** Largest class dimension whose Jacobian eigenvalues are computed (dense QR) where a theorem already gives stability. */
+  readonly maxEigenDimension: number;
+  /** Most start paths of the homotopy; a larger Bézout number falls back to the seeded search. */
+  readonly maxHomotopyPaths: number;
+  /** Relative tolerance of the integration that measures a limit cycle (and of its search). */
+  readonly cycleRelativeTolerance: number;
+  readonly cycleSearchTolerance: number;
+  /** Two successive periods agreeing to this relative difference settle a limit cycle. */
+  readonly periodTolerance: number;
 }
 
 export const STEADY_STATE_DEFAULTS: SteadyStateThresholds = {
@@ -66,6 +75,11 @@ export const STEADY_STATE_DEFAULTS: SteadyStateThresholds = {
   blowUp: 1e15,
   unboundedScale: 1e6,
   maxSiphonSpecies: 16,
+  maxEigenDimension: 200,
+  maxHomotopyPaths: 20000,
+  cycleRelativeTolerance: 1e-8,
+  cycleSearchTolerance: 1e-6,
+  periodTolerance: 1e-6,
 };
 
 export const STEADY_STATE_MEANINGS: { readonly [K in keyof SteadyStateThresholds]: string } = {
@@ -89,4 +103,9 @@ export const STEADY_STATE_MEANINGS: { readonly [K in keyof SteadyStateThresholds
   blowUp: "the integration stops as blowing up past this multiple of the class scale",
   unboundedScale: "an unsettled integration ending past this multiple of the class scale grows without bound",
   maxSiphonSpecies: "largest species count (at most 30) for which siphons are enumerated to exclude boundary states",
+  maxEigenDimension: "largest class dimension whose eigenvalues are computed when a theorem already proves stability",
+  maxHomotopyPaths: "most start paths of the homotopy (the Bézout number); beyond it the seeded Newton search is the fallback",
+  cycleRelativeTolerance: "relative tolerance of the integration that measures a limit cycle",
+  cycleSearchTolerance: "relative tolerance of the integration that looks for a limit cycle",
+  periodTolerance: "two successive periods agreeing to this relative difference settle a limit cycle",
 };

@@ -45,8 +45,11 @@ describe("a listed steady state is a root to rounding", () => {
   it("0 -> X0 fed at 2, X0 <-> X1: grows without bound, nothing listed or reached", () => {
     const a = analyze(build("species X0, X1\n0 -> X0 @ 2\nX0 <-> X1 @ 1, 1\n"));
     expect(a.steadyStates.states).toEqual([]);
-    expect(a.steadyStates.complete).toBe(false);
+    // x0 − x1 = 0 and 2 − x0 + x1 = 0 have no common root: the homotopy's one path goes to infinity, a proof
+    expect(a.steadyStates.complete).toBe(true);
+    expect(a.steadyStates.paths?.atInfinity).toBe(1);
     expect(a.notes.join("\n")).toMatch(/grow without bound/);
+    expect(a.notes.join("\n")).not.toMatch(/oscillat/);
     expect(a.currentsAt).toBeNull();
   });
 });
