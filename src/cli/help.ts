@@ -20,6 +20,7 @@ commands:
   export FILE           write a network as SBML Level 3 Version 2
   repair FILE           the network with the nearest thermodynamically consistent rate constants
   site PATH...          every network's reports (HTML, Markdown, JSON, mermaid) and an index page
+
 Run 'ness <command> --help' for a command's options. Exit status: 0 ok, 1 a network does not
 compile or an assert fails, 2 bad usage or an unreadable path.
 `,
