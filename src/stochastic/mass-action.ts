@@ -135,7 +135,7 @@ export function countStats(sys: ChannelSystem, counts: Float64Array): CountStats
 
 export type CountSink = (time: number, counts: Float64Array, channel: number) => void;
 
-function propensity(sys: ChannelSystem, c: number, n: Float64Array): number {
+export function propensity(sys: ChannelSystem, c: number, n: Float64Array): number {
   let a = sys.constant[c] ?? outOfRange();
   const end = sys.rPtr[c + 1] ?? outOfRange();
   for (let k = sys.rPtr[c] ?? outOfRange(); k < end; k++) {

@@ -34,6 +34,13 @@ export class Xoshiro128 {
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
   }
 
+  /** A generator in the given state (the reference implementation's test vectors start from one). */
+  static fromState(a: number, b: number, c: number, d: number): Xoshiro128 {
+    const g = new Xoshiro128(0);
+    g.restore(Uint32Array.of(a, b, c, d));
+    return g;
+  }
+
   /** The four state words, for a hot loop that runs the generator inline (see markov.ts). */
   save(): Uint32Array {
     return Uint32Array.of(this.a, this.b, this.c, this.d);
