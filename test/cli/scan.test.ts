@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { ROOT } from "../helpers/paths.js";
@@ -28,6 +29,8 @@ describe("ness scan", () => {
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as { schema: string; folds: { p: number; located: boolean }[]; intervals: { states: number; stable: number }[]; multistable: { hysteresis: boolean }[]; branches: { points: { p: number; x: { X: number }; stable: boolean | null }[] }[] };
     expect(json.schema).toBe("ness.scan/1");
+    const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, "docs/scan.schema.json"), "utf8")));
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     const ps = json.folds.map((f) => f.p).sort((a, b) => a - b);
     expect(ps).toHaveLength(2);
     for (const [i, f] of folds.entries()) expect(relative(ps[i]!, f)).toBeLessThan(1e-8);
