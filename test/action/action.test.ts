@@ -99,7 +99,7 @@ describe("action.yml, run locally", () => {
     expect(existsSync(join(r.workspace, "ness-site", "index.html"))).toBe(true);
     expect(r.outputs).toEqual({ status: "1", site: "ness-site" });
     expect(r.status).toBe(1);
-  });
+  }, 240_000);
 
   it("passes on networks whose asserts hold, and 'fail-on: never' never fails", () => {
     const good = runAction(workspace(false), { site: "" });
@@ -110,7 +110,7 @@ describe("action.yml, run locally", () => {
     const lenient = runAction(workspace(true), { "fail-on": "never", site: "" });
     expect(lenient.outputs.status).toBe("1");
     expect(lenient.status).toBe(0);
-  });
+  }, 240_000);
 
   it("passes the balance tolerance on and checks the layout when asked", () => {
     const tolerant = runAction(workspace(true), { "balance-tolerance": "1", site: "" });
@@ -122,5 +122,5 @@ describe("action.yml, run locally", () => {
     const fmt = runAction(w, { "format-check": "true", site: "" });
     expect(fmt.stdout).toContain("::warning file=networks/messy.crn,title=ness fmt::");
     expect(fmt.status).toBe(1);
-  });
+  }, 240_000);
 });

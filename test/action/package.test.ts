@@ -62,7 +62,7 @@ describe(`the package ${pkg.name}`, () => {
     writeFileSync(join(project, "deep.mjs"), 'import "@ness-lang/ness/dist/compile/index.js";');
     const deep = spawnSync(process.execPath, ["deep.mjs"], { cwd: project, encoding: "utf8" });
     expect(deep.stderr).toContain("ERR_PACKAGE_PATH_NOT_EXPORTED");
-  });
+  }, 240_000); // npm pack and tsc: tens of seconds on a loaded machine
 
   it("imports itself by name inside the clone", () => {
     const result = JSON.parse(run(process.execPath, ["--input-type=module", "-e", USE], ROOT)) as { reactions: number };
