@@ -10,9 +10,9 @@
  * (I ⊗ A_r + A_r ⊗ I) vec C_r = −vec B_r / Ω (Gaussian elimination with partial pivoting, r² unknowns),
  * for r up to `MAX_LNA_RANK`.
  */
-import type { Network, Term } from "../../network/types.js";
-import { effectiveRates } from "../../network/effective-rates.js";
-import { orthonormalBasis, solveLinear } from "../../numeric/continuous/dense.js";
+import type { Network } from "../../network/types.js";
+import { solveLinear } from "../../numeric/continuous/dense.js";
+import { linearise } from "../response/index.js";
 
 /** Past this stoichiometric rank the r² × r² Kronecker system is not solved. */
 export const MAX_LNA_RANK = 30;
@@ -39,27 +39,14 @@ export interface LinearNoise {
  */
 export function lnaCovariance(network: Network, x: readonly number[], volume: number): { covariance: number[][]; residual: number } | null {
   const n = network.species.length;
-  const { forward, reverse } = effectiveRates(network);
-  const S: number[][] = network.reactions.map((r) => {
-    const col = new Array<number>(n).fill(0);
-    for (const t of r.reactants) col[t.index] = (col[t.index] ?? 0) - t.coefficient;
-    for (const t of r.products) col[t.index] = (col[t.index] ?? 0) + t.coefficient;
-    return col;
-  });
-  // Jacobian A_ij = Σ_r S_ir (∂v⁺_r/∂x_j − ∂v⁻_r/∂x_j) and B = Σ_r S_r S_rᵀ (v⁺_r + v⁻_r)
-  const A = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const B = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  network.reactions.forEach((r, k) => {
-    const col = S[k] ?? [];
-    const kf = forward[k] ?? NaN, kb = reverse[k] ?? 0;
-    const vf = monomial(kf, r.reactants, x), vb = r.reverse === null ? 0 : monomial(kb, r.products, x);
-    for (let j = 0; j < n; j++) {
-      const d = derivative(kf, r.reactants, x, j) - (r.reverse === null ? 0 : derivative(kb, r.products, x, j));
-      if (d !== 0) for (let i = 0; i < n; i++) (A[i] ?? [])[j] = ((A[i] ?? [])[j] ?? 0) + (col[i] ?? 0) * d;
-    }
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) (B[i] ?? [])[j] = ((B[i] ?? [])[j] ?? 0) + (col[i] ?? 0) * (col[j] ?? 0) * (vf + vb);
-  });
-  const V = orthonormalBasis(S, n);
+  // the Jacobian's pieces from the response analysis: S (per reaction), ∂J_r/∂x_j, v⁺, v⁻
+  const lin = linearise(network, x);
+  if (lin === null) return null;
+  const S = lin.S;
+  // A_ij = Σ_r S_ir ∂J_r/∂x_j and B = Σ_r S_r S_rᵀ (v⁺_r + v⁻_r)
+  const A = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => S.reduce((acc, col, r) => acc + (col[i] ?? 0) * (lin.dv[r]?.[j] ?? 0), 0)));
+  const B = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => S.reduce((acc, col, r) => acc + (col[i] ?? 0) * (col[j] ?? 0) * ((lin.vPlus[r] ?? 0) + (lin.vMinus[r] ?? 0)), 0)));
+  const V = lin.basis;
   const r = V.length;
   if (r === 0) return { covariance: A.map((row) => row.map(() => 0)), residual: 0 };
   if (r > MAX_LNA_RANK) return null;
@@ -111,23 +98,4 @@ export function lyapunov(A: readonly (readonly number[])[], Q: readonly (readonl
   if (x === null) return null;
   // symmetrise: the exact solution is symmetric for symmetric Q
   return Array.from({ length: r }, (_, a) => Array.from({ length: r }, (_, b) => ((x[a * r + b] ?? 0) + (x[b * r + a] ?? 0)) / 2));
-}
-
-function monomial(k: number, terms: readonly Term[], x: readonly number[]): number {
-  let v = k;
-  for (const t of terms) v *= (x[t.index] ?? NaN) ** t.coefficient;
-  return v;
-}
-
-/** ∂/∂x_j of k Π x_i^α_i. */
-function derivative(k: number, terms: readonly Term[], x: readonly number[], j: number): number {
-  let v = k, found = false;
-  for (const t of terms) {
-    const xi = x[t.index] ?? NaN;
-    if (t.index === j) {
-      found = true;
-      v *= t.coefficient * xi ** (t.coefficient - 1);
-    } else v *= xi ** t.coefficient;
-  }
-  return found ? v : 0;
 }

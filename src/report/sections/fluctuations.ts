@@ -18,7 +18,8 @@ const TITLE = "Fluctuations";
 export function fluctuationsSection(analysis: Analysis): Section {
   const f = analysis.fluctuations ?? null;
   const net = analysis.network;
-  const json = (nulls: NullNotes) => ({ fluctuations: f === null ? null : fluctuationsJson(net, f, nulls) });
+  // absent from an analysis made without this stage (older producers): no field at all
+  const json = (nulls: NullNotes) => (analysis.fluctuations === undefined ? {} : { fluctuations: f === null ? null : fluctuationsJson(net, f, nulls) });
   if (f === null) return { id: "fluctuations", title: TITLE, blocks: [], json };
   const blocks: Block[] = [];
   if (f.currents.length > 0) {

@@ -21,7 +21,7 @@ const SENSITIVITY_SHARE = 0.2;
 export function responseSection(analysis: Analysis): Section {
   const r = analysis.response ?? null;
   const net = analysis.network;
-  const json = (nulls: NullNotes, budget: ListingBudget) => ({ response: r === null ? null : responseJson(net, r, nulls, budget) });
+  const json = (nulls: NullNotes, budget: ListingBudget) => (analysis.response === undefined ? {} : { response: r === null ? null : responseJson(net, r, nulls, budget) });
   if (r === null) return { id: "response", title: TITLE, blocks: [], json };
   const blocks: Block[] = [];
   const t = r.transduction;
