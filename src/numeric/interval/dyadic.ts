@@ -73,11 +73,12 @@ export function approx(a: Dyadic): number {
 export function toInterval(a: Dyadic): Interval {
   if (a.m === 0n) return { lo: 0, hi: 0 };
   const x = approx(a);
+  if (!Number.isFinite(x)) return x > 0 ? { lo: Number.MAX_VALUE, hi: Infinity } : { lo: -Infinity, hi: -Number.MAX_VALUE };
   let lo = x, hi = x;
-  while (!Number.isFinite(lo) || dcompare(fromNumber(lo), a) > 0) lo = Number.isFinite(lo) ? nextDown(lo) : -Number.MAX_VALUE;
-  while (!Number.isFinite(hi) || dcompare(fromNumber(hi), a) < 0) {
-    if (!Number.isFinite(hi)) return { lo, hi: Infinity };
+  while (dcompare(fromNumber(lo), a) > 0) lo = nextDown(lo);
+  while (dcompare(fromNumber(hi), a) < 0) {
     hi = nextUp(hi);
+    if (!Number.isFinite(hi)) break;
   }
   return { lo, hi };
 }

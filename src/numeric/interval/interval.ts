@@ -49,22 +49,18 @@ export function div(a: Interval, b: Interval): Interval {
 /** a^n for an integer n ≥ 0, tight for even n (a^2 of [-1, 2] is [0, 4], not [-2, 4]). */
 export function pow(a: Interval, n: number): Interval {
   if (n === 0) return { lo: 1, hi: 1 };
-  let lo = 1, hi = 1;
   const absLo = Math.abs(a.lo), absHi = Math.abs(a.hi);
   const even = n % 2 === 0;
   if (even && a.lo <= 0 && a.hi >= 0) {
-    lo = 0;
-    hi = Math.max(absLo, absHi);
+    const m = Math.max(absLo, absHi);
     let h = 1;
-    for (let k = 0; k < n; k++) h = nextUp(h * hi);
+    for (let k = 0; k < n; k++) h = nextUp(h * m);
     return { lo: 0, hi: h };
   }
   // Monotone on the interval (odd n, or even n on one side of 0): power each bound with
   // rounding at every multiplication, directed by the sign.
   const [from, to] = even && a.hi < 0 ? [absHi, absLo] : [a.lo, a.hi];
-  lo = powDirected(from, n, false);
-  hi = powDirected(to, n, true);
-  return { lo, hi };
+  return { lo: powDirected(from, n, false), hi: powDirected(to, n, true) };
 }
 
 /** x^n rounded up (up = true) or down, one multiplication at a time. */

@@ -3,7 +3,7 @@
  * slice test: if the solutions near p form a set of dimension d, then d random affine
  * hyperplanes L·x = L·p + ε·w moved a small distance ε off p still meet it near p, so the
  * overdetermined system [F(x); L·x − L·p − ε·w] = 0 has a solution, which Gauss–Newton finds
- * (the stacked Jacobian has full column rank there). At an isolated root, even a multiple one,
+ * (Levenberg–Marquardt damped, so points where the set itself is singular are fine). At an isolated root, even a multiple one,
  * no point near p satisfies both F = 0 and the moved slice, and the least-squares residual
  * stays away from 0. The candidate d starts at the numerical corank of J(p) (an upper bound on
  * the local dimension) and goes down; the answer is the first d that succeeds, or 0.
@@ -11,8 +11,12 @@
 import { solveInPlace } from "./complex.js";
 import type { Evaluator } from "./system.js";
 
-/** Numerical corank of an n × n complex matrix: pivots of full-pivoting elimination below tol·max. */
-export function corank(n: number, are: Float64Array, aim: Float64Array, tol: number): number {
+/**
+ * Numerical corank of an n × n complex matrix: pivots of full-pivoting elimination below
+ * tol·max(largest entry, floor); the floor (the size the entries would have at a generic point)
+ * keeps a Jacobian that is tiny everywhere, as at a point where the set is singular, corank n.
+ */
+export function corank(n: number, are: Float64Array, aim: Float64Array, tol: number, floor = 0): number {
   const re = Float64Array.from(are), im = Float64Array.from(aim);
   const rowsLeft = Array.from({ length: n }, (_, i) => i), colsLeft = Array.from({ length: n }, (_, j) => j);
   let first = 0, rank = 0;
@@ -22,7 +26,7 @@ export function corank(n: number, are: Float64Array, aim: Float64Array, tol: num
       const m = Math.hypot(re[i * n + j] as number, im[i * n + j] as number);
       if (m > best) { best = m; bi = i; bj = j; }
     }
-    if (step === 0) first = best;
+    if (step === 0) first = Math.max(best, floor);
     if (!(best > tol * first) || first === 0) break;
     rank++;
     const pr = re[bi * n + bj] as number, pi = im[bi * n + bj] as number, pm = pr * pr + pi * pi;
@@ -42,10 +46,10 @@ export function corank(n: number, are: Float64Array, aim: Float64Array, tol: num
 }
 
 /** Local dimension of the solution set at p (0: isolated), by the slice test above. */
-export function localDimension(n: number, evaluate: Evaluator, pre: Float64Array, pim: Float64Array, rand: () => number): number {
+export function localDimension(n: number, evaluate: Evaluator, pre: Float64Array, pim: Float64Array, rand: () => number, jacobianScale: number): number {
   const fre = new Float64Array(n), fim = new Float64Array(n), jre = new Float64Array(n * n), jim = new Float64Array(n * n);
   evaluate(pre, pim, fre, fim, jre, jim);
-  const k = corank(n, jre, jim, 1e-6);
+  const k = corank(n, jre, jim, 1e-6, jacobianScale);
   const scale = Math.max(1, ...Array.from(pre, (a, i) => Math.hypot(a, pim[i] as number)));
   for (let d = k; d >= 1; d--) {
     let all = true;
@@ -106,6 +110,12 @@ function sliceMeets(n: number, d: number, evaluate: Evaluator, pre: Float64Array
       }
       gre[a] = sr; gim[a] = si;
     }
+    // Levenberg–Marquardt damping: at a singular point of the set (an embedded point, or
+    // where two components cross) the stacked Jacobian loses rank and plain Gauss–Newton
+    // breaks down; a zero residual stays a fixed point of the damped step.
+    let diag = 0;
+    for (let a = 0; a < n; a++) diag = Math.max(diag, Nre[a * n + a] as number);
+    for (let a = 0; a < n; a++) Nre[a * n + a] = (Nre[a * n + a] as number) + 1e-10 * Math.max(diag, 1e-300);
     if (solveInPlace(n, Nre, Nim, gre, gim) === 0) return false;
     for (let j = 0; j < n; j++) { xre[j] = (xre[j] as number) + (gre[j] as number); xim[j] = (xim[j] as number) + (gim[j] as number); }
   }

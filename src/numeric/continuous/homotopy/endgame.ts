@@ -33,8 +33,6 @@ export type EndgameResult =
 /** Runs the endgame from X at real t = r (X is modified). */
 export function cauchyEndgame(h: Homotopy, xre: Float64Array, xim: Float64Array, r: number, topts: TrackOptions, opts: EndgameOptions = DEFAULT_ENDGAME): EndgameResult {
   const N = h.N, M = opts.samples;
-  const sre = new Float64Array(N), sim = new Float64Array(N);
-  const ere = new Float64Array(N), eim = new Float64Array(N);
   let prev: { re: Float64Array; im: Float64Array } | null = null;
   let step = 0.05, lastReason = "endgame did not converge";
   while (r >= opts.minRadius) {
@@ -51,12 +49,10 @@ export function cauchyEndgame(h: Homotopy, xre: Float64Array, xim: Float64Array,
       prev = null;
     }
     // move in to the next radius along the real axis
-    sre.set(xre); sim.set(xim);
     const res = track(h, { kind: "line", from: [r, 0], to: [r * opts.shrink, 0] }, xre, xim, 0.1, topts);
     if (res.status !== "ok") return { ok: false, reason: `endgame: ${res.status} at t = ${r.toExponential(1)}` };
     step = res.step;
     r *= opts.shrink;
-    ere.set(xre); eim.set(xim);
   }
   return { ok: false, reason: lastReason };
 }

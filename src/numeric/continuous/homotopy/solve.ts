@@ -108,19 +108,20 @@ export function solvePolynomialSystem(system: PolynomialSystem, options: SolveOp
   const theta = 2 * Math.PI * rand();
   const patchRe = new Float64Array(n + 1), patchIm = new Float64Array(n + 1);
   for (let j = 0; j <= n; j++) { const a = 2 * Math.PI * rand(); patchRe[j] = Math.cos(a); patchIm[j] = Math.sin(a); }
+  const startRe = new Float64Array(n), startIm = new Float64Array(n);
+  for (let i = 0; i < n; i++) { const a = 2 * Math.PI * rand(); startRe[i] = Math.cos(a); startIm[i] = Math.sin(a); }
   const homog = compileSystem(system, true), affine = compileSystem(system, false);
-  const h = makeHomotopy(n, homog.degrees, makeEvaluator(homog), [Math.cos(theta), Math.sin(theta)], [patchRe, patchIm]);
+  const h = makeHomotopy(n, homog.degrees, makeEvaluator(homog), [Math.cos(theta), Math.sin(theta)], [patchRe, patchIm], [startRe, startIm]);
   const affineEval = makeEvaluator(affine);
-  const scale = coefficientScale(affine);
   const ends: PathEnd[] = [];
   for (let p = 0; p < bezout; p++) {
-    ends.push(endOfPath(h, affine, affineEval, degrees, p, DEFAULT_TRACK, scale));
+    ends.push(endOfPath(h, affine, affineEval, degrees, p, DEFAULT_TRACK));
     options.onPath?.(p + 1, bezout);
   }
   let built = buildSolutions(ends, affine, affineEval, rand);
   if (built.jumped.length > 0) {
     // Two paths on one nonsingular root: a path jumped. Retrack the paths involved, carefully.
-    for (const p of built.jumped) ends[p] = endOfPath(h, affine, affineEval, degrees, p, STRICT_TRACK, scale);
+    for (const p of built.jumped) ends[p] = endOfPath(h, affine, affineEval, degrees, p, STRICT_TRACK);
     built = buildSolutions(ends, affine, affineEval, rand);
   }
   return { ...built.result, bezout, degrees, seed };
@@ -133,7 +134,7 @@ function coefficientScale(sys: CompiledSystem): number {
   return m;
 }
 
-/** Start point p of the total-degree system: X_0 = 1, X_i a d_i-th root of unity, on the patch. */
+/** Start point p of the total-degree system: X_0 = 1, X_i a d_i-th root of c_i, on the patch. */
 function startPoint(h: Homotopy, degrees: readonly number[], p: number): [Float64Array, Float64Array] {
   const re = new Float64Array(h.N), im = new Float64Array(h.N);
   re[0] = 1;
@@ -141,8 +142,9 @@ function startPoint(h: Homotopy, degrees: readonly number[], p: number): [Float6
   degrees.forEach((d, i) => {
     const k = rest % d;
     rest = Math.floor(rest / d);
-    re[i + 1] = Math.cos((2 * Math.PI * k) / d);
-    im[i + 1] = Math.sin((2 * Math.PI * k) / d);
+    const arg = (Math.atan2(h.startIm[i] as number, h.startRe[i] as number) + 2 * Math.PI * k) / d;
+    re[i + 1] = Math.cos(arg);
+    im[i + 1] = Math.sin(arg);
   });
   let sr = 0, si = 0;
   for (let j = 0; j < h.N; j++) {
@@ -158,22 +160,30 @@ function startPoint(h: Homotopy, degrees: readonly number[], p: number): [Float6
 }
 
 /** Tracks path p and classifies its end (regular roots are certified here). */
-function endOfPath(h: Homotopy, affine: CompiledSystem, affineEval: Evaluator, degrees: readonly number[], p: number, topts: TrackOptions, scale: number): PathEnd {
+function endOfPath(h: Homotopy, affine: CompiledSystem, affineEval: Evaluator, degrees: readonly number[], p: number, topts: TrackOptions): PathEnd {
   const [xre, xim] = startPoint(h, degrees, p);
   const first = track(h, { kind: "line", from: [1, 0], to: [T_ENDGAME, 0] }, xre, xim, 0.02, topts);
   if (first.status !== "ok") return { kind: "failed", reason: `${first.status} before t = ${T_ENDGAME}` };
   const ere = Float64Array.from(xre), eim = Float64Array.from(xim);
-  const last = track(h, { kind: "line", from: [T_ENDGAME, 0], to: [0, 0] }, xre, xim, first.step, topts);
-  if (last.status === "ok") {
-    const sc = Math.max(1, normInf(h.N, xre, xim));
-    if (correct(h, null, 0, xre, xim, 1e-14, 6, 1e-6 * sc) >= 0) {
-      const ratio = Math.hypot(xre[0] as number, xim[0] as number) / sc;
-      if (ratio < 1e-10) return { kind: "infinity", winding: 1 };
-      const cert = finiteRegular(affine, affineEval, xre, xim);
-      if (cert) return cert;
-    }
+  // Straight to t = 0 first (cheap, and enough for almost every path); then in segments that
+  // shrink t geometrically, so steps are relative to t (two roots 1e-7 apart make their paths
+  // nearly collide at t ~ 1e-14, which a step relative to the whole range 0.1 cannot resolve).
+  const direct = finishAt0(h, affine, affineEval, xre, xim, track(h, { kind: "line", from: [T_ENDGAME, 0], to: [0, 0] }, xre, xim, first.step, topts).status);
+  if (direct) return direct;
+  xre.set(ere); xim.set(eim);
+  let ok = true, step = first.step, r = T_ENDGAME;
+  for (; ok && r > 1e-16; r /= 8) {
+    const res = track(h, { kind: "line", from: [r, 0], to: [r / 8, 0] }, xre, xim, step, topts);
+    ok = res.status === "ok";
+    step = res.step;
   }
-  const eg = cauchyEndgame(h, ere, eim, T_ENDGAME, topts);
+  if (ok) {
+    const geometric = finishAt0(h, affine, affineEval, xre, xim, track(h, { kind: "line", from: [r, 0], to: [0, 0] }, xre, xim, step, topts).status);
+    if (geometric) return geometric;
+  }
+  // The endgame loops closely around singular points: a tighter predictor keeps it from
+  // jumping between the branches of one cycle (which would halve the winding number).
+  const eg = cauchyEndgame(h, ere, eim, T_ENDGAME, { ...topts, maxStep: Math.min(topts.maxStep, 0.125), tolerance: Math.min(topts.tolerance, 1e-12) });
   if (!eg.ok) return { kind: "failed", reason: eg.reason };
   const sc = Math.max(1, normInf(h.N, eg.re, eg.im));
   if (Math.hypot(eg.re[0] as number, eg.im[0] as number) < 1e-7 * sc) return { kind: "infinity", winding: eg.winding };
@@ -182,8 +192,17 @@ function endOfPath(h: Homotopy, affine: CompiledSystem, affineEval: Evaluator, d
     if (cert) return cert;
   }
   const [are, aim] = dehomogenise(eg.re, eg.im);
-  void scale;
   return { kind: "singular", x: [are, aim], winding: eg.winding };
+}
+
+/** After tracking to t = 0: Newton on the target, then at infinity or a certified finite root. */
+function finishAt0(h: Homotopy, affine: CompiledSystem, affineEval: Evaluator, xre: Float64Array, xim: Float64Array, status: string): PathEnd | null {
+  if (status !== "ok") return null;
+  const sc = Math.max(1, normInf(h.N, xre, xim));
+  if (correct(h, null, 0, xre, xim, 1e-14, 6, 1e-6 * sc) < 0) return null;
+  const ratio = Math.hypot(xre[0] as number, xim[0] as number) / sc;
+  if (ratio < 1e-10) return { kind: "infinity", winding: 1 };
+  return finiteRegular(affine, affineEval, xre, xim);
 }
 
 function dehomogenise(xre: Float64Array, xim: Float64Array): [Float64Array, Float64Array] {
@@ -297,7 +316,21 @@ function buildSolutions(ends: readonly PathEnd[], affine: CompiledSystem, ev: Ev
     // mean of the cluster
     const mre = new Float64Array(n), mim = new Float64Array(n);
     for (const m of members) for (let j = 0; j < n; j++) { mre[j] = (mre[j] as number) + ((m.x[0] as Float64Array)[j] as number) / members.length; mim[j] = (mim[j] as number) + ((m.x[1] as Float64Array)[j] as number) / members.length; }
-    const dim = localDimension(n, ev, mre, mim, rand);
+    // A cluster of m paths that looks singular may be m nearby regular roots that double
+    // precision could not separate along the path (two roots 1e-7 apart: the paths pass within
+    // rounding noise of each other near t = 1e-14). Newton from points around the estimate, at
+    // radii 1e-2 … 1e-12, finds them; the cluster is resolved only when m new roots, each
+    // certified and disjoint from every known root, turn up.
+    const split = splitCluster(affine, ev, mre, mim, members.length, solutions, rand);
+    if (split) {
+      split.forEach((sol, q) => {
+        const m = members[q] as (typeof members)[number];
+        paths[m.path] = { index: m.path, outcome: "finite-regular", winding: m.winding, solution: solutions.length };
+        solutions.push({ ...sol, paths: [m.path] });
+      });
+      return;
+    }
+    const dim = localDimension(n, ev, mre, mim, rand, coefficientScale(affine) * Math.max(1, normInf(n, mre, mim)) ** Math.max(0, affine.maxDegree - 1));
     const point = toComplex(mre, mim);
     if (dim > 0) {
       const c = components.get(dim) ?? { paths: [], witnessPoints: [] };
@@ -322,6 +355,28 @@ function buildSolutions(ends: readonly PathEnd[], affine: CompiledSystem, ev: Ev
     },
     jumped: [...jumped].sort((a, b) => a - b),
   };
+}
+
+/** Up to m certified roots near (mre, mim), new and mutually distinct; null unless exactly m. */
+function splitCluster(affine: CompiledSystem, ev: Evaluator, mre: Float64Array, mim: Float64Array, m: number, known: readonly (Solution & { outer?: readonly ComplexInterval[] })[], rand: () => number): (Solution & { outer: readonly ComplexInterval[] })[] | null {
+  const n = affine.n;
+  const scale = Math.max(1, normInf(n, mre, mim));
+  const found: (Solution & { outer: readonly ComplexInterval[] })[] = [];
+  const dir = Array.from({ length: n }, () => 2 * Math.PI * rand());
+  for (let k = 2; k <= 12 && found.length < m; k++) {
+    for (let q = 0; q < 4 && found.length < m; q++) {
+      const re = Float64Array.from(mre), im = Float64Array.from(mim);
+      const rho = 10 ** -k * scale;
+      for (let j = 0; j < n; j++) { const a = (dir[j] as number) + (q * Math.PI) / 2; re[j] = (re[j] as number) + rho * Math.cos(a); im[j] = (im[j] as number) + rho * Math.sin(a); }
+      if (!newtonRefine(n, ev, re, im)) continue;
+      const cert = certifyRoot(affine, Array.from(re), Array.from(im), 1e-6 * scale);
+      if (!cert) continue;
+      const others = [...known, ...found];
+      if (!others.every((s) => s.certified.box && disjoint(cert.box, s.certified.box))) continue;
+      found.push(regularSolution(affine, ev, re, im, cert, -1));
+    }
+  }
+  return found.length === m ? found : null;
 }
 
 function toComplex(re: Float64Array, im: Float64Array): Complex[] {

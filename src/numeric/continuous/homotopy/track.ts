@@ -2,7 +2,9 @@
  * Predictor–corrector tracking of one homotopy path in projective coordinates.
  *
  * The homotopy is H(X, t) = (1 − t)·F̂(X) + γ·t·Ĝ(X) on the affine patch a·X = 1, where F̂ is the
- * homogenised target, Ĝ_i = X_i^{d_i} − X₀^{d_i} the homogenised total-degree start system and
+ * homogenised target, Ĝ_i = X_i^{d_i} − c_i·X₀^{d_i} the homogenised total-degree start system (c_i
+ * random on the unit circle, so that no root of the target is a start root by coincidence, as
+ * x = 1 would be for (x − 1)² and x² − 1, where the path would stand still and hide the winding) and
  * γ a random complex number (the gamma trick: for all but finitely many γ on the unit circle
  * no path meets a singularity for t in (0, 1]). Along a parametrised t(s), s ∈ [0, 1], the path
  * satisfies the Davidenko equation H_X · dX/ds = −H_t · dt/ds. Each step predicts with classical
@@ -26,6 +28,9 @@ export interface Homotopy {
   readonly gammaIm: number;
   readonly patchRe: Float64Array;
   readonly patchIm: Float64Array;
+  /** The constants c_i of the start system. */
+  readonly startRe: Float64Array;
+  readonly startIm: Float64Array;
   readonly target: Evaluator;
   /** Scratch: F̂ values and Jacobian. */
   readonly fre: Float64Array; readonly fim: Float64Array;
@@ -37,15 +42,17 @@ export interface Homotopy {
   readonly k: Float64Array[];
   readonly yre: Float64Array; readonly yim: Float64Array;
   readonly zre: Float64Array; readonly zim: Float64Array;
+  /** Scratch: [0] the first Newton correction of the last corrector run. */
+  readonly firstCorrection: Float64Array;
 }
 
-export function makeHomotopy(n: number, degrees: Int32Array, target: Evaluator, gamma: readonly [number, number], patch: readonly [Float64Array, Float64Array]): Homotopy {
+export function makeHomotopy(n: number, degrees: Int32Array, target: Evaluator, gamma: readonly [number, number], patch: readonly [Float64Array, Float64Array], start: readonly [Float64Array, Float64Array]): Homotopy {
   const N = n + 1;
   const f = (m: number): Float64Array => new Float64Array(m);
   return {
-    N, n, degrees, gammaRe: gamma[0], gammaIm: gamma[1], patchRe: patch[0], patchIm: patch[1], target,
+    N, n, degrees, gammaRe: gamma[0], gammaIm: gamma[1], patchRe: patch[0], patchIm: patch[1], startRe: start[0], startIm: start[1], target,
     fre: f(n), fim: f(n), jre: f(n * N), jim: f(n * N), are: f(N * N), aim: f(N * N), bre: f(N), bim: f(N),
-    k: Array.from({ length: 8 }, () => f(N)), yre: f(N), yim: f(N), zre: f(N), zim: f(N),
+    k: Array.from({ length: 8 }, () => f(N)), yre: f(N), yim: f(N), zre: f(N), zim: f(N), firstCorrection: f(1),
   };
 }
 
@@ -62,9 +69,11 @@ export function assemble(h: Homotopy, xre: Float64Array, xim: Float64Array, tr: 
   const x0r = xre[0] ?? outOfRange(), x0i = xim[0] ?? outOfRange();
   for (let i = 0; i < n; i++) {
     const d = degrees[i] ?? outOfRange();
-    // Ĝ_i = X_{i+1}^d − X_0^d and its two partials.
+    // Ĝ_i = X_{i+1}^d − c_i X_0^d and its two partials.
     const [p1r, p1i] = powC(xre[i + 1] ?? outOfRange(), xim[i + 1] ?? outOfRange(), d - 1);
-    const [p0r, p0i] = powC(x0r, x0i, d - 1);
+    const [q0r, q0i] = powC(x0r, x0i, d - 1);
+    const cr = h.startRe[i] ?? outOfRange(), ci = h.startIm[i] ?? outOfRange();
+    const p0r = cr * q0r - ci * q0i, p0i = cr * q0i + ci * q0r;
     const xr = xre[i + 1] as number, xi = xim[i + 1] as number;
     const gre = (p1r * xr - p1i * xi) - (p0r * x0r - p0i * x0i);
     const gim = (p1r * xi + p1i * xr) - (p0r * x0i + p0i * x0r);
@@ -74,7 +83,7 @@ export function assemble(h: Homotopy, xre: Float64Array, xim: Float64Array, tr: 
       are[q] = ar * jr - ai * ji;
       aim[q] = ar * ji + ai * jr;
     }
-    // γ t ∂Ĝ/∂X_{i+1} = γ t d X^{d−1}; ∂Ĝ/∂X_0 = −d X_0^{d−1}
+    // γ t ∂Ĝ/∂X_{i+1} = γ t d X^{d−1}; ∂Ĝ/∂X_0 = −d c_i X_0^{d−1}
     are[i * N + i + 1] = (are[i * N + i + 1] as number) + d * (gr * p1r - gi * p1i);
     aim[i * N + i + 1] = (aim[i * N + i + 1] as number) + d * (gr * p1i + gi * p1r);
     are[i * N] = (are[i * N] as number) - d * (gr * p0r - gi * p0i);
@@ -132,9 +141,15 @@ export interface TrackOptions {
   readonly maxSteps: number;
 }
 
-export const DEFAULT_TRACK: TrackOptions = { maxStep: 0.1, tolerance: 1e-10, minStep: 1e-13, maxSteps: 20000 };
+export const DEFAULT_TRACK: TrackOptions = { maxStep: 0.25, tolerance: 1e-10, minStep: 1e-13, maxSteps: 20000 };
 /** Used to retrack a path suspected of jumping: smaller steps, tighter corrector. */
 export const STRICT_TRACK: TrackOptions = { maxStep: 0.01, tolerance: 1e-12, minStep: 1e-14, maxSteps: 100000 };
+
+/** A corrector that stops contracting below this relative size has reached rounding noise. */
+const STALL = 1e-7;
+
+/** Relative size of the first Newton correction the step control aims at. */
+const PREDICTOR_TARGET = 1e-3;
 
 export type TrackStatus = "ok" | "step size underflow" | "maximum steps" | "singular Jacobian";
 
@@ -162,8 +177,11 @@ export function correct(h: Homotopy, seg: Segment | null, s: number, xre: Float6
     if (!Number.isFinite(d)) return -1;
     for (let j = 0; j < h.N; j++) { xre[j] = (xre[j] as number) + (h.bre[j] as number); xim[j] = (xim[j] as number) + (h.bim[j] as number); }
     const scale = Math.max(1, normInf(h.N, xre, xim));
+    if (it === 1) h.firstCorrection[0] = d;
     if (it === 1 && d > firstLimit) return -1;
-    if (it > 1 && d > 0.25 * prev && d > tol * scale) return -1;
+    // Not contracting: either diverging, or stalled at the rounding floor of an ill-conditioned
+    // H_X (two nearby roots); the latter is accepted when the floor is small.
+    if (it > 1 && d > 0.25 * prev && d > tol * scale) return d <= STALL * scale && d <= 2 * prev ? it : -1;
     if (d <= tol * scale) return it;
     prev = d;
   }
@@ -174,14 +192,14 @@ export function correct(h: Homotopy, seg: Segment | null, s: number, xre: Float6
  * Tracks X (in place) along the segment from s = 0 to s = 1, starting with step `step`.
  * Returns the status, the last accepted step size and the number of steps.
  */
-export function track(h: Homotopy, seg: Segment, xre: Float64Array, xim: Float64Array, step: number, opts: TrackOptions): { status: TrackStatus; step: number; steps: number } {
+export function track(h: Homotopy, seg: Segment, xre: Float64Array, xim: Float64Array, step: number, opts: TrackOptions): { status: TrackStatus; step: number; steps: number; rejected: number } {
   const { N } = h;
   const [k1r, k1i, k2r, k2i, k3r, k3i, k4r, k4i] = h.k as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   const { yre, yim, zre, zim } = h;
-  let s = 0, hs = Math.min(step, opts.maxStep), steps = 0, streak = 0;
+  let s = 0, hs = Math.min(step, opts.maxStep), steps = 0, streak = 0, rejected = 0;
   while (s < 1) {
-    if (steps++ >= opts.maxSteps) return { status: "maximum steps", step: hs, steps };
-    if (hs < opts.minStep) return { status: "step size underflow", step: hs, steps };
+    if (steps++ >= opts.maxSteps) return { status: "maximum steps", step: hs, steps, rejected };
+    if (hs < opts.minStep) return { status: "step size underflow", step: hs, steps, rejected };
     const dh = Math.min(hs, 1 - s);
     const sNext = s + dh >= 1 - 1e-15 ? 1 : s + dh;
     // RK4 predictor
@@ -192,7 +210,7 @@ export function track(h: Homotopy, seg: Segment, xre: Float64Array, xim: Float64
     ok = ok && tangent(h, seg, s + 0.5 * dh, yre, yim, k3r, k3i);
     for (let j = 0; ok && j < N; j++) { yre[j] = (xre[j] as number) + dh * (k3r[j] as number); yim[j] = (xim[j] as number) + dh * (k3i[j] as number); }
     ok = ok && tangent(h, seg, sNext, yre, yim, k4r, k4i);
-    if (!ok) { hs *= 0.5; streak = 0; continue; }
+    if (!ok) { hs *= 0.5; streak = 0; rejected++; continue; }
     let move = 0;
     for (let j = 0; j < N; j++) {
       const dr = (dh / 6) * ((k1r[j] as number) + 2 * (k2r[j] as number) + 2 * (k3r[j] as number) + (k4r[j] as number));
@@ -202,10 +220,14 @@ export function track(h: Homotopy, seg: Segment, xre: Float64Array, xim: Float64
     }
     const scale = Math.max(1, normInf(N, zre, zim));
     const its = correct(h, seg, sNext, zre, zim, opts.tolerance, 3, Math.max(0.25 * move, 10 * opts.tolerance * scale));
-    if (its < 0) { hs *= 0.5; streak = 0; continue; }
+    if (its < 0) { hs *= 0.5; streak = 0; rejected++; continue; }
     xre.set(zre); xim.set(zim);
     s = sNext;
-    if (++streak >= 3 && its <= 2) { hs = Math.min(2 * hs, opts.maxStep); streak = 0; }
+    // The first correction measures the predictor's local error, O(h^5) for RK4: aim it at
+    // PREDICTOR_TARGET, growing at most ×2 per step (and only after two successes in a row).
+    const err = (h.firstCorrection[0] ?? 0) / scale;
+    const factor = err > 0 ? Math.min(2, 0.8 * (PREDICTOR_TARGET / err) ** 0.2) : 2;
+    if (++streak >= 2 || factor < 1) hs = Math.min(Math.max(factor, 0.5) * hs, opts.maxStep);
   }
-  return { status: "ok", step: hs, steps };
+  return { status: "ok", step: hs, steps, rejected };
 }
