@@ -37,7 +37,7 @@ describe(`the package ${pkg.name}`, () => {
   it("imports from another project, with its types", () => {
     const packDir = mkdtempSync(join(tmpdir(), "ness-pack-"));
     const out = run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], ROOT);
-    const [{ filename }] = JSON.parse(out.slice(out.indexOf("["))) as { filename: string }[];
+    const filename = (JSON.parse(out.slice(out.indexOf("["))) as { filename: string }[])[0]?.filename;
     const project = mkdtempSync(join(tmpdir(), "ness-user-"));
     const installed = join(project, "node_modules", "@ness-lang", "ness");
     mkdirSync(installed, { recursive: true });
