@@ -170,6 +170,9 @@ export function trace(tr: Tracer, u0: readonly number[], direction: 1 | -1): Tra
     else if (next.iterations > 6) h *= 0.7;
     const back = Math.max(...u.map((v, i) => Math.abs(v - (start[i] ?? NaN))));
     if (points.length > 8 && back < 1.01 * h && t.reduce((s, v, i) => s + v * (startTangent[i] ?? NaN), 0) > 0) {
+      // back at the start: close the polyline with it
+      points.push([...start]);
+      tangents.push([...startTangent]);
       return { points, tangents, end: "closed" };
     }
   }

@@ -39,7 +39,7 @@ export function countIntervals(branches: readonly ScanBranch[], folds: readonly 
   for (const b of branches) {
     for (const [i, end] of b.ends.entries()) {
       const pt = i === 0 ? b.points[0] : b.points[b.points.length - 1];
-      if (end !== "range" && pt) cuts.push(pt.p);
+      if (end !== "range" && end !== "closed" && pt) cuts.push(pt.p);
     }
   }
   const sorted = cuts.filter((c) => c >= lo && c <= hi).sort((a, b) => a - b);

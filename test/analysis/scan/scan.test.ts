@@ -144,3 +144,32 @@ describe("what cannot be scanned", () => {
     expect("why" in param && param.why).toMatch(/recompile/);
   });
 });
+
+describe("two uncoupled Schlögl switches (k1 = 5.5 and 5.2, both fed by A)", () => {
+  // each switch folds where its own discriminant vanishes: X at the roots r, Y at (5.5 / 5.2) r
+  const roots = cubicRealRoots(schloglDiscriminant()).filter((r) => r > 0);
+  const network = fixtureNetwork({
+    species: { X: 2, Y: 2 },
+    reservoirs: { A: 1, B: 1 },
+    reactions: [
+      { lhs: { X: 2 }, rhs: { X: 3 }, resLhs: { A: 1 }, kf: 5.5, kr: 1 },
+      { lhs: { X: 1 }, rhs: {}, resRhs: { B: 1 }, kf: 6.5, kr: 2 },
+      { lhs: { Y: 2 }, rhs: { Y: 3 }, resLhs: { A: 1 }, kf: 5.2, kr: 1 },
+      { lhs: { Y: 1 }, rhs: {}, resRhs: { B: 1 }, kf: 6.5, kr: 2 },
+    ],
+  });
+
+  it("has the product's folds and counts: 1, 3, 9, 3, 1 states, 1, 2, 4, 2, 1 stable", () => {
+    const scan = scanned(network, { param: "A", from: 0.5, to: 1.5 });
+    const [x1, x2] = [roots[0]!, roots[1]!];
+    const [y1, y2] = [(5.5 / 5.2) * x1, (5.5 / 5.2) * x2];
+    // a fold of one switch once per state of the other there: 1 + 3 (X's) and 3 + 1 (Y's)
+    const multiplicity = (p: number): number => scan.folds.filter((f) => relative(f.p, p) < 1e-8).length;
+    expect([x1, x2, y1, y2].map(multiplicity)).toEqual([1, 3, 3, 1]);
+    expect(scan.folds).toHaveLength(8);
+    expect(scan.intervals.map((i) => i.states)).toEqual([1, 3, 9, 3, 1]);
+    expect(scan.intervals.map((i) => i.stable)).toEqual([1, 2, 4, 2, 1]);
+    const ends = scan.intervals.map((i) => i.to);
+    for (const [i, p] of [x1, y1, x2, y2].entries()) expect(relative(ends[i]!, p)).toBeLessThan(1e-8);
+  }, 60_000);
+});
