@@ -188,6 +188,21 @@ describe("ness lsp over stdio", () => {
     expect(applyEdits(src, param.changes[other]!)).toBe("param k_on = 2\nspecies A = 1, B\nfwd: A <-> B @ k_on, 1\nB -> A @ 3\nassert flux(fwd) > 0\n");
   });
 
+  it("says 'balanced' on a balanced network, and hovers each species' free energy", async () => {
+    const eq = "file:///tmp/ness-lsp-test/equilibrium.crn";
+    await rpc.sendNotification("textDocument/didOpen", { textDocument: { uri: eq, languageId: "ness", version: 1, text: 'network "A-B"\nspecies A = 1, B\nr1: A <-> B @ 2, 1\n' } });
+    const a = await until(() => analyses.find((x) => x.uri === eq));
+    expect(a.verdict).toBe("balanced");
+    const lens = await rpc.sendRequest<{ command: { title: string } }[]>("textDocument/codeLens", { textDocument: { uri: eq } });
+    expect(lens[0]!.command.title).toBe("balanced");
+    const g = async (character: number): Promise<number> => {
+      const h = await rpc.sendRequest<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri: eq }, position: { line: 1, character } });
+      return Number(/free energy G = (-?[\d.e-]+) k_BT/.exec(h.contents.value)![1]);
+    };
+    // k⁺/k⁻ = e^(G_A − G_B) = 2: B lies ln 2 below A
+    expect((await g(8)) - (await g(15))).toBeCloseTo(Math.log(2), 5);
+  });
+
   it("formats the document and highlights its tokens", async () => {
     const edits = await rpc.sendRequest<TextEdit[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
     expect(edits).toHaveLength(1);
