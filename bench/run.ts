@@ -8,6 +8,7 @@
  *   markov.bench.ts     40 000-state chain against SciPy               (≤ ¼ of SciPy, 1e-8)
  *                       and, with --big, 10^6 states                    (< 2 GB)
  *   fluctuations.bench.ts  D of a current on the 40 000-state torus     (about the cost of π)
+ *   homotopy.bench.ts   every root of 6 cubics, 729 paths, certified    (a few seconds; paths/s)
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -20,6 +21,7 @@ const runs: [string, string[]][] = [
   ["structure.bench.ts", []],
   ["markov.bench.ts", big ? ["--big"] : []],
   ["fluctuations.bench.ts", []],
+  ["homotopy.bench.ts", []],
 ];
 
 console.log(`ness benchmarks on ${process.platform}/${process.arch}, Node ${process.version}, ${new Date().toISOString()}\n`);
