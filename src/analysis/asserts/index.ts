@@ -110,8 +110,7 @@ function checkOne(network: Network, a: Assert, lazy: Lazy): Diagnostic | null {
 export function measure(network: Network, q: Quantity, lazy: Lazy): number | Unevaluable {
   if (q.kind === "current-statistic") return measureCurrentStatistic(network, q, lazy);
   const ss = lazy.steadyStates();
-  if (q.kind === "steady-states") return ss.states.length;
-  if (q.kind === "steady-state-dimension") return { code: CODES.assertUnevaluable, why: "the dimension of the steady-state set is not computed yet" };
+  if (q.kind === "steady-states" || q.kind === "steady-state-dimension") return measureSteadyStateCount(network, q.kind, ss);
   const notes = ss.notes?.length ? ` (${ss.notes.join("; ")})` : "";
   if (ss.states.length === 0) return { code: CODES.assertUnevaluable, why: `there is no steady state${notes}` };
   const state = ss.states.find((s) => s.reached);
@@ -175,4 +174,25 @@ function fmt(x: number): string {
   if (x === 0) return "0";
   const a = Math.abs(x);
   return a >= 1e-4 && a < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(4);
+}
+
+/**
+ * steady_state_dimension: the dimension of the set of steady states in the class (0 for isolated
+ * states; unevaluable when not known). steady_states: the number of states; where they form a set
+ * of dimension ≥ 1 a count means nothing unless the file states the dimension too
+ * (`assert steady_state_dimension = d`), and then it counts the pieces: each set once, plus each
+ * certified isolated state.
+ */
+function measureSteadyStateCount(network: Network, kind: "steady-states" | "steady-state-dimension", ss: SteadyStates): number | Unevaluable {
+  const continua = ss.continua ?? [];
+  const dimension = continua.length > 0 ? Math.max(...continua.map((c) => c.dimension)) : ss.dimension ?? null;
+  if (kind === "steady-state-dimension") {
+    return dimension ?? { code: CODES.assertUnevaluable, why: "the dimension of the steady-state set is not known (the list is not proved complete and no set was detected)" };
+  }
+  if (dimension === null || dimension === 0) return ss.states.length;
+  const stated = network.asserts.some((a) => a.target.kind === "compare" && a.target.quantity.kind === "steady-state-dimension");
+  if (!stated) {
+    return { code: CODES.assertUnevaluable, why: `the steady states form a set of dimension ${dimension} (${continua.map((c) => c.description).join("; ")}), not a finite list; state 'assert steady_state_dimension = ${dimension}' to count its pieces` };
+  }
+  return continua.length + ss.states.filter((s) => s.certificate?.certified === true).length;
 }

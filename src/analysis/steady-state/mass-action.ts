@@ -32,7 +32,7 @@ import { findLimitCycle } from "./attractor.js";
 import { isolatedSteadyStates } from "./general.js";
 import { steadyStateSystem } from "./system.js";
 import { certifyStates } from "./certificate.js";
-import { lineContinuum } from "./continuum.js";
+import { continuumAt, lineContinuum } from "./continuum.js";
 
 export interface MassActionOptions {
   /** The detailed-balance verdict, when known: its free energies give the equilibrium. */
@@ -198,10 +198,17 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
     const reached = reach(kin, cls, o, options.progress);
     if (reached.kind === "state") {
       reachedX = nearest(found.filter((y) => sameState(y, reached.x, cls.scale, o.reachedMatch, o.sameStateAbsolute)), reached.x);
+      // a reached point with a singular Jacobian may lie on a set of steady states the homotopy only touched
+      const set = reachedX === null && r >= 2 && continua.length === 0 ? continuumAt(kin, cls, steadyStateSystem(kin, cls), reached.x, o) : null;
+      if (set !== null) {
+        continua = [set];
+        dimension = set.dimension;
+        complete = false;
+      }
       if (reachedX === null) {
         reachedX = reached.x;
         if (addUnique(found, reached.x, kin, cls, o)) {
-          if (complete) notes.push("integration reached a steady state the root finder missed");
+          if (complete && continua.length === 0) notes.push("integration reached a steady state the root finder missed");
           if (certificates !== null) certificates.push(undefined);
           // a continuum's point is a sample of the set, not a missing isolated state
           if (continua.length === 0) complete = false;

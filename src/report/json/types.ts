@@ -2,7 +2,7 @@
  * The shape of the JSON report (schema ness.report/1, docs/report.schema.json): field names and
  * meanings are those of shared/CLI.md plus additive fields; they never change.
  */
-import type { Structure } from "../../analysis/types.js";
+import type { PathAccount, StateCertificate, Structure } from "../../analysis/types.js";
 import type { NetworkKind } from "../../network/types.js";
 
 /** A name-keyed map of numbers; `null` where the number is infinite or undefined. */
@@ -106,6 +106,23 @@ export interface JsonSteadyState {
   readonly stable: boolean | null;
   readonly reached: boolean;
   readonly leadingEigenvalue: number | null;
+  /** Every eigenvalue of the Jacobian on the class; null when not computed (stabilityWhy says why). */
+  readonly eigenvalues?: { readonly re: readonly number[]; readonly im: readonly number[] } | null;
+  readonly stabilityWhy?: string;
+  /** The certificate's facts, zero species by name (docs/steady-state.md). */
+  readonly certificate?: Omit<StateCertificate, "zeroSpecies"> & { readonly zeroSpecies: readonly string[] };
+}
+
+/** How the steady states were found (steadyStateSearch): the method, completeness, the paths, continua and the attractor. */
+export interface JsonSteadyStateSearch {
+  readonly method: string;
+  readonly complete: boolean;
+  readonly solver?: string;
+  readonly certified?: boolean;
+  readonly paths?: PathAccount;
+  readonly dimension?: number | null;
+  readonly continua?: readonly { readonly dimension: number; readonly extremePoints: readonly NumberMap[]; readonly description: string }[];
+  readonly attractor?: { readonly period: number; readonly min: NumberMap; readonly max: NumberMap; readonly mean: NumberMap; readonly meanFluxes: NumberMap; readonly meanEntropyProduction: number | null } | null;
 }
 
 export interface JsonCycleCurrent {
@@ -156,7 +173,7 @@ export interface JsonReport {
   readonly structure: JsonStructure;
   readonly detailedBalance: JsonDetailedBalance;
   readonly steadyStates: readonly JsonSteadyState[];
-  readonly steadyStateSearch: { readonly method: string; readonly complete: boolean };
+  readonly steadyStateSearch: JsonSteadyStateSearch;
   readonly currents: JsonCurrents | null;
   /** Every numerical threshold the analyses used, by name. */
   readonly options: { readonly [name: string]: number | string | boolean | null };

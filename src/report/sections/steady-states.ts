@@ -1,29 +1,65 @@
 /**
  * The Steady states section: how the states were found and whether the list is complete, then
  * one column per state (stable first): stability, the leading eigenvalue, entropy production,
- * amounts and fluxes (forward and reverse rates too when there is one state). In JSON:
- * `steadyStates`, `steadyStateSearch`.
+ * amounts and fluxes (forward and reverse rates too when there is one state); a set of steady
+ * states by its dimension and extreme points; the limit cycle reached when no state is. In JSON:
+ * `steadyStates` (eigenvalues, certificate), `steadyStateSearch` (solver, paths, continua, attractor).
  */
 import type { Analysis, SteadyState } from "../../analysis/types.js";
 import { formatNumber } from "../model/format.js";
 import { entropyReason, flowState, orderedStates } from "../model/index.js";
 import { chart, code, rowsOf, said, strong, sub, table, text, wholeTable, type Block, type Inline, type Section } from "../model/section.js";
 import { keyed, type NullNotes } from "../json/values.js";
-import type { JsonSteadyState } from "../json/types.js";
+import type { JsonSteadyState, JsonSteadyStateSearch } from "../json/types.js";
 
 /** Every steady state found, as columns: `steadyStatesSection(analysis).blocks` has the summary, amounts and fluxes. */
 export function steadyStatesSection(analysis: Analysis): Section {
   const net = analysis.network;
   const states = orderedStates(analysis);
   const search = analysis.steadyStates;
+  const verdict = completeness(search);
   const blocks: Block[] = [text(said(
-    ["Found by ", search.method, "; the list is ", search.complete ? "complete (every non-negative steady state in the compatibility class)" : "not proved complete", "."],
-    ["Found by ", search.method, "; ", search.complete ? "the list is complete" : "the list is not proved complete", "."],
+    ["Found by ", search.method, "; the list is ", verdict, "."],
+    ["Found by ", search.method, "; the list is ", verdict, "."],
   ))];
+  const species = net.species.map((x) => x.name);
+  for (const c of search.continua ?? []) {
+    blocks.push(text(said(
+      [strong(`A set of steady states of dimension ${c.dimension}`), `: ${c.description}.`, c.extremePoints.length > 0 ? ` Its extreme points: ${c.extremePoints.map((p) => `(${p.map((v, i) => `${species[i] ?? i} = ${formatNumber(v)}`).join(", ")})`).join("; ")}.` : ""],
+      [strong(`A set of steady states of dimension ${c.dimension}`), `: ${c.description}.`],
+    )));
+  }
+  const cycle = search.attractor ?? null;
+  if (cycle) {
+    blocks.push(text(said(
+      [strong("The dynamics reach a limit cycle"), `, period ${formatNumber(cycle.period)}: ${cycle.min.map((v, i) => `${species[i] ?? i} from ${formatNumber(v)} to ${formatNumber(cycle.max[i])} (mean ${formatNumber(cycle.mean[i])})`).join(", ")}; mean entropy production ${cycle.meanEntropyProduction === null ? "infinite (a one-way reaction carries flux)" : formatNumber(cycle.meanEntropyProduction)}. No steady state is reached.`],
+      [strong("The dynamics reach a limit cycle"), `, period ${formatNumber(cycle.period)}.`],
+    )));
+  }
   const json = (nulls: NullNotes) => {
     const steadyStates = states.map((st, i) => stateJson(analysis, st, `steadyStates[${i}]`, nulls));
     if (states.length === 0) nulls.notes.push("steadyStates is empty: no non-negative steady state was found (see the notes above for why).");
-    return { steadyStates, steadyStateSearch: { method: search.method, complete: search.complete } };
+    const ids = net.reactions.map((r) => r.id);
+    const steadyStateSearch: JsonSteadyStateSearch = {
+      method: search.method,
+      complete: search.complete,
+      ...(search.solver === undefined ? {} : { solver: search.solver }),
+      ...(search.certified === undefined ? {} : { certified: search.certified }),
+      ...(search.paths === undefined ? {} : { paths: search.paths }),
+      ...(search.dimension === undefined ? {} : { dimension: search.dimension }),
+      ...(search.continua === undefined ? {} : { continua: search.continua.map((c, k) => ({ dimension: c.dimension, description: c.description, extremePoints: c.extremePoints.map((p, j) => keyed(species, p, nulls, `steadyStateSearch.continua[${k}].extremePoints[${j}]`)) })) }),
+      ...(search.attractor === undefined ? {} : {
+        attractor: cycle === null ? null : {
+          period: cycle.period,
+          min: keyed(species, cycle.min, nulls, "steadyStateSearch.attractor.min"),
+          max: keyed(species, cycle.max, nulls, "steadyStateSearch.attractor.max"),
+          mean: keyed(species, cycle.mean, nulls, "steadyStateSearch.attractor.mean"),
+          meanFluxes: keyed(ids, cycle.meanFluxes, nulls, "steadyStateSearch.attractor.meanFluxes"),
+          meanEntropyProduction: cycle.meanEntropyProduction,
+        },
+      }),
+    };
+    return { steadyStates, steadyStateSearch };
   };
   if (states.length === 0) {
     blocks.push(text(said(
@@ -34,7 +70,7 @@ export function steadyStatesSection(analysis: Analysis): Section {
   }
   const cols = states.map((_, i) => (states.length === 1 ? "steady state" : `state ${i + 1}`));
   const align = `l${"r".repeat(cols.length)}`;
-  const stable = ["stable", ...states.map((s) => (s.stable === null ? "undecided" : s.stable ? "yes" : "no"))];
+  const stable = ["stable", ...states.map((s) => (s.stable === null ? `undecided${s.stabilityWhy === undefined ? "" : ` (${s.stabilityWhy})`}` : s.stable ? "yes" : "no"))];
   const sigma: Inline[] = [["entropy production (", sub("k", "B"), " per unit time)"], ...states.map((s) => {
     const why = entropyReason(analysis, s);
     return why === null ? formatNumber(s.entropyProduction) : `${why.startsWith("infinite") ? "∞" : "undefined"} (${why})`;
@@ -43,6 +79,7 @@ export function steadyStatesSection(analysis: Analysis): Section {
     stable,
     ["reached from the initial amounts", ...states.map((s) => (s.reached ? "yes" : "no"))],
     ["leading eigenvalue", ...states.map((s) => (s.leadingEigenvalue === null ? "not computed" : formatNumber(s.leadingEigenvalue)))],
+    ["certified", ...states.map((s) => certificateCell(s))],
     sigma,
   ], align, "markdown"));
   blocks.push(wholeTable(["", ...cols], [stable, sigma], align, "html"));
@@ -66,6 +103,21 @@ export function steadyStatesSection(analysis: Analysis): Section {
   return { id: "steady-states", title: "Steady states", blocks, json };
 }
 
+/** "complete (certified)", or what is missing: failed paths with their reasons, uncertified states, a continuum. */
+function completeness(search: Analysis["steadyStates"]): string {
+  const paths = search.paths;
+  const failed = paths && paths.failed > 0 ? `; ${paths.failed} of ${paths.total} homotopy paths failed (${paths.failures.map((f) => `${f.count} ${f.reason}`).join("; ")})` : "";
+  if ((search.continua ?? []).length > 0) return `not a finite list: the steady states form a set (below)${failed}`;
+  if (search.complete) return search.certified ? "complete (certified): every non-negative steady state in the compatibility class, each proved" : "complete (every non-negative steady state in the compatibility class)";
+  return `not proved complete${failed}`;
+}
+
+function certificateCell(s: SteadyState): string {
+  const c = s.certificate;
+  if (c === undefined) return "no";
+  return c.certified ? `yes (${c.method})` : `no (${c.detail})`;
+}
+
 function stateJson(analysis: Analysis, st: SteadyState, path: string, nulls: NullNotes): JsonSteadyState {
   const net = analysis.network;
   const species = net.species.map((x) => x.name);
@@ -80,5 +132,8 @@ function stateJson(analysis: Analysis, st: SteadyState, path: string, nulls: Nul
     stable: st.stable,
     reached: st.reached,
     leadingEigenvalue: st.leadingEigenvalue === null ? null : nulls.num(st.leadingEigenvalue, `${path}.leadingEigenvalue`),
+    ...(st.eigenvalues === undefined ? {} : { eigenvalues: st.eigenvalues }),
+    ...(st.stabilityWhy === undefined ? {} : { stabilityWhy: st.stabilityWhy }),
+    ...(st.certificate === undefined ? {} : { certificate: { ...st.certificate, zeroSpecies: st.certificate.zeroSpecies.map((i) => species[i] ?? `#${i}`) } }),
   };
 }
