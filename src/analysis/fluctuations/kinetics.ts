@@ -18,20 +18,8 @@ import { eigenvalues } from "../../numeric/continuous/eigen.js";
 import { factorGth, occupationFromFactor } from "../../numeric/markov/frontal.js";
 import { csrFromEdges, restrict } from "../../numeric/markov/sparse.js";
 import type { Jumps } from "./jumps.js";
+import type { MarkovKinetics } from "./types.js";
 
-export interface MarkovKinetics {
-  /** The slowest relaxation rates −Re λ_k > 0 of the generator (at most 10), ascending; null when the chain is over the dense limit. */
-  readonly relaxationRates: readonly number[] | null;
-  /** The sets the report uses: A the most probable state, B the most probable other state. */
-  readonly setA: readonly number[];
-  readonly setB: readonly number[];
-  /** Mean first-passage time A → B (from A's states weighted by π) and B → A; null when a set is unreachable. */
-  readonly mfptAB: number | null;
-  readonly mfptBA: number | null;
-  /** Reactive flux F_AB (transitions A → B per unit time) and rate k_AB = F / Σ π q⁻. */
-  readonly reactiveFlux: number | null;
-  readonly rateAB: number | null;
-}
 
 /**
  * Mean time to first reach `target` starting from the law `start` (on states outside target),

@@ -17,18 +17,6 @@ import { linearise } from "../response/index.js";
 /** Past this stoichiometric rank the r² × r² Kronecker system is not solved. */
 export const MAX_LNA_RANK = 30;
 
-export interface LinearNoise {
-  readonly volume: number;
-  /** Which steady state (index into steadyStates.states) each covariance is taken at. */
-  readonly states: readonly {
-    readonly state: number;
-    /** Covariance of concentrations (species × species), in concentration². */
-    readonly covariance: readonly (readonly number[])[];
-    /** Relative residual ‖A C + C Aᵀ + B/Ω‖ / ‖B/Ω‖ of the solution. */
-    readonly residual: number;
-  }[];
-  readonly method: string;
-}
 
 /**
  * The LNA covariance at concentrations `x` (a stable steady state) and volume Ω; null when the

@@ -1,9 +1,4 @@
 /** What the fluctuation analysis returns (analysis/fluctuations/index.ts). */
-import type { LinearNoise } from "./lna.js";
-import type { MarkovKinetics } from "./kinetics.js";
-
-export type { LinearNoise } from "./lna.js";
-export type { MarkovKinetics } from "./kinetics.js";
 
 /** The Gallavotti–Cohen symmetry λ(s) = λ(2c − s) as checked on the tilted generator. */
 export interface SymmetryCheck {
@@ -58,4 +53,33 @@ export interface Fluctuations {
   /** Relaxation spectrum, first-passage times and committors of a Markov network; null for mass action. */
   readonly kinetics: MarkovKinetics | null;
   readonly notes: readonly string[];
+}
+
+/** The linear noise approximation at volume Ω (fluctuations/lna.ts). */
+export interface LinearNoise {
+  readonly volume: number;
+  /** Which steady state (index into steadyStates.states) each covariance is taken at. */
+  readonly states: readonly {
+    readonly state: number;
+    /** Covariance of concentrations (species × species), in concentration². */
+    readonly covariance: readonly (readonly number[])[];
+    /** Relative residual ‖A C + C Aᵀ + B/Ω‖ / ‖B/Ω‖ of the solution. */
+    readonly residual: number;
+  }[];
+  readonly method: string;
+}
+
+/** Relaxation, first passages and committors of a Markov network (fluctuations/kinetics.ts). */
+export interface MarkovKinetics {
+  /** The slowest relaxation rates −Re λ_k > 0 of the generator (at most 10), ascending; null when the chain is over the dense limit. */
+  readonly relaxationRates: readonly number[] | null;
+  /** The sets the report uses: A the most probable state, B the most probable other state. */
+  readonly setA: readonly number[];
+  readonly setB: readonly number[];
+  /** Mean first-passage time A → B (from A's states weighted by π) and B → A; null when a set is unreachable. */
+  readonly mfptAB: number | null;
+  readonly mfptBA: number | null;
+  /** Reactive flux F_AB (transitions A → B per unit time) and rate k_AB = F / Σ π q⁻. */
+  readonly reactiveFlux: number | null;
+  readonly rateAB: number | null;
 }
