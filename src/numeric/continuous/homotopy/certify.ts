@@ -90,11 +90,11 @@ export function jacobianEnclosure(sys: CompiledSystem, X: readonly ComplexInterv
 }
 
 /** One Krawczyk test of the box c ± r (per coordinate; imaginary part [−r, r] when real). */
-export function krawczyk(sys: CompiledSystem, cre: readonly number[], cim: readonly number[], radius: readonly number[], Y: { re: Float64Array; im: Float64Array }, real: boolean): { ok: boolean; K: ComplexInterval[]; X: ComplexInterval[] } {
+export function krawczyk(sys: CompiledSystem, cre: readonly number[], cim: readonly number[], radius: readonly number[], Y: { re: Float64Array; im: Float64Array }, real: boolean, residual?: readonly ComplexInterval[]): { ok: boolean; K: ComplexInterval[]; X: ComplexInterval[] } {
   const n = sys.n;
   const X: ComplexInterval[] = cre.map((c, j) => ({ re: ball(c, radius[j] as number), im: real ? ball(0, radius[j] as number) : ball(cim[j] as number, radius[j] as number) }));
   const C = cre.map((c, j) => cpoint(c, real ? 0 : (cim[j] as number)));
-  const Fc = residualEnclosure(sys, cre, real ? cre.map(() => 0) : cim);
+  const Fc = residual ?? residualEnclosure(sys, cre, real ? cre.map(() => 0) : cim);
   const JX = jacobianEnclosure(sys, X);
   const d = X.map((x, j) => csub(x, C[j] as ComplexInterval));
   const K: ComplexInterval[] = [];
@@ -149,7 +149,7 @@ export function certifyRoot(sys: CompiledSystem, cre: readonly number[], cim: re
     }
     let r = Math.max(8 * step, real ? 2 * imag : 0, 4e-16 * scale, 1e-300);
     for (let attempt = 0; attempt < 12 && r <= maxRadius; attempt++) {
-      const res = krawczyk(sys, cre, c, cre.map(() => r), Y, real);
+      const res = krawczyk(sys, cre, c, cre.map(() => r), Y, real, Fc);
       if (res.ok) return { box: res.K, outer: res.X, real };
       r *= 8;
     }
