@@ -62,6 +62,9 @@ export function analyzeFluctuations(network: Network, input: FluctuationsInput, 
   // past maxKineticsStates one cycle current only: each costs a solve the size of π's
   const targets = currentTargets(network, input.currents, j.states <= o.maxKineticsStates ? o.maxMeasuredCycles : Math.min(1, o.maxMeasuredCycles), notes);
   const unicycle = input.cycleCount === 1 ? input.currents?.cycles[0] ?? null : null;
+  const out0 = new Float64Array(j.states);
+  j.from.forEach((i, e) => (out0[i] = (out0[i] ?? 0) + (j.rate[e] ?? 0)));
+  const escape = out0.reduce((m, x) => Math.max(m, x), 0);
   const out: CurrentStatistics[] = [];
   for (const t of targets) {
     const g = t.kind === "entropy" ? entropyIncrements(network, j) : increments(j, t.weights);
@@ -85,7 +88,7 @@ export function analyzeFluctuations(network: Network, input: FluctuationsInput, 
     const lambda = small ? scgf(j, g, s) : null;
     const gallavottiCohen: SymmetryCheck | null = centre === null ? null : {
       centre,
-      defect: lambda === null ? null : symmetryDefect(lambda),
+      defect: lambda === null ? null : symmetryDefect(lambda, escape),
       exact: t.kind === "entropy" || unicycle !== null ? exactSymmetry(network, j, t.kind === "entropy" ? null : t.weights, small) : null,
     };
     out.push(statistics(t, md.mean, md.diffusion, sigma, lambda === null ? null : { s, lambda }, gallavottiCohen, md.method));

@@ -56,11 +56,12 @@ export function grid(centre: number, half: number, points: number): number[] {
 
 /**
  * The largest |λ(s) − λ(2c − s)| over a grid symmetric about c (Gallavotti–Cohen: c = −1/2 for the
- * entropy current, −A/2 for the cycle current of a unicyclic network), relative to the largest |λ|
- * on the grid; null when a value is missing.
+ * entropy current, −A/2 for the cycle current of a unicyclic network), relative to the larger of
+ * the largest |λ| on the grid and `scale` (the largest escape rate: the size of the eigenvalues'
+ * rounding, which near equilibrium is far above λ itself); null when a value is missing.
  */
-export function symmetryDefect(values: readonly (number | null)[]): number | null {
-  let worst = 0, size = 0;
+export function symmetryDefect(values: readonly (number | null)[], scale = 0): number | null {
+  let worst = 0, size = scale;
   for (let k = 0; k < values.length; k++) {
     const a = values[k], b = values[values.length - 1 - k];
     if (a === null || a === undefined || b === null || b === undefined) return null;

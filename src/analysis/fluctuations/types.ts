@@ -4,7 +4,7 @@
 export interface SymmetryCheck {
   /** The centre c: −1/2 for the entropy current, −A/(2k) for a current of a unicyclic network. */
   readonly centre: number;
-  /** Largest |λ(s) − λ(2c − s)| on the grid, relative to the largest |λ| there; null when not computed. */
+  /** Largest |λ(s) − λ(2c − s)| on the grid, relative to the larger of the largest |λ| there and the largest escape rate; null when not computed. */
   readonly defect: number | null;
   /** Whether the characteristic polynomials of L(s) and L(2c − s) agree in exact rational arithmetic (see docs/fluctuations.md); null when the rates are not all rational or the chain is too big. */
   readonly exact: boolean | null;
