@@ -19,7 +19,7 @@ const HELP = `usage: ness simulate FILE [--time T | --events N] [--seed S] [--ru
                      [-o OUT.csv|OUT.jsonl] [--plot OUT.html] [--format md|json] [--ode] [--points P]
 
 Exact stochastic simulation (Gillespie's direct method; for mass action with a dependency graph
-and a sum tree, O(log reactions) per event). A Markov network is one jump process over its
+and propensities summed in groups of √channels). A Markov network is one jump process over its
 states, started in its most probable initial state; a mass-action network is simulated in
 molecule counts at volume Ω (--volume, or 'volume Ω' in the file), propensity κ Ω^(1−m) Π n!/(n−c)!
 with reservoirs as fixed concentrations, from the initial counts round(initial × Ω).

@@ -1,6 +1,6 @@
 /**
  * Exact simulation of a mass-action network at volume Ω in molecule counts (Gillespie's direct
- * method with a dependency graph and a sum tree). Each direction of a reaction is a channel with
+ * method with a dependency graph and grouped sums). Each direction of a reaction is a channel with
  * propensity
  *
  *   a(n) = κ Ω^(1 − m) Π_i n_i (n_i − 1) … (n_i − c_i + 1),   m = Σ_i c_i,
@@ -9,8 +9,8 @@
  * concentration, never a count) and c_i the internal reactant coefficients, so `2 A -> …` at k
  * fires at k n (n − 1) / Ω and the deterministic limit is the mass-action ODE of the file.
  * After a firing only the channels whose reactants changed are recomputed (the dependency graph),
- * and the channel is drawn by descending a binary tree of partial sums: O(log channels) per event,
- * nothing allocated.
+ * and the channel is drawn from
+ * propensities kept in groups of about √channels with their sums (see RESUM): nothing allocated.
  */
 import { effectiveRates } from "../network/effective-rates.js";
 import type { Network } from "../network/types.js";
@@ -147,35 +147,50 @@ export function propensity(sys: ChannelSystem, c: number, n: Float64Array): numb
   return a;
 }
 
-/** The sum tree: leaves at size + c, tree[1] the total. */
-export interface SumTree {
-  readonly size: number;
-  readonly tree: Float64Array;
-}
-
-function buildTree(sys: ChannelSystem, n: Float64Array): SumTree {
-  let size = 1;
-  while (size < sys.channels) size <<= 1;
-  const tree = new Float64Array(2 * size);
-  for (let c = 0; c < sys.channels; c++) tree[size + c] = propensity(sys, c, n);
-  for (let i = size - 1; i >= 1; i--) tree[i] = (tree[2 * i] ?? 0) + (tree[2 * i + 1] ?? 0);
-  return { size, tree };
-}
+/**
+ * Propensities in groups of about √channels, with each group's sum and the total: a channel is
+ * drawn by scanning the group sums and then one group (O(√channels)), and a recomputed propensity
+ * updates its group and the total by its change (O(1)); for the 30 or so channels an event
+ * touches in a network of a few hundred, that is fewer operations than a binary tree's walk to
+ * the root. Sums kept by differences drift by rounding, so they are recomputed exactly every
+ * RESUM events and whenever a draw runs past the end.
+ */
+const RESUM = 4096;
 
 /** Runs the counts until a limit, adding to `stats` (a run may be continued in slices). */
 export function runCounts(sys: ChannelSystem, t0: number, limits: { time: number; events: number }, rng: Xoshiro128, stats: CountStats, sink: CountSink | null = null): void {
   const n = stats.counts, integral = stats.integral, fired = stats.fired;
-  const { tree, size } = buildTree(sys, n);
-  const { dPtr, dSpecies, dDelta, depPtr, depIdx, opposite } = sys;
+  const m = sys.channels;
+  const { dPtr, dSpecies, dDelta, depPtr, depIdx, opposite, constant, rPtr, rSpecies, rCoef } = sys;
+  let shift = 2;
+  while (1 << (2 * shift) < m) shift++;
+  const G = 1 << shift;
+  const groups = Math.ceil(m / G);
+  const a = new Float64Array(groups * G), groupSum = new Float64Array(groups);
+  for (let c = 0; c < m; c++) a[c] = propensity(sys, c, n);
+  let total = 0;
+  const resum = (): void => {
+    total = 0;
+    for (let g = 0; g < groups; g++) {
+      let s = 0;
+      for (let c = g * G, e = c + G; c < e; c++) s += a[c] ?? 0;
+      groupSum[g] = s;
+      total += s;
+    }
+  };
+  resum();
   const ns = sys.species;
   let t = t0, events = 0, entropy = 0, absorbed = false;
   // ∫ n_i dt is added lazily, when n_i changes (since[i] is when it last did) and at the end
   const since = new Float64Array(ns).fill(t0);
   while (events < limits.events) {
-    const total = tree[1] ?? outOfRange();
+    if ((events & (RESUM - 1)) === 0) resum();
     if (!(total > 0)) {
-      absorbed = true;
-      break;
+      resum();
+      if (!(total > 0)) {
+        absorbed = true;
+        break;
+      }
     }
     const tau = -Math.log(rng.positive()) / total;
     if (t + tau >= limits.time) {
@@ -183,36 +198,43 @@ export function runCounts(sys: ChannelSystem, t0: number, limits: { time: number
       break;
     }
     t += tau;
-    // descend the tree; rounding may leave u past the last positive leaf: redraw then
+    // the channel: scan group sums, then the group; rounding may run past the end: resum, redraw
     let c = -1;
-    for (let tries = 0; c < 0 && tries < 8; tries++) {
-      let u = rng.uniform() * total, i = 1;
-      while (i < size) {
-        const left = tree[2 * i] ?? outOfRange();
-        if (u < left) i = 2 * i;
-        else {
-          u -= left;
-          i = 2 * i + 1;
-        }
-      }
-      if ((tree[i] ?? 0) > 0) c = i - size;
+    for (let tries = 0; c < 0; tries++) {
+      if (tries === 8) throw new Error("internal error: no channel drawn from a positive total propensity");
+      let u = rng.uniform() * total, g = 0;
+      while (g < groups - 1 && u >= (groupSum[g] ?? outOfRange())) u -= groupSum[g++] ?? outOfRange();
+      let k = g * G;
+      const last = Math.min(m, k + G) - 1;
+      while (k < last && u >= (a[k] ?? outOfRange())) u -= a[k++] ?? outOfRange();
+      if ((a[k] ?? 0) > 0) c = k;
+      else resum();
     }
-    if (c < 0) throw new Error("internal error: no channel drawn from a positive total propensity");
-    const aFired = tree[size + c] ?? outOfRange();
+    const aFired = a[c] ?? outOfRange();
     for (let k = dPtr[c] ?? outOfRange(), e = dPtr[c + 1] ?? outOfRange(); k < e; k++) {
-      const s = dSpecies[k] ?? outOfRange();
-      integral[s] = (integral[s] ?? 0) + (n[s] ?? 0) * (t - (since[s] ?? 0));
-      since[s] = t;
-      n[s] = (n[s] ?? outOfRange()) + (dDelta[k] ?? outOfRange());
+      const sp = dSpecies[k] ?? outOfRange();
+      integral[sp] = (integral[sp] ?? 0) + (n[sp] ?? 0) * (t - (since[sp] ?? 0));
+      since[sp] = t;
+      n[sp] = (n[sp] ?? outOfRange()) + (dDelta[k] ?? outOfRange());
     }
     for (let k = depPtr[c] ?? outOfRange(), e = depPtr[c + 1] ?? outOfRange(); k < e; k++) {
       const j = depIdx[k] ?? outOfRange();
-      let i = size + j;
-      tree[i] = propensity(sys, j, n);
-      for (i >>= 1; i >= 1; i >>= 1) tree[i] = (tree[2 * i] ?? 0) + (tree[2 * i + 1] ?? 0);
+      // the propensity, inline (see propensity())
+      let p = constant[j] ?? outOfRange();
+      for (let r = rPtr[j] ?? outOfRange(), re = rPtr[j + 1] ?? outOfRange(); r < re; r++) {
+        const x = n[rSpecies[r] ?? outOfRange()] ?? outOfRange();
+        const coef = rCoef[r] ?? outOfRange();
+        if (coef === 1) p *= x;
+        else for (let q = 0; q < coef; q++) p *= x - q > 0 ? x - q : 0;
+      }
+      const d = p - (a[j] ?? outOfRange());
+      a[j] = p;
+      const g = j >> shift;
+      groupSum[g] = (groupSum[g] ?? outOfRange()) + d;
+      total += d;
     }
     const o = opposite[c] ?? -1;
-    entropy += o < 0 ? Infinity : Math.log(aFired / (tree[size + o] ?? outOfRange()));
+    entropy += o < 0 ? Infinity : Math.log(aFired / (a[o] ?? outOfRange()));
     fired[c] = (fired[c] ?? 0) + 1;
     events++;
     if (sink !== null) sink(t, n, c);
