@@ -9,6 +9,7 @@
  *                       and, with --big, 10^6 states                    (< 2 GB)
  *   fluctuations.bench.ts  D of a current on the 40 000-state torus     (about the cost of π)
  *   homotopy.bench.ts   every root of 6 cubics, 729 paths, certified    (a few seconds; paths/s)
+ *   stochastic.bench.ts SSA jumps/s (Markov) and events/s (100 reactions), inference of 10^7 jumps
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -22,6 +23,7 @@ const runs: [string, string[]][] = [
   ["markov.bench.ts", big ? ["--big"] : []],
   ["fluctuations.bench.ts", []],
   ["homotopy.bench.ts", []],
+  ["stochastic.bench.ts", []],
 ];
 
 console.log(`ness benchmarks on ${process.platform}/${process.arch}, Node ${process.version}, ${new Date().toISOString()}\n`);

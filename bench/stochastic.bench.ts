@@ -20,7 +20,24 @@ import { readTrajectory } from "../src/stochastic/infer/trajectory.js";
 import { channelSystem, countStats, initialCounts, runCounts } from "../src/stochastic/mass-action.js";
 import { emptyStats, jumpChain, runChain } from "../src/stochastic/markov.js";
 import { Xoshiro128 } from "../src/stochastic/random.js";
-import { best, mulberry32, OUT, ROOT, row } from "./lib.js";
+import { mulberry32, OUT, ROOT, row } from "./lib.js";
+
+/**
+ * Best of n runs by wall time and by this process's CPU time (user + system): on a shared
+ * machine the CPU time is what the code costs, the wall time what a user waited.
+ */
+function timed<T>(n: number, f: () => T): { seconds: number; cpu: number; value: T } {
+  let seconds = Infinity, cpu = Infinity;
+  let value!: T;
+  for (let i = 0; i < n; i++) {
+    const c0 = process.cpuUsage(), t0 = performance.now();
+    value = f();
+    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+    const c = process.cpuUsage(c0);
+    cpu = Math.min(cpu, (c.user + c.system) / 1e6);
+  }
+  return { seconds, cpu, value };
+}
 
 function massActionNetwork(reactions: number, species: number, seed = 1): string {
   const rand = mulberry32(seed);
@@ -36,25 +53,25 @@ export function stochasticBench(): string[] {
   const chain = kinesin ? jumpChain(kinesin) : null;
   if (!chain) throw new Error("kinesin-motor.crn did not compile to a Markov network");
   const jumps = 1e7;
-  const markov = best(3, () => {
+  const markov = timed(3, () => {
     const stats = emptyStats(chain);
     runChain(chain, 0, 0, { time: Infinity, events: jumps }, new Xoshiro128(1), stats);
     return stats.events;
   });
-  const jps = jumps / markov.seconds;
-  rows.push(row("Markov SSA, kinesin motor (3 states), 10^7 jumps", `${(jps / 1e6).toFixed(1)}·10^6 jumps/s`, "≥ 10^7 jumps/s", jps >= 1e7));
+  const jps = jumps / markov.seconds, jpsCpu = jumps / markov.cpu;
+  rows.push(row("Markov SSA, kinesin motor (3 states), 10^7 jumps", `${(jps / 1e6).toFixed(1)}·10^6 jumps/s wall, ${(jpsCpu / 1e6).toFixed(1)}·10^6 per CPU second`, "≥ 10^7 jumps/s", jps >= 1e7));
 
   const net = compile(massActionNetwork(100, 50), "ma100.crn").network;
   if (!net) throw new Error("the generated mass-action network did not compile");
   const sys = channelSystem(net, 100);
   const events = 4e6;
-  const ma = best(3, () => {
+  const ma = timed(3, () => {
     const stats = countStats(sys, initialCounts(net, 100));
     runCounts(sys, 0, { time: Infinity, events }, new Xoshiro128(1), stats);
     return stats.events;
   });
-  const eps = ma.value / ma.seconds;
-  rows.push(row(`mass-action SSA, 100 reversible reactions (${sys.channels} channels), 50 species, Ω = 100`, `${(eps / 1e6).toFixed(2)}·10^6 events/s`, "≥ 2·10^6 events/s", eps >= 2e6));
+  const eps = ma.value / ma.seconds, epsCpu = ma.value / ma.cpu;
+  rows.push(row(`mass-action SSA, 100 reversible reactions (${sys.channels} channels), 50 species, Ω = 100`, `${(eps / 1e6).toFixed(2)}·10^6 events/s wall, ${(epsCpu / 1e6).toFixed(2)}·10^6 per CPU second`, "≥ 2·10^6 events/s", eps >= 2e6));
 
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, "kinesin-1e7.csv");
@@ -72,12 +89,12 @@ export function stochasticBench(): string[] {
   writeSync(fd, buf.join(""));
   closeSync(fd);
   const bytes = readFileSync(file);
-  const inference = best(3, () => {
+  const inference = timed(3, () => {
     const r = readTrajectory(bytes);
     if (!r.ok) throw new Error(r.error.message);
     return infer(r.data);
   });
-  rows.push(row(`inference from 10^7 jumps (${(bytes.length / 1e6).toFixed(0)} MB CSV): read + rates + test + 1000 bootstrap draws`, `${inference.seconds.toFixed(2)} s (${inference.value.jumps} jumps)`, "a few seconds", inference.seconds < 5));
+  rows.push(row(`inference from 10^7 jumps (${(bytes.length / 1e6).toFixed(0)} MB CSV): read + rates + test + 1000 bootstrap draws`, `${inference.seconds.toFixed(2)} s wall, ${inference.cpu.toFixed(2)} s CPU (${inference.value.jumps} jumps)`, "a few seconds", inference.seconds < 5));
   return rows;
 }
 
