@@ -4,8 +4,8 @@
  *
  * Default method, `ksp`: the reduced system. With π_0 = 1 fixed, the equations of the other
  * states are A x = b, A = Qᵀ without row and column 0, b = −(column 0 of Qᵀ without row 0),
- * non-singular when the chain is irreducible; solved by GMRES preconditioned by a parallel
- * direct factorisation (MUMPS) when PETSc has it, else by block Jacobi/ILU; then π = [1, x]/Σ.
+ * non-singular when the chain is irreducible; solved by GMRES with block Jacobi/ILU (`lu`: a
+ * parallel direct factorisation, MUMPS, when PETSc has it); then π = [1, x]/Σ.
  * `eps`: SLEPc's eigensolver for the eigenvalue of Qᵀ nearest 0 (shift-and-invert, MUMPS).
  * Either way the script prints the relative residual ‖Qᵀπ‖₁/Σ|q_ii|π_i and writes π as a PETSc
  * binary vector that `ness report FILE --stationary SOLUTION` reads back and certifies.
@@ -20,23 +20,34 @@ Generator: ${title.replace(/["\\]/g, "")}
 States: ${states}
 Matrix: the transposed generator Q^T in PETSc binary (row j: rates into state j, diagonal -exit rate).
 
-Run:   mpirun -n 4 python3 THIS.py [--method ksp|eps] [--matrix FILE] [--out FILE]
+Run:   mpirun -n 4 python3 THIS.py [--method ksp|lu|eps] [--matrix FILE] [--out FILE] [PETSc options]
+       ksp: GMRES with block Jacobi/ILU (default); lu: a parallel direct solve (MUMPS);
+       eps: SLEPc's eigensolver (shift-and-invert at 0). PETSc options such as -ksp_type,
+       -pc_type or -log_view pass through.
 Then:  ness report NETWORK --stationary OUT   (certifies the residual and completes the report)
 """
 import argparse
+import glob
 import os
 import sys
 import time
 
-import petsc4py
+try:
+    import petsc4py
+except ImportError:
+    # Debian's python3-petsc4py finds PETSc through /usr/lib/petsc, which only petsc-dev links:
+    # look in the versioned trees instead (real scalars)
+    for tree in ("petscdir/*/*-real", "slepcdir/*/*-real"):
+        sys.path.extend(sorted(glob.glob("/usr/lib/%s/lib/python3/dist-packages" % tree)))
+    import petsc4py
 
-petsc4py.init(sys.argv[:1])
+petsc4py.init(sys.argv)  # PETSc options (-ksp_type, -pc_type, -log_view) pass through
 from petsc4py import PETSc  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--matrix", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ${JSON.stringify(matrix)}))
 parser.add_argument("--out", default=None, help="solution file (PETSc binary vector); default MATRIX.solution")
-parser.add_argument("--method", choices=["ksp", "eps"], default="ksp")
+parser.add_argument("--method", choices=["ksp", "lu", "eps"], default="ksp")
 parser.add_argument("--rtol", type=float, default=1e-13)
 args, _ = parser.parse_known_args()
 out = args.out or (args.matrix.rsplit(".", 1)[0] + ".solution")
@@ -71,10 +82,11 @@ def stationary_ksp():
     ksp = PETSc.KSP().create(comm=comm)
     ksp.setOperators(A)
     pc = ksp.getPC()
-    if has_mumps():
+    if args.method == "lu":
         ksp.setType("preonly")
         pc.setType("lu")
-        pc.setFactorSolverType("mumps")
+        if has_mumps():
+            pc.setFactorSolverType("mumps")
     else:
         ksp.setType("gmres")
         ksp.setGMRESRestart(200)
@@ -121,7 +133,7 @@ def stationary_eps():
     return vr, "SLEPc EPS %s, eigenvalue %.3e" % (eps.getType(), eps.getEigenvalue(0).real)
 
 
-pi, how = stationary_ksp() if args.method == "ksp" else stationary_eps()
+pi, how = stationary_eps() if args.method == "eps" else stationary_ksp()
 total = pi.sum()
 pi.scale(1.0 / total)
 solved = time.perf_counter()

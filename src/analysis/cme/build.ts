@@ -91,10 +91,11 @@ function stateTable(box: number): { get(code: number): number; set(code: number,
 /**
  * Enumerates the states reachable from `initial` (counts) inside 0 ≤ x_i ≤ bounds[i].cap, breadth
  * first, and the transitions among them; a transition that would leave the box is cut and its
- * propensity added to `exit` of its state. Returns null when more than `maxStates` states are
- * reachable (the caller shrinks the box).
+ * propensity added to `exit` of its state. Past `maxStates` states no state is added: the
+ * projection is then the first `maxStates` states breadth first, and `full` is true. Returns null
+ * when the box has 2^53 codes or more (the caller keeps a smaller one).
  */
-export function enumerate(network: Network, volume: number, initial: Int32Array, bounds: readonly SpeciesBound[], maxStates: number): CmeGenerator | null {
+export function enumerate(network: Network, volume: number, initial: Int32Array, bounds: readonly SpeciesBound[], maxStates: number): { generator: CmeGenerator; full: boolean } | null {
   const n = network.species.length, m = network.reactions.length;
   const k = kinetics(network);
   const caps = Int32Array.from(bounds, (b) => b.cap);
@@ -120,17 +121,17 @@ export function enumerate(network: Network, volume: number, initial: Int32Array,
     for (let i = 0; i < n; i++) c += ((counts.data[base + i] ?? outOfRange()) + sign * (k.nu[r * n + i] ?? outOfRange())) * (radix[i] ?? outOfRange());
     return c;
   };
-  const add = (base: number, sign: number, r: number): boolean => {
+  let full = false;
+  const add = (base: number, sign: number, r: number): void => {
     const code = codeOf(base, sign, r);
-    if (table.get(code) >= 0) return true;
-    if (codes.length >= maxStates) return false;
+    if (table.get(code) >= 0) return;
+    if (codes.length >= maxStates) { full = true; return; }
     const s = codes.length;
     table.set(code, s);
     codes.push(code);
     counts.reserve(n);
     for (let i = 0; i < n; i++) counts.data[s * n + i] = (counts.data[base + i] ?? outOfRange()) + sign * (k.nu[r * n + i] ?? outOfRange());
     counts.length += n;
-    return true;
   };
   // the initial state, clamped into the box
   let code0 = 0;
@@ -148,8 +149,8 @@ export function enumerate(network: Network, volume: number, initial: Int32Array,
     for (let r = 0; r < m; r++) {
       if (isStill(k.nu, r, n)) continue;
       const react = k.reactants[r] ?? outOfRange(), prod = k.products[r] ?? outOfRange();
-      if (propensity(k.forward[r] ?? outOfRange(), react, counts.data, base, volume) > 0 && inBox(base, 1, r) && !add(base, 1, r)) return null;
-      if (propensity(k.reverse[r] ?? outOfRange(), prod, counts.data, base, volume) > 0 && inBox(base, -1, r) && !add(base, -1, r)) return null;
+      if (propensity(k.forward[r] ?? outOfRange(), react, counts.data, base, volume) > 0 && inBox(base, 1, r)) add(base, 1, r);
+      if (propensity(k.reverse[r] ?? outOfRange(), prod, counts.data, base, volume) > 0 && inBox(base, -1, r)) add(base, -1, r);
     }
   }
   const states = codes.length;
@@ -174,9 +175,8 @@ export function enumerate(network: Network, volume: number, initial: Int32Array,
       if (isStill(k.nu, r, n)) continue;
       const react = k.reactants[r] ?? outOfRange(), prod = k.products[r] ?? outOfRange();
       const a = propensity(k.forward[r] ?? outOfRange(), react, all, base, volume);
-      if (inBox(base, 1, r)) {
-        const t = table.get(codeOf(base, 1, r));
-        if (t < 0) continue; // reachable only backwards from outside: not in the projection
+      const t = inBox(base, 1, r) ? table.get(codeOf(base, 1, r)) : -1;
+      if (t >= 0) {
         const b = propensity(k.reverse[r] ?? outOfRange(), prod, all, t * n, volume);
         // a transition always runs forward at a positive rate: one with only a reverse is turned round
         if (a > 0) {
@@ -185,17 +185,19 @@ export function enumerate(network: Network, volume: number, initial: Int32Array,
           from.push(t); to.push(s); which.push(r); fw.push(b); bw.push(0);
         }
       } else if (a > 0) {
+        // out of the box, or past the state budget: cut
         exit[s] = (exit[s] ?? outOfRange()) + a;
       }
       const back = propensity(k.reverse[r] ?? outOfRange(), prod, all, base, volume);
-      if (back > 0 && !inBox(base, -1, r)) exit[s] = (exit[s] ?? outOfRange()) + back;
+      if (back > 0 && (!inBox(base, -1, r) || table.get(codeOf(base, -1, r)) < 0)) exit[s] = (exit[s] ?? outOfRange()) + back;
     }
   }
-  return {
+  const generator: CmeGenerator = {
     source: network, volume, states, counts: all, species: n,
     from: from.done(), to: to.done(), reaction: which.done(), forward: fw.done(), reverse: bw.done(),
     exit, initial: table.get(code0), bounds,
   };
+  return { generator, full };
 }
 
 /** True when reaction r changes no count (a catalyst on both sides only): no transition. */

@@ -18,7 +18,7 @@ import type { CmeOptions, CmeProjection, CmeSummary } from "./types.js";
 export { cmeNetwork, stateName } from "./network.js";
 export { marginals, modesOf } from "./marginals.js";
 export { projectCme, initialCounts, conservationBounds, jumps, solveGenerator } from "./project.js";
-export { stationaryCheck, withStationary, type StationaryCheck } from "./stationary.js";
+export { stationaryCheck, withStationary, certifyGenerator, type StationaryCheck, type GeneratorCheck } from "./stationary.js";
 export { CME_DEFAULTS } from "./types.js";
 export type * from "./types.js";
 

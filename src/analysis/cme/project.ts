@@ -105,23 +105,28 @@ export function projectCme(network: Network, options: CmeOptions): CmeProjection
   let best: { g: CmeGenerator; pi: Float64Array; cut: { mass: number; flow: number }; solveNotes: readonly string[] } | null = null;
   let rounds = 0;
   for (;;) {
-    const g = enumerate(network, volume, x0, bounds, maxStates);
-    if (g === null) {
-      notes.push(`the next projection (caps ${bounds.map((b) => b.cap).join(", ")}) would hold more than ${maxStates} states: kept the last one`);
+    const built = enumerate(network, volume, x0, bounds, maxStates);
+    if (built === null) {
+      notes.push(`the next projection (caps ${bounds.map((b) => b.cap).join(", ")}) has too many count vectors to number: kept the last one`);
       break;
     }
+    const g = built.generator;
     const solved = solveGenerator(g);
     best = { g, pi: solved.pi, cut: cutOf(g, solved.pi), solveNotes: solved.notes };
+    if (built.full) {
+      notes.push(`the projection reached the state budget of ${maxStates} states: it holds the ${maxStates} states nearest the initial one (breadth first)`);
+      break;
+    }
     if (best.cut.mass <= massTolerance || bounds.every((b) => b.by === "conservation")) break;
     bounds = bounds.map((b) => (b.by === "mass" ? { ...b, cap: b.cap * 2 } : b));
     rounds++;
   }
   if (best === null) {
-    // even the first box is too big: a projection of one state says so rather than failing
-    const one = bounds.map((b) => ({ ...b, cap: Math.min(b.cap, x0[b.species] ?? 0) }));
-    const g = enumerate(network, volume, x0, one, 1) ?? outOfRange();
-    const solved = solveGenerator(g);
-    best = { g, pi: solved.pi, cut: cutOf(g, solved.pi), solveNotes: solved.notes };
+    // the first box cannot be numbered (2^53 count vectors): the initial state alone, cut everywhere
+    const one = bounds.map((b) => ({ ...b, cap: x0[b.species] ?? 0 }));
+    const built = enumerate(network, volume, x0, one, 1) ?? outOfRange();
+    const solved = solveGenerator(built.generator);
+    best = { g: built.generator, pi: solved.pi, cut: cutOf(built.generator, solved.pi), solveNotes: solved.notes };
   }
   notes.push(...best.solveNotes);
   if (best.cut.mass > massTolerance) {
