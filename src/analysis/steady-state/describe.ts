@@ -46,7 +46,7 @@ export function stability(kin: Kinetics, cls: CompatibilityClass, rank: number, 
   const out = { leading, eigenvalues: { re: [...ev.re], im: [...ev.im] } };
   if (leading < -tol) return { ...out, stable: true };
   if (leading > tol) return { ...out, stable: false };
-  if (theorem !== null) return { ...out, stable: true, why: `the leading eigenvalue ${leading.toPrecision(3)} is 0 to rounding; ${theorem}` };
+  if (theorem !== null) return { ...out, stable: true, why: `the leading real part ${leading.toPrecision(3)} is within rounding of 0 (stabilityTolerance × the Jacobian's size ${size.toPrecision(3)}), so stability is the theorem's: ${theorem}` };
   return { ...out, stable: null, why: `the leading eigenvalue's real part ${leading.toPrecision(3)} is within ${tolerance} × the Jacobian's size (${size.toPrecision(3)}) of 0: linearisation does not decide` };
 }
 

@@ -128,7 +128,10 @@ export function massActionSteadyStates(network: Network, structure: Structure, o
   // 2. theory: the positive state computed, the whole list proved when no siphon can vanish
   const noBoundary = theory !== null && positiveClass ? boundaryExcludedByClosure(kin, cls) || boundaryExcluded(kin, cls, o.maxSiphonSpecies) : false;
   const star = theory?.star ?? null;
-  const theoryX = theory !== null && positiveClass && star !== null ? balancedState(cls, star) : null;
+  const rawTheoryX = theory !== null && positiveClass && star !== null ? balancedState(cls, star) : null;
+  // the tree constants' least squares can leave a few ulps ×10³ in stiff networks: one Newton polish (small classes)
+  const polishedX = rawTheoryX !== null && r <= o.maxEigenDimension ? polish(kin, cls, rawTheoryX, o) : null;
+  const theoryX = polishedX !== null && rawTheoryX !== null && sameState(polishedX, rawTheoryX, cls.scale, o.sameStateRelative, o.sameStateAbsolute) ? polishedX : rawTheoryX;
   // the full certify.ts test factors a dense n × n system; past maxEigenDimension the relative net rate (steadyTolerance) decides
   const theoryOk = theoryX !== null && (r <= o.maxEigenDimension ? certifiedSteady(kin, cls, theoryX, o) : isSteady(kin, cls, theoryX, o.steadyTolerance, 0));
   if (theory !== null && theoryX !== null && noBoundary && theoryOk) {
