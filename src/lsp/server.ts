@@ -7,7 +7,8 @@
  *
  * Typing never waits for the analysis: it runs in a worker thread (worker.ts) started once the
  * text has settled, and is terminated as soon as the text changes again. The compile is debounced
- * too, so a burst of keystrokes costs one compile.
+ * too (by 40 ms, or by as long as the document's last compile took if that is longer), so a burst
+ * of keystrokes costs one compile.
  */
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -31,6 +32,8 @@ interface Open {
   compileTimer: NodeJS.Timeout | null;
   analysisTimer: NodeJS.Timeout | null;
   worker: Worker | null;
+  /** How long this document's last compile took: the debounce is never shorter (see update). */
+  lastCompileMs: number;
 }
 
 function fileOf(uri: string): string {
@@ -51,6 +54,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const started = performance.now();
     const result = compileState(o.state);
     const ms = performance.now() - started;
+    o.lastCompileMs = ms;
     const file = o.state.file;
     const diagnostics = result.diagnostics.filter((d) => d.span === undefined || d.span.file === file).map(toLspDiagnostic);
     void connection.sendDiagnostics({ uri: o.state.uri, version: o.state.version, diagnostics });
@@ -92,16 +96,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const update = (uri: string, doc: TextDocument): void => {
     const previous = open.get(uri);
     const state = nextState(uri, fileOf(uri), doc.version, doc.getText(), previous?.state);
-    const o: Open = previous ?? { doc, state, compileTimer: null, analysisTimer: null, worker: null };
+    const o: Open = previous ?? { doc, state, compileTimer: null, analysisTimer: null, worker: null, lastCompileMs: 0 };
     o.doc = doc;
     o.state = state;
     open.set(uri, o);
     cancelAnalysis(o);
     if (o.compileTimer) clearTimeout(o.compileTimer);
+    // a file whose compile takes longer than the debounce waits as long as one compile takes, so
+    // typing into a large file is not interrupted by a compile per keystroke
     o.compileTimer = setTimeout(() => {
       o.compileTimer = null;
       publish(o);
-    }, compileDelay);
+    }, Math.max(compileDelay, o.lastCompileMs));
   };
 
   /** The state a request reads: compiled now if its debounced compile has not run yet. */
