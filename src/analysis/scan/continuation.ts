@@ -23,6 +23,11 @@ export interface Tracer {
   /** Largest arclength step (scaled units). */
   readonly hmax: number;
   readonly maxPoints: number;
+  /**
+   * An absolute floor under the residual test, 1e-12 of the largest rate scale at the seeds: at a
+   * boundary state every rate is 0, so no relative test can pass there.
+   */
+  readonly rateFloor: number;
 }
 
 const HMIN = 1e-9;
@@ -92,7 +97,7 @@ export function correct(tr: Tracer, start: readonly number[], border: readonly n
     if (size < STEP_TOL) {
       const end = residualAt(tr, u);
       // the net rates must be small against the rates that cancel in them
-      if (end === null || !end.g.every((v, i) => Math.abs(v) <= 1e-7 * (end.scale[i] ?? 0) + 1e-300)) return null;
+      if (end === null || !end.g.every((v, i) => Math.abs(v) <= 1e-7 * (end.scale[i] ?? 0) + tr.rateFloor)) return null;
       return { u, iterations: it };
     }
   }

@@ -13,7 +13,7 @@ import { analyzeSteadyStates } from "../steady-state/index.js";
 import { correctAtParam, trace, type Tracer } from "./continuation.js";
 import { parameterFamily, type Recompile } from "./family.js";
 import { locateFold, locateHopf, spectrum } from "./locate.js";
-import { buildModel, rank, toReduced, toSpecies, type Model } from "./model.js";
+import { buildModel, rank, reducedResidual, toReduced, toSpecies, type Model } from "./model.js";
 import { countIntervals, multistableRanges } from "./summary.js";
 import type { BranchEnd, FoldPoint, HopfPoint, ParameterScan, ScanBranch, ScanPoint } from "./types.js";
 
@@ -80,7 +80,13 @@ export function scanParameter(network: Network, options: ScanOptions): ScanOutco
     for (const s of found.states) seeds.push({ p: c, x: s.concentrations });
   }
   const sx = Math.max(1e-300, ...seeds.flatMap((s) => s.x.map(Math.abs)), ...network.species.map((s) => Math.abs(s.initial))) || 1;
-  const tracer: Tracer = { model, from, to, sx, hmax: 1 / steps, maxPoints: 50 * steps + 1000 };
+  let biggestRate = 0;
+  for (const seed of seeds) {
+    const slice = model.slice(seed.p);
+    const res = slice && reducedResidual(model, toReduced(model, slice, seed.x), seed.p);
+    if (res) biggestRate = Math.max(biggestRate, ...res.scale.filter(Number.isFinite));
+  }
+  const tracer: Tracer = { model, from, to, sx, hmax: 1 / steps, maxPoints: 50 * steps + 1000, rateFloor: 1e-12 * biggestRate || 1e-300 };
 
   const traced: { us: number[][]; ts: number[][]; ends: [BranchEnd, BranchEnd] }[] = [];
   for (const [i, seed] of seeds.entries()) {

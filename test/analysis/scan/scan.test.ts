@@ -173,3 +173,34 @@ describe("two uncoupled Schlögl switches (k1 = 5.5 and 5.2, both fed by A)", ()
     for (const [i, p] of [x1, y1, x2, y2].entries()) expect(relative(ends[i]!, p)).toBeLessThan(1e-8);
   }, 60_000);
 });
+
+describe("Wilhelm's switch, scanned in k4 (with its boundary state)", () => {
+  // dy/dt = x² − 8y, dx/dt = 16y − x² − xy − k4 x: y = x²/8 and x (x − x²/8 − k4) = 0, so x = 0
+  // or x = 4 ± √(16 − 8 k4): a fold at k4 = 2 (x = 4, y = 2), and the origin, stable, throughout
+  const wilhelm = (k4: number): Network => ({
+    ...fixtureNetwork({
+      species: { X: 2, Y: 2 },
+      reactions: [
+        { lhs: { Y: 1 }, rhs: { X: 2 }, kf: 8, kr: null },
+        { lhs: { X: 2 }, rhs: { X: 1, Y: 1 }, kf: 1, kr: null },
+        { lhs: { X: 1, Y: 1 }, rhs: { Y: 1 }, kf: 1, kr: null },
+        { lhs: { X: 1 }, rhs: {}, kf: k4, kr: null },
+      ],
+    }),
+    params: new Map([["k4", k4]]),
+  });
+  const recompile = (values: readonly ParameterValue[]): Network | string => wilhelm(values[0]!.value);
+
+  it("has the fold at k4 = 2 and the boundary branch x = y = 0: 3 states (2 stable), then 1", () => {
+    const scan = scanned(wilhelm(1.5), { param: "k4", from: 0.5, to: 3, recompile, interiorSeeds: 2 });
+    expect(scan.folds).toHaveLength(1);
+    expect(relative(scan.folds[0]!.p, 2)).toBeLessThan(1e-8);
+    expect(relative(scan.folds[0]!.x[0]!, 4)).toBeLessThan(1e-6);
+    expect(scan.intervals.map((i) => [i.states, i.stable])).toEqual([[3, 2], [1, 1]]);
+    for (const pt of scan.branches.flatMap((b) => b.points)) {
+      const [x, y] = [pt.x[0]!, pt.x[1]!];
+      expect(Math.abs(y - (x * x) / 8)).toBeLessThan(1e-8 * Math.max(1, y));
+      if (x > 1e-9) expect(Math.abs(x - x * x / 8 - pt.p)).toBeLessThan(1e-8 * Math.max(1, x));
+    }
+  }, 60_000);
+});
