@@ -9,6 +9,7 @@
  *                       and, with --big, 10^6 states                    (< 2 GB)
  *   fluctuations.bench.ts  D of a current on the 40 000-state torus     (about the cost of π)
  *   homotopy.bench.ts   every root of 6 cubics, 729 paths, certified    (a few seconds; paths/s)
+ *   cme.bench.ts        a 10⁶-state CME built and solved in memory      (< 30 s, < 2 GB whole process)
  *   stochastic.bench.ts SSA jumps/s (Markov) and events/s (100 reactions), inference of 10^7 jumps
  */
 import { spawnSync } from "node:child_process";
