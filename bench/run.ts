@@ -25,6 +25,7 @@ const runs: [string, string[]][] = [
   ["fluctuations.bench.ts", []],
   ["homotopy.bench.ts", []],
   ["stochastic.bench.ts", []],
+  ["cme.bench.ts", big ? ["--mpi"] : []],
 ];
 
 console.log(`ness benchmarks on ${process.platform}/${process.arch}, Node ${process.version}, ${new Date().toISOString()}\n`);
