@@ -24,6 +24,7 @@ const runs: [string, string[]][] = [
   ["markov.bench.ts", big ? ["--big"] : []],
   ["fluctuations.bench.ts", []],
   ["homotopy.bench.ts", []],
+  ["steady-state.bench.ts", []],
   ["stochastic.bench.ts", []],
   ["cme.bench.ts", big ? ["--mpi"] : []],
 ];
