@@ -34,12 +34,13 @@ describe("ness infer", () => {
     expect(runSimulate([net("kinesin-motor.crn")], { events: "200000", seed: "1", output: csv } as Values, capture())).toBe(0);
     const io = capture();
     expect(runInfer([csv], { format: "json", network: crn } as Values, io)).toBe(0);
-    const r = JSON.parse(io.out) as { verdict: string; summary: string; detailedBalance: { pValue: number }; entropyProduction: { interval: { lo: number; hi: number } } };
+    const r = JSON.parse(io.out) as { verdict: string; summary: string; detailedBalance: { pValue: number }; entropyProduction: { interval: { lo: number; hi: number | string } } };
     expect(r.verdict).toBe("driven");
     expect(r.summary).toMatch(/^Driven/);
     expect(r.detailedBalance.pValue).toBeLessThan(1e-10);
     expect(r.entropyProduction.interval.lo).toBeLessThanOrEqual(KINESIN_SIGMA);
-    expect(r.entropyProduction.interval.hi).toBeGreaterThanOrEqual(KINESIN_SIGMA);
+    // E → D (at 1e-4 per second) is never seen in 2·10^5 jumps: σ is bounded from below only
+    expect(r.entropyProduction.interval.hi).toBe("Infinity");
     // the inferred network is a network ness compiles
     const inferred = compile(readFileSync(crn, "utf8"), crn);
     expect(inferred.network?.kind).toBe("markov");

@@ -151,23 +151,22 @@ export function infer(data: JumpData, options: InferOptions = DEFAULT_INFER): In
     return finite.length < 20 ? null : { lo: quantileSorted(finite, alpha / 2), hi: quantileSorted(finite, 1 - alpha / 2) };
   };
   const rf = Float64Array.from(edges, (e) => e.forwardRate), rr = Float64Array.from(edges, (e) => e.reverseRate);
-  const cycles: InferredCycle[] = cycleShapes.map((c, i) => ({
-    states: c.vertices, edges: c.edges, signs: c.signs,
-    affinity: cycleAffinity(c.edges, c.signs, rf, rr),
-    interval: interval(affinityDraws[i] ?? outOfRange()),
-  }));
+  const cycles: InferredCycle[] = cycleShapes.map((c, i) => {
+    const affinity = cycleAffinity(c.edges, c.signs, rf, rr);
+    return { states: c.vertices, edges: c.edges, signs: c.signs, affinity, interval: unboundedAt(interval(affinityDraws[i] ?? outOfRange()), affinity) };
+  });
   const estimate = schnakenberg(n, edges, rf, rr);
   if (B === 0) notes.push(`${n} states: too many for the bootstrap of σ's interval (it solves for the stationary law at each draw)`);
   const unseen = edges.filter((e) => e.forwardCount === 0 || e.reverseCount === 0);
   if (unseen.length > 0) {
     notes.push(
-      `${unseen.length} transition${unseen.length === 1 ? " was" : "s were"} seen one way only (${unseen.slice(0, 4).map((e) => `${data.names[e.b]} → ${data.names[e.a]}`).join(", ")}): its maximum-likelihood rate is 0, which makes the plug-in σ and the affinities through it infinite; the intervals come from the bootstrap, whose draws give the unseen rate its likelihood's spread (it is below the upper end of its interval at the stated confidence)`,
+      `${unseen.length} transition${unseen.length === 1 ? " was" : "s were"} seen one way only (${unseen.slice(0, 4).map((e) => `${data.names[e.b]} → ${data.names[e.a]}`).join(", ")}): its maximum-likelihood rate is 0, which makes the plug-in σ and the affinities through it infinite. The data bound them from below only: the lower ends come from the bootstrap, whose draws give the unseen rate its likelihood's spread; the upper ends are ∞, since the unseen rate could be arbitrarily small. A longer record that sees the rare jump bounds them from above`,
     );
   }
   return {
     names: data.names, hasTimes: true, jumps: data.jumps, time: data.time, runs: data.runs, dwell: data.dwell, edges, level,
     balanceTest, cycles, mostDriven: pickDriven(cycles),
-    entropyProduction: { estimate, interval: B > 0 ? sigmaInterval(interval(sigmaDraws), balanceTest.rejected) : null, draws: B },
+    entropyProduction: { estimate, interval: B > 0 ? unboundedAt(sigmaInterval(interval(sigmaDraws), balanceTest.rejected), estimate) : null, draws: B },
     kld, notes,
   };
 }
@@ -181,6 +180,19 @@ export function infer(data: JumpData, options: InferOptions = DEFAULT_INFER): In
 function sigmaInterval(percentile: Interval | null, rejected: boolean): Interval | null {
   if (percentile === null) return null;
   return rejected ? percentile : { lo: 0, hi: percentile.hi };
+}
+
+/**
+ * A rate never seen in one direction (its reverse seen) could be arbitrarily small, so the
+ * affinities through it and σ are unbounded on that side: the data bound them from one side
+ * only. The bootstrap's draws of such a rate (Gamma(½)/T, heavier above than Garwood's upper end)
+ * keep the bounded end conservative; the other end is ±∞, where the maximum-likelihood value is.
+ */
+function unboundedAt(iv: Interval | null, estimate: number): Interval | null {
+  if (iv === null) return null;
+  if (estimate === Infinity) return { lo: iv.lo, hi: Infinity };
+  if (estimate === -Infinity) return { lo: -Infinity, hi: iv.hi };
+  return iv;
 }
 
 function pickDriven(cycles: readonly InferredCycle[]): number | null {
