@@ -17,8 +17,8 @@ const LAYERS = [
   ["sbml"],
   ["analysis"],
   ["stochastic"],
-  ["report"],
-  ["cli", "lsp"],
+  ["report", "export"],
+  ["cli", "lsp", "playground"],
 ];
 
 const above = (i) => LAYERS.slice(i + 1).flat();
