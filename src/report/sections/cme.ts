@@ -2,7 +2,8 @@
  * The Chemical master equation section (only for a report made with --volume): how the state
  * space was projected and what it may have cut, each species' count distribution (a binned SVG
  * histogram in HTML), its modes against the deterministic steady states Ω c*, and σ_CME/Ω against
- * the deterministic σ. In JSON: `cme`.
+ * the deterministic σ. In JSON: `cme`. The histogram is drawn twice, in probability and in decades
+ * (a minor mode can be 10⁻⁵ of the major one, as in Schlögl's model at Ω = 50).
  */
 import type { Analysis, CmeSummary, CountMarginal } from "../../analysis/types.js";
 import { formatNumber } from "../model/format.js";
@@ -11,6 +12,8 @@ import type { JsonCme } from "../json/types.js";
 
 /** Bars of a histogram: wide enough to see, few enough to read. */
 const BINS = 40;
+/** The log-scale histogram shows this many decades below its largest bin. */
+const LOG_DECADES = 8;
 
 /** The marginal in at most BINS bins of equal width, labelled by their count range. */
 export function binned(m: CountMarginal): { labels: string[]; values: number[] } {
@@ -68,6 +71,10 @@ export function cmeSection(analysis: Analysis): Section {
   for (const m of cme.marginals) {
     const { labels, values } = binned(m);
     blocks.push(chart({ title: `Count distribution of ${m.name} at Ω = ${formatNumber(cme.volume)}`, labels, values, unit: "probability", maxBars: BINS + 1 }));
+    // a minor mode may be orders of magnitude below the major one: the same bins in decades
+    const top = Math.max(...values);
+    const decades = values.map((v) => (v > 0 && top > 0 ? Math.max(0, Math.log10(v / top) + LOG_DECADES) : 0));
+    blocks.push(chart({ title: `Count distribution of ${m.name}, log scale`, labels, values: decades, unit: `decades above 1e-${LOG_DECADES} of the largest bin`, maxBars: BINS + 1 }));
   }
   blocks.push(text(said(
     "The HTML report plots each species' count distribution.",
