@@ -183,6 +183,14 @@ export function runCounts(sys: ChannelSystem, t0: number, limits: { time: number
   let t = t0, events = 0, entropy = 0, absorbed = false;
   // ∫ n_i dt is added lazily, when n_i changes (since[i] is when it last did) and at the end
   const since = new Float64Array(ns).fill(t0);
+  // xoshiro128** inline, as in markov.ts: a method call per number is a fifth of an event's cost
+  const words = rng.save();
+  let wa = words[0] ?? 0, wb = words[1] ?? 0, wc = words[2] ?? 0, wd = words[3] ?? 0;
+  const next = (): number => {
+    const r = Math.imul(rotl(Math.imul(wb, 5), 7), 9) >>> 0, x = wb << 9;
+    wc ^= wa; wd ^= wb; wb ^= wc; wa ^= wd; wc ^= x; wd = rotl(wd, 11);
+    return r;
+  };
   while (events < limits.events) {
     if ((events & (RESUM - 1)) === 0) resum();
     if (!(total > 0)) {
@@ -192,7 +200,8 @@ export function runCounts(sys: ChannelSystem, t0: number, limits: { time: number
         break;
       }
     }
-    const tau = -Math.log(rng.positive()) / total;
+    const hi = next() >>> 5;
+    const tau = -Math.log(1 - (hi * TWO_26 + (next() >>> 6)) * TWO_M53) / total;
     if (t + tau >= limits.time) {
       t = limits.time;
       break;
@@ -202,7 +211,8 @@ export function runCounts(sys: ChannelSystem, t0: number, limits: { time: number
     let c = -1;
     for (let tries = 0; c < 0; tries++) {
       if (tries === 8) throw new Error("internal error: no channel drawn from a positive total propensity");
-      let u = rng.uniform() * total, g = 0;
+      const hi2 = next() >>> 5;
+      let u = (hi2 * TWO_26 + (next() >>> 6)) * TWO_M53 * total, g = 0;
       while (g < groups - 1 && u >= (groupSum[g] ?? outOfRange())) u -= groupSum[g++] ?? outOfRange();
       let k = g * G;
       const last = Math.min(m, k + G) - 1;
@@ -239,10 +249,19 @@ export function runCounts(sys: ChannelSystem, t0: number, limits: { time: number
     events++;
     if (sink !== null) sink(t, n, c);
   }
+  words[0] = wa; words[1] = wb; words[2] = wc; words[3] = wd;
+  rng.restore(words);
   if (absorbed && limits.time !== Infinity) t = limits.time;
   for (let i = 0; i < ns; i++) integral[i] = (integral[i] ?? 0) + (n[i] ?? 0) * (t - (since[i] ?? 0));
   stats.time = t;
   stats.events += events;
   stats.entropy += entropy;
   stats.absorbed = absorbed;
+}
+
+const TWO_26 = 67108864;
+const TWO_M53 = 1 / 9007199254740992;
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
 }
