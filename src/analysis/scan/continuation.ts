@@ -60,9 +60,11 @@ export function jacobianAt(tr: Tracer, u: readonly number[]): number[][] | null 
   if (A === null) return null;
   const sp = tr.to - tr.from;
   const h = 1e-6 * Math.max(Math.abs(p), Math.abs(sp));
+  // central where the network exists on both sides, one-sided at the edge of its domain (a reservoir at 0)
   const plus = reducedResidual(tr.model, z, p + h), minus = reducedResidual(tr.model, z, p - h);
-  const gp = plus && minus ? plus.g.map((v, i) => (v - (minus.g[i] ?? NaN)) / (2 * h)) : null;
-  if (gp === null) return null;
+  const [hi, lo, width] = plus && minus ? [plus, minus, 2 * h] : plus ? [plus, reducedResidual(tr.model, z, p), h] : [reducedResidual(tr.model, z, p), minus, h];
+  if (!hi || !lo) return null;
+  const gp = hi.g.map((v, i) => (v - (lo.g[i] ?? NaN)) / width);
   const rows = A.map((row, i) => [...row.map((v) => v * tr.sx), (gp[i] ?? NaN) * sp]);
   return rows.every((row) => row.every(Number.isFinite)) ? rows : null;
 }
@@ -131,11 +133,30 @@ export function trace(tr: Tracer, u0: readonly number[], direction: 1 | -1): Tra
   const minConc = -1e-9;
   while (points.length < tr.maxPoints) {
     const pred = u.map((v, i) => v + h * (t?.[i] ?? NaN));
-    const next = correct(tr, pred, t, pred);
     const fail = (why: BranchEnd): BranchEnd | null => {
       h /= 2;
       return h < HMIN ? why : null;
     };
+    const predP = pred[r] ?? NaN;
+    if (predP < 0 || predP > 1) {
+      // the step would leave the range (where the network may not exist: a reservoir below 0),
+      // so the last point is solved at the end of the range, from the prediction's crossing
+      const edge = predP < 0 ? 0 : 1;
+      const w = (edge - (u[r] ?? NaN)) / (predP - (u[r] ?? NaN));
+      const last = correctAtParam(tr, u.map((v, i) => v + w * ((pred[i] ?? NaN) - v)), edge);
+      // near the step's length from u, or it is another branch there (this one turned back before the end)
+      if (last && Math.hypot(...last.map((v, i) => v - (u[i] ?? NaN))) <= 2 * h) {
+        if ((last[r] ?? NaN) !== (u[r] ?? NaN)) {
+          points.push(last);
+          tangents.push(tangentAt(tr, last, t) ?? t);
+        }
+        return { points, tangents, end: "range" };
+      }
+      const why = fail("stalled");
+      if (why) return { points, tangents, end: why };
+      continue;
+    }
+    const next = correct(tr, pred, t, pred);
     if (next === null) {
       const why = fail("stalled");
       if (why) return { points, tangents, end: why };

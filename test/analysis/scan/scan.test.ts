@@ -71,6 +71,15 @@ describe("the Schlögl S-curve", () => {
     expect(inner.intervals.map((i) => i.states)).toEqual([3, 1]);
   });
 
+  it("follows the branch to a reservoir at 0 (one-sided ∂G/∂p at the edge of the domain)", () => {
+    const fromZero = scanned(schloglNetwork(), { param: "A", from: 0, to: 2, interiorSeeds: 2 });
+    expect(fromZero.branches.map((b) => b.ends)).toEqual([["range", "range"]]);
+    expect(fromZero.intervals.map((i) => i.states)).toEqual([1, 3, 1]);
+    // at A = 0 the state solves x³ + 6.5 x − 2 = 0
+    const first = fromZero.branches[0]!.points.find((p) => p.p === 0)!;
+    expect(Math.abs(first.x[0]! ** 3 + 6.5 * first.x[0]! - 2)).toBeLessThan(1e-12);
+  }, 60_000);
+
   it("scans a param through a recompile: k1 = 5.5 A, so the folds sit at 5.5 × the A folds", () => {
     const base = schloglNetwork();
     const withParam = (k: number): Network => ({ ...schloglNetwork(k, 1), params: new Map([["k1", k]]) });
