@@ -10,58 +10,10 @@
  * singular or not finite): a cheap singularity indicator, not a condition number.
  */
 export function solveInPlace(N: number, are: Float64Array, aim: Float64Array, bre: Float64Array, bim: Float64Array): number {
-  let minPivot = Infinity, maxPivot = 0;
-  for (let k = 0; k < N; k++) {
-    let p = k, best = -1;
-    for (let i = k; i < N; i++) {
-      const r = are[i * N + k] as number, s = aim[i * N + k] as number;
-      const m = r * r + s * s;
-      if (m > best) { best = m; p = i; }
-    }
-    if (!(best > 0) || !Number.isFinite(best)) return 0;
-    if (p !== k) {
-      for (let j = 0; j < N; j++) {
-        const a = are[k * N + j] as number, b = aim[k * N + j] as number;
-        are[k * N + j] = are[p * N + j] as number; aim[k * N + j] = aim[p * N + j] as number;
-        are[p * N + j] = a; aim[p * N + j] = b;
-      }
-      const a = bre[k] as number, b = bim[k] as number;
-      bre[k] = bre[p] as number; bim[k] = bim[p] as number;
-      bre[p] = a; bim[p] = b;
-    }
-    const pr = are[k * N + k] as number, pi = aim[k * N + k] as number;
-    const mod = Math.sqrt(best);
-    minPivot = Math.min(minPivot, mod); maxPivot = Math.max(maxPivot, mod);
-    // 1 / pivot
-    const ir = pr / best, ii = -pi / best;
-    for (let i = k + 1; i < N; i++) {
-      const ar = are[i * N + k] as number, ai = aim[i * N + k] as number;
-      if (ar === 0 && ai === 0) continue;
-      const lr = ar * ir - ai * ii, li = ar * ii + ai * ir;
-      for (let j = k + 1; j < N; j++) {
-        const ur = are[k * N + j] as number, ui = aim[k * N + j] as number;
-        are[i * N + j] = (are[i * N + j] as number) - (lr * ur - li * ui);
-        aim[i * N + j] = (aim[i * N + j] as number) - (lr * ui + li * ur);
-      }
-      const br = bre[k] as number, bi = bim[k] as number;
-      bre[i] = (bre[i] as number) - (lr * br - li * bi);
-      bim[i] = (bim[i] as number) - (lr * bi + li * br);
-    }
-  }
-  for (let k = N - 1; k >= 0; k--) {
-    let sr = bre[k] as number, si = bim[k] as number;
-    for (let j = k + 1; j < N; j++) {
-      const ur = are[k * N + j] as number, ui = aim[k * N + j] as number;
-      const zr = bre[j] as number, zi = bim[j] as number;
-      sr -= ur * zr - ui * zi;
-      si -= ur * zi + ui * zr;
-    }
-    const pr = are[k * N + k] as number, pi = aim[k * N + k] as number;
-    const m = pr * pr + pi * pi;
-    bre[k] = (sr * pr + si * pi) / m;
-    bim[k] = (si * pr - sr * pi) / m;
-  }
-  return maxPivot > 0 ? minPivot / maxPivot : 0;
+  const piv = new Int32Array(N);
+  const ratio = factorInPlace(N, are, aim, piv);
+  if (ratio > 0) solveFactored(N, are, aim, piv, bre, bim);
+  return ratio;
 }
 
 /** max_i |z_i| (the modulus, not the larger part). */

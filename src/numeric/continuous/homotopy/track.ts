@@ -9,7 +9,7 @@
  * no path meets a singularity for t in (0, 1]). Along a parametrised t(s), s ∈ [0, 1], the path
  * satisfies the Davidenko equation H_X · dX/ds = −H_t · dt/ds. Each step predicts with classical
  * RK4 and corrects with Newton's method at the new t; the step is accepted only when Newton
- * converges to the tracking tolerance in at most three iterations, contracting by at least 4
+ * converges to the tracking tolerance in at most four chord iterations (F only, with the LU factors of the last RK4 stage), contracting by at least 4
  * each time, and its first correction is small beside the predicted move (the path-jumping
  * guard: a corrector that has to travel far is likely converging to another path). Accepted
  * steps grow the step size after a run of successes; rejected steps halve it.
@@ -169,41 +169,20 @@ function tangent(h: Homotopy, seg: Segment, s: number, xre: Float64Array, xim: F
 }
 
 /**
- * The corrector of a tracking step: chord Newton, F only at each iterate, solved with the LU
- * factors of H_X from the last RK4 stage (the same t, a point within the predictor's error).
- * Same acceptance rules as correct(); the chord iteration contracts linearly at a rate of the
- * relative change of H_X, far below the required 1/4 on an accepted step.
+ * Newton's method on H(·, t(s)) from X in place (t = 0 when seg is null). Returns the number of
+ * iterations to the tolerance, or −1 when it fails the acceptance rules (see the file comment);
+ * `firstLimit` bounds the first correction. With `chord`, each iterate evaluates F only and
+ * solves with the LU factors of H_X left by the last RK4 stage (the same t, a point within the
+ * predictor's error): the chord iteration contracts linearly at the rate of the relative change
+ * of H_X, far below the required 1/4 on an accepted step.
  */
-function correctChord(h: Homotopy, seg: Segment, s: number, xre: Float64Array, xim: Float64Array, tol: number, maxIt: number, firstLimit: number): number {
-  const [tr, ti] = tAt(seg, s);
-  let prev = Infinity;
-  for (let it = 1; it <= maxIt; it++) {
-    assemble(h, xre, xim, tr, ti, 0, 0, "residual", false);
-    solveFactored(h.N, h.are, h.aim, h.piv, h.bre, h.bim);
-    const d = normInf(h.N, h.bre, h.bim);
-    if (!Number.isFinite(d)) return -1;
-    for (let j = 0; j < h.N; j++) { xre[j] = (xre[j] as number) + (h.bre[j] as number); xim[j] = (xim[j] as number) + (h.bim[j] as number); }
-    const scale = Math.max(1, normInf(h.N, xre, xim));
-    if (it === 1) h.firstCorrection[0] = d;
-    if (it === 1 && d > firstLimit) return -1;
-    if (it > 1 && d > 0.25 * prev && d > tol * scale) return d <= STALL * scale && d <= 2 * prev ? it : -1;
-    if (d <= tol * scale) return it;
-    prev = d;
-  }
-  return -1;
-}
-
-/**
- * Newton's method on H(·, t(s)) from X in place. Returns the number of iterations to the
- * tolerance, or −1 when it fails the acceptance rules (see the file comment). `firstLimit`
- * bounds the first correction.
- */
-export function correct(h: Homotopy, seg: Segment | null, s: number, xre: Float64Array, xim: Float64Array, tol: number, maxIt: number, firstLimit: number): number {
+export function correct(h: Homotopy, seg: Segment | null, s: number, xre: Float64Array, xim: Float64Array, tol: number, maxIt: number, firstLimit: number, chord = false): number {
   const [tr, ti] = seg ? tAt(seg, s) : [0, 0];
   let prev = Infinity;
   for (let it = 1; it <= maxIt; it++) {
-    assemble(h, xre, xim, tr, ti, 0, 0, "residual");
-    if (solveInPlace(h.N, h.are, h.aim, h.bre, h.bim) === 0) return -1;
+    assemble(h, xre, xim, tr, ti, 0, 0, "residual", !chord);
+    if (chord) solveFactored(h.N, h.are, h.aim, h.piv, h.bre, h.bim);
+    else if (solveInPlace(h.N, h.are, h.aim, h.bre, h.bim) === 0) return -1;
     const d = normInf(h.N, h.bre, h.bim);
     if (!Number.isFinite(d)) return -1;
     for (let j = 0; j < h.N; j++) { xre[j] = (xre[j] as number) + (h.bre[j] as number); xim[j] = (xim[j] as number) + (h.bim[j] as number); }
@@ -250,7 +229,7 @@ export function track(h: Homotopy, seg: Segment, xre: Float64Array, xim: Float64
       move = Math.max(move, Math.hypot(dr, di));
     }
     const scale = Math.max(1, normInf(N, zre, zim));
-    const its = correctChord(h, seg, sNext, zre, zim, opts.tolerance, 4, Math.max(0.25 * move, 10 * opts.tolerance * scale));
+    const its = correct(h, seg, sNext, zre, zim, opts.tolerance, 4, Math.max(0.25 * move, 10 * opts.tolerance * scale), true);
     if (its < 0) { hs *= 0.5; streak = 0; rejected++; continue; }
     xre.set(zre); xim.set(zim);
     s = sNext;
