@@ -26,6 +26,8 @@ export interface Linearised {
   readonly basis: readonly (readonly number[])[];
   readonly lu: Lu;
   readonly S: readonly (readonly number[])[];
+  /** Vᵀ S (rows: basis vectors, columns: reactions), so each input costs r·m, not r·m·n. */
+  readonly VS: readonly (readonly number[])[];
 }
 
 /** The change of the outputs for a change δ ln κ⁺, δ ln κ⁻ of the effective rate constants. */
@@ -65,18 +67,14 @@ export function linearise(network: Network, x: readonly number[]): Linearised | 
   }));
   const lu = factor(M);
   if (lu === null) return null;
-  return { x, vPlus, vMinus, dv, basis, lu, S };
+  return { x, vPlus, vMinus, dv, basis, lu, S, VS };
 }
 
 /** The outputs' change for δ ln κ⁺ = dPlus, δ ln κ⁻ = dMinus (per reaction). */
 export function respond(network: Network, lin: Linearised, dPlus: readonly number[], dMinus: readonly number[]): Delta {
   const n = network.species.length, m = network.reactions.length;
   const direct = Array.from({ length: m }, (_, k) => (lin.vPlus[k] ?? 0) * (dPlus[k] ?? 0) - (lin.vMinus[k] ?? 0) * (dMinus[k] ?? 0));
-  const rhs = lin.basis.map((b) => {
-    let s = 0;
-    for (let k = 0; k < m; k++) s -= dotN(b, lin.S[k] ?? []) * (direct[k] ?? 0);
-    return s;
-  });
+  const rhs = lin.VS.map((row) => -dotN(row, direct));
   const xi = solve(lin.lu, rhs);
   const dx = Array.from({ length: n }, (_, i) => lin.basis.reduce((s, b, a) => s + (b[i] ?? 0) * (xi[a] ?? 0), 0));
   const dJ = Array.from({ length: m }, (_, k) => (direct[k] ?? 0) + dotN(lin.dv[k] ?? [], dx));

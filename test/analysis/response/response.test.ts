@@ -71,7 +71,7 @@ describe("implicit differentiation", () => {
           expect(Math.abs(fd - d.sigma)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(fd)));
         }
       }
-    }), { numRuns: 15 });
+    }), { numRuns: 8 });
   });
 
   it("the summation theorems hold to 1e-12: Σ_e C^J_e = 1 and Σ_e C^x_e = 0", () => {
