@@ -69,6 +69,34 @@ describe("ness infer", () => {
     expect(r.calibration.jumpsToDetect).not.toBeNull();
   });
 
+  it("infers from a state sequence alone (the KLD bound) and says what lumping hides", () => {
+    const seq = join(dir, "seq.txt");
+    // B C A B A, repeated: A→B twice, B→A, B→C and C→A once each per period of five jumps
+    const states = ["A", "B", "C"];
+    const lines: string[] = [];
+    let s = 0;
+    for (let i = 0; i < 5000; i++) {
+      s = i % 5 === 4 ? (s + 2) % 3 : (s + 1) % 3;
+      lines.push(states[s]!);
+    }
+    writeFileSync(seq, lines.join("\n") + "\n");
+    const io = capture();
+    expect(runInfer([seq], { format: "json" } as Values, io)).toBe(0);
+    const r = JSON.parse(io.out) as { verdict: string; detailedBalance: unknown; kullbackLeibler: { pairs: number; droppedPairs: number } };
+    expect(r.detailedBalance).toBeNull();
+    expect(r.verdict).toBe("undecided");
+    // d₂ = p(AB) ln(p(AB)/p(BA)) + p(BA) ln(p(BA)/p(AB)) = (2/5 − 1/5) ln 2 (the last period is one jump short);
+    // B→C and C→A were never reversed: left out, and said so
+    expect(r.kullbackLeibler.pairs).toBeCloseTo((1999 / 4999) * Math.log(1999 / 1000) + (1000 / 4999) * Math.log(1000 / 1999), 12);
+    expect(r.kullbackLeibler.droppedPairs).toBe(2);
+    const csv = join(dir, "ion-lump.csv");
+    runSimulate([net("ion-channel.crn")], { events: "20000", output: csv } as Values, capture());
+    const lumped = capture();
+    expect(runInfer([csv], { lump: ["OPEN=C2,O"] } as unknown as Values, lumped)).toBe(0);
+    expect(lumped.out).toContain("## Lumped states");
+    expect(lumped.out).toContain("What cannot be inferred");
+  });
+
   it.each([
     ["time,state\n0,E\n2,T\n1,D\n", "bad1.csv:4:1: error: time 1 is before"],
     ["0 E\n1 X\n", "bad2.csv:2:3: error: unknown state 'X'"],
