@@ -19,8 +19,10 @@ export function runCheck(paths: readonly string[], values: Values, io: Io): numb
   const tolerance = balanceTolerance(values, "check", io);
   if (!tolerance.ok) return tolerance.status;
   const { files, missing } = expandPaths(paths);
+  // a missing path is reported, and every path that is there is still checked: one typo in a
+  // list of paths must not hide the results of the rest (the exit status still says 2)
   for (const m of missing) io.stderr(`ness check: ${m}: no such file or folder\n`);
-  if (missing.length > 0) return EXIT.usage;
+  if (files.length === 0 && missing.length > 0) return EXIT.usage;
   if (files.length === 0) {
     io.stderr(`ness check: no .crn files under ${paths.join(", ")}\n`);
     return EXIT.usage;
@@ -40,7 +42,7 @@ export function runCheck(paths: readonly string[], values: Values, io: Io): numb
     io.stdout(format === "github" ? result.diagnostics.map(githubAnnotation).join("") : formatDiagnostics(result.diagnostics, result.texts));
     if (!values.quiet && format === "text") io.stdout(`${statusLine(result)}\n`);
   }
-  const summary = totals(results);
+  const summary = `${totals(results)}${missing.length === 0 ? "" : `; ${missing.length} path${missing.length === 1 ? "" : "s"} not found (${missing.join(", ")})`}`;
   if (format === "text") io.stdout(`${summary}\n`);
   else io.stdout(`::notice title=ness check::${summary}\n`);
   if (typeof values.summary === "string") {
@@ -51,7 +53,7 @@ export function runCheck(paths: readonly string[], values: Values, io: Io): numb
       return EXIT.usage;
     }
   }
-  if (unreadable) return EXIT.usage;
+  if (unreadable || missing.length > 0) return EXIT.usage;
   return results.some((r) => !r.ok) ? EXIT.failed : EXIT.ok;
 }
 

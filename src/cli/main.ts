@@ -11,6 +11,7 @@ import { runDiagram, runExport, runImport, runReport } from "./report.js";
 import { runRepair } from "./repair.js";
 import { runSite } from "./site.js";
 import { COMMANDS } from "./commands.js";
+import { suggest } from "../compile/suggest.js";
 
 export { EXIT, quietOnClosedPipe, type Io } from "./io.js";
 
@@ -46,7 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     ({ values, positionals } = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] });
   } catch (e) {
-    io.stderr(`ness ${command}: ${(e as Error).message.replace(/^.*?: /, "")}\n\n${help}`);
+    io.stderr(`ness ${command}: ${optionError(e, options)}\nrun 'ness ${command} --help' for its usage\n`);
     return EXIT.usage;
   }
   if (values.help) {
@@ -69,6 +70,27 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`ness ${command}: internal error: ${(e as Error).message}\nplease report this with the input file${process.env.NESS_DEBUG ? `\n${(e as Error).stack}` : " (set NESS_DEBUG=1 for details)"}\n`);
     return EXIT.failed;
   }
+}
+
+/**
+ * What was wrong with the options, in our words (node's parseArgs speaks of "positional arguments"
+ * and "-- \"--x\""): an unknown option with the nearest known one and the list, a missing value,
+ * a value given to a switch.
+ */
+function optionError(e: unknown, options: NonNullable<ParseArgsConfig["options"]>): string {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  const name = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? "";
+  const known = Object.keys(options).map((o) => `--${o}`);
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const bare = name.replace(/^-+/, "").replace(/=.*$/, "");
+    const near = suggest(bare, Object.keys(options));
+    return `unknown option '${name}'${near === undefined ? "" : `; did you mean '--${near}'?`} (the options are ${known.join(", ")})`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return /does not take an argument/.test(message) ? `option '${name}' takes no value` : `option '${name}' needs a value: ${name} VALUE`;
+  }
+  return message;
 }
 
 /** The main help, with a line for each command of commands.ts after the built-in ones. */

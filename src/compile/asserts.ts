@@ -75,7 +75,7 @@ function lowerTarget(st: AssertStatement, decls: Declarations, names: AssertName
     sink.error(CODES.badAssert, "'not' goes only with detailed_balance; write the opposite comparison instead", st.span);
     return null;
   }
-  const quantity = lowerQuantity(s, names, sink);
+  const quantity = lowerQuantity(s, names, sink, decls);
   const at = lowerAt(st.at ?? [], decls, sink);
   const scope = decls.scope();
   const value = evaluate(st.comparison.value, scope, sink);
@@ -144,7 +144,7 @@ function lowerBistable(st: AssertStatement, decls: Declarations, sink: Diagnosti
   return { kind: "bistable", negated: st.negated, param: r.param.name, from: from.value, to: to.value };
 }
 
-function lowerQuantity(s: Expr, names: AssertNames, sink: DiagnosticSink): Quantity | null {
+function lowerQuantity(s: Expr, names: AssertNames, sink: DiagnosticSink, decls?: Declarations): Quantity | null {
   const { species, reactions } = names;
   if (s.kind === "name") {
     if (s.name === "entropy_production") return { kind: "entropy-production" };
@@ -166,6 +166,13 @@ function lowerQuantity(s: Expr, names: AssertNames, sink: DiagnosticSink): Quant
       const guess = suggest(arg.name, table.keys());
       const code = s.callee === "flux" ? CODES.unknownReaction : CODES.unknownSpecies;
       const what = s.callee === "flux" ? "reaction" : "species or state";
+      // a declared name of another kind is not unknown: say what it is (a reservoir is held fixed)
+      const declared = decls?.names.get(arg.name);
+      if (declared !== undefined && s.callee !== "flux") {
+        const why = declared.kind === "reservoir" ? "; its concentration is held fixed at its declared value, so there is nothing to assert" : "";
+        sink.error(code, `'${arg.name}' is ${describeName(declared)}, not a species or state${why}`, arg.span, `${s.callee}(...) reads a species or state at the steady state`);
+        return null;
+      }
       sink.error(code, `unknown ${what} '${arg.name}'${guess ? `; did you mean '${guess}'?` : ""}`, arg.span);
       return null;
     }

@@ -1,6 +1,8 @@
 /**
  * "Did you mean": the closest candidate by edit distance (Damerau–Levenshtein, optimal string
- * alignment), case differences counted as half an edit, within a third of the name's length.
+ * alignment), case differences counted as half an edit, within a third of the name's length and
+ * keeping at least half of it: 'C' is not offered 'A' (a one-letter name shares nothing with
+ * another letter), while 'a' is offered 'A' and 'ATP' 'ADP'.
  */
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -15,7 +17,7 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
       bestScore = score;
     }
   }
-  return bestScore <= limit ? best : undefined;
+  return bestScore <= limit && bestScore <= name.length / 2 ? best : undefined;
 }
 
 function distance(a: string, b: string): number {

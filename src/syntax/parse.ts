@@ -50,6 +50,7 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
   let line = 1;
   // lines end at LF, CR LF or CR; the next of each is remembered, so finding them stays linear
   let nextLF = -1, nextCR = -1;
+  let previous = ""; // the line before, for hints about a statement split over two lines
   for (; lineStart <= text.length; line++) {
     const w: Where = { file, line, lineStart };
     if (sink.items.length > MAX_ERRORS) {
@@ -64,6 +65,7 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
     const fast = useFast ? fastStatement(lineText, w) : null;
     if (fast) {
       visit(fast);
+      previous = lineText;
       continue;
     }
     const lexed = T.lexer.tokenize(lineText);
@@ -71,17 +73,20 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
       if (lexErrors++ === 20) sink.error(CODES.unexpectedCharacter, "more unexpected characters follow; not shown", lineSpan(w, e.offset, e.length));
       if (lexErrors > 20) continue;
       const ch = lineText.slice(e.offset, e.offset + Math.min(e.length, 10));
-      sink.error(CODES.unexpectedCharacter, `unexpected character${e.length > 1 ? "s" : ""} '${ch}'`, lineSpan(w, e.offset, e.length));
+      sink.error(CODES.unexpectedCharacter, `unexpected character${e.length > 1 ? "s" : ""} '${ch}'`, lineSpan(w, e.offset, e.length), lookalikeHint(ch));
     }
+    const next = lineStart;
+    const around: Around = { line: lineText, previous, next: () => text.slice(next, Math.min(indexOrEnd(text, "\n", next), indexOrEnd(text, "\r", next))) };
+    previous = lineText;
     let group: IToken[] = [];
     for (const tok of lexed.tokens) {
       tok.endOffset = tok.startOffset + tok.image.length - 1; // "onlyOffset" lexing leaves it out
       if (tok.tokenType === T.Semicolon || tok.tokenType === T.Newline) {
-        if (group.length > 0) visitStatement(parseStatement(group, w, sink), visit);
+        if (group.length > 0) visitStatement(parseStatement(group, w, sink, around), visit);
         group = [];
       } else group.push(tok);
     }
-    if (group.length > 0) visitStatement(parseStatement(group, w, sink), visit);
+    if (group.length > 0) visitStatement(parseStatement(group, w, sink, around), visit);
   }
 }
 
@@ -113,7 +118,14 @@ function contextualStatement(tokens: readonly IToken[]): CstNode | null {
   }
 }
 
-function parseStatement(tokens: IToken[], w: Where, sink: DiagnosticSink): Statement | null {
+/** The line a statement is on and its neighbours, for hints (read only when a statement fails). */
+interface Around {
+  readonly line: string;
+  readonly previous: string;
+  readonly next: () => string;
+}
+
+function parseStatement(tokens: IToken[], w: Where, sink: DiagnosticSink, around?: Around): Statement | null {
   const tooDeep = findTooDeep(tokens);
   if (tooDeep) {
     sink.error(CODES.tooDeep, `${tooDeep.why}: refused`, tokenSpan(w, tooDeep.token), "split the expression with params");
@@ -140,7 +152,13 @@ function parseStatement(tokens: IToken[], w: Where, sink: DiagnosticSink): State
     const atEnd = Number.isNaN(err.token.startOffset);
     const last = tokens[tokens.length - 1]!;
     const span = atEnd ? lineSpan(w, (last.endOffset ?? last.startOffset) + 1, 1) : tokenSpan(w, err.token);
-    const hint = err.message.startsWith("expected '@'") ? "a reaction ends with '@' and its rate constants: A -> B @ k" : undefined;
+    const exponent = fractionalExponent(tokens);
+    if (exponent !== null) {
+      sink.error(CODES.syntaxError, `'${exponent.text}' is not a number: an exponent must be an integer`, lineSpan(w, exponent.start, exponent.text.length),
+        `for a fractional power of ten write ${exponent.base} * 10^(${exponent.power})`);
+      return null;
+    }
+    const hint = statementHint(tokens, err.message, atEnd, around) ?? (err.message.startsWith("expected '@'") ? "a reaction ends with '@' and its rate constants: A -> B @ k" : undefined);
     sink.error(CODES.syntaxError, err.message, span, hint);
     return null;
   }
@@ -153,6 +171,50 @@ function parseStatement(tokens: IToken[], w: Where, sink: DiagnosticSink): State
     }
     throw e;
   }
+}
+
+/** Characters that look like '-' and are not: the minus sign, dashes. */
+const DASHES = /[\u2212\u2010\u2011\u2012\u2013\u2014\u2015\ufe63\uff0d]/;
+
+/** A hint for an unexpected character that stands for an ASCII one ('−' for '-'). */
+function lookalikeHint(ch: string): string | undefined {
+  if (DASHES.test(ch)) return `'${ch}' (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}) is not '-': write the arrow with a hyphen, \`<->\` or \`->\``;
+  if (/[\u201c\u201d\u201e]/.test(ch)) return "write a straight double quote '\"'";
+  return undefined;
+}
+
+/**
+ * `1e-3.5`: the lexer reads 1e-3 and then .5 (a number, no operator between): the whole thing,
+ * when one number with an exponent is followed at once by a fraction.
+ */
+function fractionalExponent(tokens: readonly IToken[]): { text: string; start: number; base: string; power: string } | null {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i], b = tokens[i + 1];
+    if (a === undefined || b === undefined || a.tokenType !== T.NumberLiteral || b.tokenType !== T.NumberLiteral) continue;
+    const m = /^(.*?)[eE]([+-]?\d+)$/.exec(a.image);
+    if (m === null || !b.image.startsWith(".") || b.startOffset !== a.startOffset + a.image.length) continue;
+    return { text: a.image + b.image, start: a.startOffset, base: m[1] ?? "", power: `${(m[2] ?? "").replace(/^\+/, "")}${b.image}` };
+  }
+  return null;
+}
+
+/** Words that start statements, for "keywords are lower case". */
+const STATEMENT_WORDS = ["network", "param", "species", "state", "reservoir", "chemostat", "assert", "energy", "volume", "current", "force"];
+
+/** Hints for statements that fail in the ways newcomers make them fail. */
+function statementHint(tokens: readonly IToken[], message: string, atEnd: boolean, around: Around | undefined): string | undefined {
+  const first = tokens[0];
+  if (first?.tokenType === T.Name && first.image !== first.image.toLowerCase() && STATEMENT_WORDS.includes(first.image.toLowerCase())) {
+    return `keywords are lower case: did you mean '${first.image.toLowerCase()}'?`;
+  }
+  if (around === undefined) return undefined;
+  if (DASHES.test(around.line) && /arrow/.test(message)) return "write the arrow with ASCII hyphens: `<->` or `->` ('−' and '–' are not '-')";
+  const continues = (line: string) => /^\s*(@|->|<->|\+|,)/.test(line);
+  if (atEnd && continues(around.next())) return "a statement fits on one line: join this line with the next (a line break ends a statement)";
+  if (first !== undefined && (first.tokenType === T.At || tokenMatcher(first, T.AnyArrow) || first.tokenType === T.Plus) && around.previous.trim() !== "") {
+    return "a statement fits on one line: this looks like the rest of the line above; join the two";
+  }
+  return undefined;
 }
 
 function findTooDeep(tokens: readonly IToken[]): { token: IToken; why: string } | undefined {
