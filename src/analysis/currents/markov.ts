@@ -12,7 +12,8 @@ import { fundamentalCycle } from "../../network/digraph.js";
 import type { Network } from "../../network/types.js";
 import type { CycleCurrent } from "./types.js";
 import type { ReactionPairs } from "../../network/pairs.js";
-import { accumulate, cycleSum, type CurrentsAnalysis } from "./common.js";
+import { accumulate, sparseCycleSum, type CurrentsAnalysis } from "./common.js";
+import { outOfRange } from "../../numeric/checked.js";
 import { markovEdges, markovForest } from "../../network/markov-graph.js";
 
 /** The decomposition on the spanning forest (see the module comment); `a` holds ln K_r per transition. */
@@ -54,13 +55,15 @@ export function markovCurrents(network: Network, netFlux: readonly number[], pai
     const listed = cycles.length < maxCycles;
     const cheap = a[e]! + phi[u]! - phi[v]!;
     const walk = listed || !Number.isFinite(cheap) ? fundamentalCycle(forest, edges.from, edges.to, e) : null;
-    // a dense cycle vector only for the cycles listed: one per chord would be quadratic
+    // a dense cycle vector only for the cycles listed: one per chord would be quadratic; the
+    // affinity is summed over the walk's few edges (in reaction order, as cycleSum sums the dense
+    // vector, so the rounding is the same), not over all m reactions
     let affinity = cheap;
     if (walk !== null) {
-      const cycle: number[] = listed ? new Array<number>(m).fill(0) : [];
-      walk.edges.forEach((r, i) => (cycle[r] = (cycle[r] ?? 0) + walk.signs[i]!));
-      affinity = cycleSum(cycle, a);
+      affinity = sparseCycleSum(walk.edges, walk.signs, a);
       if (listed) {
+        const cycle = new Array<number>(m).fill(0);
+        walk.edges.forEach((r, i) => (cycle[r] = (cycle[r] ?? 0) + (walk.signs[i] ?? outOfRange())));
         const names = [...walk.vertices, u].map((s) => network.species[s]!.name);
         cycles.push({ chord: e, cycle, words: names.join(" -> "), affinity, current });
       }
