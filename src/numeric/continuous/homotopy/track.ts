@@ -9,13 +9,13 @@
  * no path meets a singularity for t in (0, 1]). Along a parametrised t(s), s ∈ [0, 1], the path
  * satisfies the Davidenko equation H_X · dX/ds = −H_t · dt/ds. Each step predicts with classical
  * RK4 and corrects with Newton's method at the new t; the step is accepted only when Newton
- * converges to the tracking tolerance in at most four chord iterations (F only, with the LU factors of the last RK4 stage), contracting by at least 4
+ * converges to the tracking tolerance in at most three iterations, contracting by at least 4
  * each time, and its first correction is small beside the predicted move (the path-jumping
  * guard: a corrector that has to travel far is likely converging to another path). Accepted
  * steps grow the step size after a run of successes; rejected steps halve it.
  */
 import { outOfRange } from "../../checked.js";
-import { factorInPlace, normInf, solveFactored, solveInPlace } from "./complex.js";
+import { normInf, solveInPlace } from "./complex.js";
 import type { Evaluator } from "./system.js";
 
 /** The homotopy of one solve and the scratch space its paths share (tracked one at a time). */
@@ -44,8 +44,6 @@ export interface Homotopy {
   readonly zre: Float64Array; readonly zim: Float64Array;
   /** Scratch: [0] the first Newton correction of the last corrector run. */
   readonly firstCorrection: Float64Array;
-  /** LU factors of H_X at the last predictor stage and their pivots, for the chord corrector. */
-  readonly lre: Float64Array; readonly lim: Float64Array; readonly piv: Int32Array;
 }
 
 export function makeHomotopy(n: number, degrees: Int32Array, target: Evaluator, gamma: readonly [number, number], patch: readonly [Float64Array, Float64Array], start: readonly [Float64Array, Float64Array]): Homotopy {
@@ -55,7 +53,6 @@ export function makeHomotopy(n: number, degrees: Int32Array, target: Evaluator, 
     N, n, degrees, gammaRe: gamma[0], gammaIm: gamma[1], patchRe: patch[0], patchIm: patch[1], startRe: start[0], startIm: start[1], target,
     fre: f(n), fim: f(n), jre: f(n * N), jim: f(n * N), are: f(N * N), aim: f(N * N), bre: f(N), bim: f(N),
     k: Array.from({ length: 8 }, () => f(N)), yre: f(N), yim: f(N), zre: f(N), zim: f(N), firstCorrection: f(1),
-    lre: f(N * N), lim: f(N * N), piv: new Int32Array(N),
   };
 }
 
@@ -63,9 +60,9 @@ export function makeHomotopy(n: number, degrees: Int32Array, target: Evaluator, 
  * Fills h.are/aim with H_X at (X, t) and h.bre/bim with either −H(X, t) (mode "residual") or
  * −H_t·dt (mode "tangent"); t and dt complex.
  */
-export function assemble(h: Homotopy, xre: Float64Array, xim: Float64Array, tr: number, ti: number, dtr: number, dti: number, mode: "residual" | "tangent", withJacobian = true): void {
+export function assemble(h: Homotopy, xre: Float64Array, xim: Float64Array, tr: number, ti: number, dtr: number, dti: number, mode: "residual" | "tangent"): void {
   const { N, n, degrees, fre, fim, jre, jim, are, aim, bre, bim } = h;
-  h.target(xre, xim, fre, fim, withJacobian ? jre : null, withJacobian ? jim : null);
+  h.target(xre, xim, fre, fim, jre, jim);
   // (1 − t) and γ t
   const ar = 1 - tr, ai = -ti;
   const gr = h.gammaRe * tr - h.gammaIm * ti, gi = h.gammaRe * ti + h.gammaIm * tr;
@@ -80,19 +77,17 @@ export function assemble(h: Homotopy, xre: Float64Array, xim: Float64Array, tr: 
     const xr = xre[i + 1] as number, xi = xim[i + 1] as number;
     const gre = (p1r * xr - p1i * xi) - (p0r * x0r - p0i * x0i);
     const gim = (p1r * xi + p1i * xr) - (p0r * x0i + p0i * x0r);
-    if (withJacobian) {
-      for (let j = 0; j < N; j++) {
-        const q = i * N + j;
-        const jr = jre[q] as number, ji = jim[q] as number;
-        are[q] = ar * jr - ai * ji;
-        aim[q] = ar * ji + ai * jr;
-      }
-      // γ t ∂Ĝ/∂X_{i+1} = γ t d X^{d−1}; ∂Ĝ/∂X_0 = −d c_i X_0^{d−1}
-      are[i * N + i + 1] = (are[i * N + i + 1] as number) + d * (gr * p1r - gi * p1i);
-      aim[i * N + i + 1] = (aim[i * N + i + 1] as number) + d * (gr * p1i + gi * p1r);
-      are[i * N] = (are[i * N] as number) - d * (gr * p0r - gi * p0i);
-      aim[i * N] = (aim[i * N] as number) - d * (gr * p0i + gi * p0r);
+    for (let j = 0; j < N; j++) {
+      const q = i * N + j;
+      const jr = jre[q] as number, ji = jim[q] as number;
+      are[q] = ar * jr - ai * ji;
+      aim[q] = ar * ji + ai * jr;
     }
+    // γ t ∂Ĝ/∂X_{i+1} = γ t d X^{d−1}; ∂Ĝ/∂X_0 = −d c_i X_0^{d−1}
+    are[i * N + i + 1] = (are[i * N + i + 1] as number) + d * (gr * p1r - gi * p1i);
+    aim[i * N + i + 1] = (aim[i * N + i + 1] as number) + d * (gr * p1i + gi * p1r);
+    are[i * N] = (are[i * N] as number) - d * (gr * p0r - gi * p0i);
+    aim[i * N] = (aim[i * N] as number) - d * (gr * p0i + gi * p0r);
     const fr = fre[i] as number, fi = fim[i] as number;
     if (mode === "residual") {
       // −H = −[(1 − t) F̂ + γ t Ĝ]
@@ -108,7 +103,7 @@ export function assemble(h: Homotopy, xre: Float64Array, xim: Float64Array, tr: 
   let sr = -1, si = 0;
   for (let j = 0; j < N; j++) {
     const pr = h.patchRe[j] as number, pi = h.patchIm[j] as number;
-    if (withJacobian) { are[n * N + j] = pr; aim[n * N + j] = pi; }
+    are[n * N + j] = pr; aim[n * N + j] = pi;
     const xr = xre[j] as number, xi = xim[j] as number;
     sr += pr * xr - pi * xi; si += pr * xi + pi * xr;
   }
@@ -162,27 +157,22 @@ export type TrackStatus = "ok" | "step size underflow" | "maximum steps" | "sing
 function tangent(h: Homotopy, seg: Segment, s: number, xre: Float64Array, xim: Float64Array, ore: Float64Array, oim: Float64Array): boolean {
   const [tr, ti, dr, di] = tAt(seg, s);
   assemble(h, xre, xim, tr, ti, dr, di, "tangent");
-  if (factorInPlace(h.N, h.are, h.aim, h.piv) === 0) return false;
-  solveFactored(h.N, h.are, h.aim, h.piv, h.bre, h.bim);
+  if (solveInPlace(h.N, h.are, h.aim, h.bre, h.bim) === 0) return false;
   ore.set(h.bre); oim.set(h.bim);
   return true;
 }
 
 /**
- * Newton's method on H(·, t(s)) from X in place (t = 0 when seg is null). Returns the number of
- * iterations to the tolerance, or −1 when it fails the acceptance rules (see the file comment);
- * `firstLimit` bounds the first correction. With `chord`, each iterate evaluates F only and
- * solves with the LU factors of H_X left by the last RK4 stage (the same t, a point within the
- * predictor's error): the chord iteration contracts linearly at the rate of the relative change
- * of H_X, far below the required 1/4 on an accepted step.
+ * Newton's method on H(·, t(s)) from X in place. Returns the number of iterations to the
+ * tolerance, or −1 when it fails the acceptance rules (see the file comment). `firstLimit`
+ * bounds the first correction.
  */
-export function correct(h: Homotopy, seg: Segment | null, s: number, xre: Float64Array, xim: Float64Array, tol: number, maxIt: number, firstLimit: number, chord = false): number {
+export function correct(h: Homotopy, seg: Segment | null, s: number, xre: Float64Array, xim: Float64Array, tol: number, maxIt: number, firstLimit: number): number {
   const [tr, ti] = seg ? tAt(seg, s) : [0, 0];
   let prev = Infinity;
   for (let it = 1; it <= maxIt; it++) {
-    assemble(h, xre, xim, tr, ti, 0, 0, "residual", !chord);
-    if (chord) solveFactored(h.N, h.are, h.aim, h.piv, h.bre, h.bim);
-    else if (solveInPlace(h.N, h.are, h.aim, h.bre, h.bim) === 0) return -1;
+    assemble(h, xre, xim, tr, ti, 0, 0, "residual");
+    if (solveInPlace(h.N, h.are, h.aim, h.bre, h.bim) === 0) return -1;
     const d = normInf(h.N, h.bre, h.bim);
     if (!Number.isFinite(d)) return -1;
     for (let j = 0; j < h.N; j++) { xre[j] = (xre[j] as number) + (h.bre[j] as number); xim[j] = (xim[j] as number) + (h.bim[j] as number); }
@@ -229,7 +219,7 @@ export function track(h: Homotopy, seg: Segment, xre: Float64Array, xim: Float64
       move = Math.max(move, Math.hypot(dr, di));
     }
     const scale = Math.max(1, normInf(N, zre, zim));
-    const its = correct(h, seg, sNext, zre, zim, opts.tolerance, 4, Math.max(0.25 * move, 10 * opts.tolerance * scale), true);
+    const its = correct(h, seg, sNext, zre, zim, opts.tolerance, 3, Math.max(0.25 * move, 10 * opts.tolerance * scale));
     if (its < 0) { hs *= 0.5; streak = 0; rejected++; continue; }
     xre.set(zre); xim.set(zim);
     s = sNext;
