@@ -122,6 +122,22 @@ describe("solvePolynomialSystem", () => {
     expect(() => solvePolynomialSystem([{ exponents: [[1]], coefficients: [NaN] }])).toThrow(/not finite/);
   });
 
+  it("accepts flattened Int32Array exponents: (x − 1)(x − 2)(x − 3) = 0, y² = 2", () => {
+    const r = solvePolynomialSystem([
+      { exponents: Int32Array.from([3, 0, 2, 0, 1, 0, 0, 0]), coefficients: [1, -6, 11, -6] },
+      { exponents: Int32Array.from([0, 2, 0, 0]), coefficients: [1, -2] },
+    ]);
+    expect(r.complete && r.allCertified).toBe(true);
+    expect(r.solutions).toHaveLength(6);
+    // √2 is irrational: the certified boxes must straddle it; −√2 roots are real but negative
+    for (const x of [1, 2, 3]) for (const y of [Math.SQRT2, -Math.SQRT2]) {
+      const straddles = (b: { lo: number; hi: number }): boolean => (y > 0 ? b.lo > 0 && b.lo * b.lo < 2 && b.hi * b.hi > 2 : b.hi < 0 && b.hi * b.hi < 2 && b.lo * b.lo > 2);
+      const s = r.solutions.filter((s) => inBox(s, 0, x) && s.certified.real && straddles(s.certified.box![1]!.re));
+      expect(s).toHaveLength(1);
+      expect(s[0]!.certified.nonNegative).toBe(y > 0);
+    }
+  });
+
   it("evaluates residuals and Jacobians for callers", () => {
     const e = evaluatePolynomialSystem([{ exponents: [[2, 1], [0, 0]], coefficients: [3, -1] }, { exponents: [[0, 1]], coefficients: [1] }], [2, { re: 0, im: 1 }]);
     // 3 x² y − 1 at (2, i) = 12i − 1; ∂x = 6xy = 12i, ∂y = 3x² = 12
