@@ -50,7 +50,7 @@ export function homotopyRoots(system: SteadyStateSystem, scale: number, o: Stead
   const paths: PathAccount = {
     total: result.paths.length,
     finite: count("finite-regular"),
-    atInfinity: count("at-infinity"),
+    divergent: count("at-infinity"),
     singular: count("finite-singular") + count("positive-dimensional"),
     failed: count("failed"),
     failures: [...reasons].map(([reason, n]) => ({ reason, count: n })),

@@ -55,7 +55,8 @@ export interface PathAccount {
   readonly total: number;
   /** Ended at a finite point that became a listed state or a certified non-physical root (complex or negative). */
   readonly finite: number;
-  readonly atInfinity: number;
+  /** Went to infinity (no finite root at their end). */
+  readonly divergent: number;
   /** Ended on a singular point or a positive-dimensional component. */
   readonly singular: number;
   readonly failed: number;

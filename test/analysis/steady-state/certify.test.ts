@@ -47,7 +47,7 @@ describe("a listed steady state is a root to rounding", () => {
     expect(a.steadyStates.states).toEqual([]);
     // x0 − x1 = 0 and 2 − x0 + x1 = 0 have no common root: the homotopy's one path goes to infinity, a proof
     expect(a.steadyStates.complete).toBe(true);
-    expect(a.steadyStates.paths?.atInfinity).toBe(1);
+    expect(a.steadyStates.paths?.divergent).toBe(1);
     expect(a.notes.join("\n")).toMatch(/grow without bound/);
     expect(a.notes.join("\n")).not.toMatch(/oscillat/);
     expect(a.currentsAt).toBeNull();
