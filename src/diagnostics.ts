@@ -151,7 +151,8 @@ export function formatDiagnostic(d: Diagnostic, source?: string): string {
       const maxWidth = 160;
       let start = 0;
       if (lineText.length > maxWidth && d.span.column > maxWidth / 2) start = d.span.column - 1 - maxWidth / 2;
-      const shown = lineText.slice(start, start + maxWidth).replace(/[^\x20-\x7e\t]/g, "?");
+      // control characters would move the terminal's cursor; every other character is shown as written
+      const shown = lineText.slice(start, start + maxWidth).replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "?");
       const caretCol = d.span.column - 1 - start;
       const caretLen = Math.max(1, Math.min(d.span.length, shown.length - caretCol));
       const gutter = `${d.span.line} | `;

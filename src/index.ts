@@ -9,12 +9,6 @@
  *   analyze(network, options)  → Analysis
  *   render(analysis, format)   → string
  */
-import type { Analysis } from "./analysis/types.js";
-import { renderHtml } from "./report/html/index.js";
-import { renderJson } from "./report/json/index.js";
-import { renderMarkdown } from "./report/markdown/index.js";
-import { defaultView, renderDiagram } from "./report/mermaid/index.js";
-
 export { compile, type CompileResult } from "./compile/index.js";
 export { analyze, type AnalyzeOptions } from "./analysis/index.js";
 export { checkAsserts } from "./analysis/asserts/index.js";
@@ -22,20 +16,11 @@ export { analyzeStructure } from "./analysis/structure/index.js";
 export { analyzeBalance } from "./analysis/balance/index.js";
 export { analyzeSteadyStates } from "./analysis/steady-state/index.js";
 export { analyzeCurrents } from "./analysis/currents/index.js";
+export { scanParameter } from "./analysis/scan/index.js";
 export { importSbml } from "./sbml/import.js";
 export { exportSbml } from "./sbml/export.js";
 export { formatDiagnostic, CODES, type Diagnostic, type Span } from "./diagnostics.js";
 export type * from "./network/types.js";
 export type * from "./analysis/types.js";
 
-export type Format = "md" | "json" | "html" | "mermaid";
-
-/** Renders an analysis; HTML needs mermaid's browser bundle to inline (`mermaidScript`). */
-export function render(analysis: Analysis, format: Format, mermaidScript = ""): string {
-  switch (format) {
-    case "md": return renderMarkdown(analysis);
-    case "json": return renderJson(analysis);
-    case "html": return renderHtml(analysis, mermaidScript);
-    case "mermaid": return renderDiagram(analysis, defaultView(analysis.network));
-  }
-}
+export { render, FORMATS, isFormat, type Format } from "./report/index.js";

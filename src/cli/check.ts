@@ -6,11 +6,10 @@ import { checkAsserts, holdsWithin, lazyAnalyses } from "../analysis/asserts/ind
 import type { AcceptedViolation } from "../network/types.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { githubAnnotation, renderCheckSummary, type CheckFileResult } from "../report/github/index.js";
-import { EXIT, expandPaths, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
+import { EXIT, expandPaths, formatDiagnostics, loadNetwork, readText, recompiler, type Io, type Values } from "./io.js";
 import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
 import { balanceTolerance } from "./tolerance.js";
-import { recompiler } from "./scan.js";
 
 export function runCheck(paths: readonly string[], values: Values, io: Io): number {
   const format = (values.format as string | undefined) ?? "text";

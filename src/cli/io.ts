@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { compile, type CompileResult } from "../compile/index.js";
-import { CODES, formatDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import type { Network, ParameterValue } from "../network/types.js";
+import { CODES, formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { importSbml } from "../sbml/import.js";
 
 export interface Io {
@@ -90,6 +91,19 @@ export interface Loaded extends CompileResult {
 }
 
 /** Compiles a `.crn` file, or imports an SBML file and compiles what it becomes. */
+/**
+ * Recompiles the text `path` was loaded from (for SBML, the network text it was converted to)
+ * with some values replaced (the compiler's `overrides`); the first error's message when that does not compile.
+ */
+export function recompiler(path: string, text: string, converted?: string): (values: readonly ParameterValue[]) => Network | string {
+  const source = SBML_EXTENSIONS.has(extname(path).toLowerCase()) && converted !== undefined ? { text: converted, file: `${path} (imported)` } : { text, file: path };
+  return (values) => {
+    const result = compile(source.text, source.file, { overrides: new Map(values.map((v) => [v.name, v.value])) });
+    if (result.network !== null && !hasErrors(result.diagnostics)) return result.network;
+    return result.diagnostics.find((d) => d.severity === "error")?.message ?? "it does not compile";
+  };
+}
+
 export function loadNetwork(path: string, text: string): Loaded {
   if (!SBML_EXTENSIONS.has(extname(path).toLowerCase())) return { ...compile(text, path), texts: new Map([[path, text]]) };
   const imported = importSbml(text, path);

@@ -97,6 +97,6 @@ function optionError(e: unknown, options: NonNullable<ParseArgsConfig["options"]
 function mainHelp(): string {
   const main = HELP.main ?? "";
   const lines = [...COMMANDS.values()].map((c) => `  ${c.synopsis.padEnd(21)} ${c.summary}\n`).join("");
-  const at = main.indexOf("\nRun 'ness <command> --help'");
-  return at < 0 ? main + lines : `${main.slice(0, at)}${lines}${main.slice(at)}`;
+  const at = main.indexOf("\n\nRun 'ness <command> --help'");
+  return at < 0 ? main + lines : `${main.slice(0, at + 1)}${lines}${main.slice(at + 1)}`;
 }

@@ -11,7 +11,7 @@ import { analyzeCme, cmeRefusal, jumps, projectCme, stationaryCheck, withStation
 import type { Analysis } from "../analysis/types.js";
 import { exportGenerator, markovJumps, readVector } from "../export/index.js";
 import { hasErrors } from "../diagnostics.js";
-import type { Network } from "../network/types.js";
+import type { Network, ParameterValue } from "../network/types.js";
 import { renderHtml } from "../report/html/index.js";
 import { renderJson } from "../report/json/index.js";
 import { renderMarkdown } from "../report/markdown/index.js";
@@ -19,12 +19,12 @@ import { DIAGRAM_VIEWS, defaultView, renderDiagram, type DiagramView } from "../
 import { readMermaidScript } from "./assets.js";
 import { exportSbml } from "../sbml/export.js";
 import { importSbml } from "../sbml/import.js";
-import { EXIT, emitText, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
+import { EXIT, emitText, formatDiagnostics, loadNetwork, readText, recompiler, type Io, type Values } from "./io.js";
 import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
 import { balanceTolerance } from "./tolerance.js";
 
-type Loaded = { network: Network; path: string } | { status: number };
+type Loaded = { network: Network; path: string; recompile: (values: readonly ParameterValue[]) => Network | string } | { status: number };
 
 /** Reads and compiles the one FILE a command takes; prints diagnostics to stderr. */
 export function loadOne(command: string, paths: readonly string[], io: Io): Loaded {
@@ -38,7 +38,7 @@ export function loadOne(command: string, paths: readonly string[], io: Io): Load
   const loaded = loadNetwork(path, read.text);
   io.stderr(formatDiagnostics(loaded.diagnostics, loaded.texts));
   if (!loaded.network || hasErrors(loaded.diagnostics)) return { status: EXIT.failed };
-  return { network: loaded.network, path };
+  return { network: loaded.network, path, recompile: recompiler(path, read.text, loaded.converted) };
 }
 
 export function runReport(paths: readonly string[], values: Values, io: Io): number {
@@ -53,7 +53,8 @@ export function runReport(paths: readonly string[], values: Values, io: Io): num
   const stationary = typeof values.stationary === "string" ? readSolution(values.stationary, io) : null;
   if (stationary !== null && "status" in stationary) return stationary.status;
   const progress = progressReporter(io, loaded.path);
-  const options: AnalyzeOptions = { progress, acceptViolation: tolerance.value };
+  // the response to params recompiles the file with each changed (analysis/response)
+  const options: AnalyzeOptions = { progress, acceptViolation: tolerance.value, recompile: loaded.recompile };
   let misfit: string | null = null;
   const complete = (a: Analysis): Analysis => {
     if (stationary === null) return a;

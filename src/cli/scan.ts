@@ -2,33 +2,19 @@
  * `ness scan FILE --param NAME --from A --to B`: the branches of steady states as a param or
  * reservoir value runs over [A, B], with folds, Hopf points and multistable ranges
  * (analysis/scan), as Markdown (with the diagram beside it when -o OUT.md: OUT.svg), HTML with
- * the diagram inline, or JSON. Also the recompiler `ness check` hands to asserts evaluated at other
- * parameter values.
+ * the diagram inline, or JSON.
  */
 import { writeFileSync } from "node:fs";
-import { basename, extname } from "node:path";
-import { scanParameter, type Recompile } from "../analysis/scan/index.js";
-import { compile } from "../compile/index.js";
+import { basename } from "node:path";
+import { scanParameter } from "../analysis/scan/index.js";
 import { hasErrors } from "../diagnostics.js";
 import type { Network } from "../network/types.js";
 import { renderScanHtml, renderScanJson, renderScanMarkdown, bifurcationSvg } from "../report/scan/index.js";
 import { titleOf } from "../report/model/format.js";
 import type { Command } from "./command.js";
-import { EXIT, emitText, formatDiagnostics, loadNetwork, readText, SBML_EXTENSIONS, type Io, type Values } from "./io.js";
+import { EXIT, emitText, formatDiagnostics, loadNetwork, readText, recompiler, type Io, type Values } from "./io.js";
 import { progressReporter } from "./progress.js";
 
-/**
- * Recompiles the text `path` was loaded from (for SBML, the network text it was converted to)
- * with some values replaced (the compiler's `overrides`); the first error's message when that does not compile.
- */
-export function recompiler(path: string, text: string, converted?: string): Recompile {
-  const source = SBML_EXTENSIONS.has(extname(path).toLowerCase()) && converted !== undefined ? { text: converted, file: `${path} (imported)` } : { text, file: path };
-  return (values) => {
-    const result = compile(source.text, source.file, { overrides: new Map(values.map((v) => [v.name, v.value])) });
-    if (result.network !== null && !hasErrors(result.diagnostics)) return result.network;
-    return result.diagnostics.find((d) => d.severity === "error")?.message ?? "it does not compile";
-  };
-}
 
 const HELP_TEXT = `usage: ness scan FILE --param NAME --from A --to B [--steps N] [--species X] [--format md|json|html] [-o OUT]
 

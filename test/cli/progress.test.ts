@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { progressReporter } from "../../src/cli/progress.js";
+import { PLAIN_EVERY_MS, PLAIN_FIRST_MS, progressReporter } from "../../src/cli/progress.js";
 
 function io(tty: boolean): { err: string[]; io: { stdout: (s: string) => void; stderr: (s: string) => void; stderrIsTTY: boolean } } {
   const err: string[] = [];
@@ -31,12 +31,28 @@ describe("progress on stderr", () => {
     expect(t.err.map((s) => s.replace(/^\r\x1b\[2K/, ""))).toEqual(["big.crn: steady states: start 1 of 9… (0.0 s)", "big.crn: steady states: start 3 of 9… (0.1 s)", "big.crn: currents… (0.1 s)"]);
   });
 
-  it("prints nothing when stderr is not a terminal (pipes, CI logs)", () => {
+  it("prints nothing for a short run when stderr is not a terminal (pipes, CI logs)", () => {
     const t = io(false);
     const p = progressReporter(t.io, "big.crn");
     p("structure");
     p.done();
     expect(t.err).toEqual([]);
+  });
+
+  it("prints a plain line now and then for a long run when stderr is not a terminal", () => {
+    let now = 0;
+    const t = io(false);
+    const p = progressReporter(t.io, "big.crn", 0, () => now);
+    now = PLAIN_FIRST_MS - 1;
+    p("structure");
+    now = PLAIN_FIRST_MS;
+    p("steady states: homotopy path 3 of 729");
+    now = PLAIN_FIRST_MS + PLAIN_EVERY_MS - 1;
+    p("steady states: homotopy path 400 of 729");
+    now = PLAIN_FIRST_MS + PLAIN_EVERY_MS;
+    p("currents");
+    p.done();
+    expect(t.err).toEqual([`big.crn: steady states: homotopy path 3 of 729 (${PLAIN_FIRST_MS / 1000} s)\n`, `big.crn: currents (${(PLAIN_FIRST_MS + PLAIN_EVERY_MS) / 1000} s)\n`]);
   });
 
   it("waits for the delay before showing anything", () => {

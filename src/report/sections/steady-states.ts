@@ -81,8 +81,7 @@ export function steadyStatesSection(analysis: Analysis): Section {
     ["leading eigenvalue", ...states.map((s) => (s.leadingEigenvalue === null ? "not computed" : formatNumber(s.leadingEigenvalue)))],
     ["certified", ...states.map((s) => certificateCell(s))],
     sigma,
-  ], align, "markdown"));
-  blocks.push(wholeTable(["", ...cols], [stable, sigma], align, "html"));
+  ], align));
   blocks.push(table([`${net.kind === "markov" ? "state (probability)" : "species (concentration)"}`, ...cols],
     rowsOf(net.species, (sp, i) => [code(sp.name), ...states.map((s) => formatNumber(s.concentrations[i]))]), align));
   const fluxes = table(["reaction (net flux)", ...cols], rowsOf(net.reactions, (r, i) => [code(r.id), ...states.map((s) => formatNumber(s.fluxes[i]))]), align);
