@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { analyze } from "../src/analysis/index.js";
+import { recompiler } from "../src/cli/io.js";
 import { compile } from "../src/compile/index.js";
 import { renderJson } from "../src/report/json/index.js";
 import { renderMarkdown } from "../src/report/markdown/index.js";
@@ -18,9 +19,11 @@ export const EXPECTED = join(NETWORKS, "expected");
 /** The three outputs of one network, keyed by file name in networks/expected/. */
 export function goldenOutputs(file: string): Map<string, string> {
   const path = join(NETWORKS, file);
-  const { network } = compile(readFileSync(path, "utf8"), path);
+  const text = readFileSync(path, "utf8");
+  const { network } = compile(text, path);
   if (!network) throw new Error(`${path} does not compile`);
-  const analysis = analyze(network);
+  // as `ness report` does: the response to params recompiles the file with each one changed
+  const analysis = analyze(network, { recompile: recompiler(path, text) });
   const stem = file.replace(/\.crn$/, "");
   return new Map([
     [`${stem}.md`, renderMarkdown(analysis)],

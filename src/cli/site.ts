@@ -20,7 +20,7 @@ import { renderJson } from "../report/json/index.js";
 import { renderMarkdown } from "../report/markdown/index.js";
 import { defaultView, renderDiagram } from "../report/mermaid/index.js";
 import { readMermaidScript } from "./assets.js";
-import { EXIT, expandPaths, formatDiagnostics, loadNetwork, readText, type Io, type Values } from "./io.js";
+import { EXIT, expandPaths, formatDiagnostics, loadNetwork, readText, recompiler, type Io, type Values } from "./io.js";
 import { usage } from "./help.js";
 import { progressReporter } from "./progress.js";
 import { balanceTolerance } from "./tolerance.js";
@@ -57,7 +57,7 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
       continue;
     }
     const progress = progressReporter(io, file);
-    const analysis = analyze(loaded.network, { progress, acceptViolation: tolerance.value });
+    const analysis = analyze(loaded.network, { progress, acceptViolation: tolerance.value, recompile: recompiler(file, read.text, loaded.converted) });
     progress.done();
     const failedAsserts = failedAssertsOf(loaded.network, analysis, tolerance.value);
     for (const d of failedAsserts) io.stderr(formatDiagnostics([d], loaded.texts));

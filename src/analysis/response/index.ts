@@ -85,7 +85,7 @@ export function analyzeResponse(network: Network, input: ResponseInput): Respons
   } else if (network.params.size > 0) notes.push("params: their response needs the source to recompile (given by the CLI); rate constants and reservoirs are differentiated exactly");
   const control = controlCoefficients(network, state, enzyme);
   const onsager = network.kind === "markov" ? onsagerMatrix(network, lin, input.currents, input.equilibrium) : null;
-  if (network.kind === "mass-action") notes.push("the affinity response (Onsager matrix) is computed for Markov networks");
+  if (network.kind === "mass-action") notes.push("the affinity response (Onsager matrix) is computed for Markov networks only: the emergent cycles of a chemostatted mass-action network are not yet handled");
   const einstein: EinsteinRelation[] = [];
   for (const f of network.forces) {
     const c = network.currents[f.current];
@@ -114,7 +114,8 @@ interface ParamDelta {
 
 /** ∂ outputs / ∂ p for a param: d ln κ_r / dp by central differences of the recompiled rate constants, then the exact response. */
 function paramResponse(network: Network, lin: Linearised, name: string, value: number, recompile: (v: readonly ParameterValue[]) => Network | string): ParamDelta | null {
-  const h = PARAM_STEP * Math.max(Math.abs(value), 1);
+  // a step relative to the value (an absolute one would take a rate constant of 5e-6 below 0)
+  const h = PARAM_STEP * (value !== 0 ? Math.abs(value) : 1);
   const up = recompile([{ name, value: value + h }]), down = recompile([{ name, value: value - h }]);
   if (typeof up === "string" || typeof down === "string") return null;
   if (up.reactions.length !== network.reactions.length || down.reactions.length !== network.reactions.length) return null;

@@ -55,10 +55,11 @@ export function responseSection(analysis: Analysis): Section {
   }
   const interesting = r.sensitivities.filter((s) => s.kind !== "enzyme");
   if (interesting.length > 0) {
-    blocks.push(text(["How σ and each measured current respond to each input: ∂ / ∂ ln input (∂ / ∂ p for a param), by implicit differentiation (", r.method, ")."]));
+    blocks.push(text(["How σ and each measured current respond to each input, ∂ / ∂ ln input (∂ / ∂ p for a param), by ", r.method, "."]));
     blocks.push(table(["input", "∂σ", ...net.currents.map((x) => ["∂J(", code(x.name), ")"])], rowsOf(interesting, (s) => [code(s.input), formatNumber(s.entropyProduction), ...s.currents.map((v) => formatNumber(v))]), "lr" + "r".repeat(net.currents.length)));
   }
-  for (const n of r.notes) blocks.push(text(n));
+  // notes are lower-case clauses (they also go to JSON): a sentence each here
+  for (const n of r.notes) blocks.push(text(`${n.charAt(0).toUpperCase()}${n.slice(1)}${/[.!?]$/.test(n) ? "" : "."}`));
   return { id: "response", title: TITLE, blocks, json };
 }
 

@@ -79,7 +79,8 @@ export function steadyStatesSection(analysis: Analysis): Section {
     stable,
     ["reached from the initial amounts", ...states.map((s) => (s.reached ? "yes" : "no"))],
     ["leading eigenvalue", ...states.map((s) => (s.leadingEigenvalue === null ? "not computed" : formatNumber(s.leadingEigenvalue)))],
-    ["certified", ...states.map((s) => certificateCell(s))],
+    // the row only where some state has an interval certificate (not for a Markov law or a theorem's state)
+    ...(states.some((s) => s.certificate !== undefined) ? [["certified", ...states.map((s) => certificateCell(s))]] : []),
     sigma,
   ], align));
   blocks.push(table([`${net.kind === "markov" ? "state (probability)" : "species (concentration)"}`, ...cols],
