@@ -53,8 +53,9 @@ export interface SteadyStateAnalysis extends SteadyStates {
  */
 export function analyzeSteadyStates(network: Network, structure: Structure, options: SteadyStateOptions = {}): SteadyStateAnalysis {
   if (network.kind === "markov") {
-    const { state, method, notes } = markovSteadyState(network);
-    const laws = closedClassLaws(network) ?? [];
+    const { state, method, notes, closedClasses } = markovSteadyState(network);
+    // each class's law costs a solve the size of π's: only when there is more than one class
+    const laws = closedClasses > 1 ? closedClassLaws(network) ?? [] : [];
     if (laws.length > 1) {
       // the stationary laws form a simplex: the listed law is the one reached, not the only one
       const continuum = { dimension: laws.length - 1, extremePoints: laws, description: `${laws.length} closed classes: every mixture of their stationary laws is stationary (a simplex of dimension ${laws.length - 1})` };

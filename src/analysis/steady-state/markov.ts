@@ -19,6 +19,8 @@ export interface MarkovSteadyState {
   readonly method: string;
   /** Why a number is null, which states are transient, what input was worked around. */
   readonly notes: readonly string[];
+  /** How many closed classes the chain has (0 when π could not be computed). */
+  readonly closedClasses: number;
 }
 
 /**
@@ -52,7 +54,7 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
       concentrations: Array.from(initial), fluxes: zeros, forwardRates: zeros, reverseRates: zeros,
       entropyProduction: null, stable: null, reached: false, leadingEigenvalue: null,
     };
-    return { state, method: "none", notes };
+    return { state, method: "none", notes, closedClasses: 0 };
   }
   const { from: tail, to: head } = edges;
   const { forward, reverse } = effectiveRates(network);
@@ -125,7 +127,7 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
     concentrations: Array.from(pi), fluxes, forwardRates: vPlus, reverseRates: vMinus, netFluxes,
     entropyProduction: sigma, entropyProductionBound: sigma === null ? null : sigmaRoundingBound(terms), stable: true, reached: true, leadingEigenvalue: null,
   };
-  return { state, method: result.method, notes };
+  return { state, method: result.method, notes, closedClasses: result.classes.length };
 }
 
 /** The jumps (from, to, rate) of a Markov network, both directions of each reaction with a positive rate. */
