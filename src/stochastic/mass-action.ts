@@ -188,6 +188,15 @@ export function runCounts(sys: ChannelSystem, t0: number, limits: { time: number
     const o = opposite[c] ?? -1;
     lnRatio[c] = o < 0 ? Infinity : Math.log((constant[c] ?? outOfRange()) / (constant[o] ?? outOfRange()));
   }
+  // each channel's reactants by shape, so the hot loop multiplies without walking a list
+  const shapeOf = new Int8Array(m), first = new Int32Array(m), second = new Int32Array(m);
+  for (let c = 0; c < m; c++) {
+    const r0 = rPtr[c] ?? outOfRange(), r1 = rPtr[c + 1] ?? outOfRange();
+    const c0 = rCoef[r0] ?? 0, c1 = rCoef[r0 + 1] ?? 0;
+    first[c] = rSpecies[r0] ?? 0;
+    second[c] = rSpecies[r0 + 1] ?? 0;
+    shapeOf[c] = r1 === r0 ? NONE : r1 === r0 + 1 && c0 === 1 ? ONE : r1 === r0 + 1 && c0 === 2 ? TWICE : r1 === r0 + 2 && c0 === 1 && c1 === 1 ? PAIR : GENERAL;
+  }
   let lnFactStart = 0;
   for (let i = 0; i < ns; i++) lnFactStart += lnFactorial(n[i] ?? outOfRange());
   let t = t0, events = 0, entropy = 0, absorbed = false;
@@ -238,13 +247,21 @@ export function runCounts(sys: ChannelSystem, t0: number, limits: { time: number
     }
     for (let k = depPtr[c] ?? outOfRange(), e = depPtr[c + 1] ?? outOfRange(); k < e; k++) {
       const j = depIdx[k] ?? outOfRange();
-      // the propensity, inline (see propensity())
+      // the propensity, inline (see propensity()), by the shape of the channel's reactants
       let p = constant[j] ?? outOfRange();
-      for (let r = rPtr[j] ?? outOfRange(), re = rPtr[j + 1] ?? outOfRange(); r < re; r++) {
-        const x = n[rSpecies[r] ?? outOfRange()] ?? outOfRange();
-        const coef = rCoef[r] ?? outOfRange();
-        if (coef === 1) p *= x;
-        else for (let q = 0; q < coef; q++) p *= x - q > 0 ? x - q : 0;
+      const shape = shapeOf[j] ?? outOfRange();
+      if (shape === PAIR) p *= (n[first[j] ?? outOfRange()] ?? outOfRange()) * (n[second[j] ?? outOfRange()] ?? outOfRange());
+      else if (shape === ONE) p *= n[first[j] ?? outOfRange()] ?? outOfRange();
+      else if (shape === TWICE) {
+        const x = n[first[j] ?? outOfRange()] ?? outOfRange();
+        p *= x > 1 ? x * (x - 1) : 0;
+      } else if (shape === GENERAL) {
+        for (let r = rPtr[j] ?? outOfRange(), re = rPtr[j + 1] ?? outOfRange(); r < re; r++) {
+          const x = n[rSpecies[r] ?? outOfRange()] ?? outOfRange();
+          const coef = rCoef[r] ?? outOfRange();
+          if (coef === 1) p *= x;
+          else for (let q = 0; q < coef; q++) p *= x - q > 0 ? x - q : 0;
+        }
       }
       const d = p - (a[j] ?? outOfRange());
       a[j] = p;
@@ -280,6 +297,9 @@ export function lnFactorial(x: number): number {
   const inv = 1 / x, inv2 = inv * inv;
   return x * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI * x) + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
 }
+
+/** Shapes of a channel's reactants: none (0 → …), one molecule, two of one species, two species, other. */
+const NONE = 0, ONE = 1, TWICE = 2, PAIR = 3, GENERAL = 4;
 
 const TWO_26 = 67108864;
 const TWO_M53 = 1 / 9007199254740992;
