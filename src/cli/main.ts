@@ -28,18 +28,19 @@ const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    (command === undefined ? io.stderr : io.stdout)(mainHelp());
+    (command === undefined ? io.stderr : io.stdout)(await mainHelp());
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   if (command === "--version" || command === "-V") {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const extra = COMMANDS.get(command);
+  const load = COMMANDS.get(command);
+  const extra = load ? await load() : undefined;
   const options = extra?.options ?? OPTIONS[command];
   const help = extra?.help ?? HELP[command];
   if (!options) {
-    io.stderr(`ness: unknown command '${command}'\n\n${mainHelp()}`);
+    io.stderr(`ness: unknown command '${command}'\n\n${await mainHelp()}`);
     return EXIT.usage;
   }
   let values: Values;
@@ -94,9 +95,10 @@ function optionError(e: unknown, options: NonNullable<ParseArgsConfig["options"]
 }
 
 /** The main help, with a line for each command of commands.ts after the built-in ones. */
-function mainHelp(): string {
+async function mainHelp(): Promise<string> {
   const main = HELP.main ?? "";
-  const lines = [...COMMANDS.values()].map((c) => `  ${c.synopsis.padEnd(21)} ${c.summary}\n`).join("");
+  const commands = await Promise.all([...COMMANDS.values()].map((load) => load()));
+  const lines = commands.map((c) => `  ${c.synopsis.padEnd(21)} ${c.summary}\n`).join("");
   const at = main.indexOf("\n\nRun 'ness <command> --help'");
   return at < 0 ? main + lines : `${main.slice(0, at + 1)}${lines}${main.slice(at + 1)}`;
 }

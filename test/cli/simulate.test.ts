@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), "ness-simulate-"));
 const net = (name: string) => join(ROOT, "networks", name);
 
 describe("ness simulate", () => {
-  it("is registered", () => expect(COMMANDS.get("simulate")?.synopsis).toBe("simulate FILE"));
+  it("is registered", async () => expect((await COMMANDS.get("simulate")?.())?.synopsis).toBe("simulate FILE"));
 
   it("writes every jump of the kinesin motor to CSV and summarises against the exact law", () => {
     const io = capture();
