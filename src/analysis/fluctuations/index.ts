@@ -66,6 +66,9 @@ export function analyzeFluctuations(network: Network, input: FluctuationsInput, 
   j.from.forEach((i, e) => (out0[i] = (out0[i] ?? 0) + (j.rate[e] ?? 0)));
   const escape = out0.reduce((m, x) => Math.max(m, x), 0);
   const out: CurrentStatistics[] = [];
+  // per current, the rounding the ratio D σ / J² can carry: J (and σ, which is of order J × A) are
+  // differences of gross flows G, so near equilibrium their relative error is about ε G / |J|
+  const allowances: number[] = [];
   for (const t of targets) {
     const g = t.kind === "entropy" ? entropyIncrements(network, j) : increments(j, t.weights);
     if (t.kind === "entropy" && g.some(Number.isNaN)) {
@@ -92,10 +95,13 @@ export function analyzeFluctuations(network: Network, input: FluctuationsInput, 
       exact: t.kind === "entropy" || unicycle !== null ? exactSymmetry(network, j, t.kind === "entropy" ? null : t.weights, small) : null,
     };
     out.push(statistics(t, md.mean, md.diffusion, sigma, lambda === null ? null : { s, lambda }, gallavottiCohen, md.method));
+    let gross = 0;
+    for (let e = 0; e < j.from.length; e++) gross += Math.abs(g[e] ?? 0) * (pi[j.from[e] ?? 0] ?? 0) * (j.rate[e] ?? 0);
+    allowances.push(o.turTolerance + (j.states + 8) * Number.EPSILON * (md.mean !== 0 ? gross / Math.abs(md.mean) : 0));
   }
   if (j.states > o.maxScgfStates) notes.push(`λ(s) is computed for chains of at most ${o.maxScgfStates} states (maxScgfStates); this one has ${j.states}`);
-  const ratios = out.map((c) => c.uncertaintyRatio).filter((r): r is number => r !== null);
-  const turHolds = ratios.length === 0 ? null : ratios.every((r) => r >= 1 - o.turTolerance);
+  const judged = out.flatMap((c, k) => (c.uncertaintyRatio === null ? [] : [{ ratio: c.uncertaintyRatio, allowance: allowances[k] ?? o.turTolerance }]));
+  const turHolds = judged.length === 0 ? null : judged.every((x) => x.ratio >= 1 - x.allowance);
   const kinetics = j.states <= o.maxKineticsStates ? markovKinetics(j, pi, o.maxSpectrumStates) : null;
   if (kinetics === null) notes.push(`first passages and committors are listed for chains of at most ${o.maxKineticsStates} states (maxKineticsStates)`);
   return { currents: out, entropyProduction: sigma, turHolds, linearNoise, kinetics, notes };

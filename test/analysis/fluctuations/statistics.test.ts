@@ -129,11 +129,16 @@ describe("bounds and symmetries on random rings", () => {
       const f = fluctuationsOf(ring(u, w));
       for (const c of f.currents) {
         expect(c.diffusion!).toBeGreaterThan(0);
-        if (c.uncertaintyRatio !== null) expect(c.uncertaintyRatio).toBeGreaterThanOrEqual(1 - 1e-9);
+        // near equilibrium J and σ are small differences of gross flows: the ratio carries ~ε G/|J|
+        if (c.uncertaintyRatio !== null) {
+          const gross = u.reduce((sum, x, i) => sum + x + (w[i] ?? 0), 0);
+          expect(c.uncertaintyRatio).toBeGreaterThanOrEqual(1 - 1e-9 - 64 * Number.EPSILON * gross / Math.abs(c.mean));
+        }
         expect(c.gallavottiCohen).not.toBeNull();
         expect(c.gallavottiCohen!.defect!).toBeLessThan(1e-8);
       }
       expect(f.currents.map((c) => c.kind)).toEqual(["cycle", "entropy"]);
+      expect(f.turHolds).toBe(true);
     }), { numRuns: 40 });
   });
 
