@@ -224,7 +224,10 @@ export class NessParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.Not));
     this.SUBRULE(this.expression, { LABEL: "subject" });
     // `bistable s from 1 to 2`: a param's range (`from` and `to` are words only here)
+    // one token of lookahead and the gate decide each word clause: the clauses all start with a
+    // name, and deeper lookahead would skip `within` at the end of a line instead of saying what is missing
     this.OPTION7({
+      MAX_LOOKAHEAD: 1,
       GATE: () => this.LA(1).tokenType === T.Name && this.LA(2).image === "from",
       DEF: () => {
         this.CONSUME4(T.Name, { LABEL: "rangeParam" });
@@ -236,6 +239,7 @@ export class NessParser extends CstParser {
     });
     // `within` is a word only here (a species may still be called within): VALUE [UNIT] [%]
     this.OPTION4({
+      MAX_LOOKAHEAD: 1,
       GATE: () => this.LA(1).image === "within",
       DEF: () => {
         this.CONSUME2(T.Name, { LABEL: "within" });
@@ -254,6 +258,7 @@ export class NessParser extends CstParser {
     });
     // `at s = 1.2, ATP = 1e-3`: evaluated with these values (`at` is a word only here)
     this.OPTION8({
+      MAX_LOOKAHEAD: 1,
       GATE: () => this.LA(1).image === "at" && this.LA(2).tokenType === T.Name,
       DEF: () => {
         this.CONSUME7(T.Name, { LABEL: "at" });
