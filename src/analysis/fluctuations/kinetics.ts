@@ -18,6 +18,7 @@ import { eigenvalues } from "../../numeric/continuous/eigen.js";
 import { factorGth, occupationFromFactor } from "../../numeric/markov/frontal.js";
 import { csrFromEdges, restrict } from "../../numeric/markov/sparse.js";
 import type { Jumps } from "./jumps.js";
+import { tilted } from "./scgf.js";
 import type { MarkovKinetics } from "./types.js";
 
 
@@ -138,14 +139,8 @@ function occupation(j: Jumps, target: readonly number[], source: (i: number) => 
 
 /** The slowest (at most ten) relaxation rates −Re λ > 0 of the generator, ascending. */
 function spectrum(j: Jumps): number[] | null {
-  const n = j.states;
-  const rows = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let e = 0; e < j.from.length; e++) {
-    const i = j.from[e] ?? outOfRange(), t = j.to[e] ?? outOfRange(), w = j.rate[e] ?? outOfRange();
-    const row = rows[i] ?? outOfRange();
-    row[i] = (row[i] ?? 0) - w;
-    row[t] = (row[t] ?? 0) + w;
-  }
+  // the generator is the tilted generator at s = 0
+  const rows = tilted(j, new Float64Array(j.from.length), 0);
   const ev = eigenvalues(rows);
   if (ev === null) return null;
   let scale = 0;
