@@ -2,7 +2,7 @@
  * The shape of the JSON report (schema ness.report/1, docs/report.schema.json): field names and
  * meanings are those of shared/CLI.md plus additive fields; they never change.
  */
-import type { PathAccount, StateCertificate, Structure } from "../../analysis/types.js";
+import type { CurrentStatistics, PathAccount, StateCertificate, Structure } from "../../analysis/types.js";
 import type { NetworkKind } from "../../network/types.js";
 
 /** A name-keyed map of numbers; `null` where the number is infinite or undefined. */
@@ -187,22 +187,11 @@ export interface JsonReport {
 }
 
 /** One counting current's long-time statistics (docs/fluctuations.md). */
-export interface JsonCurrentStatistics {
-  readonly name: string;
-  readonly kind: "measured" | "cycle" | "entropy";
-  readonly definition: string;
-  readonly mean: number | null;
-  readonly diffusion: number | null;
-  readonly fano: number | null;
-  readonly uncertaintyRatio: number | null;
-  readonly entropyBound: number | null;
-  readonly step: { readonly value: number; readonly unit: string | null } | null;
-  readonly velocity: number | null;
-  readonly diffusionLength: number | null;
-  readonly randomness: number | null;
-  readonly scgf: { readonly s: readonly number[]; readonly lambda: readonly (number | null)[] } | null;
-  readonly gallavottiCohen: { readonly centre: number; readonly defect: number | null; readonly exact: boolean | null } | null;
-}
+/**
+ * A current's statistics as the analysis gives them (analysis/fluctuations/types.ts), less how D
+ * was computed; `mean` is null where the JSON cannot carry a non-finite number.
+ */
+export type JsonCurrentStatistics = Omit<CurrentStatistics, "mean" | "method"> & { readonly mean: number | null };
 
 export interface JsonFluctuations {
   readonly currents: readonly JsonCurrentStatistics[];
