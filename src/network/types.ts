@@ -26,6 +26,8 @@ export interface Reservoir {
   readonly value: number;
   /** The value exactly, when it is a rational expression of decimal literals. */
   readonly exact: Rational | null;
+  /** ∂value/∂p for each param p its expression depends on (as for `RateConstant.sensitivity`). */
+  readonly sensitivity?: ReadonlyMap<string, number>;
   readonly span: Span;
 }
 
@@ -45,6 +47,11 @@ export interface RateConstant {
    * is only worked out when an exact verdict asks for it (see `LiteralRate`).
    */
   readonly rational?: boolean;
+  /**
+   * ∂value/∂p for each param p the written expression depends on (forward-mode derivative of the
+   * expression as compiled, exact up to rounding); absent or empty when it depends on no param.
+   */
+  readonly sensitivity?: ReadonlyMap<string, number>;
   readonly span: Span;
 }
 

@@ -1,4 +1,5 @@
 /** What the steady-state analysis returns. */
+import type { LeftSolver } from "../../numeric/markov/solver.js";
 
 export interface SteadyState {
   readonly concentrations: readonly number[];
@@ -32,6 +33,13 @@ export interface SteadyState {
   readonly stabilityWhy?: string;
   /** What proves this a true steady state (absent: only the residual test of certify.ts). */
   readonly certificate?: StateCertificate;
+  /**
+   * Markov networks: the factorised generator of the closed class carrying this stationary law,
+   * for the solves the later analyses need (fluctuations, response, spectrum). Absent for mass
+   * action, for a law spread over several closed classes, and where it was not kept. Never
+   * serialised.
+   */
+  readonly solver?: LeftSolver;
 }
 
 /** The facts a certificate established about one listed state. */
