@@ -10,42 +10,19 @@
  * Only the analyses an assert needs are run: asserts on balance alone never search steady states.
  */
 import { CODES, type Diagnostic } from "../../diagnostics.js";
-import type { AcceptedViolation, Assert, Network, ParameterValue, Quantity } from "../../network/types.js";
-import { analyzeBalance } from "../balance/index.js";
-import { analyzeStructure } from "../structure/index.js";
-import { analyzeSteadyStates } from "../steady-state/index.js";
+import type { AcceptedViolation, Assert, Network, Quantity } from "../../network/types.js";
 import type { DetailedBalance } from "../balance/types.js";
-import type { Structure } from "../structure/types.js";
-import type { SteadyStates } from "../steady-state/types.js";
 import { closingChange as closingChangeOf, covers, holdsWithin, toleranceText } from "./tolerance.js";
-import type { Lazy, Unevaluable } from "./types.js";
-import { checkFluctuationAssert, measureCurrentStatistic } from "./fluctuations.js";
+import type { Lazy } from "./types.js";
+import { lazyAnalyses } from "./lazy.js";
+import { checkFluctuationAssert } from "./fluctuations.js";
+import { measure } from "./measure.js";
 import { checkScanAssert, measureAt } from "./scan.js";
 
 export { closingChange, covers, holdsWithin, toleranceText } from "./tolerance.js";
+export { measure } from "./measure.js";
+export { lazyAnalyses } from "./lazy.js";
 export type { Lazy, Unevaluable } from "./types.js";
-
-/** Analyses computed on first use and kept: balance-only asserts never start the steady-state search. */
-export function lazyAnalyses(network: Network, progress?: (stage: string) => void, options: { readonly acceptViolation?: AcceptedViolation | null; readonly recompile?: (values: readonly ParameterValue[]) => Network | string } = {}): Lazy {
-  const acceptViolation = options.acceptViolation ?? null;
-  let structure: Structure | undefined;
-  let steady: SteadyStates | undefined;
-  const balances = new Map<string, DetailedBalance>();
-  const lazy: Lazy = {
-    acceptViolation,
-    ...(options.recompile ? { recompile: options.recompile } : {}),
-    structure: () => (structure ??= analyzeStructure(network)),
-    balance: (accept = acceptViolation) => {
-      const key = accept === null ? "" : `${accept.kind} ${accept.value}`;
-      let db = balances.get(key);
-      // Kolmogorov's check needs no structure; Wegscheider's shares it with the steady states
-      if (!db) balances.set(key, (db = analyzeBalance(network, network.kind === "markov" ? undefined : lazy.structure(), { acceptViolation: accept })));
-      return db;
-    },
-    steadyStates: () => (steady ??= analyzeSteadyStates(network, lazy.structure(), { detailedBalance: lazy.balance(), progress: (d) => progress?.(`steady states: ${d}`) })),
-  };
-  return lazy;
-}
 
 /**
  * The failed asserts of a network, as error diagnostics at each assert (an empty list when all
@@ -101,34 +78,6 @@ function checkOne(network: Network, a: Assert, lazy: Lazy): Diagnostic | null {
 }
 
 
-/**
- * The measured value, or why there is none. conc, flux and entropy_production are read at the
- * steady state the dynamics reach from the initial amounts; when no listed state is reached
- * (the system oscillates, grows without bound, or the search could not follow it), there is no
- * such value: a state the system never reaches says nothing about what it does.
- */
-export function measure(network: Network, q: Quantity, lazy: Lazy): number | Unevaluable {
-  if (q.kind === "current-statistic") return measureCurrentStatistic(network, q, lazy);
-  const ss = lazy.steadyStates();
-  if (q.kind === "steady-states" || q.kind === "steady-state-dimension") return measureSteadyStateCount(network, q.kind, ss);
-  const notes = ss.notes?.length ? ` (${ss.notes.join("; ")})` : "";
-  if (ss.states.length === 0) return { code: CODES.assertUnevaluable, why: `there is no steady state${notes}` };
-  const state = ss.states.find((s) => s.reached);
-  if (!state) {
-    const listed = ss.states.length === 1 ? "the one steady state is not" : `none of the ${ss.states.length} steady states is`;
-    return { code: CODES.stateNotReached, why: `the dynamics from the initial amounts reach no steady state: ${listed} reached (the system may oscillate or run away)${notes}` };
-  }
-  const missing = { code: CODES.assertUnevaluable, why: "the steady state has no value for it" } as const;
-  switch (q.kind) {
-    case "flux":
-      return state.fluxes[q.reaction] ?? missing;
-    case "conc":
-      return state.concentrations[q.species] ?? missing;
-    case "entropy-production":
-      return state.entropyProduction ?? { code: CODES.assertUnevaluable, why: "the entropy production is infinite: a one-way reaction carries flux" };
-  }
-}
-
 function quantityName(network: Network, q: Quantity): string {
   switch (q.kind) {
     case "flux": return `flux(${network.reactions[q.reaction]?.id ?? q.reaction})`;
@@ -174,25 +123,4 @@ function fmt(x: number): string {
   if (x === 0) return "0";
   const a = Math.abs(x);
   return a >= 1e-4 && a < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(4);
-}
-
-/**
- * steady_state_dimension: the dimension of the set of steady states in the class (0 for isolated
- * states; unevaluable when not known). steady_states: the number of states; where they form a set
- * of dimension ≥ 1 a count means nothing unless the file states the dimension too
- * (`assert steady_state_dimension = d`), and then it counts the pieces: each set once, plus each
- * certified isolated state.
- */
-function measureSteadyStateCount(network: Network, kind: "steady-states" | "steady-state-dimension", ss: SteadyStates): number | Unevaluable {
-  const continua = ss.continua ?? [];
-  const dimension = continua.length > 0 ? Math.max(...continua.map((c) => c.dimension)) : ss.dimension ?? null;
-  if (kind === "steady-state-dimension") {
-    return dimension ?? { code: CODES.assertUnevaluable, why: "the dimension of the steady-state set is not known (the list is not proved complete and no set was detected)" };
-  }
-  if (dimension === null || dimension === 0) return ss.states.length;
-  const stated = network.asserts.some((a) => a.target.kind === "compare" && a.target.quantity.kind === "steady-state-dimension");
-  if (!stated) {
-    return { code: CODES.assertUnevaluable, why: `the steady states form a set of dimension ${dimension} (${continua.map((c) => c.description).join("; ")}), not a finite list; state 'assert steady_state_dimension = ${dimension}' to count its pieces` };
-  }
-  return continua.length + ss.states.filter((s) => s.certificate?.certified === true).length;
 }

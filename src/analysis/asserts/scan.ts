@@ -7,8 +7,8 @@
 import { CODES, type Diagnostic } from "../../diagnostics.js";
 import type { Assert, AssertTarget, Network, ParameterValue, Quantity } from "../../network/types.js";
 import { networkWith, scanParameter } from "../scan/index.js";
-import { analyzeSteadyStates } from "../steady-state/index.js";
-import { analyzeStructure } from "../structure/index.js";
+import { lazyAnalyses } from "./lazy.js";
+import { measure } from "./measure.js";
 import type { Lazy, Unevaluable } from "./types.js";
 
 /**
@@ -45,25 +45,23 @@ function networkAt(network: Network, at: readonly ParameterValue[], lazy: Lazy):
 function stableCountAt(network: Network, at: readonly ParameterValue[], lazy: Lazy): number | Unevaluable {
   const other = networkAt(network, at, lazy);
   if ("why" in other) return other;
-  return analyzeSteadyStates(other, analyzeStructure(other)).states.filter((s) => s.stable === true).length;
+  return lazyAnalyses(other).steadyStates().states.filter((s) => s.stable === true).length;
 }
 
 /**
- * A quantity of the network with some params or reservoir values changed: `steady_states`
- * counts every state of the initial amounts' class there; conc, flux and entropy_production are
- * read at the state the dynamics reach there. Other quantities are not evaluated at other values.
+ * A quantity of the network with some params or reservoir values changed, measured there as
+ * `measure` measures it at the written values: `steady_states` counts every state of the initial
+ * amounts' class there (a continuum as `measure` counts one); conc, flux and entropy_production
+ * are read at the state the dynamics reach there. Current statistics and the dimension are not
+ * evaluated at other values.
  */
 export function measureAt(network: Network, q: Quantity, at: readonly ParameterValue[], lazy: Lazy): number | Unevaluable {
   if (q.kind === "steady-state-dimension" || q.kind === "current-statistic") return { code: CODES.assertUnevaluable, why: "only steady_states, conc, flux and entropy_production are evaluated at other parameter values" };
   const other = networkAt(network, at, lazy);
   if ("why" in other) return other;
-  const ss = analyzeSteadyStates(other, analyzeStructure(other));
-  const values = at.map((v) => `${v.name} = ${fmt(v.value)}`).join(", ");
-  if (q.kind === "steady-states") return ss.states.length;
-  const state = ss.states.find((s) => s.reached);
-  if (!state) return { code: CODES.stateNotReached, why: `at ${values} the dynamics from the initial amounts reach none of the ${ss.states.length} steady states` };
-  const value = q.kind === "flux" ? state.fluxes[q.reaction] : q.kind === "conc" ? state.concentrations[q.species] : state.entropyProduction;
-  return value ?? { code: CODES.assertUnevaluable, why: q.kind === "entropy-production" ? `at ${values} the entropy production is infinite: a one-way reaction carries flux` : "the steady state has no value for it" };
+  const value = measure(other, q, lazyAnalyses(other, undefined, { acceptViolation: lazy.acceptViolation }));
+  if (typeof value === "number") return value;
+  return { code: value.code, why: `at ${at.map((v) => `${v.name} = ${fmt(v.value)}`).join(", ")}: ${value.why}` };
 }
 
 function fmt(x: number): string {

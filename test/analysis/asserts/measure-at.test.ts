@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { checkAsserts } from "../../../src/analysis/asserts/index.js";
+import { compile } from "../../../src/compile/index.js";
+import type { Network } from "../../../src/network/types.js";
+
+function compiled(text: string): Network {
+  const { network, diagnostics } = compile(text, "t.crn");
+  if (!network) throw new Error(diagnostics.map((d) => d.message).join("\n"));
+  return network;
+}
+
+// A → B (catalysed by the reservoir E) and A → C: every point of the segment from (0, 1, 0) to
+// (0, 0, 1) is a steady state, at any value of E
+const segment = "reservoir E = 1\nspecies A = 1, B, C\nA + E -> B + E @ 1\nA -> C @ 2\n";
+
+describe("asserts at other parameter values measure as the asserts at the written ones", () => {
+  it("a count at another value of a reservoir is unevaluable on a continuum unless the dimension is stated", () => {
+    const unstated = checkAsserts(compiled(`${segment}assert steady_states = 1 at E = 2\n`));
+    expect(unstated.map((d) => d.code)).toEqual(["assert-unevaluable"]);
+    expect(unstated[0]?.message).toMatch(/at E = 2: .*set of dimension 1/);
+    expect(checkAsserts(compiled(`${segment}assert steady_state_dimension = 1\nassert steady_states = 1 at E = 2\n`))).toEqual([]);
+  });
+
+  it("a concentration at another value is read at the state reached there: B = E/(E + 2) of the initial A", () => {
+    // from (1, 0, 0) the flows split k_B : k_C = E : 2, so B ends at E/(E + 2)
+    expect(checkAsserts(compiled(`${segment}assert conc(B) = 0.5 +- 1e-9 at E = 2\n`))).toEqual([]);
+    const wrong = checkAsserts(compiled(`${segment}assert conc(B) = 0.25 +- 1e-9 at E = 2\n`));
+    expect(wrong.map((d) => d.code)).toEqual(["assert-failed"]);
+  });
+});
