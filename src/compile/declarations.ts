@@ -9,6 +9,7 @@ import type { Rational } from "../numeric/exact/rational.js";
 import type { Declarator, Expr, Statement } from "../syntax/ast.js";
 import type { CompileContext } from "./context.js";
 import { evaluate, type Scope, type Value } from "./evaluate.js";
+import { ofParam, type Sensitivity } from "./sensitivity.js";
 import { suggest } from "./suggest.js";
 
 export type NameKind = "param" | "species" | "state" | "reservoir";
@@ -20,6 +21,8 @@ export interface Declared {
   /** Initial amount, param value or reservoir concentration; null when none was given or it failed. */
   readonly value: number | null;
   readonly exact: Rational | null;
+  /** ∂value/∂p per param p (a param's own value has 1 for itself); absent when it depends on none. */
+  readonly sensitivity?: Sensitivity;
 }
 
 export interface Declarations {
@@ -178,8 +181,9 @@ export class DeclarationTable implements Declarations {
       value = undefined;
     }
     if (!value) return;
+    if (kind === "param") value = { value: value.value, exact: value.exact, sensitivity: ofParam(name, value.sensitivity) };
     if (kind === "param") this.params.set(name, value);
-    this.names.set(name, { kind, name, span: d.id.span, value: value.value, exact: value.exact });
+    this.names.set(name, { kind, name, span: d.id.span, value: value.value, exact: value.exact, sensitivity: value.sensitivity });
   }
 }
 

@@ -10,12 +10,16 @@
  * Either way ln(kf/kr) = G_R − G_P = −Σ_i S_ir G°_i − Σ_Y S_Yr G°_Y, so a cycle of such reactions
  * has affinity −Σ_Y (S_res c)_Y μ_Y with μ_Y = G°_Y + ln[Y]: zero unless the reservoirs drive it.
  * The network records the energies and which reactions were built (`Network.thermodynamics`).
+ * Energies, barriers and prefactors may use params; the constants then carry their sensitivity:
+ *   barrier:   ∂kf = kf (∂ν/ν − ∂G‡ + ∂G_R),        ∂kr = kr (∂ν/ν − ∂G‡ + ∂G_P)
+ *   prefactor: ∂kf = kf (∂ν/ν − (∂G_P − ∂G_R)/2),  ∂kr = kr (∂ν/ν + (∂G_P − ∂G_R)/2)
  */
 import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
 import type { RateConstant, Term, Thermodynamics } from "../network/types.js";
 import type { Declarator, Statement, ThermoRate } from "../syntax/ast.js";
 import type { Declarations } from "./declarations.js";
-import { evaluate } from "./evaluate.js";
+import { evaluate, type Value } from "./evaluate.js";
+import { field, linear, scaled, type Sensitivity } from "./sensitivity.js";
 import { suggest } from "./suggest.js";
 
 type ReactionStatement = Extract<Statement, { kind: "reaction" }>;
@@ -25,6 +29,8 @@ export class EnergyTable {
   readonly #pending: Declarator[] = [];
   readonly #seen = new Map<string, Span>();
   readonly #values = new Map<string, number>();
+  /** ∂G°/∂p of the energies whose expressions use params. */
+  readonly #sensitivities = new Map<string, Sensitivity>();
 
   constructor(private readonly sink: DiagnosticSink) {}
 
@@ -66,6 +72,7 @@ export class EnergyTable {
       }
       const v = evaluate(d.value, decls.scope(d.id.span.offset), this.sink);
       if (v) this.#values.set(name, v.value);
+      if (v?.sensitivity) this.#sensitivities.set(name, v.sensitivity);
     }
     this.#pending.length = 0;
   }
@@ -73,6 +80,11 @@ export class EnergyTable {
   /** G° of a declared name, or undefined when none was given. */
   of(name: string): number | undefined {
     return this.#values.get(name);
+  }
+
+  /** ∂G°/∂p of a declared name's energy; undefined when it depends on no param. */
+  sensitivityOf(name: string): Sensitivity {
+    return this.#sensitivities.get(name);
   }
 
   /** The IR's record: G° per species and per reservoir (NaN where none), and the constructed reactions. */
@@ -129,20 +141,24 @@ export function constructedRates(
     }
     parts.set(t.word, t);
   }
-  const g = (side: LoweredSides["lhs"]): { sum: number; missing: string[] } => {
+  const g = (side: LoweredSides["lhs"]): { sum: number; sensitivity: Sensitivity; missing: string[] } => {
     let sum = 0;
+    let sensitivity: Sensitivity;
     const missing: string[] = [];
     const add = (terms: readonly Term[], list: readonly string[]): void => {
       for (const t of terms) {
         const name = list[t.index] ?? "";
         const e = energies.of(name);
         if (e === undefined) missing.push(name);
-        else sum += t.coefficient * e;
+        else {
+          sum += t.coefficient * e;
+          sensitivity = linear(sensitivity, 1, energies.sensitivityOf(name), t.coefficient);
+        }
       }
     };
     add(side.internal, names.species);
     add(side.reservoir, names.reservoirs);
-    return { sum, missing };
+    return { sum, sensitivity, missing };
   };
   const r = g(sides.lhs), p = g(sides.rhs);
   const missing = [...new Set([...r.missing, ...p.missing])];
@@ -151,9 +167,10 @@ export function constructedRates(
     return null;
   }
   const scope = decls.scope();
-  const value = (t: ThermoRate | undefined): number | null | undefined => (t === undefined ? undefined : (evaluate(t.value, scope, sink)?.value ?? null));
-  const barrier = value(parts.get("barrier")), nu = value(parts.get("prefactor"));
-  if (barrier === null || nu === null) return null;
+  const value = (t: ThermoRate | undefined): Value | null | undefined => (t === undefined ? undefined : (evaluate(t.value, scope, sink) ?? null));
+  const barrierValue = value(parts.get("barrier")), nuValue = value(parts.get("prefactor"));
+  if (barrierValue === null || nuValue === null) return null;
+  const barrier = barrierValue?.value, nu = nuValue?.value;
   const prefactor = parts.get("prefactor");
   if (nu !== undefined && prefactor && (!(nu > 0) || !Number.isFinite(nu))) {
     sink.error(CODES.badRateConstant, `a prefactor is a rate, a finite number > 0; this one is ${nu}`, prefactor.value.span);
@@ -177,7 +194,14 @@ export function constructedRates(
       return null;
     }
   }
-  return [{ value: kf, exact: null, rational: false, span }, { value: kr, exact: null, rational: false, span }];
+  // ∂k/k: ∂ν/ν, then the exponent's derivative (module comment)
+  const dNu = scaled(nuValue?.sensitivity, 1 / v);
+  const dForward = barrier !== undefined ? linear(linear(dNu, 1, barrierValue?.sensitivity, -1), 1, r.sensitivity, 1) : linear(dNu, 1, linear(p.sensitivity, 1, r.sensitivity, -1), -0.5);
+  const dReverse = barrier !== undefined ? linear(linear(dNu, 1, barrierValue?.sensitivity, -1), 1, p.sensitivity, 1) : linear(dNu, 1, linear(p.sensitivity, 1, r.sensitivity, -1), 0.5);
+  return [
+    { value: kf, exact: null, rational: false, ...field(scaled(dForward, kf)), span },
+    { value: kr, exact: null, rational: false, ...field(scaled(dReverse, kr)), span },
+  ];
 }
 
 function joinSpans(a: Span, b: Span): Span {

@@ -3,16 +3,21 @@
  * Each value is a double and, when the expression is rational (decimal literals of at most 15
  * significant digits combined with + - * / and integer powers), also the exact Rational: detailed
  * balance is then decided exactly. A literal with more digits is a printed double (network/rate.ts).
+ * A value that depends on params also carries its sensitivity, ∂value/∂p by forward-mode
+ * differentiation (sensitivity.ts).
  */
 import { CODES, type DiagnosticSink } from "../diagnostics.js";
 import { isExactLiteral } from "../network/rate.js";
 import * as Q from "../numeric/exact/rational.js";
 import type { Expr } from "../syntax/ast.js";
+import { linear, power, scaled, type Sensitivity } from "./sensitivity.js";
 import { suggest } from "./suggest.js";
 
 export interface Value {
   readonly value: number;
   readonly exact: Q.Rational | null;
+  /** ∂value/∂p per param p the expression depends on; absent when it depends on none. */
+  readonly sensitivity?: Sensitivity;
 }
 
 /** What a name in an expression can refer to. */
@@ -68,7 +73,7 @@ export function evaluate(e: Expr, scope: Scope, sink: DiagnosticSink): Value | u
     case "unary": {
       const v = evaluate(e.operand, scope, sink);
       if (!v) return undefined;
-      return e.op === "-" ? { value: -v.value, exact: v.exact ? Q.neg(v.exact) : null } : v;
+      return e.op === "-" ? { value: -v.value, exact: v.exact ? Q.neg(v.exact) : null, sensitivity: scaled(v.sensitivity, -1) } : v;
     }
     case "binary":
       return binary(e, scope, sink);
@@ -93,7 +98,9 @@ export function evaluate(e: Expr, scope: Scope, sink: DiagnosticSink): Value | u
         sink.error(CODES.notFinite, `${e.callee}(${fmt(x.value)}) ${why}`, e.span);
         return undefined;
       }
-      return { value, exact: e.callee === "sqrt" ? exactSqrt(x.exact) : null };
+      // d exp x = exp x dx, d log x = dx / x, d √x = dx / (2 √x)
+      const slope = e.callee === "exp" ? value : e.callee === "log" ? 1 / x.value : 1 / (2 * value);
+      return { value, exact: e.callee === "sqrt" ? exactSqrt(x.exact) : null, sensitivity: scaled(x.sensitivity, slope) };
     }
   }
 }
@@ -104,18 +111,23 @@ function binary(e: Extract<Expr, { kind: "binary" }>, scope: Scope, sink: Diagno
   if (!l || !r) return undefined;
   let value: number;
   let exact: Q.Rational | null | undefined = null;
+  const constant = l.sensitivity === undefined && r.sensitivity === undefined;
+  let sensitivity: Sensitivity;
   switch (e.op) {
     case "+":
       value = l.value + r.value;
       exact = l.exact && r.exact ? Q.add(l.exact, r.exact) : null;
+      sensitivity = constant ? undefined : linear(l.sensitivity, 1, r.sensitivity, 1);
       break;
     case "-":
       value = l.value - r.value;
       exact = l.exact && r.exact ? Q.sub(l.exact, r.exact) : null;
+      sensitivity = constant ? undefined : linear(l.sensitivity, 1, r.sensitivity, -1);
       break;
     case "*":
       value = l.value * r.value;
       exact = l.exact && r.exact ? Q.mul(l.exact, r.exact) : null;
+      sensitivity = constant ? undefined : linear(l.sensitivity, r.value, r.sensitivity, l.value);
       break;
     case "/":
       if (r.value === 0 || (r.exact && Q.isZero(r.exact))) {
@@ -124,6 +136,8 @@ function binary(e: Extract<Expr, { kind: "binary" }>, scope: Scope, sink: Diagno
       }
       value = l.value / r.value;
       exact = l.exact && r.exact ? Q.div(l.exact, r.exact) : null;
+      // d(l/r) = dl / r − (l/r) dr / r
+      sensitivity = constant ? undefined : linear(l.sensitivity, 1 / r.value, r.sensitivity, -value / r.value);
       break;
     case "^": {
       if (l.value === 0 && r.value < 0) {
@@ -135,6 +149,7 @@ function binary(e: Extract<Expr, { kind: "binary" }>, scope: Scope, sink: Diagno
       // the power's digits are the base's times |n|: do not build what keep() would discard
       const digits = l.exact ? l.exact.num.toString().length + l.exact.den.toString().length : 0;
       exact = l.exact && n !== null && digits * Math.abs(n) <= MAX_EXACT_DIGITS ? Q.powInt(l.exact, n) : null;
+      sensitivity = constant ? undefined : power(l.sensitivity, l.value, r.sensitivity, r.value, value);
       break;
     }
   }
@@ -143,7 +158,7 @@ function binary(e: Extract<Expr, { kind: "binary" }>, scope: Scope, sink: Diagno
     sink.error(CODES.notFinite, `${fmt(l.value)} ${e.op} ${fmt(r.value)} ${why}`, e.span);
     return undefined;
   }
-  return { value, exact: keep(exact) };
+  return { value, exact: keep(exact), sensitivity };
 }
 
 function exactSqrt(q: Q.Rational | null): Q.Rational | null {

@@ -15,6 +15,7 @@ import { CompileContext } from "./context.js";
 import { DeclarationTable, type Declarations } from "./declarations.js";
 import { EnergyTable, type TermNames } from "./energies.js";
 import { MeasureTable } from "./measures.js";
+import { field } from "./sensitivity.js";
 import { lowerReaction, ReactionIds, type LoweredReaction } from "./reactions.js";
 
 export interface CompileResult {
@@ -128,7 +129,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     source: file,
     kind: decls.kind,
     species: speciesList,
-    reservoirs: [...decls.names.values()].filter((d) => d.kind === "reservoir").map((r) => ({ name: r.name, value: r.value!, exact: r.exact, span: r.span })),
+    reservoirs: [...decls.names.values()].filter((d) => d.kind === "reservoir").map((r) => ({ name: r.name, value: r.value!, exact: r.exact, ...field(r.sensitivity), span: r.span })),
     reactions,
     asserts,
     thermodynamics: energies.declared ? energies.thermodynamics([...species.keys()], [...decls.reservoirIndex.keys()], constructed) : null,

@@ -11,6 +11,7 @@ import { NO_TERMS, type CompileContext } from "./context.js";
 import { describeName, type Declarations } from "./declarations.js";
 import { constructedRates, type EnergyTable, type TermNames } from "./energies.js";
 import { evaluate } from "./evaluate.js";
+import { field } from "./sensitivity.js";
 import { suggest } from "./suggest.js";
 
 type ReactionStatement = Extract<Statement, { kind: "reaction" }>;
@@ -214,7 +215,7 @@ function lowerRates(st: ReactionStatement, twoWay: boolean, decls: Declarations,
       sink.error(CODES.badRateConstant, `a rate constant must be a finite number > 0; this one is ${v.value}`, e.span, "leave a direction out with '->' instead of a zero rate");
       return null;
     }
-    out.push({ value: v.value, exact: v.exact, span: e.span });
+    out.push({ value: v.value, exact: v.exact, ...field(v.sensitivity), span: e.span });
   }
   const [forward, reverse] = out;
   return forward ? [forward, reverse ?? null] : null;

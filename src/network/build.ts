@@ -32,7 +32,7 @@ export function complexLabel(terms: readonly Term[], names: readonly { name: str
 
 export function buildNetwork(input: NetworkInput): Network {
   const species = input.species.map((s, index) => Object.freeze({ name: s.name, index, initial: s.initial, initialGiven: s.initialGiven, span: s.span }));
-  const reservoirs = input.reservoirs.map((r, index) => Object.freeze({ name: r.name, index, value: r.value, exact: r.exact, span: r.span }));
+  const reservoirs = input.reservoirs.map((r, index): Reservoir => Object.freeze({ name: r.name, index, value: r.value, exact: r.exact, ...(r.sensitivity ? { sensitivity: r.sensitivity } : {}), span: r.span }));
   const complexes: Complex[] = [];
   // most complexes are one species once (every Markov state): key those by number, the rest by text
   const single = new Map<number, number>();
