@@ -7,7 +7,8 @@ import { effectiveRates } from "../../network/effective-rates.js";
 import { markovEdges } from "../../network/markov-graph.js";
 import type { Network } from "../../network/types.js";
 import { outOfRange } from "../../numeric/checked.js";
-import { stationaryDistribution } from "../../numeric/markov/stationary.js";
+import { stationaryDistribution, type ClosedClass } from "../../numeric/markov/stationary.js";
+import type { LeftSolver } from "../../numeric/markov/solver.js";
 import type { SteadyState } from "./types.js";
 import { circulation } from "./circulation.js";
 import { oppositePairs } from "../../network/pairs.js";
@@ -34,6 +35,8 @@ export interface MarkovSteadyState {
  * the busiest spanning forest, tree edges by conservation), a pair of opposite one-way transitions
  * (network/pairs.ts) counted once as one reversible transition (`netFluxes`),
  * a pair with v+ = v− = 0 adding 0, and σ = null (with a note) when a one-way reaction carries flux.
+ * When one closed class carries π, `state.solver` keeps its factorisation for later left solves
+ * yᵀ(−Q) = bᵀ (numeric/markov/left-solve.ts: two sweeps, no refactorisation).
  * Assumes network.kind === "markov" (one state with coefficient 1 on each side of each reaction);
  * anything else gives the initial amounts, zero fluxes and a note, never an exception.
  *
@@ -60,7 +63,7 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
   const { forward, reverse } = effectiveRates(network);
   const m = reactions.length;
   const { from, to, rate } = jumpsOf(network, tail, head);
-  const result = stationaryDistribution(n, from, to, rate, initial);
+  const result = stationaryDistribution(n, from, to, rate, initial, { keepSolver: true });
   notes.push(...result.notes);
   const pi = result.pi;
   const name = (i: number): string => network.species[i]?.name ?? `#${i}`;
@@ -126,8 +129,16 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
   const state: SteadyState = {
     concentrations: Array.from(pi), fluxes, forwardRates: vPlus, reverseRates: vMinus, netFluxes,
     entropyProduction: sigma, entropyProductionBound: sigma === null ? null : sigmaRoundingBound(terms), stable: true, reached: true, leadingEigenvalue: null,
+    ...carrier(result.classes),
   };
   return { state, method: result.method, notes, closedClasses: result.classes.length };
+}
+
+/** The factorised generator of the one closed class that carries π, when there is one and it was kept. */
+function carrier(classes: readonly ClosedClass[]): { solver?: LeftSolver } {
+  const carrying = classes.filter((c) => c.mass > 0);
+  const solver = carrying.length === 1 ? carrying[0]?.solver : undefined;
+  return solver ? { solver } : {};
 }
 
 /** The jumps (from, to, rate) of a Markov network, both directions of each reaction with a positive rate. */

@@ -32,6 +32,13 @@ export interface GthFactor {
   readonly offset: Float64Array;
   /** Per node, packed: for pivot k, l_ik = R_ik / D_k for the front rows below k (source last). */
   readonly lower: Float64Array;
+  /**
+   * With `keepUpper` (closed classes only, no source): per node, packed at the offsets of `lower`,
+   * for pivot k the censored rates R_kj to the later front states j at the time k is eliminated
+   * (the rows of U in −Q = L U, negated). What a linear solve with the generator needs besides
+   * `lower` and `D` (numeric/markov/left-solve.ts). Null otherwise.
+   */
+  readonly upper: Float64Array | null;
   /** Censored out-rate of each state, by new position. */
   readonly D: Float64Array;
   /** Entries stored in `lower`. */
@@ -48,6 +55,8 @@ export interface FactorOptions {
   readonly maxEntries?: number;
   /** Give up (return null) when the fronts would take more multiply-adds than this. */
   readonly maxWork?: number;
+  /** Keep the upper factor too (`GthFactor.upper`), for later linear solves; ignored with a source or past maxEntries. */
+  readonly keepUpper?: boolean;
 }
 
 /** 1.6e8 doubles: 1.28 GB, so that a solve stays within 2 GB with its inputs. */
@@ -133,8 +142,12 @@ export function factorGth(rates: Csr, exit: Float64Array | null, source: Float64
   if (!plan) return null;
   const { boundary, offset, largestFront, stackSize } = plan;
   const stored = offset[start.length] ?? outOfRange();
-  if (stored + stackSize + (largestFront + extra) * (largestFront + 1) > maxEntries) return null;
+  const workspace = stackSize + (largestFront + extra) * (largestFront + 1);
+  if (stored + workspace > maxEntries) return null;
+  // the upper factor only when it fits the budget too (a solve without it is still worth having)
+  const keepUpper = options.keepUpper === true && extra === 0 && 2 * stored + workspace <= maxEntries;
   const lower = new Float64Array(stored);
+  const upper = keepUpper ? new Float64Array(stored) : null;
   const D = new Float64Array(n);
   const pos = new Int32Array(n);
   const work = new Float64Array((largestFront + extra) * (largestFront + 1));
@@ -190,13 +203,15 @@ export function factorGth(rates: Csr, exit: Float64Array | null, source: Float64
     for (let k = 0; k < p; k++) {
       const off = base + segment(k, h) - (k + 1);
       for (let i = k + 1; i < h; i++) lower[off + i] = front[i * w + k] ?? outOfRange();
+      // row k right of the diagonal is left as it was when k was eliminated (the censored R_kj)
+      if (upper) upper.set(front.subarray(k * w + k + 1, k * w + f), off + k + 1);
     }
     const m = bound.length;
     for (let r = 0; r < m + extra; r++) stack.set(front.subarray((p + r) * w + p, (p + r) * w + f + 1), top + r * (m + 1));
     top += (m + extra) * (m + 1);
     pendingRows.push(bound);
   }
-  return { n, order, boundary, source: extra === 1, offset, lower, D, stored, largestFront };
+  return { n, order, boundary, source: extra === 1, offset, lower, upper, D, stored, largestFront };
 }
 
 function singleNode(n: number): Dissection {

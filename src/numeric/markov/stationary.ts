@@ -17,6 +17,8 @@
  */
 import { outOfRange } from "../checked.js";
 import { factorGth, occupationFromFactor, stationaryFromFactor, type GthFactor } from "./frontal.js";
+import { groundedSolver, gthLeftSolver } from "./left-solve.js";
+import type { LeftSolver } from "./solver.js";
 import { gaussSeidel } from "./iterative.js";
 import { accurateSum } from "./gth.js";
 import { stronglyConnectedComponents } from "./scc.js";
@@ -28,6 +30,11 @@ export interface ClosedClass {
   readonly states: Int32Array;
   /** Probability that the process ends in this class, from the initial distribution. */
   readonly mass: number;
+  /**
+   * Left solves with the class's generator from the factorisation that gave its law (with
+   * `keepSolver`, for a class that was solved by elimination: mass > 0, within the budgets).
+   */
+  readonly solver?: LeftSolver;
 }
 
 /** What stationaryDistribution returns. */
@@ -53,6 +60,8 @@ export interface StationaryOptions {
   /** Elimination budgets (see src/numeric/frontal.ts); above them, Gauss–Seidel. */
   readonly maxEntries?: number;
   readonly maxWork?: number;
+  /** Keep each solved closed class's factors as a LeftSolver (`ClosedClass.solver`): twice the factor memory. */
+  readonly keepSolver?: boolean;
 }
 
 /**
@@ -119,13 +128,19 @@ export function stationaryDistribution(
       mass = t;
     }
     mass += comp;
-    classes.push({ states, mass });
-    if (mass === 0) continue;
-    if (states.length === 1) {
-      pi[states[0] ?? outOfRange()] = mass;
+    if (mass === 0) {
+      classes.push({ states, mass });
       continue;
     }
-    const law = solveSet(q, states, local, null, options, "class", methods, notes);
+    if (states.length === 1) {
+      const only = states[0] ?? outOfRange();
+      pi[only] = mass;
+      classes.push(options.keepSolver ? { states, mass, solver: groundedSolver(only, n) } : { states, mass });
+      continue;
+    }
+    const { x: law, fac } = solveSet(q, states, local, null, options, "class", methods, notes);
+    const solver = options.keepSolver && fac ? gthLeftSolver(fac, states, n) : null;
+    classes.push(solver ? { states, mass, solver } : { states, mass });
     for (let r = 0; r < states.length; r++) pi[states[r] ?? outOfRange()] = mass * (law[r] ?? outOfRange());
   }
   const total = accurateSum(pi);
@@ -150,7 +165,7 @@ function absorb(
   if (start === 0) return;
   const inTransient = new Uint8Array(q.n);
   for (const t of transient) inTransient[t] = 1;
-  const z = solveSet(q, transient, local, p0T, options, "transient states", methods, notes);
+  const z = solveSet(q, transient, local, p0T, options, "transient states", methods, notes).x;
   for (let r = 0; r < transient.length; r++) {
     const t = transient[r] ?? outOfRange(), zt = z[r] ?? outOfRange();
     for (let p = q.ptr[t] ?? outOfRange(), stop = q.ptr[t + 1] ?? outOfRange(); p < stop; p++) {
@@ -164,12 +179,12 @@ function absorb(
  * Solves on the chain restricted to `states`: its stationary law (no source), or with a source
  * (an absorption solve) the occupation times, the rates leaving the set being the exits.
  * Sparse GTH when the elimination fits the budget, else Gauss–Seidel with its residual noted.
- * `local` is scratch of length n, all −1 on entry and on return.
+ * `local` is scratch of length n, all −1 on entry and on return. Returns the factor when there is one.
  */
 function solveSet(
   q: Csr, states: Int32Array, local: Int32Array, source: Float64Array | null, options: StationaryOptions,
   what: string, methods: string[], notes: string[],
-): Float64Array {
+): { x: Float64Array; fac: GthFactor | null } {
   for (let r = 0; r < states.length; r++) local[states[r] ?? outOfRange()] = r;
   const sub = restrict(q, states, local);
   let out: Float64Array | null = null;
@@ -187,10 +202,11 @@ function solveSet(
   for (const i of states) local[i] = -1;
   const fac = factorGth(sub, out, source, {
     denseLimit: options.denseLimit ?? 200, leafSize: options.leafSize ?? 24, maxEntries: options.maxEntries, maxWork: options.maxWork,
+    keepUpper: options.keepSolver === true && source === null,
   });
   if (fac) {
     methods.push(describe(what, fac));
-    return source ? occupationFromFactor(fac) : stationaryFromFactor(fac);
+    return { x: source ? occupationFromFactor(fac) : stationaryFromFactor(fac), fac };
   }
   const it = gaussSeidel(sub, transpose(sub), out, source);
   methods.push(`Gauss–Seidel on ${what} of ${states.length} states (${it.sweeps} sweeps)`);
@@ -198,7 +214,7 @@ function solveSet(
     `elimination on ${what} of ${states.length} states would exceed the memory or work budget (no small separators): ` +
       `Gauss–Seidel used instead; relative balance residual ${it.residual.toExponential(1)}, accuracy not entrywise-guaranteed`,
   );
-  return it.x;
+  return { x: it.x, fac: null };
 }
 
 function initialDistribution(n: number, initial: Float64Array, notes: string[]): Float64Array {

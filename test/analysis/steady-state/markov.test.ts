@@ -91,3 +91,28 @@ describe("markovSteadyState", () => {
     for (let i = 0; i < 3; i++) expect(Math.abs(num(state.fluxes[i])) / num(state.forwardRates[i])).toBeLessThan(1e-12);
   });
 });
+
+describe("markovSteadyState: the kept factorisation (state.solver)", () => {
+  it("solves yᵀ(−Q) = bᵀ on a driven ring, by hand: the Poisson equation of a 3-state ring", () => {
+    // A → B → C → A at rate 2, back at 1: −Q row i = out 3 on the diagonal, −2 to the next, −1 to the previous
+    const { state } = markovSteadyState(build("state A = 1, B, C\nA <-> B @ 2, 1\nB <-> C @ 2, 1\nC <-> A @ 2, 1"));
+    const solver = state.solver;
+    expect(solver).toBeDefined();
+    if (!solver) return;
+    expect(Array.from(solver.states)).toEqual([0, 1, 2]);
+    const b = Float64Array.of(1, -0.5, -0.5);
+    const y = solver.leftSolve(b);
+    expect(y[solver.ground]).toBe(0);
+    for (let j = 0; j < 3; j++) {
+      const res = 3 * num(y[j]) - 2 * num(y[(j + 2) % 3]) - num(y[(j + 1) % 3]) - num(b[j]);
+      expect(Math.abs(res)).toBeLessThan(1e-15);
+    }
+  });
+
+  it("is absent when the law is spread over two closed classes, present when one carries it", () => {
+    const two = markovSteadyState(build("state A = 1, B, C = 1, D\nA <-> B @ 1, 1\nC <-> D @ 1, 3")).state;
+    expect(two.solver).toBeUndefined();
+    const one = markovSteadyState(build("state A = 1, B, C, D\nA <-> B @ 1, 1\nC <-> D @ 1, 3")).state;
+    expect(one.solver?.states).toEqual(Int32Array.of(0, 1));
+  });
+});

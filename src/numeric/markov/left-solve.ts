@@ -1,0 +1,162 @@
+/**
+ * Left solves with the generator of a closed class, from the GTH factorisation that gave its
+ * stationary law (frontal.ts, with `keepUpper`). GTH elimination is Gaussian elimination of
+ * A = −Q without pivoting: −Q = L U with, in the elimination order,
+ *
+ *     L_ik = −l_ik = −R_ik / D_k  (i > k),   U_kk = D_k,   U_kj = −R_kj  (j > k),
+ *
+ * R the censored rates when k is eliminated (`lower`, `upper` and `D` of the factor). Grounding
+ * the last pivot g (y_g = 0) removes the last step, whose D_g is 0: the grounded system is
+ * L' U' with L', U' the factors without row and column g. yᵀ L' U' = bᵀ is two sweeps:
+ *
+ *     forward  (zᵀ U' = bᵀ):  z_k = w_k / D_k, then w_j += z_k R_kj for the later j of k's front
+ *     backward (yᵀ L' = zᵀ):  y_k = z_k + Σ_{i>k} y_i l_ik, last to first
+ *
+ * each one pass over the stored factors, O(stored entries). The equation at g holds by itself
+ * when Σ b = 0 (Q 1 = 0). No rescaling: the solve is linear in b.
+ *
+ * Error: the classical bound for triangular solves after LU (Higham, Accuracy and Stability of
+ * Numerical Algorithms, 2nd ed., Thms 8.5 and 9.3) gives for the computed y
+ *
+ *     |yᵀ(−Q) − bᵀ|_j ≤ 3γ_n s_j  (j ≠ g),   s = |y|ᵀ |L'| |U'|,   γ_n = n ε / (1 − n ε),
+ *
+ * n the class size (no sum in the factorisation or the sweeps has more terms); at g the residual
+ * is minus the sum of the others. GTH forms D_k as a sum of the censored rates instead of the
+ * updated diagonal; that is a perturbation of the same size, within the bound. `errorScale(y)`
+ * returns s (two more sweeps with |y|, |L'|, |U'|).
+ */
+import { outOfRange } from "../checked.js";
+import type { GthFactor } from "./frontal.js";
+import type { LeftSolver } from "./solver.js";
+
+/** A LeftSolver that can also state the scale of its own rounding (see the module comment). */
+export interface GthLeftSolver extends LeftSolver {
+  /**
+   * s = |y|ᵀ|L'||U'| by network state (0 off the class and at the ground): the residual of the
+   * solve that returned y satisfies |yᵀ(−Q) − bᵀ|_j ≤ 3γ_n s_j on C \ {g}.
+   */
+  errorScale(y: Float64Array): Float64Array;
+}
+
+/** Start of pivot k's entries in a node whose front has `h` rows (as in frontal.ts). */
+const segment = (k: number, h: number): number => k * (h - 1) - (k * (k - 1)) / 2;
+
+/**
+ * The left solver of a closed class from its factor (which must carry `upper`: factorGth with
+ * `keepUpper`, no source). `states` are the class's network states, ascending, in the local order
+ * the factor was built on; `n` the number of network states. Null when the factor has no upper part.
+ *
+ *     const fac = factorGth(classRates, null, null, { keepUpper: true })!;
+ *     const solver = gthLeftSolver(fac, states, n)!;
+ *     const y = solver.leftSolve(b);   // yᵀ(−Q) = bᵀ on the class, y at the ground = 0
+ */
+export function gthLeftSolver(fac: GthFactor, states: Int32Array, n: number): GthLeftSolver | null {
+  const upper = fac.upper;
+  if (upper === null || fac.source || states.length !== fac.n || fac.n === 0) return null;
+  const nc = fac.n, last = nc - 1;
+  const { perm, start, end } = fac.order;
+  const lower = fac.lower, D = fac.D;
+  const ground = states[perm[last] ?? outOfRange()] ?? outOfRange();
+
+  /**
+   * Forward sweep: x becomes z with zᵀ U' = xᵀ (recursive, in place), or with `abs` the product
+   * xᵀ|U'| (s_j = x_j D_j + Σ_{k<j} x_k R_kj, not recursive, into a new array).
+   */
+  const forward = (x: Float64Array, abs: boolean): Float64Array => {
+    const out = abs ? new Float64Array(nc) : x;
+    for (let t = 0; t < start.length; t++) {
+      const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s;
+      const bound = fac.boundary[t] ?? outOfRange(), f = p + bound.length;
+      const base = fac.offset[t] ?? outOfRange();
+      for (let k = 0; k < p; k++) {
+        const g = s + k;
+        if (g === last) continue;
+        const d = D[g] ?? outOfRange();
+        let z: number;
+        if (abs) {
+          z = x[g] ?? outOfRange();
+          out[g] = (out[g] ?? outOfRange()) + z * d;
+        } else {
+          z = (x[g] ?? outOfRange()) / d;
+          x[g] = z;
+        }
+        if (z === 0) continue;
+        const off = base + segment(k, f) - (k + 1);
+        for (let j = k + 1; j < p; j++) out[s + j] = (out[s + j] ?? outOfRange()) + z * (upper[off + j] ?? outOfRange());
+        for (let j = p; j < f; j++) {
+          const at = bound[j - p] ?? outOfRange();
+          out[at] = (out[at] ?? outOfRange()) + z * (upper[off + j] ?? outOfRange());
+        }
+      }
+    }
+    out[last] = 0;
+    return out;
+  };
+
+  /** Backward sweep in place: y_k = x_k + Σ_{i>k} y_i l_ik (recursive), or with `abs` t = |x|ᵀ|L'| (not recursive). */
+  const backward = (x: Float64Array, abs: boolean): void => {
+    x[last] = 0;
+    const src = abs ? x.slice() : x; // |L'| product reads the given vector, not the running one
+    for (let t = start.length - 1; t >= 0; t--) {
+      const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s;
+      const bound = fac.boundary[t] ?? outOfRange(), f = p + bound.length;
+      const base = fac.offset[t] ?? outOfRange();
+      for (let k = p - 1; k >= 0; k--) {
+        const g = s + k;
+        if (g === last) continue;
+        const off = base + segment(k, f) - (k + 1);
+        let acc = src[g] ?? outOfRange();
+        for (let i = k + 1; i < p; i++) acc += (src[s + i] ?? outOfRange()) * (lower[off + i] ?? outOfRange());
+        for (let i = p; i < f; i++) acc += (src[bound[i - p] ?? outOfRange()] ?? outOfRange()) * (lower[off + i] ?? outOfRange());
+        x[g] = acc;
+      }
+    }
+  };
+
+  const gather = (b: Float64Array, abs: boolean): Float64Array => {
+    const x = new Float64Array(nc);
+    for (let g = 0; g < nc; g++) {
+      const v = b[states[perm[g] ?? outOfRange()] ?? outOfRange()] ?? outOfRange();
+      x[g] = abs ? Math.abs(v) : v;
+    }
+    return x;
+  };
+  const scatter = (x: Float64Array): Float64Array => {
+    const y = new Float64Array(n);
+    for (let g = 0; g < nc; g++) y[states[perm[g] ?? outOfRange()] ?? outOfRange()] = x[g] ?? outOfRange();
+    return y;
+  };
+
+  return {
+    n,
+    states,
+    ground,
+    leftSolve(b: Float64Array): Float64Array {
+      const x = gather(b, false);
+      forward(x, false);
+      backward(x, false);
+      return scatter(x);
+    },
+    errorScale(y: Float64Array): Float64Array {
+      const x = gather(y, true);
+      backward(x, true);
+      return scatter(forward(x, true));
+    },
+  };
+}
+
+/**
+ * The left solver of a class of one state g: the grounded system is empty, so y = 0 for every b
+ * (with Σ b = b_g = 0 the equation yᵀ(−Q) = bᵀ holds).
+ *
+ *     groundedSolver(3, 5).leftSolve(new Float64Array(5))  // → five zeros
+ */
+export function groundedSolver(state: number, n: number): GthLeftSolver {
+  return {
+    n,
+    states: Int32Array.of(state),
+    ground: state,
+    leftSolve: () => new Float64Array(n),
+    errorScale: () => new Float64Array(n),
+  };
+}
