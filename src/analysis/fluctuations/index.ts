@@ -23,7 +23,8 @@ export { jumps, increments, entropyIncrements, type Jumps } from "./jumps.js";
 export { meanDiffusion, type MeanDiffusion } from "./poisson.js";
 export { scgf, tilted } from "./scgf.js";
 export { lnaCovariance, lyapunov } from "./lna.js";
-export { committor, backwardCommittor, meanFirstPassage, markovKinetics } from "./kinetics.js";
+export { committor, backwardCommittor, meanFirstPassage, markovKinetics, type KineticsOptions } from "./kinetics.js";
+export { relaxationSpectrum, type RelaxationSpectrum, type SpectrumOptions } from "./spectrum.js";
 
 /** What the fluctuation analysis reads from the rest of the analysis. */
 export interface FluctuationsInput {
@@ -75,7 +76,7 @@ export function analyzeFluctuations(network: Network, input: FluctuationsInput, 
       notes.push("the entropy current is not defined: a one-way transition has no reverse (σ is infinite)");
       continue;
     }
-    const md = meanDiffusion(j, g, pi);
+    const md = meanDiffusion(j, g, pi, input.state.solver === undefined ? {} : { solver: input.state.solver });
     if (md.note) notes.push(`${t.name}: ${md.note}`);
     // the GC centre: −1/2 for the entropy current; −A/(2k) for a current of a unicyclic network
     let centre: number | null = t.kind === "entropy" ? -0.5 : null;
@@ -102,8 +103,11 @@ export function analyzeFluctuations(network: Network, input: FluctuationsInput, 
   if (j.states > o.maxScgfStates) notes.push(`λ(s) is computed for chains of at most ${o.maxScgfStates} states (maxScgfStates); this one has ${j.states}`);
   const judged = out.flatMap((c, k) => (c.uncertaintyRatio === null ? [] : [{ ratio: c.uncertaintyRatio, allowance: allowances[k] ?? o.turTolerance }]));
   const turHolds = judged.length === 0 ? null : judged.every((x) => x.ratio >= 1 - x.allowance);
-  const kinetics = j.states <= o.maxKineticsStates ? markovKinetics(j, pi, o.maxSpectrumStates) : null;
-  if (kinetics === null) notes.push(`first passages and committors are listed for chains of at most ${o.maxKineticsStates} states (maxKineticsStates)`);
+  const kinetics = j.states <= Math.max(o.maxKineticsStates, o.maxSpectrumStates, o.maxSparseSpectrumStates)
+    ? markovKinetics(j, pi, { ...o, ...(input.state.solver === undefined ? {} : { solver: input.state.solver }) })
+    : null;
+  if (j.states > o.maxKineticsStates) notes.push(`first passages and committors are listed for chains of at most ${o.maxKineticsStates} states (maxKineticsStates)`);
+  if (j.states > Math.max(o.maxSpectrumStates, o.maxSparseSpectrumStates)) notes.push(`the relaxation spectrum is computed for chains of at most ${o.maxSparseSpectrumStates} states (maxSparseSpectrumStates)`);
   return { currents: out, entropyProduction: sigma, turHolds, linearNoise, kinetics, notes };
 }
 

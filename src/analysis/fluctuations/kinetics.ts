@@ -11,15 +11,29 @@
  *  - backward committor q⁻ (came from A last): y = π ∘ q⁻ solves yᵀ(−Q_II) = sᵀ, s_i = Σ_{j∈A} π_j w_ji;
  *  - reactive flux F = Σ_{i∈A, j∉A} π_i w_ij q⁺_j (E, Vanden-Eijnden, Metzner, Schütte, Multiscale
  *    Model. Simul. 7 (2009) 1192), the rate of A → B transitions; k_AB = F / Σ_i π_i q⁻_i.
- * The relaxation spectrum is dense (eigenvalues of the generator, Hessenberg QR) for small chains.
+ * The relaxation spectrum (spectrum.ts) is dense for small chains and shift-invert Arnoldi with
+ * the steady state's factorisation for large ones.
  */
 import { outOfRange } from "../../numeric/checked.js";
-import { eigenvalues } from "../../numeric/continuous/eigen.js";
 import { factorGth, occupationFromFactor } from "../../numeric/markov/frontal.js";
 import { csrFromEdges, restrict } from "../../numeric/markov/sparse.js";
 import type { Jumps } from "./jumps.js";
-import { tilted } from "./scgf.js";
+import type { LeftSolver } from "../../numeric/markov/solver.js";
+import { relaxationSpectrum } from "./spectrum.js";
 import type { MarkovKinetics } from "./types.js";
+
+/** Which parts of the kinetics to compute, and the steady state's factorisation to reuse. */
+export interface KineticsOptions {
+  /** Dense spectrum up to this many states (maxSpectrumStates). */
+  readonly maxSpectrumStates: number;
+  /** Sparse (shift-invert Arnoldi) spectrum up to this many states (maxSparseSpectrumStates). */
+  readonly maxSparseSpectrumStates: number;
+  /** First passages, committors and the reactive flux up to this many states (maxKineticsStates). */
+  readonly maxKineticsStates: number;
+  /** Number of relaxation modes (spectrumModes). */
+  readonly spectrumModes: number;
+  readonly solver?: LeftSolver;
+}
 
 
 /**
@@ -61,14 +75,28 @@ export function committor(j: Jumps, a: readonly number[], b: readonly number[], 
   return q;
 }
 
-/** The kinetics the report lists (see MarkovKinetics), at the stationary law `pi`. */
-export function markovKinetics(j: Jumps, pi: ArrayLike<number>, maxSpectrumStates: number): MarkovKinetics {
+/**
+ * The kinetics the report lists (see MarkovKinetics), at the stationary law `pi`: the relaxation
+ * spectrum up to maxSparseSpectrumStates states, the passages between the two most probable
+ * states up to maxKineticsStates.
+ *
+ *   markovKinetics(jumps, pi, { maxSpectrumStates: 120, maxSparseSpectrumStates: 2e5, maxKineticsStates: 2e4, spectrumModes: 10 })
+ *     .relaxationRates   // the ten slowest −Re λ, ascending
+ */
+export function markovKinetics(j: Jumps, pi: ArrayLike<number>, options: KineticsOptions): MarkovKinetics {
   const n = j.states;
+  const spectrum = n <= Math.max(options.maxSpectrumStates, options.maxSparseSpectrumStates)
+    ? relaxationSpectrum(j, pi, { modes: options.spectrumModes, denseLimit: options.maxSpectrumStates, ...(options.solver === undefined ? {} : { solver: options.solver }) })
+    : null;
+  const relaxationModes = spectrum?.modes ?? null;
+  const relaxationRates = relaxationModes?.map((m) => -m.re) ?? null;
+  const spectrumMethod = spectrum === null ? null : spectrum.converged ? spectrum.method : `${spectrum.method}; not converged: largest relative residual ${spectrum.residual.toExponential(1)}`;
+  const none = { relaxationRates, relaxationModes, spectrumMethod, mfptAB: null, mfptBA: null, reactiveFlux: null, rateAB: null };
   const order = Array.from({ length: n }, (_, i) => i).filter((i) => (pi[i] ?? 0) > 0).sort((x, y) => (pi[y] ?? 0) - (pi[x] ?? 0));
-  const relaxationRates = n <= maxSpectrumStates ? spectrum(j) : null;
   const [first, second] = order;
-  if (first === undefined || second === undefined) return { relaxationRates, setA: [], setB: [], mfptAB: null, mfptBA: null, reactiveFlux: null, rateAB: null };
+  if (first === undefined || second === undefined) return { ...none, setA: [], setB: [] };
   const A = [first], B = [second];
+  if (n > options.maxKineticsStates) return { ...none, setA: A, setB: B };
   const at = (s: number) => (i: number) => (i === s ? 1 : 0);
   const mfptAB = meanFirstPassage(j, B, Float64Array.from({ length: n }, (_, i) => at(first)(i)));
   const mfptBA = meanFirstPassage(j, A, Float64Array.from({ length: n }, (_, i) => at(second)(i)));
@@ -89,7 +117,7 @@ export function markovKinetics(j: Jumps, pi: ArrayLike<number>, maxSpectrumState
       rateAB = mass > 0 ? F / mass : null;
     }
   }
-  return { relaxationRates, setA: A, setB: B, mfptAB, mfptBA, reactiveFlux, rateAB };
+  return { relaxationRates, relaxationModes, spectrumMethod, setA: A, setB: B, mfptAB, mfptBA, reactiveFlux, rateAB };
 }
 
 /** q⁻_i = Pr(last in A rather than B, looking back from i): y = π ∘ q⁻ solves yᵀ(−Q_II) = sᵀ, s_i = Σ_{j∈A} π_j w_ji. */
@@ -135,16 +163,4 @@ function occupation(j: Jumps, target: readonly number[], source: (i: number) => 
   if (!fac) return null;
   const values = occupationFromFactor(fac);
   return values.every(Number.isFinite) ? { states, values } : null;
-}
-
-/** The slowest (at most ten) relaxation rates −Re λ > 0 of the generator, ascending. */
-function spectrum(j: Jumps): number[] | null {
-  // the generator is the tilted generator at s = 0
-  const rows = tilted(j, new Float64Array(j.from.length), 0);
-  const ev = eigenvalues(rows);
-  if (ev === null) return null;
-  let scale = 0;
-  for (const r of rows) for (const v of r) scale = Math.max(scale, Math.abs(v));
-  const rates = ev.re.map((x) => -x).filter((x) => x > 1e-12 * scale).sort((a, b) => a - b);
-  return rates.slice(0, 10);
 }

@@ -16,12 +16,16 @@ export interface FluctuationsThresholds {
   readonly volume: number | null;
   /** The relaxation spectrum is computed densely for chains of at most this many states. */
   readonly maxSpectrumStates: number;
+  /** Past maxSpectrumStates, by shift-invert Arnoldi (one left solve per step) for chains of at most this many states. */
+  readonly maxSparseSpectrumStates: number;
+  /** Number of relaxation modes listed (the slowest). */
+  readonly spectrumModes: number;
   /** The report's first passages and committors (four sparse solves) for chains of at most this many states; the API has no limit. */
   readonly maxKineticsStates: number;
 }
 
 export const FLUCTUATIONS_DEFAULTS: FluctuationsThresholds = {
-  maxScgfStates: 60, scgfPoints: 21, maxMeasuredCycles: 3, turTolerance: 1e-9, volume: null, maxSpectrumStates: 120, maxKineticsStates: 20000,
+  maxScgfStates: 60, scgfPoints: 21, maxMeasuredCycles: 3, turTolerance: 1e-9, volume: null, maxSpectrumStates: 120, maxSparseSpectrumStates: 200000, spectrumModes: 10, maxKineticsStates: 20000,
 };
 
 export const FLUCTUATIONS_MEANINGS: { readonly [K in keyof FluctuationsThresholds]: string } = {
@@ -31,5 +35,7 @@ export const FLUCTUATIONS_MEANINGS: { readonly [K in keyof FluctuationsThreshold
   turTolerance: "rounding allowance of the uncertainty relation D σ / J² ≥ 1",
   volume: "system size Ω of the linear noise approximation (null: the file's volume statement)",
   maxSpectrumStates: "largest Markov chain whose relaxation spectrum is computed (dense)",
+  maxSparseSpectrumStates: "largest Markov chain whose slowest relaxation modes are computed (shift-invert Arnoldi)",
+  spectrumModes: "number of slowest relaxation modes listed",
   maxKineticsStates: "largest Markov chain whose first-passage times and committors the report lists",
 };

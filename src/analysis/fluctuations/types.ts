@@ -69,14 +69,24 @@ export interface LinearNoise {
   readonly method: string;
 }
 
+/** An eigenvalue λ = re + i im of the generator (a relaxation mode, fluctuations/spectrum.ts). */
+export interface RelaxationMode {
+  readonly re: number;
+  readonly im: number;
+}
+
 /** Relaxation, first passages and committors of a Markov network (fluctuations/kinetics.ts). */
 export interface MarkovKinetics {
-  /** The slowest relaxation rates −Re λ_k > 0 of the generator (at most 10), ascending; null when the chain is over the dense limit. */
+  /** The slowest relaxation rates −Re λ_k > 0 of the generator (at most `spectrumModes`), ascending, one per eigenvalue (a complex pair twice); null when not computed (over maxSparseSpectrumStates). */
   readonly relaxationRates: readonly number[] | null;
+  /** The same modes as eigenvalues λ_k of the generator, slowest first (a pair's Im λ > 0 member first); null when not computed. */
+  readonly relaxationModes: readonly RelaxationMode[] | null;
+  /** How the spectrum was computed (dense QR, or shift-invert Arnoldi and its solves); null when not computed. */
+  readonly spectrumMethod: string | null;
   /** The sets the report uses: A the most probable state, B the most probable other state. */
   readonly setA: readonly number[];
   readonly setB: readonly number[];
-  /** Mean first-passage time A → B (from A's states weighted by π) and B → A; null when a set is unreachable. */
+  /** Mean first-passage time A → B (from A's states weighted by π) and B → A; null when a set is unreachable or the chain is over maxKineticsStates. */
   readonly mfptAB: number | null;
   readonly mfptBA: number | null;
   /** Reactive flux F_AB (transitions A → B per unit time) and rate k_AB = F / Σ π q⁻. */

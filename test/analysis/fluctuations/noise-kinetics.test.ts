@@ -97,7 +97,7 @@ describe("Markov kinetics", () => {
   it("a two-state chain relaxes at u + w; first passages 1/u and 1/w; reactive flux π_A u", () => {
     const j = jumps(compiles("state A = 1, B\nr: A <-> B @ 3, 1"))!;
     const pi = [0.25, 0.75];
-    const k = markovKinetics(j, pi, 10);
+    const k = markovKinetics(j, pi, { maxSpectrumStates: 10, maxSparseSpectrumStates: 0, maxKineticsStates: 10, spectrumModes: 10 });
     expect(k.relaxationRates![0]!).toBeCloseTo(4, 12);
     expect(k.setA).toEqual([1]);
     expect(k.mfptAB!).toBeCloseTo(1, 12); // from B (most probable) to A at rate 1
