@@ -65,7 +65,7 @@ export function isolatedSteadyStates(
     return {
       states: continua.length > 0 ? states.filter((_, i) => certificates[i]?.certified) : states,
       certificates: continua.length > 0 ? certificates.filter((c) => c.certified) : certificates,
-      method: `homotopy continuation from the ${solved.paths.total} roots of a total-degree start system (random complex γ, adaptive predictor–corrector, Cauchy endgame), each real non-negative endpoint certified by the Krawczyk test in interval arithmetic`,
+      method: `homotopy continuation from the ${solved.paths.total} roots of a total-degree start system (random complex γ, adaptive predictor–corrector, Cauchy endgame), each real non-negative endpoint certified by the Krawczyk test in interval arithmetic; paths: ${pathSummary(solved.paths)}`,
       solver: "homotopy",
       complete,
       paths: solved.paths,
@@ -100,6 +100,17 @@ export function isolatedSteadyStates(
     continua,
     notes,
   };
+}
+
+/** "1 at a certified finite root, 8 at infinity": how the start paths ended, in words. */
+export function pathSummary(p: PathAccount): string {
+  const parts = [
+    p.finite > 0 ? `${p.finite} at ${p.finite === 1 ? "a certified finite root" : "certified finite roots"}` : "",
+    p.divergent > 0 ? `${p.divergent} at infinity` : "",
+    p.singular > 0 ? `${p.singular} at singular points (a multiple root or a set of roots)` : "",
+    p.failed > 0 ? `${p.failed} failed` : "",
+  ].filter((x) => x !== "");
+  return parts.length > 0 ? parts.join(", ") : "none";
 }
 
 function samePoints(a: readonly (readonly number[])[], b: readonly (readonly number[])[], scale: number): boolean {

@@ -38,7 +38,11 @@
  *   at infinity, or on a positive-dimensional set. By the theory of the total-degree homotopy
  *   with a random γ, every isolated root is then the end of some path. The classification "at
  *   infinity" (homogenising coordinate below 1e-10 of the point after Newton, or 1e-7 after the
- *   endgame) and the dimension test are numerical, not proved.
+ *   endgame) and the dimension test are numerical, not proved. A path's end is a finite root only
+ *   when the affine Newton refinement of its dehomogenised end moves it by at most 1e-6
+ *   relative: near a singular point at infinity (X₀ → 0 like t^{1/c}) Newton from the huge affine
+ *   point can converge to some distant finite root, which used to count such paths as
+ *   "path jumping" onto that root; they now go to the Cauchy endgame, which finds X₀ → 0.
  * - `components`: endpoints on positive-dimensional sets grouped by dimension (the local
  *   dimension from a random slice test), with the endpoints as witness points. Distinct
  *   components of the same dimension are not separated (no irreducible decomposition).

@@ -5,7 +5,7 @@
 import type { ComplexInterval } from "../../interval/complex.js";
 import { mulberry32 } from "../../random.js";
 import { certifyRoot, type Certificate, boxInside, disjoint } from "./certify.js";
-import { normInf, solveInPlace } from "./complex.js";
+import { distInf, normInf, solveInPlace } from "./complex.js";
 import { localDimension } from "./dimension.js";
 import { cauchyEndgame } from "./endgame.js";
 import { certifyOnFace } from "./face.js";
@@ -83,6 +83,12 @@ type PathEnd =
   | { kind: "singular"; x: Float64Array[]; winding: number }
   | { kind: "infinity"; winding: number }
   | { kind: "failed"; reason: string };
+
+/**
+ * Largest move of the affine Newton refinement from a path's end, relative to the point: a
+ * refinement that travels further has left the path's end for another root.
+ */
+const REFINE_DRIFT = 1e-6;
 
 /** The end of the tracked t-range where the endgame zone starts. */
 const T_ENDGAME = 0.1;
@@ -220,8 +226,12 @@ function dehomogenise(xre: Float64Array, xim: Float64Array): [Float64Array, Floa
 function finiteRegular(affine: CompiledSystem, ev: Evaluator, Xre: Float64Array, Xim: Float64Array): PathEnd | null {
   const [re, im] = dehomogenise(Xre, Xim);
   const n = affine.n;
+  const fromRe = Float64Array.from(re), fromIm = Float64Array.from(im);
   if (!newtonRefine(n, ev, re, im)) return null;
   const scale = Math.max(1, normInf(n, re, im));
+  // Newton from a point near a singular end (at infinity, say) may converge to some other root
+  // far away: the refined point must be the path's end, not a root Newton found elsewhere.
+  if (distInf(n, re, im, fromRe, fromIm) > REFINE_DRIFT * Math.max(scale, normInf(n, fromRe, fromIm))) return null;
   const cert = certifyRoot(affine, Array.from(re), Array.from(im), 1e-6 * scale);
   return cert ? { kind: "regular", x: [re, im], cert } : null;
 }
