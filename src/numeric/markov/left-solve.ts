@@ -57,6 +57,19 @@ export function gthLeftSolver(fac: GthFactor, states: Int32Array, n: number): Gt
   const { perm, start, end } = fac.order;
   const lower = fac.lower, D = fac.D;
   const ground = states[perm[last] ?? outOfRange()] ?? outOfRange();
+  const nodes = start.length;
+  // per node, its front's positions (own states, then boundary) and where its pivots' entries start
+  const frontAt = new Int32Array(nodes + 1);
+  for (let t = 0; t < nodes; t++) {
+    frontAt[t + 1] = (frontAt[t] ?? outOfRange()) + (end[t] ?? outOfRange()) - (start[t] ?? outOfRange()) + (fac.boundary[t] ?? outOfRange()).length;
+  }
+  const front = new Int32Array(frontAt[nodes] ?? outOfRange());
+  for (let t = 0; t < nodes; t++) {
+    const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s, at = frontAt[t] ?? outOfRange();
+    for (let k = 0; k < p; k++) front[at + k] = s + k;
+    front.set(fac.boundary[t] ?? outOfRange(), at + p);
+  }
+  const place = Int32Array.from(perm, (v) => states[v] ?? outOfRange()); // new position → network state
 
   /**
    * Forward sweep: x becomes z with zᵀ U' = xᵀ (recursive, in place), or with `abs` the product
@@ -64,10 +77,10 @@ export function gthLeftSolver(fac: GthFactor, states: Int32Array, n: number): Gt
    */
   const forward = (x: Float64Array, abs: boolean): Float64Array => {
     const out = abs ? new Float64Array(nc) : x;
-    for (let t = 0; t < start.length; t++) {
+    for (let t = 0; t < nodes; t++) {
       const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s;
-      const bound = fac.boundary[t] ?? outOfRange(), f = p + bound.length;
-      const base = fac.offset[t] ?? outOfRange();
+      const at = frontAt[t] ?? outOfRange(), f = (frontAt[t + 1] ?? outOfRange()) - at;
+      const base = (fac.offset[t] ?? outOfRange()) - at;
       for (let k = 0; k < p; k++) {
         const g = s + k;
         if (g === last) continue;
@@ -81,11 +94,11 @@ export function gthLeftSolver(fac: GthFactor, states: Int32Array, n: number): Gt
           x[g] = z;
         }
         if (z === 0) continue;
+        // entry of front row i (i > k) at off + i; front[at + i] is its position
         const off = base + segment(k, f) - (k + 1);
-        for (let j = k + 1; j < p; j++) out[s + j] = (out[s + j] ?? outOfRange()) + z * (upper[off + j] ?? outOfRange());
-        for (let j = p; j < f; j++) {
-          const at = bound[j - p] ?? outOfRange();
-          out[at] = (out[at] ?? outOfRange()) + z * (upper[off + j] ?? outOfRange());
+        for (let i = at + k + 1, stop = at + f; i < stop; i++) {
+          const q = front[i] ?? outOfRange();
+          out[q] = (out[q] ?? outOfRange()) + z * (upper[off + i] ?? outOfRange());
         }
       }
     }
@@ -96,18 +109,17 @@ export function gthLeftSolver(fac: GthFactor, states: Int32Array, n: number): Gt
   /** Backward sweep in place: y_k = x_k + Σ_{i>k} y_i l_ik (recursive), or with `abs` t = |x|ᵀ|L'| (not recursive). */
   const backward = (x: Float64Array, abs: boolean): void => {
     x[last] = 0;
-    const src = abs ? x.slice() : x; // |L'| product reads the given vector, not the running one
-    for (let t = start.length - 1; t >= 0; t--) {
+    const src = abs ? x.slice() : x; // the |L'| product reads the given vector, not the running one
+    for (let t = nodes - 1; t >= 0; t--) {
       const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s;
-      const bound = fac.boundary[t] ?? outOfRange(), f = p + bound.length;
-      const base = fac.offset[t] ?? outOfRange();
+      const at = frontAt[t] ?? outOfRange(), f = (frontAt[t + 1] ?? outOfRange()) - at;
+      const base = (fac.offset[t] ?? outOfRange()) - at;
       for (let k = p - 1; k >= 0; k--) {
         const g = s + k;
         if (g === last) continue;
         const off = base + segment(k, f) - (k + 1);
         let acc = src[g] ?? outOfRange();
-        for (let i = k + 1; i < p; i++) acc += (src[s + i] ?? outOfRange()) * (lower[off + i] ?? outOfRange());
-        for (let i = p; i < f; i++) acc += (src[bound[i - p] ?? outOfRange()] ?? outOfRange()) * (lower[off + i] ?? outOfRange());
+        for (let i = at + k + 1, stop = at + f; i < stop; i++) acc += (src[front[i] ?? outOfRange()] ?? outOfRange()) * (lower[off + i] ?? outOfRange());
         x[g] = acc;
       }
     }
@@ -116,14 +128,14 @@ export function gthLeftSolver(fac: GthFactor, states: Int32Array, n: number): Gt
   const gather = (b: Float64Array, abs: boolean): Float64Array => {
     const x = new Float64Array(nc);
     for (let g = 0; g < nc; g++) {
-      const v = b[states[perm[g] ?? outOfRange()] ?? outOfRange()] ?? outOfRange();
+      const v = b[place[g] ?? outOfRange()] ?? outOfRange();
       x[g] = abs ? Math.abs(v) : v;
     }
     return x;
   };
   const scatter = (x: Float64Array): Float64Array => {
     const y = new Float64Array(n);
-    for (let g = 0; g < nc; g++) y[states[perm[g] ?? outOfRange()] ?? outOfRange()] = x[g] ?? outOfRange();
+    for (let g = 0; g < nc; g++) y[place[g] ?? outOfRange()] = x[g] ?? outOfRange();
     return y;
   };
 
