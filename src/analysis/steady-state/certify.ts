@@ -10,7 +10,9 @@
  *      more than certifyStep · (|x_i| + zeroCut · scale). A point that is not near a root, or
  *      where the Jacobian is singular on the class, fails this (a singular point passes only with
  *      |dx_i/dt| ≤ steadyTolerance · w_i and within unboundedScale of the class scale, so a
- *      continuum of states keeps its samples but a runaway does not).
+ *      continuum of states keeps its samples but a runaway does not); a point whose Newton step is
+ *      large only because the Jacobian is singular to rounding (a fold) passes when
+ *      |dx_i/dt| ≤ 64 ε · w_i, the residual rounding leaves at a root.
  *
  * The step is solved with columns scaled by |x_i| + zeroCut · scale and rows by their largest
  * entry, so it is the relative step that is judged.
@@ -40,8 +42,18 @@ export function certifiedSteady(kin: Kinetics, cls: CompatibilityClass, x: reado
     for (const v of x) big = Math.max(big, v);
     return within(o.steadyTolerance) && big <= o.unboundedScale * cls.scale;
   }
-  return step.every((d) => Math.abs(d) <= o.certifyStep);
+  if (step.every((d) => Math.abs(d) <= o.certifyStep)) return true;
+  // A singular root (a fold, a double root of dx/dt) has a Jacobian that is singular up to
+  // rounding, so the Newton step is rounding noise divided by a rounding-size pivot: judge the
+  // residual itself then, at the level rounding leaves (a point not near a root has a net rate
+  // far above it; a runaway point is cut by unboundedScale).
+  let big = 0;
+  for (const v of x) big = Math.max(big, v);
+  return within(ROUNDING_RESIDUAL) && big <= o.unboundedScale * cls.scale;
 }
+
+/** |dx_i/dt| at a root evaluated in doubles: a few dozen roundings of the rates that cancel. */
+const ROUNDING_RESIDUAL = 64 * Number.EPSILON;
 
 /** One Newton step of the full system at x, species j measured in units of |x_j| + zeroCut · scale; null when singular. */
 function relativeNewtonStep(kin: Kinetics, cls: CompatibilityClass, x: readonly number[], o: SteadyStateThresholds): number[] | null {

@@ -48,7 +48,12 @@ export function isolatedSteadyStates(
       const p = polish(kin, cls, x, o);
       return p !== null && sameState(p, x, cls.scale, o.sameStateRelative, o.sameStateAbsolute) ? p.map((v, i) => (x[i] === 0 ? 0 : v)) : [...x];
     });
-    const certificates = certifyStates(system, states, cls.scale);
+    // a singular root (several paths meet there: a fold, a multiple root) has no Krawczyk box:
+    // say so plainly, with its multiplicity
+    const certificates = certifyStates(system, states, cls.scale).map((c, i) => {
+      const m = solved.multiplicities[i] ?? 1;
+      return c.certified || m <= 1 ? c : { ...c, detail: singularDetail(m) };
+    });
     const uncertified = certificates.filter((c) => !c.certified).length;
     // a singular endpoint may lie on a line of steady states
     const continua: SteadyStateContinuum[] = [];
@@ -100,6 +105,11 @@ export function isolatedSteadyStates(
     continua,
     notes,
   };
+}
+
+/** The certificate's words for a singular root where `m` homotopy paths end. */
+export function singularDetail(m: number): string {
+  return `singular, multiplicity ${m}: ${m} homotopy paths end here and the Jacobian is singular, so no Krawczyk box exists (it certifies only nonsingular roots)`;
 }
 
 /** "1 at a certified finite root, 8 at infinity": how the start paths ended, in words. */

@@ -11,7 +11,14 @@ import type { SteadyStateSystem } from "./system.js";
 import { toPolynomialSystem } from "./certificate.js";
 
 export type HomotopyOutcome =
-  | { readonly kind: "solved"; readonly roots: readonly (readonly number[])[]; readonly paths: PathAccount; readonly result: HomotopyResult }
+  | {
+    readonly kind: "solved";
+    readonly roots: readonly (readonly number[])[];
+    /** Per root, the paths that end there: 1 for a regular root, its multiplicity for a singular one. */
+    readonly multiplicities: readonly number[];
+    readonly paths: PathAccount;
+    readonly result: HomotopyResult;
+  }
   | { readonly kind: "unavailable"; readonly why: string };
 
 /**
@@ -34,6 +41,7 @@ export function homotopyRoots(system: SteadyStateSystem, scale: number, o: Stead
   }
   const tiny = o.zeroCut * scale;
   const roots: number[][] = [];
+  const multiplicities: number[] = [];
   for (const s of result.solutions) {
     const c = s.certified;
     const nearlyReal = s.point.every((z) => Math.abs(z.im) <= tiny + 1e-8 * Math.abs(z.re));
@@ -43,6 +51,7 @@ export function homotopyRoots(system: SteadyStateSystem, scale: number, o: Stead
     if (!(c.unique ? c.nonNegative || s.point.every((z) => z.re >= -tiny) : nearlyReal && s.point.every((z) => z.re >= -tiny))) continue;
     const zero = new Set(c.zeroCoordinates);
     roots.push(s.point.map((z, i) => (zero.has(i) || Math.abs(z.re) <= tiny ? 0 : Math.max(0, z.re))));
+    multiplicities.push(s.multiplicity);
   }
   const count = (outcome: string): number => result.paths.filter((p) => p.outcome === outcome).length;
   const reasons = new Map<string, number>();
@@ -55,5 +64,5 @@ export function homotopyRoots(system: SteadyStateSystem, scale: number, o: Stead
     failed: count("failed"),
     failures: [...reasons].map(([reason, n]) => ({ reason, count: n })),
   };
-  return { kind: "solved", roots, paths, result };
+  return { kind: "solved", roots, multiplicities, paths, result };
 }
