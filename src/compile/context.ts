@@ -39,7 +39,11 @@ export class CompileContext {
     if (terms.length === 0) return NO_TERMS;
     const [only] = terms;
     if (terms.length > 1 || only === undefined || only.coefficient !== 1) return terms;
-    const i = only.index;
+    return this.single(only.index);
+  }
+
+  /** The shared side of species (or reservoir) `i` once. */
+  single(i: number): Term[] {
     return (this.#singles[i] ??= Object.freeze([Object.freeze({ index: i, coefficient: 1 })])) as Term[];
   }
 }

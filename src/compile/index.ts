@@ -2,6 +2,7 @@
  * Compile stage: text → Network IR + diagnostics.
  *
  *   forEachStatement ─▶ DeclarationTable.add | ReactionIds.register + lowerReaction ─▶ lowerAssert ─▶ buildNetwork
+ *                    └▶ lowerShape (a plain reaction line, straight from its scanned offsets)
  *
  * One pass over the text; a network is returned only when there is no error (warnings allowed).
  */
@@ -10,10 +11,13 @@ import { buildNetwork, type SpeciesInput } from "../network/build.js";
 import type { Assert, Network } from "../network/types.js";
 import { forEachStatement, MAX_ERRORS } from "../syntax/parse.js";
 import type { Statement } from "../syntax/ast.js";
+import type { ReactionShape } from "../syntax/fast-reaction.js";
+import type { Where } from "../syntax/visitor.js";
 import { lowerAssert } from "./asserts.js";
 import { CompileContext } from "./context.js";
 import { DeclarationTable, type Declarations } from "./declarations.js";
 import { EnergyTable, type TermNames } from "./energies.js";
+import { lowerShape } from "./fast-reaction.js";
 import { MeasureTable } from "./measures.js";
 import { field } from "./sensitivity.js";
 import { lowerReaction, ReactionIds, type LoweredReaction } from "./reactions.js";
@@ -70,6 +74,16 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   // one cap on errors for the whole file (syntax and semantics), as for syntax alone in parse.ts
   const errors = (): number => syntax.items.length + sink.items.length;
   let capped: Span | null = null;
+  // a plain reaction line is lowered from its offsets when nothing about it needs saying (else it
+  // comes back as a statement below, which says it)
+  const plain = (line: string, w: Where, shape: ReactionShape): boolean => {
+    if (firstSpan === null || syntax.hasErrors || !decls.kindKnown || errors() > MAX_ERRORS) return false;
+    const r = lowerShape(line, w, shape, decls, indices, ids);
+    if (r === null) return false;
+    lowered.push(r);
+    built.push(false);
+    return true;
+  };
   forEachStatement(text, file, syntax, (st) => {
     firstSpan ??= st.span;
     if (errors() > MAX_ERRORS) {
@@ -90,14 +104,14 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
       if (!syntax.hasErrors && decls.kindKnown && st.thermo === undefined) {
         probe.items.length = 0;
         const r = lowerReaction(st, id, decls, indices, probe, false);
-        if (probe.items.some((d) => d.code === CODES.unknownSpecies || d.code === CODES.unknownName)) waiting.push({ st, position, id });
+        if (waits(probe)) waiting.push({ st, position, id });
         else {
           sink.items.push(...probe.items);
           lowered[position] = r;
         }
       } else waiting.push({ st, position, id });
     }
-  });
+  }, { reaction: plain });
   if (syntax.hasErrors) return null;
   decls.finish();
   energies.finish(decls);
@@ -110,8 +124,10 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   }
   if (capped !== null) sink.error(CODES.syntaxError, `more than ${MAX_ERRORS} errors: the rest of the file was not checked`, capped, "fix these first");
   const reactions = lowered.filter((r): r is LoweredReaction => r !== null);
-  const constructed = lowered.flatMap((r, i) => (r ? [built[i] === true] : []));
-  const reactionIndex = new Map(ids.ids.map((id, i) => [id, i] as const));
+  const constructed = energies.declared ? lowered.flatMap((r, i) => (r ? [built[i] === true] : [])) : [];
+  // reaction i is ids.ids[i] (any reaction not lowered is an error, and then there is no network)
+  const reactionIndex = new Map<string, number>();
+  for (let i = 0; i < ids.ids.length; i++) reactionIndex.set(ids.ids[i]!, i);
   const measured = measures.lower(decls, reactionIndex);
   const forces = measures.lowerForces(decls, measured.currents);
   const asserts: Assert[] = [];
@@ -137,7 +153,13 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     currents: measured.currents,
     forces,
     params: new Map([...decls.params].map(([name, v]) => [name, v.value] as const)),
-  });
+  }, { speciesIndex: species, reservoirIndex: decls.reservoirIndex, reactionIndex });
+}
+
+/** Whether a reaction's first try named something not declared yet (so it waits for the end). */
+function waits(probe: DiagnosticSink): boolean {
+  for (const d of probe.items) if (d.code === CODES.unknownSpecies || d.code === CODES.unknownName) return true;
+  return false;
 }
 
 /** Initial amounts; for a Markov network normalised to probabilities (uniform when none given). */

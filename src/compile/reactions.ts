@@ -2,7 +2,7 @@
  * Second compile phase: reactions. Resolves every name on both sides, checks arrows, rate counts
  * and rate values, and the one-state-to-one-state shape of Markov jumps.
  */
-import { CODES, type DiagnosticSink } from "../diagnostics.js";
+import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
 import type { ReactionInput } from "../network/build.js";
 import { LiteralRate } from "../network/rate.js";
 import type { RateConstant, Term } from "../network/types.js";
@@ -10,7 +10,7 @@ import type { Side, Statement } from "../syntax/ast.js";
 import { NO_TERMS, type CompileContext } from "./context.js";
 import { describeName, type Declarations } from "./declarations.js";
 import { constructedRates, type EnergyTable, type TermNames } from "./energies.js";
-import { evaluate } from "./evaluate.js";
+import { evaluate, type Scope } from "./evaluate.js";
 import { field } from "./sensitivity.js";
 import { suggest } from "./suggest.js";
 
@@ -36,34 +36,42 @@ function arrowFix(text: string): "->" | "<->" {
 /** Gives each reaction its id (`R<n>` when unlabelled, n its 1-based position) and reports duplicates. */
 export class ReactionIds {
   readonly ids: string[] = [];
-  /** Line of each reaction, and whether it had a label. */
-  private readonly seen: { readonly line: number; readonly labelled: boolean }[] = [];
+  /** Line of each reaction, and whether it had a label (two flat arrays: no object per reaction). */
+  private readonly lines: number[] = [];
+  private readonly labelled: boolean[] = [];
   /** Labels only (default names cannot collide with each other): label → position. */
   private readonly labels = new Map<string, number>();
 
   constructor(private readonly sink: DiagnosticSink) {}
 
   register(st: ReactionStatement): string {
+    return this.add(st.label?.name ?? null, st.span.line, () => st.label?.span ?? st.span);
+  }
+
+  /** Registers the reaction of line `line` with `label` (null: none); `where` places a duplicate's error. */
+  add(label: string | null, line: number, where: () => Span): string {
     const position = this.ids.length;
-    const id = st.label?.name ?? `R${position + 1}`;
+    const id = label ?? `R${position + 1}`;
     this.ids.push(id);
-    this.seen.push({ line: st.span.line, labelled: st.label !== null });
-    const prior = this.seen[this.priorWith(id, position)];
-    if (st.label !== null && !this.labels.has(id)) this.labels.set(id, position);
-    if (prior) {
-      const where = prior.labelled ? `the label of line ${prior.line}` : `the default name of the reaction at line ${prior.line}`;
-      this.sink.error(CODES.duplicateLabel, `reaction label '${id}' is already ${where}`, st.label?.span ?? st.span, "labels must be unique");
+    this.lines.push(line);
+    this.labelled.push(label !== null);
+    const prior = this.priorWith(id, position, label !== null);
+    if (label !== null && !this.labels.has(id)) this.labels.set(id, position);
+    if (prior >= 0) {
+      const at = this.lines[prior];
+      const what = this.labelled[prior] ? `the label of line ${at}` : `the default name of the reaction at line ${at}`;
+      this.sink.error(CODES.duplicateLabel, `reaction label '${id}' is already ${what}`, where(), "labels must be unique");
     }
     return id;
   }
 
-  /** The earlier reaction already named `id`, or -1. */
-  private priorWith(id: string, position: number): number {
+  /** The earlier reaction already named `id`, or -1 (a default name `R<n>` is only ever the n-th's). */
+  private priorWith(id: string, position: number, isLabel: boolean): number {
     const labelled = this.labels.get(id);
-    if (labelled !== undefined) return labelled;
+    if (labelled !== undefined || !isLabel) return labelled ?? -1;
     const m = id.charCodeAt(0) === 82 ? /^R([1-9][0-9]*)$/.exec(id) : null; // only `R<n>` can be a default name
     const k = m ? Number(m[1]) - 1 : -1;
-    return k >= 0 && k < position && this.seen[k]?.labelled === false ? k : -1;
+    return k >= 0 && k < position && this.labelled[k] === false ? k : -1;
   }
 }
 
@@ -198,7 +206,7 @@ function lowerRates(st: ReactionStatement, twoWay: boolean, decls: Declarations,
     sink.error(CODES.wrongRateCount, `${arrow}; found ${st.rates.length}`, where, twoWay ? "A <-> B @ kf, kr" : "A -> B @ k");
     return null;
   }
-  const scope = decls.scope();
+  let scope: Scope | undefined; // made only for a rate that is not a plain literal
   const out: RateConstant[] = [];
   for (const e of st.rates) {
     // a plain literal (most rates of a large file) keeps its exact value for later
@@ -209,7 +217,7 @@ function lowerRates(st: ReactionStatement, twoWay: boolean, decls: Declarations,
         continue;
       }
     }
-    const v = evaluate(e, scope, sink);
+    const v = evaluate(e, (scope ??= decls.scope()), sink);
     if (!v) return null;
     if (!(v.value > 0) || !Number.isFinite(v.value)) {
       sink.error(CODES.badRateConstant, `a rate constant must be a finite number > 0; this one is ${v.value}`, e.span, "leave a direction out with '->' instead of a zero rate");

@@ -27,29 +27,111 @@ export interface NetworkInput {
 /** `2 A + B`, in species order; `0` for the empty complex. */
 export function complexLabel(terms: readonly Term[], names: readonly { name: string }[]): string {
   if (terms.length === 0) return "0";
-  return terms.map((t) => (t.coefficient === 1 ? names[t.index]!.name : `${t.coefficient} ${names[t.index]!.name}`)).join(" + ");
+  let label = "";
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    const name = names[t.index]!.name;
+    if (i > 0) label += " + ";
+    label += t.coefficient === 1 ? name : `${t.coefficient} ${name}`;
+  }
+  return label;
 }
 
-export function buildNetwork(input: NetworkInput): Network {
+function sameTerms(a: readonly Term[], b: readonly Term[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.index !== b[i]!.index || a[i]!.coefficient !== b[i]!.coefficient) return false;
+  return true;
+}
+
+/**
+ * The distinct complexes of the reactions, each once, in order of first appearance: one species
+ * once (every Markov state) by a Map on its index, any other by open addressing on a hash of its
+ * terms (no key strings: a file of 10^5 reactions has about as many complexes).
+ */
+class Complexes {
+  readonly list: Complex[] = [];
+  readonly #single = new Map<number, number>();
+  /** Complex index + 1 per slot, 0 when empty; the size a power of two, at most half full. */
+  #slots = new Int32Array(1024);
+  #filled = 0;
+
+  constructor(private readonly species: readonly { name: string }[]) {}
+
+  indexOf(terms: readonly Term[]): number {
+    const [only] = terms;
+    if (only !== undefined && terms.length === 1 && only.coefficient === 1) {
+      let i = this.#single.get(only.index);
+      if (i === undefined) this.#single.set(only.index, (i = this.#add(terms)));
+      return i;
+    }
+    const mask = this.#slots.length - 1;
+    for (let h = hash(terms) & mask; ; h = (h + 1) & mask) {
+      const c = this.#slots[h]!;
+      if (c === 0) {
+        const i = this.#add(terms);
+        this.#slots[h] = i + 1;
+        if (++this.#filled * 2 > this.#slots.length) this.#grow();
+        return i;
+      }
+      if (sameTerms(this.list[c - 1]!.terms, terms)) return c - 1;
+    }
+  }
+
+  #add(terms: readonly Term[]): number {
+    const index = this.list.length;
+    this.list.push(Object.freeze({ index, terms, label: complexLabel(terms, this.species) }));
+    return index;
+  }
+
+  #grow(): void {
+    const old = this.#slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length - 1;
+    for (const c of old) {
+      if (c === 0) continue;
+      let h = hash(this.list[c - 1]!.terms) & mask;
+      while (slots[h] !== 0) h = (h + 1) & mask;
+      slots[h] = c;
+    }
+    this.#slots = slots;
+  }
+}
+
+/** A 32-bit hash of a complex's terms (FNV-style mixing of index and coefficient). */
+function hash(terms: readonly Term[]): number {
+  let h = 0x811c9dc5 | 0;
+  for (const t of terms) {
+    h = Math.imul(h ^ t.index, 0x01000193);
+    h = Math.imul(h ^ t.coefficient, 0x01000193);
+  }
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/**
+ * Name → index maps a caller already holds (the compiler builds them as it reads): each must map
+ * the i-th name of its list to i, exactly as buildNetwork would build it; one whose size differs
+ * from its list is ignored and built again.
+ */
+export interface KnownIndices {
+  readonly speciesIndex?: ReadonlyMap<string, number>;
+  readonly reservoirIndex?: ReadonlyMap<string, number>;
+  readonly reactionIndex?: ReadonlyMap<string, number>;
+}
+
+/** name → position of `list`, or `known` when it is the caller's map of the same list. */
+function indexOf(list: readonly { readonly name?: string; readonly id?: string }[], key: "name" | "id", known: ReadonlyMap<string, number> | undefined): ReadonlyMap<string, number> {
+  if (known !== undefined && known.size === list.length) return known;
+  const out = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) out.set(list[i]![key]!, i);
+  return out;
+}
+
+export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Network {
   const species = input.species.map((s, index) => Object.freeze({ name: s.name, index, initial: s.initial, initialGiven: s.initialGiven, span: s.span }));
   const reservoirs = input.reservoirs.map((r, index): Reservoir => Object.freeze({ name: r.name, index, value: r.value, exact: r.exact, ...(r.sensitivity ? { sensitivity: r.sensitivity } : {}), span: r.span }));
-  const complexes: Complex[] = [];
-  // most complexes are one species once (every Markov state): key those by number, the rest by text
-  const single = new Map<number, number>();
-  const byKey = new Map<string, number>();
-  const complexOf = (terms: readonly Term[]): number => {
-    const one = terms.length === 1 && terms[0]!.coefficient === 1;
-    let key = "";
-    if (!one) for (const t of terms) key += `${t.index}:${t.coefficient},`;
-    let i = one ? single.get(terms[0]!.index) : byKey.get(key);
-    if (i === undefined) {
-      i = complexes.length;
-      if (one) single.set(terms[0]!.index, i);
-      else byKey.set(key, i);
-      complexes.push(Object.freeze({ index: i, terms, label: complexLabel(terms, species) }));
-    }
-    return i;
-  };
+  const table = new Complexes(species);
+  const complexOf = (terms: readonly Term[]): number => table.indexOf(terms);
   const reactions: Reaction[] = new Array<Reaction>(input.reactions.length);
   for (let index = 0; index < input.reactions.length; index++) {
     const r = input.reactions[index]!;
@@ -69,12 +151,9 @@ export function buildNetwork(input: NetworkInput): Network {
       span: r.span,
     });
   }
-  const speciesIndex = new Map<string, number>();
-  for (const s of species) speciesIndex.set(s.name, s.index);
-  const reservoirIndex = new Map<string, number>();
-  for (const r of reservoirs) reservoirIndex.set(r.name, r.index);
-  const reactionIndex = new Map<string, number>();
-  for (const r of reactions) reactionIndex.set(r.id, r.index);
+  const speciesIndex = indexOf(species, "name", known.speciesIndex);
+  const reservoirIndex = indexOf(reservoirs, "name", known.reservoirIndex);
+  const reactionIndex = indexOf(reactions, "id", known.reactionIndex);
   return Object.freeze({
     title: input.title,
     source: input.source,
@@ -82,7 +161,7 @@ export function buildNetwork(input: NetworkInput): Network {
     species: Object.freeze(species),
     reservoirs: Object.freeze(reservoirs),
     reactions: Object.freeze(reactions),
-    complexes: Object.freeze(complexes),
+    complexes: Object.freeze(table.list),
     asserts: Object.freeze([...input.asserts]),
     thermodynamics: input.thermodynamics ?? null,
     volume: input.volume ?? null,

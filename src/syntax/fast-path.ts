@@ -11,44 +11,13 @@
  * 100 000-reaction and 500 000-transition targets of DESIGN.md; this path costs ~1 µs.
  */
 import type { Span } from "../diagnostics.js";
-import type { Declarator, Expr, Identifier, ReactionTerm, Side, Statement } from "./ast.js";
+import type { Declarator, Expr, Identifier, Statement } from "./ast.js";
+import { reactionStatement, ReactionShape, scanName, scanNumber, scanReaction, wordIn } from "./fast-reaction.js";
 import { KEYWORD_WORDS } from "./lexer.js";
 import type { Where } from "./visitor.js";
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-
-/** End of a name `[A-Za-z_][A-Za-z0-9_]*` starting at `at`, or -1 (the lexer's Name token). */
-function scanName(t: string, at: number): number {
-  if (!isNameStart(t.charCodeAt(at))) return -1;
-  let i = at + 1;
-  for (let c = t.charCodeAt(i); isNameStart(c) || isDigit(c); c = t.charCodeAt(++i));
-  return i;
-}
-
-/** End of a number `(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?` starting at `at`, or -1 (the lexer's NumberLiteral). */
-function scanNumber(t: string, at: number): number {
-  let i = at;
-  while (isDigit(t.charCodeAt(i))) i++;
-  if (i > at) {
-    if (t.charCodeAt(i) === 46) for (i++; isDigit(t.charCodeAt(i)); i++);
-  } else {
-    if (t.charCodeAt(i) !== 46 || !isDigit(t.charCodeAt(i + 1))) return -1;
-    for (i += 1; isDigit(t.charCodeAt(i)); i++);
-  }
-  const e = t.charCodeAt(i);
-  if (e === 101 || e === 69) {
-    let j = i + 1;
-    const sign = t.charCodeAt(j);
-    if (sign === 43 || sign === 45) j++;
-    if (isDigit(t.charCodeAt(j))) {
-      for (; isDigit(t.charCodeAt(j)); j++);
-      i = j;
-    }
-  }
-  return i;
-}
-const DECLARE = new Set(["species", "state", "reservoir", "chemostat", "param"]);
+const DECLARE: readonly string[] = ["species", "state", "reservoir", "chemostat", "param"];
+const KEYWORDS: readonly string[] = [...KEYWORD_WORDS];
 
 class Scanner {
   pos = 0;
@@ -102,16 +71,29 @@ class Scanner {
   }
 }
 
-/** Parses `text` (one line) by the fast path, or returns null to defer to chevrotain. */
-export function fastStatement(text: string, w: Where): Statement | null {
+/** What a line is, by its first word: a declaration, a reaction, or neither (chevrotain's). */
+export type LineKind = "declaration" | "reaction" | null;
+
+/** The fast path's shape of `text` (one line) by its first word, before scanning the rest. */
+export function lineKind(text: string): LineKind {
   if (text.includes(";") || text.includes('"')) return null;
-  const s = new Scanner(text, w);
-  s.skip();
-  const end = scanName(text, s.pos);
-  const first = end < 0 ? null : text.slice(s.pos, end);
-  if (first !== null && DECLARE.has(first)) return declaration(s);
-  if (first !== null && KEYWORD_WORDS.has(first)) return null;
-  return reaction(s);
+  let i = 0;
+  for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff; c = text.charCodeAt(++i));
+  const end = scanName(text, i);
+  if (end >= 0 && wordIn(text, i, end, DECLARE)) return "declaration";
+  if (end >= 0 && wordIn(text, i, end, KEYWORDS)) return null;
+  return "reaction";
+}
+
+/**
+ * Parses `text` (one line) by the fast path, or returns null to defer to chevrotain. `shape` is
+ * scratch space for a reaction's offsets, reused from line to line by a caller that has one.
+ */
+export function fastStatement(text: string, w: Where, shape: ReactionShape = new ReactionShape()): Statement | null {
+  const kind = lineKind(text);
+  if (kind === "declaration") return declaration(new Scanner(text, w));
+  if (kind === "reaction") return scanReaction(text, shape) ? reactionStatement(text, w, shape) : null;
+  return null;
 }
 
 function declaration(s: Scanner): Statement | null {
@@ -138,76 +120,4 @@ function declaration(s: Scanner): Statement | null {
     declarators,
     span: s.span(kw.start, last.offset - s.w.lineStart + last.length),
   };
-}
-
-function reaction(s: Scanner): Statement | null {
-  s.skip();
-  const start = s.pos;
-  let label: Identifier | null = null;
-  const save = s.pos;
-  const l = s.name();
-  if (l && s.punct(":") >= 0) label = { name: l.text, span: s.span(l.start, l.end) };
-  else s.pos = save;
-  const lhs = side(s);
-  if (!lhs) return null;
-  s.skip();
-  let arrowText: string;
-  if (s.text.startsWith("<->", s.pos)) arrowText = "<->";
-  else if (s.text.startsWith("->", s.pos)) arrowText = "->";
-  else return null;
-  const arrowStart = s.pos;
-  s.pos += arrowText.length;
-  const arrow = { text: arrowText, span: s.span(arrowStart, s.pos) };
-  const rhs = side(s);
-  if (!rhs) return null;
-  const at = s.punct("@");
-  if (at < 0) return null;
-  const rates: Expr[] = [];
-  let end: number;
-  do {
-    const num = s.match(scanNumber);
-    const n = num ? null : s.name();
-    if (num) rates.push({ kind: "number", text: num.text, span: s.span(num.start, num.end) });
-    else if (n) rates.push({ kind: "name", name: n.text, span: s.span(n.start, n.end) });
-    else return null;
-    end = s.pos;
-  } while (s.punct(",") >= 0);
-  if (!s.atEnd()) return null;
-  // a rate followed by '(' (a call) or an operator never reaches here: atEnd() failed
-  return { kind: "reaction", label, lhs, arrow, rhs, at: s.span(at, at + 1), rates, span: s.span(start, end) };
-}
-
-function side(s: Scanner): Side | null {
-  const terms: ReactionTerm[] = [];
-  s.skip();
-  const start = s.pos;
-  let end = start;
-  do {
-    const num = s.match(scanNumber);
-    const n = s.name();
-    if (!n) {
-      // `0` alone is the empty complex; anything else is for chevrotain to judge
-      if (num && terms.length === 0 && num.text === "0") {
-        s.skip();
-        if (s.text.startsWith("+", s.pos)) return null;
-        return { terms, zero: s.span(num.start, num.end), stray: null, span: s.span(num.start, num.end) };
-      }
-      return null;
-    }
-    if (num && !/^\d+$/.test(num.text)) return null;
-    if (num && num.end === n.start) return null; // `2A` lexes as one number then a name in chevrotain too, but keep it simple
-    const coefficient = num ? { text: num.text, span: s.span(num.start, num.end) } : null;
-    const tStart = num ? num.start : n.start;
-    terms.push({ coefficient, species: { name: n.text, span: s.span(n.start, n.end) }, span: s.span(tStart, n.end) });
-    end = n.end;
-  } while (plus(s));
-  return { terms, zero: null, stray: null, span: s.span(start, end) };
-}
-
-/** Consumes a '+' between terms (not the '+-' of an assert, not '+' before a number exponent). */
-function plus(s: Scanner): boolean {
-  s.skip();
-  if (s.text.charCodeAt(s.pos) !== 43 || s.text.charCodeAt(s.pos + 1) === 45) return false;
-  s.pos++;
-  return true;
 }

@@ -11,7 +11,8 @@ import { CODES, DiagnosticSink, type Span } from "../diagnostics.js";
 import type { Program, Statement } from "./ast.js";
 import * as T from "./lexer.js";
 import { parser } from "./parser.js";
-import { fastStatement } from "./fast-path.js";
+import { fastStatement, lineKind } from "./fast-path.js";
+import { reactionStatement, ReactionShape, scanReaction } from "./fast-reaction.js";
 import { toAst, type Where } from "./visitor.js";
 
 /** Deeper parentheses than this are refused before parsing (the parser recurses per level). */
@@ -24,6 +25,12 @@ export const MAX_ERRORS = 50;
 export interface ParseOptions {
   /** Use the hand-written fast path for simple lines (default); off, every line goes to chevrotain. */
   readonly fastPath?: boolean;
+  /**
+   * Offered each line the fast path scans as a plain reaction, before any AST is built: returns
+   * true when it has taken the line (the compiler lowers the shape directly), false to have the
+   * line's statement built and visited as any other. The shape is reused for the next line.
+   */
+  readonly reaction?: (line: string, w: Where, shape: ReactionShape) => boolean;
 }
 
 export function parse(text: string, file: string, sink: DiagnosticSink, options: ParseOptions = {}): Program {
@@ -38,6 +45,8 @@ export function parse(text: string, file: string, sink: DiagnosticSink, options:
  */
 export function forEachStatement(text: string, file: string, sink: DiagnosticSink, visit: (st: Statement) => void, options: ParseOptions = {}): void {
   const useFast = options.fastPath ?? true;
+  const take = options.reaction;
+  const shape = new ReactionShape(); // scratch for the fast path, reused line after line
   const binaryAt = findBinary(text);
   if (binaryAt >= 0) {
     sink.error(CODES.binaryInput, "this is not a text file (it contains binary data); expected a network file", spanAt(text, file, binaryAt, 1));
@@ -62,7 +71,12 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
     const end = Math.min(nextLF, nextCR);
     const lineText = text.slice(lineStart, end);
     lineStart = end === nextCR && nextLF === end + 1 ? end + 2 : end + 1;
-    const fast = useFast ? fastStatement(lineText, w) : null;
+    if (useFast && take !== undefined && lineKind(lineText) === "reaction" && scanReaction(lineText, shape)) {
+      if (!take(lineText, w, shape)) visit(reactionStatement(lineText, w, shape));
+      previous = lineText;
+      continue;
+    }
+    const fast = useFast ? fastStatement(lineText, w, shape) : null;
     if (fast) {
       visit(fast);
       previous = lineText;

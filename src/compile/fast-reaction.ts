@@ -1,0 +1,167 @@
+/**
+ * A plain reaction line lowered straight from its scanned shape (syntax/fast-reaction.ts), with
+ * no AST in between: almost every line of a large generated file. Only a reaction that lowers
+ * without a word to say is taken; anything lowerReaction would report (an unknown or undeclared
+ * name, a bad coefficient, a rate count or value it rejects, a reaction that changes nothing, a
+ * Markov jump that is not one state to one, a reservoir-only reaction) makes lowerShape return
+ * null, and the line goes the ordinary way, which words it. So the diagnostics are the ordinary
+ * path's by construction, and the lowered reaction is the one lowerReaction builds.
+ */
+import { LiteralRate } from "../network/rate.js";
+import type { RateConstant, Term } from "../network/types.js";
+import { lineSpan, MAX_SIDE_TERMS, type ReactionShape } from "../syntax/fast-reaction.js";
+import type { Where } from "../syntax/visitor.js";
+import { NO_TERMS } from "./context.js";
+import type { DeclarationTable } from "./declarations.js";
+import type { Indices, LoweredReaction, ReactionIds } from "./reactions.js";
+import { field } from "./sensitivity.js";
+
+/** One side's internal and reservoir terms, sorted by index, as lowerSide gives them. */
+interface Sides {
+  internal: readonly Term[];
+  reservoir: readonly Term[];
+}
+
+/**
+ * The reaction `shape` describes in `line`, registered with `ids`, or null (registering nothing)
+ * when the ordinary path must lower it because something would be reported.
+ */
+export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, idx: Indices, ids: ReactionIds): LoweredReaction | null {
+  const lhs = lowerSide(line, shape, 0, idx);
+  if (lhs === null) return null;
+  const rhs = lowerSide(line, shape, 1, idx);
+  if (rhs === null) return null;
+  const rates = lowerRates(line, w, shape, decls);
+  if (rates === null) return null;
+  const sameInternal = sameTerms(lhs.internal, rhs.internal);
+  if (sameInternal && sameTerms(lhs.reservoir, rhs.reservoir)) return null; // changes nothing: an error
+  if (decls.kind === "markov") {
+    const [a] = lhs.internal, [b] = rhs.internal;
+    if (lhs.internal.length !== 1 || rhs.internal.length !== 1 || a?.coefficient !== 1 || b?.coefficient !== 1 || a.index === b.index) return null;
+  } else if (sameInternal) return null; // a reservoir-only reaction: a warning
+  const labelled = shape.labelStart >= 0;
+  const id = ids.add(labelled ? line.slice(shape.labelStart, shape.labelEnd) : null, w.line, () => (labelled ? lineSpan(w, shape.labelStart, shape.labelEnd) : lineSpan(w, shape.start, shape.end)));
+  return {
+    id,
+    labelGiven: labelled,
+    reactants: lhs.internal,
+    products: rhs.internal,
+    reservoirReactants: lhs.reservoir,
+    reservoirProducts: rhs.reservoir,
+    forward: rates[0],
+    reverse: rates[1],
+    equation: equation(line, shape),
+    span: lineSpan(w, shape.start, shape.end),
+  };
+}
+
+function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, idx: Indices): Sides | null {
+  const n = shape.sides[side * 4 + 3]!;
+  if (n === 0) return { internal: NO_TERMS, reservoir: NO_TERMS }; // `0`
+  let internal: Term[] | null = null, reservoir: Term[] | null = null;
+  for (let j = 0; j < n; j++) {
+    const at = (side * MAX_SIDE_TERMS + j) * 4;
+    const cStart = shape.terms[at]!, cEnd = shape.terms[at + 1]!;
+    // the scanner took digits only; lowerSide also wants ≥ 1 and a safe integer
+    const coefficient = cStart < 0 ? 1 : Number(line.slice(cStart, cEnd));
+    if (!(coefficient >= 1) || !Number.isSafeInteger(coefficient)) return null;
+    const name = line.slice(shape.terms[at + 2]!, shape.terms[at + 3]!);
+    const s = idx.species.get(name);
+    if (s !== undefined) {
+      if (n === 1 && coefficient === 1) return { internal: idx.context.single(s), reservoir: NO_TERMS };
+      addTerm((internal ??= []), s, coefficient);
+      continue;
+    }
+    const r = idx.reservoirs.get(name);
+    if (r === undefined) return null; // unknown, or declared later, or not a species: the ordinary path says which
+    addTerm((reservoir ??= []), r, coefficient);
+  }
+  return { internal: internal ? idx.context.side(internal) : NO_TERMS, reservoir: reservoir ? idx.context.side(reservoir) : NO_TERMS };
+}
+
+/** Adds `coefficient` of species `index` to a side kept sorted by index (as reactions.ts does). */
+function addTerm(terms: Term[], index: number, coefficient: number): void {
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    if (t.index < index) continue;
+    if (t.index === index) terms[i] = { index, coefficient: t.coefficient + coefficient };
+    else terms.splice(i, 0, { index, coefficient });
+    return;
+  }
+  terms.push({ index, coefficient });
+}
+
+/** Literal rates > 0 and params with values > 0, as many as the arrow takes; else null. */
+function lowerRates(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable): [RateConstant, RateConstant | null] | null {
+  const want = shape.twoWay ? 2 : 1;
+  if (shape.rateCount !== want) return null;
+  const forward = rate(line, w, shape, 0, decls);
+  if (forward === null) return null;
+  if (want === 1) return [forward, null];
+  const reverse = rate(line, w, shape, 1, decls);
+  return reverse === null ? null : [forward, reverse];
+}
+
+function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: DeclarationTable): RateConstant | null {
+  const start = shape.rates[3 * i]!, end = shape.rates[3 * i + 1]!;
+  const text = line.slice(start, end);
+  if (shape.rates[3 * i + 2] === 1) {
+    const literal = Number(text);
+    return literal > 0 && Number.isFinite(literal) ? new LiteralRate(literal, text, lineSpan(w, start, end)) : null;
+  }
+  const v = decls.params.get(text);
+  if (v === undefined) return null;
+  decls.used.add(text);
+  if (!(v.value > 0) || !Number.isFinite(v.value)) return null;
+  return { value: v.value, exact: v.exact, ...field(v.sensitivity), span: lineSpan(w, start, end) };
+}
+
+function sameTerms(a: readonly Term[], b: readonly Term[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.index !== b[i]!.index || a[i]!.coefficient !== b[i]!.coefficient) return false;
+  return true;
+}
+
+/**
+ * `A + 2 B <-> C`: the terms as written, one space around each '+' and the arrow, no coefficient
+ * 1. When the line already reads so, the equation is that stretch of it (no string is built).
+ */
+function equation(line: string, shape: ReactionShape): string {
+  const arrow = shape.twoWay ? "<->" : "->";
+  const lhsEnd = shape.sides[1]!, rhsStart = shape.sides[4]!;
+  if (canonical(line, shape, 0) && canonical(line, shape, 1) && line.startsWith(` ${arrow} `, lhsEnd) && lhsEnd + arrow.length + 2 === rhsStart) {
+    return line.slice(shape.sides[0]!, shape.sides[5]!);
+  }
+  return `${sideText(line, shape, 0)} ${arrow} ${sideText(line, shape, 1)}`;
+}
+
+/** Whether side `side` is written as sideText writes it. */
+function canonical(line: string, shape: ReactionShape, side: 0 | 1): boolean {
+  const n = shape.sides[side * 4 + 3]!;
+  for (let j = 0; j < n; j++) {
+    const at = (side * MAX_SIDE_TERMS + j) * 4;
+    const cStart = shape.terms[at]!, cEnd = shape.terms[at + 1]!, nStart = shape.terms[at + 2]!;
+    if (cStart >= 0 && (cEnd + 1 !== nStart || line.charCodeAt(cEnd) !== 32 || (cEnd === cStart + 1 && line.charCodeAt(cStart) === 49))) return false;
+    if (j + 1 < n) {
+      const next = shape.terms[at + 4]! >= 0 ? shape.terms[at + 4]! : shape.terms[at + 6]!;
+      if (next !== shape.terms[at + 3]! + 3 || !line.startsWith(" + ", shape.terms[at + 3]!)) return false;
+    }
+  }
+  return true;
+}
+
+function sideText(line: string, shape: ReactionShape, side: 0 | 1): string {
+  const n = shape.sides[side * 4 + 3]!;
+  if (n === 0) return "0";
+  let out = "";
+  for (let j = 0; j < n; j++) {
+    const at = (side * MAX_SIDE_TERMS + j) * 4;
+    const cStart = shape.terms[at]!, cEnd = shape.terms[at + 1]!;
+    const name = line.slice(shape.terms[at + 2]!, shape.terms[at + 3]!);
+    const coefficient = cStart >= 0 ? line.slice(cStart, cEnd) : "1";
+    if (j > 0) out += " + ";
+    out += coefficient !== "1" ? `${coefficient} ${name}` : name;
+  }
+  return out;
+}
