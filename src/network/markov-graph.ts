@@ -29,11 +29,15 @@ export function markovEdges(network: Network): MarkovEdges | null {
 }
 
 function readEdges(network: Network): MarkovEdges | null {
-  const m = network.reactions.length;
+  const reactions = network.reactions, m = reactions.length;
   const from = new Int32Array(m), to = new Int32Array(m), twoWay = new Uint8Array(m);
-  for (const [r, x] of network.reactions.entries()) {
-    const [a, ...moreA] = x.reactants, [b, ...moreB] = x.products;
-    if (a === undefined || b === undefined || moreA.length > 0 || moreB.length > 0 || a.coefficient !== 1 || b.coefficient !== 1) return null;
+  for (let r = 0; r < m; r++) {
+    const x = reactions[r];
+    if (x === undefined) return null;
+    const left = x.reactants, right = x.products;
+    if (left.length !== 1 || right.length !== 1) return null;
+    const a = left[0], b = right[0];
+    if (a === undefined || b === undefined || a.coefficient !== 1 || b.coefficient !== 1) return null;
     from[r] = a.index;
     to[r] = b.index;
     twoWay[r] = x.reverse ? 1 : 0;

@@ -10,21 +10,24 @@
  */
 import { fundamentalCycle } from "../../network/digraph.js";
 import type { Network } from "../../network/types.js";
-import type { CycleCurrent } from "./types.js";
+import type { CycleCurrent, CycleSupport } from "./types.js";
 import type { ReactionPairs } from "../../network/pairs.js";
-import { accumulate, sparseCycleSum, type CurrentsAnalysis } from "./common.js";
+import { accumulate, cycleSupport, denseCycle, supportSum, type CurrentsAnalysis } from "./common.js";
 import { outOfRange } from "../../numeric/checked.js";
 import { markovEdges, markovForest } from "../../network/markov-graph.js";
+import type { IntVector } from "../structure/types.js";
 
 /** The decomposition on the spanning forest (see the module comment); `a` holds ln K_r per transition. */
 export function markovCurrents(network: Network, netFlux: readonly number[], pairs: ReactionPairs, a: ArrayLike<number>, maxCycles: number): CurrentsAnalysis {
   const edges = markovEdges(network);
   if (edges === null) return { tree: [], cycles: [], cycleEntropyProduction: null, notes: ["a transition is not a jump from one state to another"] };
   const forest = markovForest(edges);
+  const { from, to } = edges;
+  const m = network.reactions.length;
   // a pair's net flux sits on its tree member when it has one; the other member's chord is the
   // trivial cycle first + second, which carries nothing and is not a cycle of the decomposition
-  const flux = [...netFlux];
-  const folded = new Uint8Array(network.reactions.length);
+  const flux = Float64Array.from(netFlux);
+  const folded = new Uint8Array(m);
   for (const [f, b] of pairs.pairs) {
     const swap = forest.isTree[b] === 1 && forest.isTree[f] !== 1;
     if (swap) { flux[b] = -(flux[f] ?? NaN); flux[f] = 0; }
@@ -32,13 +35,14 @@ export function markovCurrents(network: Network, netFlux: readonly number[], pai
   }
   // φ along the tree from each root (±∞ below a one-way tree edge: such cycles are walked instead)
   const phi = new Float64Array(edges.states);
-  for (const w of forest.order) {
-    const p = forest.parent[w]!;
+  for (let q = 0; q < forest.order.length; q++) {
+    const w = forest.order[q] ?? outOfRange();
+    const p = forest.parent[w] ?? outOfRange();
     if (p < 0) continue;
-    const e = forest.parentEdge[w]!;
-    phi[w] = phi[p]! + (edges.from[e] === p ? a[e]! : -a[e]!);
+    const e = forest.parentEdge[w] ?? outOfRange();
+    const ae = a[e] ?? NaN;
+    phi[w] = (phi[p] ?? outOfRange()) + (from[e] === p ? ae : -ae);
   }
-  const m = network.reactions.length;
   const tree: number[] = [];
   const cycles: CycleCurrent[] = [];
   let chords = 0;
@@ -50,22 +54,20 @@ export function markovCurrents(network: Network, netFlux: readonly number[], pai
     }
     if (folded[e]) continue;
     chords++;
-    const u = edges.from[e]!, v = edges.to[e]!;
+    const u = from[e] ?? outOfRange(), v = to[e] ?? outOfRange();
     const current = flux[e] ?? NaN;
     const listed = cycles.length < maxCycles;
-    const cheap = a[e]! + phi[u]! - phi[v]!;
-    const walk = listed || !Number.isFinite(cheap) ? fundamentalCycle(forest, edges.from, edges.to, e) : null;
-    // a dense cycle vector only for the cycles listed: one per chord would be quadratic; the
-    // affinity is summed over the walk's few edges (in reaction order, as cycleSum sums the dense
-    // vector, so the rounding is the same), not over all m reactions
+    const cheap = (a[e] ?? NaN) + (phi[u] ?? outOfRange()) - (phi[v] ?? outOfRange());
     let affinity = cheap;
-    if (walk !== null) {
-      affinity = sparseCycleSum(walk.edges, walk.signs, a);
+    if (listed || !Number.isFinite(cheap)) {
+      // the affinity summed over the walk's few edges in reaction order (the same float as cycleSum
+      // on the dense vector), not over all m reactions; the dense vector only when it is read
+      const walk = fundamentalCycle(forest, from, to, e);
+      const support = cycleSupport(walk.edges, walk.signs);
+      affinity = supportSum(support, a);
       if (listed) {
-        const cycle = new Array<number>(m).fill(0);
-        walk.edges.forEach((r, i) => (cycle[r] = (cycle[r] ?? 0) + (walk.signs[i] ?? outOfRange())));
-        const names = [...walk.vertices, u].map((s) => network.species[s]!.name);
-        cycles.push({ chord: e, cycle, words: names.join(" -> "), affinity, current });
+        const words = [...walk.vertices, u].map((s) => network.species[s]?.name ?? `#${s}`).join(" -> ");
+        cycles.push(listedCycle(e, m, support, words, affinity, current));
       }
     }
     total = accumulate(total, affinity, current);
@@ -74,4 +76,24 @@ export function markovCurrents(network: Network, netFlux: readonly number[], pai
   if (chords > maxCycles) notes.push(`${chords} cycles; the first ${maxCycles} are listed, the entropy production sums all`);
   if (total === null) notes.push("a cycle through a one-way transition carries current: its affinity and the entropy production are infinite");
   return { tree, cycles, cycleEntropyProduction: total, notes };
+}
+
+/**
+ * A listed cycle whose dense vector is built from its support on first read and kept: one dense
+ * vector per cycle costs a block of m entries (250 cycles of 80 000 transitions: 2·10⁷ entries,
+ * most of a second of allocation), which a reader of `support` never needs.
+ */
+function listedCycle(chord: number, m: number, support: CycleSupport, words: string, affinity: number, current: number): CycleCurrent {
+  let dense: IntVector | null = null;
+  return {
+    chord,
+    get cycle(): IntVector {
+      dense ??= denseCycle(m, support);
+      return dense;
+    },
+    support,
+    words,
+    affinity,
+    current,
+  };
 }

@@ -4,7 +4,14 @@ import type { IntVector } from "../structure/types.js";
 export interface CycleCurrent {
   /** The chord that closes this fundamental cycle. */
   readonly chord: number;
+  /**
+   * Coefficient of each reaction (dense, one per reaction). Markov networks build it on first
+   * read, from `support`: a network of 10⁵ transitions pays for the dense vectors only where a
+   * reader asks for them.
+   */
   readonly cycle: IntVector;
+  /** The cycle's nonzero coefficients, reactions ascending (Markov currents; absent for mass action). */
+  readonly support?: CycleSupport;
   readonly words: string;
   readonly affinity: number;
   readonly current: number;
@@ -21,4 +28,10 @@ export interface Currents {
   readonly pairs?: readonly (readonly [number, number])[];
   /** The net flux per reaction that was decomposed: a pair's net on one member, 0 on the other. */
   readonly fluxes?: readonly number[];
+}
+
+/** A cycle vector by its nonzero entries: coefficient coefficients[i] on reaction reactions[i], reactions ascending. */
+export interface CycleSupport {
+  readonly reactions: readonly number[];
+  readonly coefficients: readonly number[];
 }

@@ -36,18 +36,19 @@ export function circulation(e: FluxEdges): Float64Array {
   const m = e.from.length, n = e.states;
   const J = new Float64Array(m);
   const traffic = new Float64Array(m);
-  const live: number[] = [];
+  let count = 0;
   for (let k = 0; k < m; k++) {
     const up = e.up[k] ?? 0, down = e.down[k] ?? 0;
     J[k] = up - down;
     if (up + down > 0 && (e.from[k] ?? -1) !== (e.to[k] ?? -1)) {
       traffic[k] = up + down;
-      live.push(k);
+      count++;
     }
   }
-  live.sort((a, b) => (traffic[b] ?? 0) - (traffic[a] ?? 0) || a - b);
+  const live = busiestFirst(traffic, count);
   // Kruskal: busiest edges first into the forest
-  const root = new Int32Array(n).map((_, i) => i);
+  const root = new Int32Array(n);
+  for (let i = 0; i < n; i++) root[i] = i;
   const find = (x: number): number => {
     let r = x;
     while ((root[r] ?? r) !== r) r = root[r] ?? r;
@@ -112,6 +113,35 @@ export function circulation(e: FluxEdges): Float64Array {
     bump(net, p, out ? -j : j);
   }
   return J;
+}
+
+/**
+ * The edges with traffic > 0 (`count` of them), busiest first, ties by index: the order of a
+ * comparator sort, from one typed-array sort of the values and a binary search per edge (no
+ * closure per comparison).
+ */
+function busiestFirst(traffic: Float64Array, count: number): Int32Array {
+  const sorted = new Float64Array(count);
+  let c = 0;
+  for (let k = 0; k < traffic.length; k++) if ((traffic[k] ?? 0) > 0) sorted[c++] = -(traffic[k] ?? 0);
+  sorted.sort(); // ascending in −traffic: busiest first
+  const taken = new Int32Array(count); // per first position of a value: how many of its ties are placed
+  const order = new Int32Array(count);
+  for (let k = 0; k < traffic.length; k++) {
+    const t = traffic[k] ?? 0;
+    if (!(t > 0)) continue;
+    const key = -t;
+    let lo = 0, hi = count; // first position with sorted[pos] >= key
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] ?? 0) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const tie = taken[lo] ?? 0;
+    taken[lo] = tie + 1;
+    order[lo + tie] = k; // edges are met in index order, so ties stay ascending
+  }
+  return order;
 }
 
 /** a[i] += d for an index in range by construction; returns the new value. */

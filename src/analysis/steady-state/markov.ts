@@ -3,7 +3,7 @@
  * from the initial one, with the per-transition probability currents and the entropy production.
  * The numerics (classes, absorption, GTH elimination) live in src/numeric/markov/stationary.ts.
  */
-import { effectiveRates } from "../../network/effective-rates.js";
+import { effectiveRates, type EffectiveRates } from "../../network/effective-rates.js";
 import { markovEdges } from "../../network/markov-graph.js";
 import type { Network } from "../../network/types.js";
 import { outOfRange } from "../../numeric/checked.js";
@@ -60,9 +60,10 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
     return { state, method: "none", notes, closedClasses: 0 };
   }
   const { from: tail, to: head } = edges;
-  const { forward, reverse } = effectiveRates(network);
+  const rates = effectiveRates(network);
+  const { forward, reverse } = rates;
   const m = reactions.length;
-  const { from, to, rate } = jumpsOf(network, tail, head);
+  const { from, to, rate } = jumpsOf(network, tail, head, rates);
   const result = stationaryDistribution(n, from, to, rate, initial, { keepSolver: true });
   notes.push(...result.notes);
   const pi = result.pi;
@@ -98,17 +99,22 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
     down[r] = (vMinus[r] ?? 0) + (p >= 0 ? vPlus[p] ?? 0 : 0);
   }
   const net = circulation({ states: n, from: tail, to: head, up, down });
-  const fluxes = Array.from(net, (j, r) => ((partner[r] ?? -1) >= 0 ? (vPlus[r] ?? 0) - (vMinus[r] ?? 0) : j));
+  const fluxes = new Array<number>(m), netFluxes = new Array<number>(m);
+  for (let r = 0; r < m; r++) {
+    const p = partner[r] ?? -1, j = net[r] ?? outOfRange();
+    fluxes[r] = p >= 0 ? (vPlus[r] ?? 0) - (vMinus[r] ?? 0) : j;
+    netFluxes[r] = p >= 0 && p < r ? 0 : j;
+  }
   let sigma: number | null = 0;
   const infinite: string[] = [];
   const terms: SigmaTerm[] = [];
-  for (const [r, reaction] of reactions.entries()) {
+  for (let r = 0; r < m; r++) {
     const p = partner[r] ?? -1;
     if (p >= 0 && p < r) continue;
     const a = up[r] ?? 0, b = down[r] ?? 0;
     if (a === 0 && b === 0) continue;
     if (a === 0 || b === 0) {
-      infinite.push(reaction.id);
+      infinite.push(reactions[r]?.id ?? `#${r}`);
       continue;
     }
     // ln(v⁺/v⁻) from the factors, so that a tiny π does not underflow the ratio
@@ -125,9 +131,10 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
     sigma = null;
     notes.push(`entropy production is infinite: ${infinite.join(", ")} carry flux with no reverse rate`);
   }
-  const netFluxes = Array.from(net, (j, r) => ((partner[r] ?? -1) >= 0 && (partner[r] ?? -1) < r ? 0 : j));
+  const concentrations = new Array<number>(n);
+  for (let i = 0; i < n; i++) concentrations[i] = pi[i] ?? outOfRange();
   const state: SteadyState = {
-    concentrations: Array.from(pi), fluxes, forwardRates: vPlus, reverseRates: vMinus, netFluxes,
+    concentrations, fluxes, forwardRates: vPlus, reverseRates: vMinus, netFluxes,
     entropyProduction: sigma, entropyProductionBound: sigma === null ? null : sigmaRoundingBound(terms), stable: true, reached: true, leadingEigenvalue: null,
     ...carrier(result.classes),
   };
@@ -142,8 +149,8 @@ function carrier(classes: readonly ClosedClass[]): { solver?: LeftSolver } {
 }
 
 /** The jumps (from, to, rate) of a Markov network, both directions of each reaction with a positive rate. */
-function jumpsOf(network: Network, tail: ArrayLike<number>, head: ArrayLike<number>): { from: Int32Array; to: Int32Array; rate: Float64Array } {
-  const { forward, reverse } = effectiveRates(network);
+function jumpsOf(network: Network, tail: ArrayLike<number>, head: ArrayLike<number>, rates: EffectiveRates = effectiveRates(network)): { from: Int32Array; to: Int32Array; rate: Float64Array } {
+  const { forward, reverse } = rates;
   const m = network.reactions.length;
   let jumps = 0;
   for (let r = 0; r < m; r++) jumps += ((forward[r] ?? outOfRange()) > 0 ? 1 : 0) + ((reverse[r] ?? outOfRange()) > 0 ? 1 : 0);

@@ -146,6 +146,15 @@ describe("Markov currents (spanning tree and chords)", () => {
       expect(cur.cycles).toHaveLength(extra);
       expectDecomposition(network, state, cur.cycles);
       expect(close(cur.cycleEntropyProduction!, state.entropyProduction!, 1e-9, 1e-14)).toBe(true);
+      // the sparse support is the dense vector's nonzero entries, reactions ascending, and the
+      // affinity is its sum Σ c_r ln K_r (checked against the dense vector by hand here)
+      for (const c of cur.cycles) {
+        const nonzero = c.cycle.flatMap((x, r) => (x !== 0 ? [r] : []));
+        expect(c.support?.reactions).toEqual(nonzero);
+        expect(c.support?.coefficients).toEqual(nonzero.map((r) => c.cycle[r]));
+        expect(c.cycle.every((x) => x === 0 || x === 1 || x === -1)).toBe(true);
+        expect(c.cycle[c.chord]).toBe(1);
+      }
       const capped = analyzeCurrents(network, state, { maxCycles: 0 });
       expect(capped.cycles).toEqual([]);
       expect(close(capped.cycleEntropyProduction!, state.entropyProduction!, 1e-9, 1e-14)).toBe(true);
