@@ -2,7 +2,7 @@
  * The help text of every command, and the usage error that prints it (exit status 2).
  */
 import { createRequire } from "node:module";
-import { EXIT, type Io } from "./io.js";
+import { EXIT, type Io } from "./streams.js";
 
 /** The package's version, from package.json (dist/cli/ and src/cli/ are both two levels down). */
 export const VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;

@@ -4,16 +4,12 @@
  * 2 bad usage or an unreadable path. Holds no analysis of its own.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { runCheck } from "./check.js";
 import { HELP, VERSION } from "./help.js";
-import { EXIT, type Io, type Values } from "./io.js";
-import { runDiagram, runExport, runImport, runReport } from "./report.js";
-import { runRepair } from "./repair.js";
-import { runSite } from "./site.js";
-import { COMMANDS } from "./commands.js";
+import { EXIT, type Io, type Values } from "./streams.js";
+import { COMMANDS, LISTED } from "./commands.js";
 import { suggest } from "../compile/suggest.js";
 
-export { EXIT, quietOnClosedPipe, type Io } from "./io.js";
+export { EXIT, quietOnClosedPipe, type Io } from "./streams.js";
 
 const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
   check: { format: { type: "string" }, summary: { type: "string" }, quiet: { type: "boolean" }, "balance-tolerance": { type: "string" }, volume: { type: "string" }, help: { type: "boolean", short: "h" } },
@@ -28,7 +24,7 @@ const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    (command === undefined ? io.stderr : io.stdout)(await mainHelp());
+    (command === undefined ? io.stderr : io.stdout)(mainHelp());
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   if (command === "--version" || command === "-V") {
@@ -40,7 +36,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const options = extra?.options ?? OPTIONS[command];
   const help = extra?.help ?? HELP[command];
   if (!options) {
-    io.stderr(`ness: unknown command '${command}'\n\n${await mainHelp()}`);
+    io.stderr(`ness: unknown command '${command}'\n\n${mainHelp()}`);
     return EXIT.usage;
   }
   let values: Values;
@@ -57,14 +53,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   try {
     if (extra) return await extra.run(positionals, values, io);
+    // each built-in command's module loads when it runs (`ness check` does not load the report)
     switch (command) {
-      case "check": return runCheck(positionals, values, io);
-      case "report": return runReport(positionals, values, io);
-      case "diagram": return runDiagram(positionals, values, io);
-      case "import": return runImport(positionals, values, io);
-      case "site": return runSite(positionals, values, io);
-      case "repair": return runRepair(positionals, values, io);
-      default: return runExport(positionals, values, io);
+      case "check": return (await import("./check.js")).runCheck(positionals, values, io);
+      case "report": return (await import("./report.js")).runReport(positionals, values, io);
+      case "diagram": return (await import("./report.js")).runDiagram(positionals, values, io);
+      case "import": return (await import("./report.js")).runImport(positionals, values, io);
+      case "site": return (await import("./site.js")).runSite(positionals, values, io);
+      case "repair": return (await import("./repair.js")).runRepair(positionals, values, io);
+      default: return (await import("./report.js")).runExport(positionals, values, io);
     }
   } catch (e) {
     // An internal fault, never bad input: say so plainly; the stack only on request.
@@ -94,11 +91,10 @@ function optionError(e: unknown, options: NonNullable<ParseArgsConfig["options"]
   return message;
 }
 
-/** The main help, with a line for each command of commands.ts after the built-in ones. */
-async function mainHelp(): Promise<string> {
+/** The main help, with a line for each command of commands.ts after the built-in ones (none loaded). */
+function mainHelp(): string {
   const main = HELP.main ?? "";
-  const commands = await Promise.all([...COMMANDS.values()].map((load) => load()));
-  const lines = commands.map((c) => `  ${c.synopsis.padEnd(21)} ${c.summary}\n`).join("");
+  const lines = LISTED.map((c) => `  ${c.synopsis.padEnd(21)} ${c.summary}\n`).join("");
   const at = main.indexOf("\n\nRun 'ness <command> --help'");
   return at < 0 ? main + lines : `${main.slice(0, at + 1)}${lines}${main.slice(at + 1)}`;
 }

@@ -3,6 +3,9 @@
  * analyses and report (worker.ts, for the Web Worker) and the page's script (ui.ts). They are
  * built from this folder's own modules: the compiled .js in dist/ when ness is installed, the .ts
  * sources when run from a clone with tsx, so the playground always runs the same code as the CLI.
+ * They are found as ../playground/NAME from this module's location, which names this folder both
+ * from here and from the bundled CLI (dist/bundle/, scripts/bundle-cli.mjs), whose chunks sit one
+ * folder beside dist/playground/.
  *
  * esbuild targets the browser: an import of a Node built-in anywhere below these entries fails the
  * build (it cannot be resolved), so nothing that needs Node can slip into the page.
@@ -22,10 +25,10 @@ interface Esbuild {
   buildSync(options: Record<string, unknown>): { outputFiles?: { text: string }[]; errors: { text: string }[] };
 }
 
-/** The entry module `name` beside this one: .js when compiled, .ts when run from source. */
+/** The entry module `name` of this folder: .js when compiled, .ts when run from source. */
 function entry(name: string): string | null {
   for (const ext of [".js", ".ts"]) {
-    const path = fileURLToPath(new URL(`./${name}${ext}`, import.meta.url));
+    const path = fileURLToPath(new URL(`../playground/${name}${ext}`, import.meta.url));
     if (existsSync(path)) return path;
   }
   return null;
@@ -42,7 +45,7 @@ export function bundlePlayground(): { ok: true; bundles: PlaygroundBundles } | {
   const out: Record<string, string> = {};
   for (const name of ["worker", "ui"]) {
     const path = entry(name);
-    if (path === null) return { ok: false, reason: `the playground's ${name} module is missing beside ${fileURLToPath(import.meta.url)}` };
+    if (path === null) return { ok: false, reason: `the playground's ${name} module is missing from ${fileURLToPath(new URL("../playground/", import.meta.url))}` };
     try {
       const result = esbuild.buildSync({
         entryPoints: [path], bundle: true, write: false, platform: "browser", format: "iife",
