@@ -24,7 +24,8 @@ import { ball } from "../../interval/interval.js";
 import { cadd, cinInterior, cmul, cpoint, cpow, csub, type ComplexInterval } from "../../interval/complex.js";
 import { dadd, dmul, DYADIC_ZERO, dsub, fromNumber, toInterval, type Dyadic } from "../../interval/dyadic.js";
 import { invert } from "./complex.js";
-import { makeEvaluator, type CompiledSystem } from "./system.js";
+import type { CompiledSystem } from "./system.js";
+import { makeEvaluator } from "./evaluate.js";
 
 export interface Certificate {
   /** The box that holds exactly one root (K(X), inside X). */

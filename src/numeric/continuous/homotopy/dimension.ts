@@ -9,7 +9,7 @@
  * the local dimension) and goes down; the answer is the first d that succeeds, or 0.
  */
 import { solveInPlace } from "./complex.js";
-import type { Evaluator } from "./system.js";
+import type { Evaluator } from "./evaluate.js";
 
 /**
  * Numerical corank of an n × n complex matrix: pivots of full-pivoting elimination below

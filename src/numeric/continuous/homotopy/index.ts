@@ -62,5 +62,6 @@
  * two paths (such near-singular clusters are resolved by Newton from nearby points instead).
  */
 export * from "./solve.js";
-export { evaluatePolynomialSystem, type Complex, type Polynomial, type PolynomialSystem } from "./system.js";
+export { type Complex, type Polynomial, type PolynomialSystem } from "./system.js";
+export { evaluatePolynomialSystem } from "./evaluate.js";
 export type { Certificate } from "./certify.js";

@@ -9,7 +9,8 @@ import { distInf, normInf, solveInPlace } from "./complex.js";
 import { localDimension } from "./dimension.js";
 import { cauchyEndgame } from "./endgame.js";
 import { certifyOnFace } from "./face.js";
-import { compileSystem, degreesOf, makeEvaluator, validateSystem, type CompiledSystem, type Complex, type Evaluator, type PolynomialSystem } from "./system.js";
+import { compileSystem, degreesOf, validateSystem, type CompiledSystem, type Complex, type PolynomialSystem } from "./system.js";
+import { makeEvaluator, type Evaluator } from "./evaluate.js";
 import { correct, DEFAULT_TRACK, makeHomotopy, STRICT_TRACK, track, type Homotopy, type TrackOptions } from "./track.js";
 
 export interface SolveOptions {

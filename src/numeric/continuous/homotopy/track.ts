@@ -16,7 +16,7 @@
  */
 import { outOfRange } from "../../checked.js";
 import { normInf, solveInPlace } from "./complex.js";
-import type { Evaluator } from "./system.js";
+import type { Evaluator } from "./evaluate.js";
 
 /** The homotopy of one solve and the scratch space its paths share (tracked one at a time). */
 export interface Homotopy {
