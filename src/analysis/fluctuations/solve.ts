@@ -4,14 +4,21 @@
  * yᵀ(−Q) = bᵀ on the class, y_g = 0 at a grounded state g, for Σ b = 0.
  *
  * The steady state's own factorisation (SteadyState.solver, numeric/markov/solver.ts) is used when
- * it is there and covers the same class: then a solve is two sweeps. Otherwise each solve is the
- * absorption solve of numeric/markov/frontal.ts: ground the state g of largest π; on T = class \ {g}
- * yᵀ(−Q_TT) = b_Tᵀ, the jumps into g being exits, with b as the (signed) source row, a new
- * factorisation each time (the source row is never a pivot, so the elimination is linear in it);
- * Gauss–Seidel when the elimination would pass its budget.
+ * it covers the same class and its grounded state g is a probable one (π_g ≥ groundRatio · max π):
+ * then a solve is two sweeps. Grounding matters: the grounded system's inverse holds the expected
+ * times spent before the process first reaches g, about 1/π_g in units of the rates, so a solve
+ * grounded at a rare state (a separator state of nested dissection in the tail of a birth–death
+ * law, π_g = 10⁻¹⁰⁰) returns the wanted solution plus rounding times 10¹⁰⁰ along π, which no
+ * projection recovers. Otherwise the class less its most probable state g* is factorised once,
+ * the jumps into g* being exits (a nonsingular M-matrix, all pivots positive), with the upper
+ * factor kept, and solves are its two sweeps (as in numeric/markov/left-solve.ts, with no pivot
+ * skipped). When that does not fit the budget (it stores twice what π needs), each solve is the
+ * absorption solve of numeric/markov/frontal.ts on the same grounded set, b as the (signed) source
+ * row, a new factorisation each time (the source row is never a pivot, so the elimination is linear
+ * in it); Gauss–Seidel when even that would pass its budget.
  */
 import { outOfRange } from "../../numeric/checked.js";
-import { factorGth, occupationFromFactor } from "../../numeric/markov/frontal.js";
+import { factorGth, occupationFromFactor, type GthFactor } from "../../numeric/markov/frontal.js";
 import type { LeftSolver } from "../../numeric/markov/solver.js";
 import { csrFromEdges, restrict, transpose, type Csr } from "../../numeric/markov/sparse.js";
 import type { Jumps } from "./jumps.js";
@@ -22,6 +29,8 @@ export interface PoissonOptions {
   readonly leafSize?: number;
   readonly maxEntries?: number;
   readonly maxWork?: number;
+  /** Reuse the steady state's solver only when its grounded state has π_g ≥ this × max π (see the module comment); default 1e-2. */
+  readonly groundRatio?: number;
 }
 
 /** A left solver and how its last solve was made. */
@@ -45,13 +54,13 @@ export function supportOf(pi: ArrayLike<number>, n: number): Int32Array {
  * it covers exactly these states, else grounded absorption solves (see the module comment).
  */
 export function classSolver(j: Jumps, pi: ArrayLike<number>, states: Int32Array, given: LeftSolver | undefined, options: PoissonOptions = {}): ClassSolver {
-  if (given !== undefined && given.n === j.states && sameStates(given.states, states)) {
+  let g0 = 0;
+  for (let r = 1; r < states.length; r++) if ((pi[states[r] ?? outOfRange()] ?? 0) > (pi[states[g0] ?? outOfRange()] ?? 0)) g0 = r;
+  const ground = states[g0] ?? outOfRange(), top = pi[ground] ?? outOfRange();
+  if (covers(given, j.states, states) && (pi[given.ground] ?? 0) >= (options.groundRatio ?? 1e-2) * top) {
     return { solver: given, reused: true, describe: () => ({ method: `the stationary solve's factorisation on ${states.length} states (two sweeps a solve)`, note: null }) };
   }
   const n = j.states;
-  let g0 = 0;
-  for (let r = 1; r < states.length; r++) if ((pi[states[r] ?? outOfRange()] ?? 0) > (pi[states[g0] ?? outOfRange()] ?? 0)) g0 = r;
-  const ground = states[g0] ?? outOfRange();
   const rest = states.filter((s) => s !== ground);
   const local = new Int32Array(n).fill(-1);
   rest.forEach((s, r) => (local[s] = r));
@@ -61,6 +70,12 @@ export function classSolver(j: Jumps, pi: ArrayLike<number>, states: Int32Array,
   for (let r = 0; r < rest.length; r++) {
     const i = rest[r] ?? outOfRange();
     for (let p = q.ptr[i] ?? outOfRange(), stop = q.ptr[i + 1] ?? outOfRange(); p < stop; p++) if (q.idx[p] === ground) exit[r] = (exit[r] ?? 0) + (q.val[p] ?? outOfRange());
+  }
+  const once = factorGth(restQ, exit, null, { ...options, keepUpper: true });
+  const swept = once === null ? null : sweeps(once, rest, n);
+  if (swept !== null && once !== null) {
+    const method = `${once.order.start.length === 1 ? "dense" : "sparse"} GTH elimination on ${rest.length} states (largest front ${once.largestFront}) grounded at the most probable state, factorised once`;
+    return { solver: { n, states, ground, leftSolve: swept }, reused: false, describe: () => ({ method, note: null }) };
   }
   let last = { method: "no solve yet", note: null as string | null };
   const leftSolve = (b: Float64Array): Float64Array => {
@@ -80,7 +95,67 @@ export function classSolver(j: Jumps, pi: ArrayLike<number>, states: Int32Array,
     rest.forEach((s, r) => (out[s] = y[r] ?? outOfRange()));
     return out;
   };
-  return { solver: { n, states, ground, leftSolve }, reused: false, describe: () => last };
+  return { solver: { n, states, ground, leftSolve }, reused: false, describe: () => ({ ...last, method: `${last.method}, one factorisation a solve` }) };
+}
+
+/** Start of pivot k's entries in a node whose front has `h` rows (frontal.ts's packing). */
+const segment = (k: number, h: number): number => k * (h - 1) - (k * (k - 1)) / 2;
+
+/**
+ * yᵀ(−Q_TT) = bᵀ from a factor of the nonsingular −Q_TT = L U (exits, no source, upper kept):
+ * forward z_k = w_k / D_k, w_j += z_k R_kj for the later j of k's front; backward
+ * y_k = z_k + Σ_{i>k} y_i l_ik, last to first; every pivot (D_k > 0 with the exits). `rest` are
+ * the network states of T in the factor's local order; null without an upper factor.
+ */
+function sweeps(fac: GthFactor, rest: Int32Array, n: number): ((b: Float64Array) => Float64Array) | null {
+  const upper = fac.upper;
+  if (upper === null || fac.source) return null;
+  const nc = fac.n, { perm, start, end } = fac.order, lower = fac.lower, D = fac.D, nodes = start.length;
+  const frontAt = new Int32Array(nodes + 1);
+  for (let t = 0; t < nodes; t++) frontAt[t + 1] = (frontAt[t] ?? outOfRange()) + (end[t] ?? outOfRange()) - (start[t] ?? outOfRange()) + (fac.boundary[t] ?? outOfRange()).length;
+  const front = new Int32Array(frontAt[nodes] ?? outOfRange());
+  for (let t = 0; t < nodes; t++) {
+    const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s, at = frontAt[t] ?? outOfRange();
+    for (let k = 0; k < p; k++) front[at + k] = s + k;
+    front.set(fac.boundary[t] ?? outOfRange(), at + p);
+  }
+  const place = Int32Array.from(perm, (v) => rest[v] ?? outOfRange());
+  return (b: Float64Array): Float64Array => {
+    const x = new Float64Array(nc);
+    for (let g = 0; g < nc; g++) x[g] = b[place[g] ?? outOfRange()] ?? outOfRange();
+    for (let t = 0; t < nodes; t++) {
+      const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s;
+      const at = frontAt[t] ?? outOfRange(), f = (frontAt[t + 1] ?? outOfRange()) - at, base = (fac.offset[t] ?? outOfRange()) - at;
+      for (let k = 0; k < p; k++) {
+        const g = s + k, z = (x[g] ?? outOfRange()) / (D[g] ?? outOfRange());
+        x[g] = z;
+        if (z === 0) continue;
+        const off = base + segment(k, f) - (k + 1);
+        for (let i = at + k + 1, stop = at + f; i < stop; i++) {
+          const q = front[i] ?? outOfRange();
+          x[q] = (x[q] ?? outOfRange()) + z * (upper[off + i] ?? outOfRange());
+        }
+      }
+    }
+    for (let t = nodes - 1; t >= 0; t--) {
+      const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s;
+      const at = frontAt[t] ?? outOfRange(), f = (frontAt[t + 1] ?? outOfRange()) - at, base = (fac.offset[t] ?? outOfRange()) - at;
+      for (let k = p - 1; k >= 0; k--) {
+        const g = s + k, off = base + segment(k, f) - (k + 1);
+        let acc = x[g] ?? outOfRange();
+        for (let i = at + k + 1, stop = at + f; i < stop; i++) acc += (x[front[i] ?? outOfRange()] ?? outOfRange()) * (lower[off + i] ?? outOfRange());
+        x[g] = acc;
+      }
+    }
+    const y = new Float64Array(n);
+    for (let g = 0; g < nc; g++) y[place[g] ?? outOfRange()] = x[g] ?? outOfRange();
+    return y;
+  };
+}
+
+/** Whether `given` is a solver on exactly `states` of a network of n states. */
+export function covers(given: LeftSolver | undefined, n: number, states: Int32Array): given is LeftSolver {
+  return given !== undefined && given.n === n && sameStates(given.states, states);
 }
 
 function sameStates(a: Int32Array, b: Int32Array): boolean {

@@ -74,17 +74,28 @@ export function relaxationSpectrum(j: Jumps, pi: ArrayLike<number>, options: Spe
   const apply = (v: Float64Array): Float64Array => {
     for (let r = 0; r < c; r++) full[states[r] ?? outOfRange()] = v[r] ?? outOfRange();
     const y = cs.solver.leftSolve(full);
-    const x = Float64Array.from(states, (s) => y[s] ?? outOfRange());
+    const x = new Float64Array(c);
     let sum = 0;
-    for (let r = 0; r < c; r++) sum += x[r] ?? outOfRange();
-    for (let r = 0; r < c; r++) x[r] = (x[r] ?? outOfRange()) - (sum / mass) * (piLocal[r] ?? outOfRange());
+    for (let r = 0; r < c; r++) {
+      const value = y[states[r] ?? outOfRange()] ?? outOfRange();
+      x[r] = value;
+      sum += value;
+    }
+    const shift = sum / mass;
+    for (let r = 0; r < c; r++) x[r] = (x[r] ?? outOfRange()) - shift * (piLocal[r] ?? outOfRange());
     return x;
   };
+  // a start vector in the left eigenvectors' own scale, π ∘ (r − r̄) with Σ = 0: iterates stay π-scaled, so that a
+  // grounded solve at a state of tiny π does not add a huge multiple of π that the projection cancels
   const rnd = mulberry32(0x5eed);
-  const start = Float64Array.from({ length: c }, () => rnd() - 0.5);
-  let sum = 0;
-  for (const x of start) sum += x;
-  for (let r = 0; r < c; r++) start[r] = (start[r] ?? outOfRange()) - sum / c;
+  const start = new Float64Array(c);
+  let mean = 0;
+  for (let r = 0; r < c; r++) {
+    start[r] = rnd() - 0.5;
+    mean += (piLocal[r] ?? outOfRange()) * (start[r] ?? outOfRange());
+  }
+  mean /= mass;
+  for (let r = 0; r < c; r++) start[r] = (piLocal[r] ?? outOfRange()) * ((start[r] ?? outOfRange()) - mean);
   const found = arnoldiLargest(apply, start, {
     wanted: Math.min(want, c - 1), dimension: c - 1,
     ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),

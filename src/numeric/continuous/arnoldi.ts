@@ -70,6 +70,12 @@ function multiply(a: Dense, b: Dense): Dense {
   return c;
 }
 
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] ?? outOfRange()) * (b[i] ?? outOfRange());
+  return s;
+}
+
 /** Euclidean norm (the vectors here are of moderate size: no scaling against overflow). */
 function norm(x: Float64Array): number {
   let s = 0;
@@ -170,17 +176,15 @@ export function arnoldiLargest(apply: (x: Float64Array) => Float64Array, start: 
       const w = apply(V[j] ?? outOfRange());
       applications++;
       const before = norm(w);
+      // classical Gram–Schmidt, twice (DGKS): coefficients against the basis so far, then subtract
+      const column = new Float64Array(j + 1);
       for (let pass = 0; pass < 2; pass++) {
-        const c = V.slice(0, j + 1).map((v) => {
-          let s = 0;
-          for (let i = 0; i < n; i++) s += (v[i] ?? outOfRange()) * (w[i] ?? outOfRange());
-          return s;
-        });
-        c.forEach((s, r) => {
-          const v = V[r] ?? outOfRange();
-          for (let i = 0; i < n; i++) w[i] = (w[i] ?? outOfRange()) - s * (v[i] ?? outOfRange());
-          (H[r] ?? outOfRange())[j] = (H[r]?.[j] ?? outOfRange()) + s;
-        });
+        for (let r = 0; r <= j; r++) column[r] = dot(V[r] ?? outOfRange(), w);
+        for (let r = 0; r <= j; r++) {
+          const v = V[r] ?? outOfRange(), c = column[r] ?? outOfRange();
+          for (let i = 0; i < n; i++) w[i] = (w[i] ?? outOfRange()) - c * (v[i] ?? outOfRange());
+          (H[r] ?? outOfRange())[j] = (H[r]?.[j] ?? outOfRange()) + c;
+        }
       }
       const beta = norm(w);
       if (!(beta > 1e-12 * before) || j + 1 === dimension) {
@@ -190,7 +194,8 @@ export function arnoldiLargest(apply: (x: Float64Array) => Float64Array, start: 
         break;
       }
       (H[j + 1] ?? outOfRange())[j] = beta;
-      V[j + 1] = w.map((x) => x / beta);
+      for (let i = 0; i < n; i++) w[i] = (w[i] ?? outOfRange()) / beta;
+      V[j + 1] = w;
     }
     const beta = invariant ? 0 : H[m]?.[m - 1] ?? outOfRange();
     const values = ritz(H, size, beta);
@@ -241,8 +246,7 @@ export function arnoldiLargest(apply: (x: Float64Array) => Float64Array, start: 
     // f is orthogonal to V_p in exact arithmetic; once more against rounding, folding the part into H
     for (let r = 0; r < keep; r++) {
       const v = next[r] ?? outOfRange();
-      let s = 0;
-      for (let i = 0; i < n; i++) s += (v[i] ?? outOfRange()) * (f[i] ?? outOfRange());
+      const s = dot(v, f);
       for (let i = 0; i < n; i++) f[i] = (f[i] ?? outOfRange()) - s * (v[i] ?? outOfRange());
       (H[r] ?? outOfRange())[keep - 1] = (H[r]?.[keep - 1] ?? outOfRange()) + s;
     }
@@ -256,6 +260,7 @@ export function arnoldiLargest(apply: (x: Float64Array) => Float64Array, start: 
       return { re: values2.map((v) => v.re), im: values2.map((v) => v.im), residual: values2.map(() => 0), converged: true, restarts, applications };
     }
     (H[keep] ?? outOfRange())[keep - 1] = fn;
-    V.push(f.map((x) => x / fn));
+    for (let i = 0; i < n; i++) f[i] = (f[i] ?? outOfRange()) / fn;
+    V.push(f);
   }
 }

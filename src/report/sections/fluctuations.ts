@@ -6,6 +6,7 @@
  * `fluctuations` (null without a steady state).
  */
 import type { Analysis, CurrentStatistics, Fluctuations } from "../../analysis/types.js";
+import type { MarkovKinetics, RelaxationMode } from "../../analysis/fluctuations/types.js";
 import type { Network } from "../../network/types.js";
 import { formatNumber } from "../model/format.js";
 import { chart, code, rowsOf, sub, table, text, wholeTable, type Block, type Section } from "../model/section.js";
@@ -56,9 +57,13 @@ export function fluctuationsSection(analysis: Analysis): Section {
   const k = f.kinetics;
   if (k !== null) {
     const name = (i: number): string => net.species[i]?.name ?? `#${i}`;
-    const times = k.relaxationRates === null ? "not computed (over the dense limit)" : k.relaxationRates.length === 0 ? "none (one state)" : k.relaxationRates.slice(0, 5).map((r) => formatNumber(1 / r)).join(", ");
-    blocks.push(text(["Markov kinetics: slowest relaxation times 1/|Re λ| ", times, ". Between the most probable state ", code(k.setA.map(name).join(", ") || "-"), " (A) and the next ",
-      code(k.setB.map(name).join(", ") || "-"), ` (B): mean first-passage time A → B ${formatNumber(k.mfptAB)}, B → A ${formatNumber(k.mfptBA)}; reactive flux A → B ${formatNumber(k.reactiveFlux)} per unit time (transition path theory), rate ${formatNumber(k.rateAB)}.`]));
+    const times = k.relaxationRates === null ? "not computed (over maxSparseSpectrumStates)" : k.relaxationRates.length === 0 ? "none (one state)" : k.relaxationRates.slice(0, 5).map((r) => formatNumber(1 / r)).join(", ");
+    const passages = k.mfptAB !== null || k.mfptBA !== null || k.reactiveFlux !== null || net.species.length <= analysisOption(analysis, "maxKineticsStates", Infinity);
+    blocks.push(text(["Markov kinetics: slowest relaxation times 1/|Re λ| ", times, ...(passages ? [". Between the most probable state ", code(k.setA.map(name).join(", ") || "-"), " (A) and the next ",
+      code(k.setB.map(name).join(", ") || "-"), ` (B): mean first-passage time A → B ${formatNumber(k.mfptAB)}, B → A ${formatNumber(k.mfptBA)}; reactive flux A → B ${formatNumber(k.reactiveFlux)} per unit time (transition path theory), rate ${formatNumber(k.rateAB)}.`] : ["."])]));
+    const pairs = (k.relaxationModes ?? []).slice(0, 5).filter((m) => m.im > 0);
+    if (pairs.length > 0) blocks.push(text(["Oscillating relaxation modes (eigenvalues λ of the generator, in complex pairs): ", pairs.map((m) => `${formatNumber(m.re)} ± ${formatNumber(m.im)} i`).join(", "), "."]));
+    if (k.spectrumMethod !== null && (k.relaxationModes?.length ?? 0) > 0 && !k.spectrumMethod.startsWith("dense")) blocks.push(text(["Relaxation spectrum: ", k.spectrumMethod, "."]));
   }
   const lna = f.linearNoise;
   if (lna !== null) {
@@ -69,6 +74,12 @@ export function fluctuationsSection(analysis: Analysis): Section {
   }
   for (const n of f.notes) blocks.push(text(n));
   return { id: "fluctuations", title: TITLE, blocks, json };
+}
+
+/** A numeric option the analysis used, by name (the fallback when it is not listed). */
+function analysisOption(analysis: Analysis, key: string, fallback: number): number {
+  const o = analysis.options.find((x) => x.name === key);
+  return typeof o?.value === "number" ? o.value : fallback;
 }
 
 function ratioText(c: CurrentStatistics): string {
@@ -105,12 +116,7 @@ function fluctuationsJson(net: Network, f: Fluctuations, nulls: NullNotes): Json
     currents: f.currents.map(current),
     entropyProduction: nulls.num(f.entropyProduction, "fluctuations.entropyProduction"),
     turHolds: f.turHolds,
-    kinetics: k === null ? null : {
-      relaxationRates: k.relaxationRates,
-      setA: k.setA.map((i) => names[i] ?? `#${i}`), setB: k.setB.map((i) => names[i] ?? `#${i}`),
-      mfptAB: nulls.num(k.mfptAB, "fluctuations.kinetics.mfptAB"), mfptBA: nulls.num(k.mfptBA, "fluctuations.kinetics.mfptBA"),
-      reactiveFlux: nulls.num(k.reactiveFlux, "fluctuations.kinetics.reactiveFlux"), rateAB: nulls.num(k.rateAB, "fluctuations.kinetics.rateAB"),
-    },
+    kinetics: k === null ? null : kineticsJson(k, names, nulls),
     linearNoise: f.linearNoise === null ? null : {
       volume: f.linearNoise.volume,
       states: f.linearNoise.states.map((s) => {
@@ -119,5 +125,16 @@ function fluctuationsJson(net: Network, f: Fluctuations, nulls: NullNotes): Json
         return { state: s.state, covariance: cov, residual: s.residual };
       }),
     },
+  };
+}
+
+/** The kinetics in JSON, with the modes as eigenvalues (relaxationModes, additive to json/types.ts's shape). */
+function kineticsJson(k: MarkovKinetics, names: readonly string[], nulls: NullNotes): NonNullable<JsonFluctuations["kinetics"]> & { readonly relaxationModes: readonly RelaxationMode[] | null } {
+  return {
+    relaxationRates: k.relaxationRates,
+    relaxationModes: k.relaxationModes,
+    setA: k.setA.map((i) => names[i] ?? `#${i}`), setB: k.setB.map((i) => names[i] ?? `#${i}`),
+    mfptAB: nulls.num(k.mfptAB, "fluctuations.kinetics.mfptAB"), mfptBA: nulls.num(k.mfptBA, "fluctuations.kinetics.mfptBA"),
+    reactiveFlux: nulls.num(k.reactiveFlux, "fluctuations.kinetics.reactiveFlux"), rateAB: nulls.num(k.rateAB, "fluctuations.kinetics.rateAB"),
   };
 }
