@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../../src/compile/index.js";
 import { markovSteadyState } from "../../../src/analysis/steady-state/markov.js";
+import { circulation } from "../../../src/analysis/steady-state/circulation.js";
 import type { Network } from "../../../src/network/types.js";
 import { REFERENCE_DIR } from "../../helpers/paths.js";
 
@@ -114,5 +115,22 @@ describe("markovSteadyState: the kept factorisation (state.solver)", () => {
     expect(two.solver).toBeUndefined();
     const one = markovSteadyState(build("state A = 1, B, C, D\nA <-> B @ 1, 1\nC <-> D @ 1, 3")).state;
     expect(one.solver?.states).toEqual(Int32Array.of(0, 1));
+  });
+});
+
+describe("circulation: the busiest forest", () => {
+  it("reads J off the quietest edges whatever the ties (equal traffic: by index), and conserves at every state", () => {
+    // a 4-ring 0→1→2→3→0 plus a diagonal 0→2; traffic ties on two edges
+    const e = {
+      states: 4, from: Int32Array.of(0, 1, 2, 3, 0), to: Int32Array.of(1, 2, 3, 0, 2),
+      up: Float64Array.of(3, 2.5, 2, 3, 1.5), down: Float64Array.of(2, 1.5, 1, 2, 1),
+    };
+    // traffic 5, 4, 3, 5, 2.5: Kruskal takes 0 (5, lower index first), 3 (5), then 1 (4); chords 2 and 4
+    const J = circulation(e);
+    expect(J[2]).toBe(1);
+    expect(J[4]).toBe(0.5);
+    // conservation fixes the tree: out of 2 is J2 = 1, into 2 is J1 + J4 → J1 = 0.5; J0 = J1 = 0.5; J3 = J2 = 1
+    expect(Array.from(J)).toEqual([0.5, 0.5, 1, 1, 0.5]);
+    expect(num(J[0]) - num(J[3]) + num(J[4])).toBe(0); // at state 0: out J0 + J4, in J3
   });
 });
