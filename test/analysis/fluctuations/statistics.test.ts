@@ -10,6 +10,7 @@ import { compiles } from "../../helpers/compile.js";
 import { analyze } from "../../../src/analysis/index.js";
 import { analyzeFluctuations, entropyIncrements, increments, jumps, meanDiffusion, scgf } from "../../../src/analysis/fluctuations/index.js";
 import type { MeasuredCurrent, Network } from "../../../src/network/types.js";
+import { add, bigRatio, div, mul, ONE, rational, sub, ZERO, type Rational } from "../../../src/numeric/exact/rational.js";
 
 /** Derrida's closed forms: u_j forward from j to j+1, w_j backward from j to j−1, period d. */
 function derrida(u: readonly number[], w: readonly number[], d = 1): { v: number; D: number } {
@@ -46,6 +47,53 @@ function derrida(u: readonly number[], w: readonly number[], d = 1): { v: number
   }
   const v = (d / R) * (1 - prod);
   return { v, D: (d / N) * ((v * S + d * UN) / (R * R) - ((N + 2) * v) / 2) };
+}
+
+/** The exact value of a double as a rational. */
+function exactly(x: number): Rational {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0), e = Number((bits >> 52n) & 0x7ffn);
+  const m = (bits & ((1n << 52n) - 1n)) | (e === 0 ? 0n : 1n << 52n), shift = (e || 1) - 1075;
+  return shift >= 0 ? rational(m << BigInt(shift)) : rational(m, 1n << BigInt(-shift));
+}
+
+/** Derrida's closed forms (as derrida above) in exact rational arithmetic on the doubles given. */
+function derridaExact(uu: readonly number[], ww: readonly number[]): { v: number; D: number } {
+  const N = uu.length, u = uu.map(exactly), w = ww.map(exactly);
+  const q = (a: Rational, b: Rational): Rational => div(a, b)!;
+  const U = (j: number) => u[((j % N) + N) % N]!, W = (j: number) => w[((j % N) + N) % N]!;
+  const rOf = (j: number): Rational => {
+    let s = ONE;
+    for (let k = 1; k < N; k++) {
+      let p = ONE;
+      for (let i = 1; i <= k; i++) p = mul(p, q(W(j + i), U(j + i)));
+      s = add(s, p);
+    }
+    return q(s, U(j));
+  };
+  const sOf = (j: number): Rational => {
+    let t = ONE;
+    for (let k = 1; k < N; k++) {
+      let p = ONE;
+      for (let i = 1; i <= k; i++) p = mul(p, q(W(j + 1 - i), U(j - i)));
+      t = add(t, p);
+    }
+    return q(t, U(j));
+  };
+  const rs = Array.from({ length: N }, (_, j) => rOf(j)), ss = Array.from({ length: N }, (_, j) => sOf(j));
+  let R = ZERO, prod = ONE, S = ZERO, UN = ZERO;
+  for (let j = 0; j < N; j++) {
+    R = add(R, rs[j]!);
+    prod = mul(prod, q(W(j), U(j)));
+    let inner = ZERO;
+    for (let k = 0; k < N; k++) inner = add(inner, mul(rational(BigInt(k + 1)), rs[(k + j + 1) % N]!));
+    S = add(S, mul(ss[j]!, inner));
+    UN = add(UN, mul(U(j), mul(rs[j]!, ss[j]!)));
+  }
+  const v = q(sub(ONE, prod), R);
+  const D = mul(rational(1n, BigInt(N)), sub(q(add(mul(v, S), UN), mul(R, R)), mul(rational(BigInt(N + 2), 2n), v)));
+  return { v: bigRatio(v.num, v.den), D: bigRatio(D.num, D.den) };
 }
 
 /** A ring of N states s0 … s(N−1), transition t_j: s_j <-> s_{j+1} @ u_j, w_{j+1}. */
@@ -95,6 +143,40 @@ describe("current statistics of a periodic chain", () => {
       expect(Math.abs(md.mean - closed.v)).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(closed.v)));
       expect(Math.abs(md.diffusion! - closed.D)).toBeLessThanOrEqual(1e-10 * closed.D);
     }), { numRuns: 60 });
+  });
+
+  it("a ring near stall behind a bottleneck (gross flow 10⁶ × J and D, the case that made the property above flaky): every transition's count has the exact J and D", () => {
+    // found by fast-check (seed 11); the sums Σ π w g and Σ π w g² + 2 e·h lost 3·10⁻¹⁰ here
+    const u = [2.8382479325043315, 0.0500000000000001, 0.15547851759051912, 7.086640066089715, 13.98709308917173, 19.999999999999975, 0.957953843855285];
+    const w = [19.999999999999968, 14.730206835683683, 15.853295173018129, 17.271048659973566, 0.05633456494567383, 0.050000000000000114, 0.050000000000000044];
+    const net = ring(u, w);
+    const j = jumps(net)!;
+    const pi = analyze(net).steadyStates.states[0]!.concentrations;
+    const exact = derridaExact(u, w);
+    expect(Math.abs(derrida(u, w).D - exact.D) / exact.D).toBeLessThan(1e-12);
+    // counts of different transitions of a ring differ by a bounded term: the same J and D; D is a sum
+    // of non-negative terms (to rounding of the solve), J still a sum of signed terms π w g̃ of size J g̃
+    for (let t = 0; t < u.length; t++) {
+      const md = meanDiffusion(j, increments(j, [{ reaction: t, weight: 1 }]), pi);
+      expect(Math.abs(md.mean - exact.v) / exact.v).toBeLessThan(1e-10);
+      expect(Math.abs(md.diffusion! - exact.D) / exact.D).toBeLessThan(1e-12);
+    }
+  });
+
+  it("reuses the steady state's factorisation when it has one, with the same J and D", () => {
+    const N = 400;
+    const u = Array.from({ length: N }, (_, i) => 1 + 0.5 * Math.sin(i)), w = Array.from({ length: N }, (_, i) => 0.7 + 0.3 * Math.cos(3 * i));
+    const net = ring(u, w);
+    const j = jumps(net)!;
+    const state = analyze(net).steadyStates.states[0]!;
+    expect(state.solver).toBeDefined();
+    const g = increments(j, [{ reaction: 0, weight: 1 }]);
+    const reused = meanDiffusion(j, g, state.concentrations, { solver: state.solver! });
+    const own = meanDiffusion(j, g, state.concentrations);
+    expect(reused.method).toContain("stationary solve's factorisation");
+    expect(own.method).toContain("factorised once");
+    expect(Math.abs(reused.diffusion! - own.diffusion!) / own.diffusion!).toBeLessThan(1e-12);
+    expect(Math.abs(reused.mean - own.mean) / own.mean).toBeLessThan(1e-12);
   });
 
   it("a ring of 400 states (sparse elimination) still matches Derrida's closed form", () => {
