@@ -20,11 +20,11 @@
  * in dx/dt = x·g(x)) is dropped; if the restricted square system has a certified real root in
  * the face of X, the unique root of X lies on the face, so those coordinates are exactly 0.
  */
-import { ball } from "../../interval/interval.js";
-import { cadd, cinInterior, cmul, cpoint, cpow, csub, type ComplexInterval } from "../../interval/complex.js";
+import { ball, mul as imul, point } from "../../interval/interval.js";
+import { cadd, cinInterior, cmul, cpoint, csub, type ComplexInterval } from "../../interval/complex.js";
 import { dadd, dmul, DYADIC_ZERO, dsub, fromNumber, toInterval, type Dyadic } from "../../interval/dyadic.js";
 import { invert } from "./complex.js";
-import type { CompiledSystem } from "./system.js";
+import { buildProgram, type CompiledSystem, type Program } from "./system.js";
 import { makeEvaluator } from "./evaluate.js";
 
 export interface Certificate {
@@ -69,34 +69,35 @@ export function residualEnclosure(sys: CompiledSystem, cre: readonly number[], c
   return out;
 }
 
-/** The Jacobian over a box, entry (i, v) row-major, in complex interval arithmetic. */
-export function jacobianEnclosure(sys: CompiledSystem, X: readonly ComplexInterval[]): ComplexInterval[] {
-  const V = sys.variables, D = sys.maxDegree + 1;
-  const pw = X.map((x) => Array.from({ length: D }, (_, e) => cpow(x, e)));
+/**
+ * The Jacobian over a box, entry (i, v) row-major, in complex interval arithmetic: each
+ * monomial's enclosure once (parent times variable, evaluate.ts's table), then
+ * J_iv = Σ (c_k · α_kv) · M[α_k − e_v] with c_k · α_kv itself enclosed (the product may round).
+ */
+export function jacobianEnclosure(sys: CompiledSystem, X: readonly ComplexInterval[], program: Program = sys.program ?? buildProgram(sys)): ComplexInterval[] {
+  const V = sys.variables;
+  const { parent, variable, jSlot, jMono, jTermCoef, jExp } = program;
+  const one = cpoint(1, 0);
+  const M: ComplexInterval[] = [one];
+  for (let m = 1; m < parent.length; m++) M.push(cmul(M[parent[m] as number] as ComplexInterval, X[variable[m] as number] as ComplexInterval));
   const zero = cpoint(0, 0);
   const J: ComplexInterval[] = Array.from({ length: sys.n * V }, () => zero);
-  for (let i = 0; i < sys.n; i++) {
-    for (let k = sys.eqStart[i] as number; k < (sys.eqStart[i + 1] as number); k++) {
-      const c = cpoint(sys.coefficients[k] as number, 0);
-      const f0 = sys.termStart[k] as number, f1 = sys.termStart[k + 1] as number;
-      for (let q = f0; q < f1; q++) {
-        const v = sys.factorVar[q] as number, e = sys.factorExp[q] as number;
-        let t = cmul(c, cmul(cpoint(e, 0), (pw[v] as ComplexInterval[])[e - 1] as ComplexInterval));
-        for (let o = f0; o < f1; o++) if (o !== q) t = cmul(t, (pw[sys.factorVar[o] as number] as ComplexInterval[])[sys.factorExp[o] as number] as ComplexInterval);
-        J[i * V + v] = cadd(J[i * V + v] as ComplexInterval, t);
-      }
-    }
+  for (let q = 0; q < jSlot.length; q++) {
+    const c = imul(point(jTermCoef[q] as number), point(jExp[q] as number));
+    const t = M[jMono[q] as number] as ComplexInterval;
+    const s = jSlot[q] as number;
+    J[s] = cadd(J[s] as ComplexInterval, { re: imul(c, t.re), im: imul(c, t.im) });
   }
   return J;
 }
 
 /** One Krawczyk test of the box c ± r (per coordinate; imaginary part [−r, r] when real). */
-export function krawczyk(sys: CompiledSystem, cre: readonly number[], cim: readonly number[], radius: readonly number[], Y: { re: Float64Array; im: Float64Array }, real: boolean, residual?: readonly ComplexInterval[]): { ok: boolean; K: ComplexInterval[]; X: ComplexInterval[] } {
+export function krawczyk(sys: CompiledSystem, cre: readonly number[], cim: readonly number[], radius: readonly number[], Y: { re: Float64Array; im: Float64Array }, real: boolean, residual?: readonly ComplexInterval[], program: Program = sys.program ?? buildProgram(sys)): { ok: boolean; K: ComplexInterval[]; X: ComplexInterval[] } {
   const n = sys.n;
   const X: ComplexInterval[] = cre.map((c, j) => ({ re: ball(c, radius[j] as number), im: real ? ball(0, radius[j] as number) : ball(cim[j] as number, radius[j] as number) }));
   const C = cre.map((c, j) => cpoint(c, real ? 0 : (cim[j] as number)));
   const Fc = residual ?? residualEnclosure(sys, cre, real ? cre.map(() => 0) : cim);
-  const JX = jacobianEnclosure(sys, X);
+  const JX = jacobianEnclosure(sys, X, program);
   const d = X.map((x, j) => csub(x, C[j] as ComplexInterval));
   const K: ComplexInterval[] = [];
   for (let j = 0; j < n; j++) {
@@ -128,6 +129,7 @@ function floatJacobian(sys: CompiledSystem, cre: readonly number[], cim: readonl
  */
 export function certifyRoot(sys: CompiledSystem, cre: readonly number[], cim: readonly number[], maxRadius: number): Certificate | null {
   const n = sys.n;
+  const program = sys.program ?? buildProgram(sys);
   const J = floatJacobian(sys, cre, cim);
   const Y = invert(n, J.re, J.im);
   if (!Y) return null;
@@ -150,7 +152,7 @@ export function certifyRoot(sys: CompiledSystem, cre: readonly number[], cim: re
     }
     let r = Math.max(8 * step, real ? 2 * imag : 0, 4e-16 * scale, 1e-300);
     for (let attempt = 0; attempt < 12 && r <= maxRadius; attempt++) {
-      const res = krawczyk(sys, cre, c, cre.map(() => r), Y, real, Fc);
+      const res = krawczyk(sys, cre, c, cre.map(() => r), Y, real, Fc, program);
       if (res.ok) return { box: res.K, outer: res.X, real };
       r *= 8;
     }

@@ -16,7 +16,7 @@
  * against ~19 000 for per-term prefix and suffix products.
  */
 import type { CompiledSystem, Complex, PolynomialSystem } from "./system.js";
-import { compileSystem, validateSystem } from "./system.js";
+import { buildProgram, compileSystem, validateSystem } from "./system.js";
 
 /**
  * F and its Jacobian at a complex point, written into caller-owned arrays: f (length n) and
@@ -29,64 +29,9 @@ export type Evaluator = (
   jre: Float64Array | null, jim: Float64Array | null,
 ) => void;
 
-/** The monomial table of the module comment, and the flattened F and J programs over it. */
-interface Program {
-  /** Monomial m > 0 is parent[m] · x_{variable[m]}; monomial 0 is 1. */
-  readonly parent: Int32Array;
-  readonly variable: Int32Array;
-  /** F: equation i sums coef[k]·M[mono[k]] for k in [fStart[i], fStart[i+1]). */
-  readonly fStart: Int32Array; readonly fMono: Int32Array; readonly fCoef: Float64Array;
-  /** J: entry q adds jCoef[q]·M[jMono[q]] to jac[jSlot[q]] (slot = i·variables + v). */
-  readonly jSlot: Int32Array; readonly jMono: Int32Array; readonly jCoef: Float64Array;
-}
-
-function buildProgram(sys: CompiledSystem): Program {
-  const V = sys.variables;
-  const index = new Map<string, number>();
-  const parent: number[] = [0], variable: number[] = [0];
-  index.set(new Array<number>(V).fill(0).join(","), 0);
-  // the index of exponent vector e, adding it and its chain of parents when new
-  const intern = (e: number[]): number => {
-    const key = e.join(",");
-    const found = index.get(key);
-    if (found !== undefined) return found;
-    const v = e.findIndex((a) => a > 0);
-    const p = e.slice();
-    p[v] = (p[v] as number) - 1;
-    const pi = intern(p);
-    const m = parent.length;
-    parent.push(pi); variable.push(v);
-    index.set(key, m);
-    return m;
-  };
-  const fStart = [0], fMono: number[] = [], fCoef: number[] = [], jSlot: number[] = [], jMono: number[] = [], jCoef: number[] = [];
-  for (let i = 0; i < sys.n; i++) {
-    for (let k = sys.eqStart[i] as number; k < (sys.eqStart[i + 1] as number); k++) {
-      const e = new Array<number>(V).fill(0);
-      for (let f = sys.termStart[k] as number; f < (sys.termStart[k + 1] as number); f++) e[sys.factorVar[f] as number] = (e[sys.factorVar[f] as number] as number) + (sys.factorExp[f] as number);
-      const c = sys.coefficients[k] as number;
-      fMono.push(intern(e)); fCoef.push(c);
-      for (let v = 0; v < V; v++) {
-        const a = e[v] as number;
-        if (a === 0) continue;
-        const q = e.slice();
-        q[v] = a - 1;
-        jSlot.push(i * V + v); jMono.push(intern(q)); jCoef.push(c * a);
-      }
-    }
-    fStart.push(fMono.length);
-  }
-  // parents were interned before their children, so the table is already in a valid order
-  return {
-    parent: Int32Array.from(parent), variable: Int32Array.from(variable),
-    fStart: Int32Array.from(fStart), fMono: Int32Array.from(fMono), fCoef: Float64Array.from(fCoef),
-    jSlot: Int32Array.from(jSlot), jMono: Int32Array.from(jMono), jCoef: Float64Array.from(jCoef),
-  };
-}
-
 /** The evaluator of a compiled system (module comment). */
 export function makeEvaluator(sys: CompiledSystem): Evaluator {
-  const { parent, variable, fStart, fMono, fCoef, jSlot, jMono, jCoef } = buildProgram(sys);
+  const { parent, variable, fStart, fMono, fCoef, jSlot, jMono, jCoef } = sys.program ?? buildProgram(sys);
   const M = parent.length, n = sys.n, V = sys.variables, J = jSlot.length;
   const mre = new Float64Array(M), mim = new Float64Array(M);
   return (xre, xim, fre, fim, jre, jim) => {

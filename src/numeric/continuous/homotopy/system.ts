@@ -33,7 +33,72 @@ export interface CompiledSystem {
   readonly termStart: Int32Array;
   readonly factorVar: Int32Array;
   readonly factorExp: Int32Array;
+  /** The shared-monomial program (built once by compileSystem; hand-built systems may omit it). */
+  readonly program?: Program;
 }
+
+/**
+ * The table of shared monomials evaluate.ts computes F and J from: every monomial of the terms
+ * and each term's quotients x^α / x_v, each one its parent (one factor fewer) times a variable.
+ */
+export interface Program {
+  /** Monomial m > 0 is parent[m] · x_{variable[m]}; monomial 0 is 1. */
+  readonly parent: Int32Array;
+  readonly variable: Int32Array;
+  /** F: equation i sums coef[k]·M[mono[k]] for k in [fStart[i], fStart[i+1]). */
+  readonly fStart: Int32Array; readonly fMono: Int32Array; readonly fCoef: Float64Array;
+  /** J: entry q adds jCoef[q]·M[jMono[q]] to jac[jSlot[q]] (slot = i·variables + v). */
+  readonly jSlot: Int32Array; readonly jMono: Int32Array; readonly jCoef: Float64Array;
+  /** The two factors of jCoef[q] (the term's coefficient and the exponent), for exact enclosures. */
+  readonly jTermCoef: Float64Array; readonly jExp: Int32Array;
+}
+
+/** The shared-monomial program of a compiled system (module comment). */
+export function buildProgram(sys: CompiledSystem): Program {
+  const V = sys.variables;
+  const index = new Map<string, number>();
+  const parent: number[] = [0], variable: number[] = [0];
+  index.set(new Array<number>(V).fill(0).join(","), 0);
+  // the index of exponent vector e, adding it and its chain of parents when new
+  const intern = (e: number[]): number => {
+    const key = e.join(",");
+    const found = index.get(key);
+    if (found !== undefined) return found;
+    const v = e.findIndex((a) => a > 0);
+    const p = e.slice();
+    p[v] = (p[v] as number) - 1;
+    const pi = intern(p);
+    const m = parent.length;
+    parent.push(pi); variable.push(v);
+    index.set(key, m);
+    return m;
+  };
+  const fStart = [0], fMono: number[] = [], fCoef: number[] = [], jSlot: number[] = [], jMono: number[] = [], jCoef: number[] = [], jTermCoef: number[] = [], jExp: number[] = [];
+  for (let i = 0; i < sys.n; i++) {
+    for (let k = sys.eqStart[i] as number; k < (sys.eqStart[i + 1] as number); k++) {
+      const e = new Array<number>(V).fill(0);
+      for (let f = sys.termStart[k] as number; f < (sys.termStart[k + 1] as number); f++) e[sys.factorVar[f] as number] = (e[sys.factorVar[f] as number] as number) + (sys.factorExp[f] as number);
+      const c = sys.coefficients[k] as number;
+      fMono.push(intern(e)); fCoef.push(c);
+      for (let v = 0; v < V; v++) {
+        const a = e[v] as number;
+        if (a === 0) continue;
+        const q = e.slice();
+        q[v] = a - 1;
+        jSlot.push(i * V + v); jMono.push(intern(q)); jCoef.push(c * a); jTermCoef.push(c); jExp.push(a);
+      }
+    }
+    fStart.push(fMono.length);
+  }
+  // parents were interned before their children, so the table is already in a valid order
+  return {
+    parent: Int32Array.from(parent), variable: Int32Array.from(variable),
+    fStart: Int32Array.from(fStart), fMono: Int32Array.from(fMono), fCoef: Float64Array.from(fCoef),
+    jSlot: Int32Array.from(jSlot), jMono: Int32Array.from(jMono), jCoef: Float64Array.from(jCoef),
+    jTermCoef: Float64Array.from(jTermCoef), jExp: Int32Array.from(jExp),
+  };
+}
+
 
 /** The exponent row of term k of a polynomial in n unknowns. */
 export function exponentRow(p: Polynomial, k: number, n: number): readonly number[] | Int32Array {
@@ -104,11 +169,12 @@ export function compileSystem(system: PolynomialSystem, homogenise: boolean): Co
     }
     eqStart.push(coefficients.length);
   });
-  return {
+  const compiled: CompiledSystem = {
     n, variables: n + shift, degrees, maxDegree: Math.max(0, ...degrees),
     eqStart: Int32Array.from(eqStart), coefficients: Float64Array.from(coefficients),
     termStart: Int32Array.from(termStart), factorVar: Int32Array.from(factorVar), factorExp: Int32Array.from(factorExp),
   };
+  return { ...compiled, program: buildProgram(compiled) };
 }
 
 /** A complex number as plain data (results and inputs of the public API). */
