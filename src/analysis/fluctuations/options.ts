@@ -25,7 +25,7 @@ export interface FluctuationsThresholds {
 }
 
 export const FLUCTUATIONS_DEFAULTS: FluctuationsThresholds = {
-  maxScgfStates: 60, scgfPoints: 21, maxMeasuredCycles: 3, turTolerance: 1e-9, volume: null, maxSpectrumStates: 120, maxSparseSpectrumStates: 200000, spectrumModes: 10, maxKineticsStates: 20000,
+  maxScgfStates: 60, scgfPoints: 21, maxMeasuredCycles: 3, turTolerance: 1e-9, volume: null, maxSpectrumStates: 120, maxSparseSpectrumStates: 20000, spectrumModes: 10, maxKineticsStates: 20000,
 };
 
 export const FLUCTUATIONS_MEANINGS: { readonly [K in keyof FluctuationsThresholds]: string } = {

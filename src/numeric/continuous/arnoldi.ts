@@ -4,8 +4,8 @@
  * Lehoucq, Sorensen & Yang, ARPACK Users' Guide, SIAM 1998; Stewart, Matrix Algorithms II:
  * Eigensystems, SIAM 2001, ch. 5, where Krylov–Schur is the same restart in Schur form):
  *
- *  - m Arnoldi steps build A V_m = V_m H_m + f e_mᵀ, V_m orthonormal (classical Gram–Schmidt
- *    twice, which keeps orthogonality to rounding), H_m upper Hessenberg;
+ *  - m Arnoldi steps build A V_m = V_m H_m + f e_mᵀ, V_m orthonormal (classical Gram–Schmidt,
+ *    repeated once when it cancels: orthogonality to rounding), H_m upper Hessenberg;
  *  - the Ritz values θ of H_m approximate eigenvalues of A; a Ritz pair (θ, V_m z) has residual
  *    ‖A V_m z − θ V_m z‖ = ‖f‖ |e_mᵀ z| (z of unit norm), so convergence is read off H_m;
  *  - to restart, the m − p unwanted Ritz values are applied as exact shifts: H_m ← Qᵀ H_m Q with
@@ -176,15 +176,19 @@ export function arnoldiLargest(apply: (x: Float64Array) => Float64Array, start: 
       const w = apply(V[j] ?? outOfRange());
       applications++;
       const before = norm(w);
-      // classical Gram–Schmidt, twice (DGKS): coefficients against the basis so far, then subtract
+      // classical Gram–Schmidt against the basis so far, repeated when the norm fell below 1/√2 of
+      // what it was (DGKS: Daniel, Gragg, Kaufman & Stewart, Math. Comp. 30 (1976) 772)
       const column = new Float64Array(j + 1);
-      for (let pass = 0; pass < 2; pass++) {
+      for (let pass = 0, size = before; pass < 2; pass++) {
         for (let r = 0; r <= j; r++) column[r] = dot(V[r] ?? outOfRange(), w);
         for (let r = 0; r <= j; r++) {
           const v = V[r] ?? outOfRange(), c = column[r] ?? outOfRange();
           for (let i = 0; i < n; i++) w[i] = (w[i] ?? outOfRange()) - c * (v[i] ?? outOfRange());
           (H[r] ?? outOfRange())[j] = (H[r]?.[j] ?? outOfRange()) + c;
         }
+        const after = norm(w);
+        if (after > Math.SQRT1_2 * size) break;
+        size = after;
       }
       const beta = norm(w);
       if (!(beta > 1e-12 * before) || j + 1 === dimension) {
