@@ -73,7 +73,10 @@ export function reactionConstants(network: Network, pair = false): ReactionConst
   const available = new Uint8Array(m), twoWay = new Uint8Array(m);
   const { pairs, partner } = pair ? oppositePairs(network) : { pairs: [], partner: new Int32Array(m).fill(-1) };
   const oneWay: number[] = [];
-  for (const r of network.reactions) {
+  const reactions = network.reactions;
+  for (let idx = 0; idx < reactions.length; idx++) {
+    const r = reactions[idx];
+    if (r === undefined) continue;
     const i = r.index;
     const p = partner[i] ?? -1;
     const reverse = r.reverse ?? (p >= 0 ? network.reactions[p]?.forward ?? null : null);
@@ -102,13 +105,9 @@ export function reactionConstants(network: Network, pair = false): ReactionConst
     });
     const kappa = 4 + 1.01 * (summands - 1);
     const units = Math.ceil((2.01 * reads + kappa * s) * 1024 * (1 + 2 ** -40));
-    for (const [j, sign] of p >= 0 ? [[i, 1], [p, -1]] as const : [[i, 1]] as const) {
-      lnK[j] = sign * l;
-      K[j] = sign > 0 ? kk : 1 / kk;
-      scale[j] = s;
-      errorUnits[j] = units;
-      available[j] = rational ? 1 : 0;
-      twoWay[j] = 1;
+    lnK[i] = l; K[i] = kk; scale[i] = s; errorUnits[i] = units; available[i] = rational ? 1 : 0; twoWay[i] = 1;
+    if (p >= 0) {
+      lnK[p] = -l; K[p] = 1 / kk; scale[p] = s; errorUnits[p] = units; available[p] = rational ? 1 : 0; twoWay[p] = 1;
     }
   }
   return { lnK, K, scale, errorUnits, twoWay, exact: lazyExact(network, available, partner), oneWay, pairs, partner };

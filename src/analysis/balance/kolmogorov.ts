@@ -24,6 +24,7 @@ import { summarise, type BalanceSettings, type JudgedCycle } from "./summary.js"
 import type { DecisionMethod, DetailedBalance, Violation } from "./types.js";
 
 const METHODS: readonly DecisionMethod[] = ["exact", "bound", "user-tolerance", "construction", "undecided"];
+const BOUND = METHODS.indexOf("bound");
 
 /** Detailed balance of a Markov network; null when a transition is not one state to one state. */
 export function kolmogorovBalance(network: Network, settings: BalanceSettings): DetailedBalance | null {
@@ -34,11 +35,16 @@ export function kolmogorovBalance(network: Network, settings: BalanceSettings): 
   const forest = markovForest(edges);
   const p = potentials(network, edges, forest.order, forest.parent, forest.parentEdge, k);
 
-  const chords: number[] = [];
-  for (let e = 0; e < m; e++) if (!forest.isTree[e]) chords.push(e);
-  const q = chords.length;
+  let q = 0;
+  for (let e = 0; e < m; e++) if (!forest.isTree[e]) q++;
+  const chords = new Int32Array(q);
   const ends = { a: new Int32Array(q), b: new Int32Array(q) };
-  chords.forEach((e, i) => { ends.a[i] = edges.from[e] ?? outOfRange(); ends.b[i] = edges.to[e] ?? outOfRange(); });
+  for (let e = 0, i = 0; e < m; e++) {
+    if (forest.isTree[e]) continue;
+    chords[i] = e;
+    ends.a[i] = edges.from[e] ?? outOfRange();
+    ends.b[i++] = edges.to[e] ?? outOfRange();
+  }
   const lca = lowestCommonAncestors(forest.parent, ends.a, ends.b);
 
   const affinity = new Float64Array(q), bound = new Float64Array(q), method = new Uint8Array(q);
@@ -63,8 +69,10 @@ export function kolmogorovBalance(network: Network, settings: BalanceSettings): 
     } else {
       const lx = lo[x] ?? outOfRange(), ly = lo[y] ?? outOfRange();
       const ux = units[x] ?? outOfRange(), uy = units[y] ?? outOfRange();
-      const [s1, t1] = twoSum(hi[x] ?? outOfRange(), -(hi[y] ?? outOfRange()));
-      const [s2, t2] = twoSum(s1, k.lnK[e] ?? outOfRange());
+      // twoSum(φ_hi(x), −φ_hi(y)) and twoSum(s1, ln K_e), inline
+      const hx = hi[x] ?? outOfRange(), nhy = -(hi[y] ?? outOfRange()), le = k.lnK[e] ?? outOfRange();
+      const s1 = hx + nhy, b1 = s1 - hx, t1 = (hx - (s1 - b1)) + (nhy - b1);
+      const s2 = s1 + le, b2 = s2 - s1, t2 = (s1 - (s2 - b2)) + (le - b2);
       const small = Math.abs(t1) + Math.abs(t2) + Math.abs(lx) + Math.abs(ly);
       const a = s2 + (t1 + t2 + (lx - ly));
       const cycleUnits = (k.errorUnits[e] ?? outOfRange()) + ux + uy - 2 * (units[z] ?? outOfRange());
@@ -73,7 +81,13 @@ export function kolmogorovBalance(network: Network, settings: BalanceSettings): 
       if (!exactBits(ux) || !exactBits(uy)) j = judgeCycle(k, walk(e), settings);
       else if (rational && walked + length <= settings.walkBudget) j = judgeCycle(k, walk(e), settings);
       else if (!Number.isFinite(a) || !Number.isFinite(b)) j = { affinity: a, decision: { method: "undecided", bound: Number.isFinite(b) ? b : null } };
-      else if (Math.abs(a) > b) j = { affinity: a, decision: { method: "bound", bound: b } };
+      else if (Math.abs(a) > b && settings.acceptViolation === null) {
+        // the common case of a driven network, without a judgement object (no tolerance to apply)
+        affinity[i] = a;
+        bound[i] = b;
+        method[i] = BOUND;
+        continue;
+      } else if (Math.abs(a) > b) j = { affinity: a, decision: { method: "bound", bound: b } };
       else if (!rational) j = { affinity: 0, decision: { method: "bound", bound: b } };
       else j = { affinity: a, decision: { method: "undecided", bound: b } };
     }
@@ -98,17 +112,12 @@ export function kolmogorovBalance(network: Network, settings: BalanceSettings): 
     const c = fundamentalCycle(forest, edges.from, edges.to, chords[i] ?? outOfRange());
     return { violation: violation(network, edges, c, a), cycle: cycleMap(c) };
   };
-  const basis = q <= settings.maxDiagnosedCycles ? chords.map((e) => cycleMap(fundamentalCycle(forest, edges.from, edges.to, e))) : null;
+  const basis = q <= settings.maxDiagnosedCycles ? Array.from(chords, (e) => cycleMap(fundamentalCycle(forest, edges.from, edges.to, e))) : null;
   return summarise(network, k, settings, {
     judged, counts, maxBound, describe, basis,
     cycle: (i) => cycleMap(fundamentalCycle(forest, edges.from, edges.to, chords[i] ?? outOfRange())), affinities: basis === null ? null : Array.from(affinity), walkedEdges: walked,
     freeEnergies: () => Array.from(p.hi, (h, v) => -(h + (p.lo[v] ?? 0)) + 0),
   });
-}
-
-function twoSum(a: number, b: number): [number, number] {
-  const s = a + b, bb = s - a;
-  return [s, (a - (s - bb)) + (b - bb)];
 }
 
 interface Potentials {
@@ -145,7 +154,9 @@ function potentials(network: Network, edges: MarkovEdges, order: Int32Array, par
     units[w] = (units[v] ?? outOfRange()) + (two ? k.errorUnits[e] ?? outOfRange() : 0);
     const hv = hi[v] ?? outOfRange(), lv = lo[v] ?? outOfRange(), ev = error[v] ?? outOfRange();
     if (two) {
-      const [s, t] = twoSum(hv, sign * (k.lnK[e] ?? outOfRange()));
+      // twoSum(hv, ±ln K), inline: s + t = hv ± ln K exactly
+      const b = sign * (k.lnK[e] ?? outOfRange());
+      const s = hv + b, bb = s - hv, t = (hv - (s - bb)) + (b - bb);
       const lw = lv + t;
       hi[w] = s;
       lo[w] = lw;

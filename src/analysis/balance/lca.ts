@@ -50,6 +50,8 @@ export function lowestCommonAncestors(parent: Int32Array, a: Int32Array, b: Int3
     qfill[v] = slot + 1;
   }
 
+  // a finished vertex is linked to its parent; an open vertex (on the stack) is the root of its
+  // set, so find(w) of a finished w is its lowest open ancestor: the LCA when v is being finished
   const uf = new Int32Array(n);
   for (let v = 0; v < n; v++) uf[v] = v;
   const find = (x: number): number => {
@@ -58,7 +60,7 @@ export function lowestCommonAncestors(parent: Int32Array, a: Int32Array, b: Int3
     for (let next = uf[x] ?? outOfRange(); next !== r; next = uf[x] ?? outOfRange()) { uf[x] = r; x = next; }
     return r;
   };
-  const ancestor = new Int32Array(n), done = new Uint8Array(n);
+  const done = new Uint8Array(n);
   const lca = new Int32Array(q).fill(-1);
   const stack = new Int32Array(n), next = new Int32Array(n);
   for (let root = 0; root < n; root++) {
@@ -66,14 +68,12 @@ export function lowestCommonAncestors(parent: Int32Array, a: Int32Array, b: Int3
     let top = 0;
     stack[0] = root;
     next[root] = childStart[root] ?? outOfRange();
-    ancestor[root] = root;
     while (top >= 0) {
       const v = stack[top] ?? outOfRange();
       const k = next[v] ?? outOfRange();
       if (k < (childStart[v + 1] ?? outOfRange())) {
         next[v] = k + 1;
         const c = children[k] ?? outOfRange();
-        ancestor[c] = c;
         next[c] = childStart[c] ?? outOfRange();
         stack[++top] = c;
         continue;
@@ -82,14 +82,10 @@ export function lowestCommonAncestors(parent: Int32Array, a: Int32Array, b: Int3
       for (let j = queryStart[v] ?? outOfRange(), stop = queryStart[v + 1] ?? outOfRange(); j < stop; j++) {
         const i = queries[j] ?? outOfRange();
         const x = a[i] ?? outOfRange(), w = x === v ? b[i] ?? outOfRange() : x;
-        if (done[w]) lca[i] = ancestor[find(w)] ?? outOfRange();
+        if (done[w]) lca[i] = find(w);
       }
       top--;
-      if (top >= 0) {
-        const p = stack[top] ?? outOfRange();
-        uf[find(v)] = find(p);
-        ancestor[find(p)] = p;
-      }
+      if (top >= 0) uf[v] = stack[top] ?? outOfRange(); // v is the root of its set: link it to its parent
     }
   }
   return lca;
