@@ -16,7 +16,7 @@ import { EXIT, emitText, formatDiagnostics, loadNetwork, readText, recompiler, t
 import { progressReporter } from "./progress.js";
 
 
-const HELP_TEXT = `usage: ness scan FILE --param NAME --from A --to B [--steps N] [--species X] [--format md|json|html] [-o OUT]
+const HELP_TEXT = `usage: ness scan FILE --param NAME --from A --to B [--steps N] [--seeds N] [--species X] [--format md|json|html] [-o OUT]
 
 Follows every branch of steady states of a mass-action network as the param or reservoir NAME
 runs from A to B (pseudo-arclength continuation from the steady states at A, at B and at values
@@ -29,6 +29,9 @@ it as OUT.svg and linked. HTML draws the diagram inline; JSON has every branch p
   --from A        start of the range
   --to B          end of the range (B > A)
   --steps N       at least N continuation steps across the range (default 100)
+  --seeds N       solve for every steady state at N values inside the range besides A and B,
+                  and trace a branch from each new one (default 5); a closed branch (isola)
+                  lying wholly between two seed values is missed, so raise N to look closer
   --species X     the species on the diagram's vertical axis (default: the one that varies most)
   --format F      md (default), json or html
   -o, --output    write to a file instead of standard output
@@ -67,6 +70,9 @@ function run(positionals: readonly string[], values: Values, io: Io): number {
   if (from === undefined || to === undefined) return usage(io, "scan", "--from A and --to B are required");
   if (!(to > from)) return usage(io, "scan", `--to must be above --from (got ${from} to ${to})`);
   if (steps !== undefined && !(Number.isInteger(steps) && steps >= 4 && steps <= 1e5)) return usage(io, "scan", `--steps must be a whole number from 4 to 100000, not ${steps}`);
+  const seeds = numberOption(values, "seeds", io);
+  if (typeof seeds === "object") return seeds.status;
+  if (seeds !== undefined && !(Number.isInteger(seeds) && seeds >= 0 && seeds <= 1000)) return usage(io, "scan", `--seeds must be a whole number from 0 to 1000, not ${seeds}`);
   const read = readText(path);
   if (!read.ok) {
     io.stderr(`ness scan: ${read.message}\n`);
@@ -82,7 +88,7 @@ function run(positionals: readonly string[], values: Values, io: Io): number {
     if (species === undefined) return usage(io, "scan", `--species: '${values.species}' is not a species of ${path} (it has ${network.species.map((s) => s.name).join(", ")})`);
   }
   const progress = progressReporter(io, path);
-  const outcome = scanParameter(network, { param, from, to, ...(steps !== undefined ? { steps } : {}), recompile: recompiler(path, read.text, loaded.converted), progress: (d) => progress(`scan: ${d}`) });
+  const outcome = scanParameter(network, { param, from, to, ...(steps !== undefined ? { steps } : {}), ...(seeds !== undefined ? { interiorSeeds: seeds } : {}), recompile: recompiler(path, read.text, loaded.converted), progress: (d) => progress(`scan: ${d}`) });
   progress.done();
   if (!outcome.ok) {
     io.stderr(`ness scan: ${path}: ${outcome.why}\n`);
@@ -115,6 +121,7 @@ export const scanCommand: Command = {
     from: { type: "string" },
     to: { type: "string" },
     steps: { type: "string" },
+    seeds: { type: "string" },
     species: { type: "string" },
     format: { type: "string" },
     output: { type: "string", short: "o" },

@@ -69,11 +69,31 @@ describe("ness scan", () => {
     for (const [i, f] of folds.entries()) expect(relative(ps[i]!, 5.5 * f)).toBeLessThan(1e-8);
   }, 60_000);
 
+  it("--seeds N: an isola between A and B is found from interior seeds and missed with none", async () => {
+    // dx/dt = −(x − 1)((x − 3)² + ((P − 2.3)/0.25)² − 1): the line x = 1 and a closed branch for P in [2.05, 2.55]
+    const dir = mkdtempSync(join(tmpdir(), "ness-scan-"));
+    const file = join(dir, "isola.crn");
+    writeFileSync(file, "param P = 2\nspecies X = 0.5\n3 X -> 2 X @ 1\n2 X -> 3 X @ 7\nX -> 0 @ 14 + ((P - 2.3) / 0.25)^2\n0 -> X @ 8 + ((P - 2.3) / 0.25)^2\n");
+    const run = async (seeds: string) => {
+      const r = await ness("scan", file, "--param", "P", "--from", "1", "--to", "4", "--seeds", seeds, "--format", "json");
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout) as { seeds: number[]; branches: unknown[]; folds: { p: number }[] };
+    };
+    const none = await run("0");
+    expect(none.seeds).toEqual([1, 4]);
+    expect(none.branches).toHaveLength(1);
+    const some = await run("3");
+    expect(some.seeds).toHaveLength(5);
+    expect(some.branches).toHaveLength(2);
+    expect(some.folds.map((f) => f.p).sort((a, b) => a - b).map((p) => Number(p.toFixed(9)))).toEqual([2.05, 2.55]);
+  }, 120_000);
+
   it.each([
     [["--from", "0", "--to", "1"], 2, "--param NAME is required"],
     [["--param", "A", "--from", "x", "--to", "1"], 2, "--from must be a finite number"],
     [["--param", "A", "--from", "1", "--to", "1"], 2, "--to must be above --from"],
     [["--param", "A", "--from", "0", "--to", "1", "--steps", "2.5"], 2, "--steps must be a whole number"],
+    [["--param", "A", "--from", "0", "--to", "1", "--seeds", "1.5"], 2, "--seeds must be a whole number"],
     [["--param", "A", "--from", "0", "--to", "1", "--species", "Q"], 2, "'Q' is not a species"],
     [["--param", "Q", "--from", "0", "--to", "1"], 1, "'Q' is neither a param nor a reservoir"],
   ])("%j exits %i: %s", async (args, status, words) => {
