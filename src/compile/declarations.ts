@@ -54,6 +54,9 @@ export class DeclarationTable implements Declarations {
   /** Species or states, and reservoirs, by name → index in declaration order. */
   readonly speciesIndex = new Map<string, number>();
   readonly reservoirIndex = new Map<string, number>();
+  /** The same names by index (the fast path's name table reads them). */
+  readonly speciesNames: string[] = [];
+  readonly reservoirNames: string[] = [];
   /** Params used by some expression, for the unused-param warning. */
   readonly used = new Set<string>();
   title: string | null = null;
@@ -62,6 +65,8 @@ export class DeclarationTable implements Declarations {
   private firstSpecies: Span | null = null;
   private mixedReported = false;
   private readonly deferred: { declarator: Declarator; kind: NameKind }[] = [];
+  /** The scope of a value that is a literal (it reads no name, only the remembered decimals). */
+  private literalScope: Scope | undefined;
 
   /** Overrides that were applied, so the unknown ones can be reported. */
   private readonly applied = new Set<string>();
@@ -134,9 +139,14 @@ export class DeclarationTable implements Declarations {
         continue;
       }
       this.names.set(d.id.name, { kind, name: d.id.name, span: d.id.span, value: null, exact: null });
-      if (kind === "species" || kind === "state") this.speciesIndex.set(d.id.name, this.speciesIndex.size);
-      else if (kind === "reservoir") this.reservoirIndex.set(d.id.name, this.reservoirIndex.size);
-      if (d.value && !namesIn(d.value).every((n) => this.params.has(n))) this.deferred.push({ declarator: d, kind });
+      if (kind === "species" || kind === "state") {
+        this.speciesIndex.set(d.id.name, this.speciesIndex.size);
+        this.speciesNames.push(d.id.name);
+      } else if (kind === "reservoir") {
+        this.reservoirIndex.set(d.id.name, this.reservoirIndex.size);
+        this.reservoirNames.push(d.id.name);
+      }
+      if (d.value && d.value.kind !== "number" && !namesIn(d.value).every((n) => this.params.has(n))) this.deferred.push({ declarator: d, kind });
       else this.assign(d, kind, d.id.span.offset);
     }
   }
@@ -169,7 +179,7 @@ export class DeclarationTable implements Declarations {
     if (override !== undefined) {
       this.applied.add(name);
       value = { value: override, exact: exactDouble(override) };
-    } else if (d.value) value = evaluate(d.value, this.scope(before), sink);
+    } else if (d.value) value = evaluate(d.value, d.value.kind === "number" ? (this.literalScope ??= this.scope(-Infinity)) : this.scope(before), sink);
     else if (kind === "param") sink.error(CODES.missingValue, `param '${name}' needs a value: param ${name} = ...`, d.id.span);
     else if (kind === "reservoir") sink.error(CODES.reservoirWithoutValue, `reservoir '${name}' needs its fixed concentration`, d.id.span, `reservoir ${name} = 1e-3`);
     if (value && (kind === "species" || kind === "state") && !(value.value >= 0)) {

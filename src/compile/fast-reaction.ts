@@ -16,6 +16,73 @@ import type { DeclarationTable } from "./declarations.js";
 import type { Indices, LoweredReaction, ReactionIds } from "./reactions.js";
 import { field } from "./sensitivity.js";
 
+/**
+ * Species and reservoirs by name, looked up on the characters of a line without slicing a string
+ * out of it (a Map lookup would need one per term): open addressing on a hash of the characters,
+ * checked against the name. It follows the declarations as they grow.
+ */
+export class NameTable {
+  /** Per slot: i + 1 for species i, −(i + 1) for reservoir i, 0 when empty; at most half full. */
+  #slots = new Int32Array(1024);
+  #filled = 0;
+  #species = 0;
+  #reservoirs = 0;
+
+  constructor(private readonly decls: DeclarationTable) {}
+
+  /** i + 1 for species i, −(i + 1) for reservoir i, 0 when `t[start, end)` names neither. */
+  find(t: string, start: number, end: number): number {
+    this.#sync();
+    const mask = this.#slots.length - 1;
+    for (let h = hash(t, start, end) & mask; ; h = (h + 1) & mask) {
+      const code = this.#slots[h]!;
+      if (code === 0) return 0;
+      const name = this.#name(code);
+      if (name.length === end - start && t.startsWith(name, start)) return code;
+    }
+  }
+
+  #name(code: number): string {
+    return (code > 0 ? this.decls.speciesNames[code - 1] : this.decls.reservoirNames[-code - 1]) ?? "";
+  }
+
+  #sync(): void {
+    const { speciesNames, reservoirNames } = this.decls;
+    while (this.#species < speciesNames.length) this.#insert(++this.#species);
+    while (this.#reservoirs < reservoirNames.length) this.#insert(-++this.#reservoirs);
+  }
+
+  #insert(code: number): void {
+    if (2 * (this.#filled + 1) > this.#slots.length) this.#grow();
+    const mask = this.#slots.length - 1;
+    const name = this.#name(code);
+    let h = hash(name, 0, name.length) & mask;
+    while (this.#slots[h] !== 0) h = (h + 1) & mask;
+    this.#slots[h] = code;
+    this.#filled++;
+  }
+
+  #grow(): void {
+    const old = this.#slots;
+    this.#slots = new Int32Array(old.length * 2);
+    const mask = this.#slots.length - 1;
+    for (const code of old) {
+      if (code === 0) continue;
+      const name = this.#name(code);
+      let h = hash(name, 0, name.length) & mask;
+      while (this.#slots[h] !== 0) h = (h + 1) & mask;
+      this.#slots[h] = code;
+    }
+  }
+}
+
+/** A 32-bit FNV-1a hash of the characters t[start, end). */
+function hash(t: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
 /** One side's internal and reservoir terms, sorted by index, as lowerSide gives them. */
 interface Sides {
   internal: readonly Term[];
@@ -26,10 +93,10 @@ interface Sides {
  * The reaction `shape` describes in `line`, registered with `ids`, or null (registering nothing)
  * when the ordinary path must lower it because something would be reported.
  */
-export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, idx: Indices, ids: ReactionIds): LoweredReaction | null {
-  const lhs = lowerSide(line, shape, 0, idx);
+export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, idx: Indices, ids: ReactionIds, names: NameTable): LoweredReaction | null {
+  const lhs = lowerSide(line, shape, 0, idx, names);
   if (lhs === null) return null;
-  const rhs = lowerSide(line, shape, 1, idx);
+  const rhs = lowerSide(line, shape, 1, idx, names);
   if (rhs === null) return null;
   const rates = lowerRates(line, w, shape, decls);
   if (rates === null) return null;
@@ -55,7 +122,7 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
   };
 }
 
-function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, idx: Indices): Sides | null {
+function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, idx: Indices, names: NameTable): Sides | null {
   const n = shape.sides[side * 4 + 3]!;
   if (n === 0) return { internal: NO_TERMS, reservoir: NO_TERMS }; // `0`
   let internal: Term[] | null = null, reservoir: Term[] | null = null;
@@ -65,16 +132,14 @@ function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, idx: Indices
     // the scanner took digits only; lowerSide also wants ≥ 1 and a safe integer
     const coefficient = cStart < 0 ? 1 : Number(line.slice(cStart, cEnd));
     if (!(coefficient >= 1) || !Number.isSafeInteger(coefficient)) return null;
-    const name = line.slice(shape.terms[at + 2]!, shape.terms[at + 3]!);
-    const s = idx.species.get(name);
-    if (s !== undefined) {
-      if (n === 1 && coefficient === 1) return { internal: idx.context.single(s), reservoir: NO_TERMS };
-      addTerm((internal ??= []), s, coefficient);
+    const code = names.find(line, shape.terms[at + 2]!, shape.terms[at + 3]!);
+    if (code > 0) {
+      if (n === 1 && coefficient === 1) return { internal: idx.context.single(code - 1), reservoir: NO_TERMS };
+      addTerm((internal ??= []), code - 1, coefficient);
       continue;
     }
-    const r = idx.reservoirs.get(name);
-    if (r === undefined) return null; // unknown, or declared later, or not a species: the ordinary path says which
-    addTerm((reservoir ??= []), r, coefficient);
+    if (code === 0) return null; // unknown, or declared later, or not a species: the ordinary path says which
+    addTerm((reservoir ??= []), -code - 1, coefficient);
   }
   return { internal: internal ? idx.context.side(internal) : NO_TERMS, reservoir: reservoir ? idx.context.side(reservoir) : NO_TERMS };
 }

@@ -17,7 +17,7 @@ import { lowerAssert } from "./asserts.js";
 import { CompileContext } from "./context.js";
 import { DeclarationTable, type Declarations } from "./declarations.js";
 import { EnergyTable, type TermNames } from "./energies.js";
-import { lowerShape } from "./fast-reaction.js";
+import { lowerShape, NameTable } from "./fast-reaction.js";
 import { MeasureTable } from "./measures.js";
 import { field } from "./sensitivity.js";
 import { lowerReaction, ReactionIds, type LoweredReaction } from "./reactions.js";
@@ -34,13 +34,18 @@ export interface CompileOptions {
    * uses it sees the new value. A name that is not a param or reservoir is an error.
    */
   readonly overrides?: ReadonlyMap<string, number>;
+  /**
+   * Off, every line is read by chevrotain and lowered from its AST (no hand-written fast path);
+   * the same network and diagnostics either way, which the tests hold it to. Default on.
+   */
+  readonly fastPath?: boolean;
 }
 
 /** Compiles one network file. Never throws for bad input. */
 export function compile(text: string, file = "<input>", options: CompileOptions = {}): CompileResult {
   const syntax = new DiagnosticSink();
   const semantic = new DiagnosticSink();
-  const network = lower(text, file, syntax, semantic, options.overrides ?? new Map());
+  const network = lower(text, file, syntax, semantic, options.overrides ?? new Map(), options.fastPath ?? true);
   // stages stop after errors: with a syntax error, the semantic findings are not reported
   const diagnostics = syntax.hasErrors ? syntax.items : [...syntax.items, ...semantic.items];
   return { network: syntax.hasErrors || semantic.hasErrors ? null : network, diagnostics: sortDiagnostics(diagnostics) };
@@ -53,7 +58,7 @@ type ReactionStatement = Extract<Statement, { kind: "reaction" }>;
  * it is read, so the AST of a large file never accumulates; one that uses a name declared later
  * waits for the end of the file. Stops before building the network if the syntax had errors.
  */
-function lower(text: string, file: string, syntax: DiagnosticSink, sink: DiagnosticSink, overrides: ReadonlyMap<string, number>): Network | null {
+function lower(text: string, file: string, syntax: DiagnosticSink, sink: DiagnosticSink, overrides: ReadonlyMap<string, number>, fastPath: boolean): Network | null {
   const context = new CompileContext();
   const decls = new DeclarationTable(sink, context, overrides);
   const measures = new MeasureTable(sink);
@@ -76,9 +81,10 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   let capped: Span | null = null;
   // a plain reaction line is lowered from its offsets when nothing about it needs saying (else it
   // comes back as a statement below, which says it)
+  let nameTable: NameTable | null = null;
   const plain = (line: string, w: Where, shape: ReactionShape): boolean => {
     if (firstSpan === null || syntax.hasErrors || !decls.kindKnown || errors() > MAX_ERRORS) return false;
-    const r = lowerShape(line, w, shape, decls, indices, ids);
+    const r = lowerShape(line, w, shape, decls, indices, ids, (nameTable ??= new NameTable(decls)));
     if (r === null) return false;
     lowered.push(r);
     built.push(false);
@@ -111,7 +117,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
         }
       } else waiting.push({ st, position, id });
     }
-  }, { reaction: plain });
+  }, fastPath ? { reaction: plain } : { fastPath: false });
   if (syntax.hasErrors) return null;
   decls.finish();
   energies.finish(decls);
