@@ -41,7 +41,7 @@ options:
 exit status: 0 every file compiles and every assert holds; 1 an error or a failed assert;
 2 bad usage or an unreadable path.
 `,
-  report: `usage: ness report FILE [--format md|json|html] [-o OUT] [--balance-tolerance T]
+  report: `usage: ness report FILE [--format md|json|html] [-o OUT] [--full] [--balance-tolerance T]
 
 The full analysis of one network (.crn, or SBML .xml/.sbml): structure, conservation laws,
 detailed balance, steady states, currents and entropy production.
@@ -50,6 +50,9 @@ options:
   --format md|json|html  Markdown (default), JSON (CLI.md's schema ness.report/1), or one
                          self-contained HTML page
   -o, --output OUT       write to OUT instead of standard output
+  --full                 JSON: list every state, transition and value of a big network; past
+                         5000 species plus reactions the JSON is otherwise a summary (each
+                         listing keeps 20 entries, counts stay exact; its 'listing' says so)
   --balance-tolerance T  accept detailed-balance violations up to T: an affinity in k_BT
                          (0.05) or a uniform relative change of the cycle's constants (1%)
 

@@ -4,7 +4,7 @@
  * `--stationary SOLUTION` completes a Markov report from a distribution solved elsewhere;
  * `export --format petsc|mtx` writes the generator for a distributed solver (export/).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { basename } from "node:path";
 import { analyze, type AnalyzeOptions } from "../analysis/index.js";
 import { analyzeCme, cmeRefusal, jumps, projectCme, stationaryCheck, withStationary } from "../analysis/cme/index.js";
@@ -13,7 +13,7 @@ import { exportGenerator, markovJumps, readVector } from "../export/index.js";
 import { hasErrors } from "../diagnostics.js";
 import type { Network, ParameterValue } from "../network/types.js";
 import { renderHtml } from "../report/html/index.js";
-import { renderJson } from "../report/json/index.js";
+import { writeJson } from "../report/json/index.js";
 import { renderMarkdown } from "../report/markdown/index.js";
 import { DIAGRAM_VIEWS, defaultView, renderDiagram, type DiagramView } from "../report/mermaid/index.js";
 import { readMermaidScript } from "./assets.js";
@@ -68,8 +68,35 @@ export function runReport(paths: readonly string[], values: Values, io: Io): num
     io.stderr(`ness report: --stationary ${stationary?.path ?? ""}: ${misfit}\n`);
     return EXIT.usage;
   }
-  const text = format === "json" ? renderJson(analysis) : format === "html" ? renderHtml(analysis, readMermaidScript()) : renderMarkdown(analysis);
+  if (format === "json") return emitJson(analysis, values, io);
+  const text = format === "html" ? renderHtml(analysis, readMermaidScript()) : renderMarkdown(analysis);
   return emitText(text, values, "report", io);
+}
+
+/**
+ * The JSON report, written in chunks to -o OUT or standard output (a full listing of a big
+ * network is tens of megabytes: never one string); a summary past JsonOptions.summaryAbove
+ * unless --full. An unwritable OUT is exit status 2.
+ */
+function emitJson(analysis: Analysis, values: Values, io: Io): number {
+  const options = { full: values.full === true };
+  const out = values.output;
+  if (typeof out !== "string") {
+    writeJson(analysis, io.stdout, options);
+    return EXIT.ok;
+  }
+  let fd: number | null = null;
+  try {
+    fd = openSync(out, "w");
+    const to = fd;
+    writeJson(analysis, (chunk) => writeSync(to, chunk), options);
+    return EXIT.ok;
+  } catch (e) {
+    io.stderr(`ness report: cannot write ${out}: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 export function runDiagram(paths: readonly string[], values: Values, io: Io): number {

@@ -184,6 +184,24 @@ export interface JsonReport {
   readonly fluctuations?: JsonFluctuations | null;
   /** Control coefficients, the Onsager matrix, the Einstein relation and free-energy transduction; null without a steady state. */
   readonly response?: JsonResponse | null;
+  /** Present only in a summary (a network past JsonOptions.summaryAbove, without --full): what was cut. */
+  readonly listing?: JsonListing;
+}
+
+/** How a summarised report lists: the threshold it passed, the exact counts, the listings it cut. */
+export interface JsonListing {
+  readonly summary: true;
+  /** Species plus reactions past which a report is summarised. */
+  readonly summaryAbove: number;
+  /** Entries each cut listing keeps. */
+  readonly entries: number;
+  /** How many species (states) and reactions (transitions) the network has. */
+  readonly species: number;
+  readonly reactions: number;
+  /** JSON paths of the listings cut to `entries` (steadyStates[0].fluxes, ...). */
+  readonly cut: readonly string[];
+  /** The command that lists everything. */
+  readonly full: string;
 }
 
 /** One counting current's long-time statistics (docs/fluctuations.md). */

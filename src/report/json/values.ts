@@ -18,12 +18,25 @@ export class NullNotes {
   }
 }
 
-/** `{name: value}` for parallel lists of names and values, each value through `nulls.num`. */
-export function keyed(names: readonly string[], values: readonly (number | null)[], nulls: NullNotes, path: string): NumberMap {
+/**
+ * `{name: value}` for parallel lists of names and values, each value through `nulls.num`. With a
+ * `budget` whose report is a summary, only the entries `budget.largest` picks (largest magnitude
+ * first), and the cut is recorded under `path`.
+ */
+export function keyed(names: readonly string[], values: ArrayLike<number | null>, nulls: NullNotes, path: string, budget?: ListingBudget): NumberMap {
   const out: { [name: string]: number | null } = Object.create(null) as { [name: string]: number | null };
-  names.forEach((name, i) => {
+  const picked = budget?.largest(values, names.length, path) ?? null;
+  if (picked !== null) {
+    for (const i of picked) {
+      const name = names[i] ?? `#${i}`;
+      out[name] = nulls.num(values[i] ?? null, `${path}.${name}`);
+    }
+    return out;
+  }
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] ?? `#${i}`;
     out[name] = nulls.num(values[i] ?? null, `${path}.${name}`);
-  });
+  }
   return out;
 }
 
@@ -64,12 +77,57 @@ export function nonZero(vector: readonly number[]): number {
  * How many entries (vector coefficients, names) the JSON report may still list. Each listing may
  * use at most `share` of the whole cap, and no more than is left, so one huge listing cannot crowd
  * out the others and the report stays far below the longest string JavaScript can make.
+ *
+ * A summary (`summaryEntries` not null: a network past `JsonOptions.summaryAbove`) lists, in each
+ * per-species or per-reaction listing, at most `summaryEntries` entries (the first names, the
+ * largest values) and records the listing's path in `cut`; counts elsewhere stay exact.
  */
 export class ListingBudget {
   private left: number;
+  /** The listings a summary cut, by JSON path, in the order they were made. */
+  readonly cut: string[] = [];
 
-  constructor(readonly cap: number) {
+  constructor(readonly cap: number, readonly summaryEntries: number | null = null) {
     this.left = cap;
+  }
+
+  /** How many of `n` items, from the first, a listing by name shows: all, or `summaryEntries` in a summary (the cut recorded at `path`). */
+  first(n: number, path: string): number {
+    if (this.summaryEntries === null || n <= this.summaryEntries) return n;
+    this.cut.push(path);
+    return this.summaryEntries;
+  }
+
+  /**
+   * The indices a listing of `n` values shows: null for all of them, in order; in a summary past
+   * `summaryEntries`, that many of the largest magnitude, largest first (a non-finite or missing
+   * value counts as largest, ties by index), with the cut recorded at `path`.
+   * Example: with summaryEntries 2, largest([0.1, -3, 2], 3, "x") is [1, 2].
+   */
+  largest(values: ArrayLike<number | null>, n: number, path: string): number[] | null {
+    const k = this.summaryEntries;
+    if (k === null || n <= k) return null;
+    this.cut.push(path);
+    const size = (i: number): number => {
+      const v = i < values.length ? values[i] : null;
+      return v === null || v === undefined || !Number.isFinite(v) ? Infinity : Math.abs(v);
+    };
+    // the k best so far, in order; a new index enters by insertion (k is small: O(n k) at worst)
+    const best: number[] = [];
+    const sizes: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const m = size(i);
+      if (best.length === k && !(m > (sizes[k - 1] ?? -1))) continue;
+      let at = best.length === k ? k - 1 : best.length;
+      while (at > 0 && m > (sizes[at - 1] ?? Infinity)) {
+        best[at] = best[at - 1] ?? 0;
+        sizes[at] = sizes[at - 1] ?? 0;
+        at--;
+      }
+      best[at] = i;
+      sizes[at] = m;
+    }
+    return best;
   }
 
   /** How many of `items`, from the first, fit in `share` of the cap; their cost is taken from the budget. */

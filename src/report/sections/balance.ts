@@ -123,30 +123,29 @@ function balanceJson(analysis: Analysis, nulls: NullNotes, budget: ListingBudget
     const n = Math.min(fits, cycles.length);
     fits -= n;
     if (n < total) nulls.notes.push(`${path} lists ${n} of ${total} ${what} (the most driven first): the listing caps keep the report bounded; the count is exact.`);
-    return cycles.slice(0, n).map((v, i) => violationJson(analysis, v, `${path}[${i}]`, nulls));
+    return cycles.slice(0, n).map((v, i) => violationJson(analysis, reactionIds, v, `${path}[${i}]`, nulls));
   };
   const violationCount = db.violationCount ?? db.violations.length;
   return {
     holds: db.holds, verdict: db.verdict, method: db.method, tolerance: db.tolerance,
     decided: { ...db.decided }, undecided: db.undecided, walkedEdges: db.walkedEdges,
     toleranceApplied: db.toleranceApplied, acceptedTolerance: userTolerance(analysis),
-    oneWay: db.oneWay.map(id),
-    pairs: db.pairs.map(([f, r]) => [id(f), id(r)] as const),
+    oneWay: db.oneWay.slice(0, budget.first(db.oneWay.length, "detailedBalance.oneWay")).map(id),
+    pairs: db.pairs.slice(0, budget.first(db.pairs.length, "detailedBalance.pairs")).map(([f, r]) => [id(f), id(r)] as const),
     violations: listOf(db.violations, "detailedBalance.violations", violationCount, "driven cycles"),
     violationCount,
     accepted: listOf(db.accepted, "detailedBalance.accepted", db.acceptedCount, "accepted cycles"),
     acceptedCount: db.acceptedCount,
     undecidedCycles: listOf(db.undecidedCycles, "detailedBalance.undecidedCycles", db.undecided, "undecided cycles"),
     explainedByRounding: db.explainedByRounding,
-    culprits: db.culprits === null ? null : db.culprits.map((c, i) => ({ reaction: id(c.reaction), factor: nulls.num(c.factor, `detailedBalance.culprits[${i}].factor`) })),
-    freeEnergies: db.freeEnergies === null ? null : keyed(speciesNames, db.freeEnergies, nulls, "detailedBalance.freeEnergies"),
-    equilibriumConstants: db.equilibriumConstants === null ? null : keyed(reactionIds, db.equilibriumConstants, nulls, "detailedBalance.equilibriumConstants"),
+    culprits: db.culprits === null ? null : db.culprits.slice(0, budget.first(db.culprits.length, "detailedBalance.culprits")).map((c, i) => ({ reaction: id(c.reaction), factor: nulls.num(c.factor, `detailedBalance.culprits[${i}].factor`) })),
+    freeEnergies: db.freeEnergies === null ? null : keyed(speciesNames, db.freeEnergies, nulls, "detailedBalance.freeEnergies", budget),
+    equilibriumConstants: db.equilibriumConstants === null ? null : keyed(reactionIds, db.equilibriumConstants, nulls, "detailedBalance.equilibriumConstants", budget),
   };
 }
 
-function violationJson(analysis: Analysis, v: Violation, path: string, nulls: NullNotes): JsonViolation {
+function violationJson(analysis: Analysis, ids: readonly string[], v: Violation, path: string, nulls: NullNotes): JsonViolation {
   const net = analysis.network;
-  const ids = net.reactions.map((r) => r.id);
   const base = {
     cycle: coefficients(ids, v.cycle),
     affinity: nulls.num(v.affinity, `${path}.affinity`, affinityReason(v.affinity)),

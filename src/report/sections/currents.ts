@@ -83,7 +83,7 @@ function currentsJson(net: Network, c: Currents, count: number, nulls: NullNotes
   const listed = c.cycles.slice(0, budget.take(c.cycles, (cc) => nonZero(cc.cycle) + 1, CURRENTS_LISTING_SHARE));
   if (listed.length < count) nulls.notes.push(`currents.cycles lists ${listed.length} of ${count} cycle currents (listing caps keep the report bounded); currents.cycleCount is exact and cycleEntropyProduction covers all.`);
   return {
-    tree: c.tree.map((r) => ids[r] ?? `#${r}`),
+    tree: c.tree.slice(0, budget.first(c.tree.length, "currents.tree")).map((r) => ids[r] ?? `#${r}`),
     cycleCount: count,
     cycles: listed.map((cc, i) => ({
       chord: ids[cc.chord] ?? `#${cc.chord}`,

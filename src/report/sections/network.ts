@@ -1,7 +1,8 @@
 /**
  * The Network section: species (or states) with their initial amounts, marking those ness
  * inferred; reservoirs; reactions with rate constants and where they are written. In JSON:
- * `species`, `initial`, `initialInferred`, `reservoirs`, `reactions`.
+ * `species`, `initial`, `initialInferred`, `reservoirs`, `reactions` (in a summary, the first names
+ * and the largest initial amounts: json/values.ts ListingBudget).
  */
 import type { Analysis } from "../../analysis/types.js";
 import { formatNumber, where } from "../model/format.js";
@@ -26,14 +27,16 @@ export function networkSection(analysis: Analysis): Section {
     id: "network",
     title: "Network",
     blocks,
-    json: (nulls) => {
+    json: (nulls, budget) => {
       const names = net.species.map((s) => s.name);
+      const inferred = net.species.filter((x) => !x.initialGiven).map((x) => x.name);
+      const reactions = net.reactions.slice(0, budget.first(net.reactions.length, "reactions"));
       return {
-        species: names,
-        initial: keyed(names, net.species.map((x) => x.initial), nulls, "initial"),
-        initialInferred: net.species.filter((x) => !x.initialGiven).map((x) => x.name),
-        reservoirs: keyed(net.reservoirs.map((r) => r.name), net.reservoirs.map((r) => r.value), nulls, "reservoirs"),
-        reactions: net.reactions.map((r, i) => ({
+        species: names.slice(0, budget.first(names.length, "species")),
+        initial: keyed(names, net.species.map((x) => x.initial), nulls, "initial", budget),
+        initialInferred: inferred.slice(0, budget.first(inferred.length, "initialInferred")),
+        reservoirs: keyed(net.reservoirs.map((r) => r.name), net.reservoirs.map((r) => r.value), nulls, "reservoirs", budget),
+        reactions: reactions.map((r, i) => ({
           id: r.id, equation: r.equation,
           forward: nulls.num(r.forward.value, `reactions[${i}].forward`),
           reverse: r.reverse === null ? null : nulls.num(r.reverse.value, `reactions[${i}].reverse`),

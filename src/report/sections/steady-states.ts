@@ -9,7 +9,7 @@ import type { Analysis, SteadyState } from "../../analysis/types.js";
 import { formatNumber } from "../model/format.js";
 import { entropyReason, flowState, orderedStates } from "../model/index.js";
 import { chart, code, rowsOf, said, strong, sub, table, text, wholeTable, type Block, type Inline, type Section } from "../model/section.js";
-import { keyed, type NullNotes } from "../json/values.js";
+import { keyed, type ListingBudget, type NullNotes } from "../json/values.js";
 import type { JsonSteadyState, JsonSteadyStateSearch } from "../json/types.js";
 
 /** Every steady state found, as columns: `steadyStatesSection(analysis).blocks` has the summary, amounts and fluxes. */
@@ -36,8 +36,8 @@ export function steadyStatesSection(analysis: Analysis): Section {
       [strong("The dynamics reach a limit cycle"), `, period ${formatNumber(cycle.period)}.`],
     )));
   }
-  const json = (nulls: NullNotes) => {
-    const steadyStates = states.map((st, i) => stateJson(analysis, st, `steadyStates[${i}]`, nulls));
+  const json = (nulls: NullNotes, budget: ListingBudget) => {
+    const steadyStates = states.map((st, i) => stateJson(analysis, st, `steadyStates[${i}]`, nulls, budget));
     if (states.length === 0) nulls.notes.push("steadyStates is empty: no non-negative steady state was found (see the notes above for why).");
     const ids = net.reactions.map((r) => r.id);
     const steadyStateSearch: JsonSteadyStateSearch = {
@@ -47,14 +47,14 @@ export function steadyStatesSection(analysis: Analysis): Section {
       ...(search.certified === undefined ? {} : { certified: search.certified }),
       ...(search.paths === undefined ? {} : { paths: search.paths }),
       ...(search.dimension === undefined ? {} : { dimension: search.dimension }),
-      ...(search.continua === undefined ? {} : { continua: search.continua.map((c, k) => ({ dimension: c.dimension, description: c.description, extremePoints: c.extremePoints.map((p, j) => keyed(species, p, nulls, `steadyStateSearch.continua[${k}].extremePoints[${j}]`)) })) }),
+      ...(search.continua === undefined ? {} : { continua: search.continua.map((c, k) => ({ dimension: c.dimension, description: c.description, extremePoints: c.extremePoints.map((p, j) => keyed(species, p, nulls, `steadyStateSearch.continua[${k}].extremePoints[${j}]`, budget)) })) }),
       ...(search.attractor === undefined ? {} : {
         attractor: cycle === null ? null : {
           period: cycle.period,
-          min: keyed(species, cycle.min, nulls, "steadyStateSearch.attractor.min"),
-          max: keyed(species, cycle.max, nulls, "steadyStateSearch.attractor.max"),
-          mean: keyed(species, cycle.mean, nulls, "steadyStateSearch.attractor.mean"),
-          meanFluxes: keyed(ids, cycle.meanFluxes, nulls, "steadyStateSearch.attractor.meanFluxes"),
+          min: keyed(species, cycle.min, nulls, "steadyStateSearch.attractor.min", budget),
+          max: keyed(species, cycle.max, nulls, "steadyStateSearch.attractor.max", budget),
+          mean: keyed(species, cycle.mean, nulls, "steadyStateSearch.attractor.mean", budget),
+          meanFluxes: keyed(ids, cycle.meanFluxes, nulls, "steadyStateSearch.attractor.meanFluxes", budget),
           meanEntropyProduction: cycle.meanEntropyProduction,
         },
       }),
@@ -118,22 +118,29 @@ function certificateCell(s: SteadyState): string {
   return c.certified ? `yes (${c.method})` : `no (${c.detail})`;
 }
 
-function stateJson(analysis: Analysis, st: SteadyState, path: string, nulls: NullNotes): JsonSteadyState {
+function stateJson(analysis: Analysis, st: SteadyState, path: string, nulls: NullNotes, budget: ListingBudget): JsonSteadyState {
   const net = analysis.network;
   const species = net.species.map((x) => x.name);
   const ids = net.reactions.map((r) => r.id);
   return {
-    concentrations: keyed(species, st.concentrations, nulls, `${path}.concentrations`),
-    fluxes: keyed(ids, st.fluxes, nulls, `${path}.fluxes`),
-    forwardRates: keyed(ids, st.forwardRates, nulls, `${path}.forwardRates`),
-    reverseRates: keyed(ids, st.reverseRates, nulls, `${path}.reverseRates`),
+    concentrations: keyed(species, st.concentrations, nulls, `${path}.concentrations`, budget),
+    fluxes: keyed(ids, st.fluxes, nulls, `${path}.fluxes`, budget),
+    forwardRates: keyed(ids, st.forwardRates, nulls, `${path}.forwardRates`, budget),
+    reverseRates: keyed(ids, st.reverseRates, nulls, `${path}.reverseRates`, budget),
     entropyProduction: nulls.num(st.entropyProduction, `${path}.entropyProduction`, entropyReason(analysis, st)),
     entropyProductionBound: Number.isFinite(st.entropyProductionBound) ? st.entropyProductionBound ?? null : null,
     stable: st.stable,
     reached: st.reached,
     leadingEigenvalue: st.leadingEigenvalue === null ? null : nulls.num(st.leadingEigenvalue, `${path}.leadingEigenvalue`),
-    ...(st.eigenvalues === undefined ? {} : { eigenvalues: st.eigenvalues }),
+    ...(st.eigenvalues === undefined ? {} : { eigenvalues: eigenvaluesJson(st.eigenvalues, `${path}.eigenvalues`, budget) }),
     ...(st.stabilityWhy === undefined ? {} : { stabilityWhy: st.stabilityWhy }),
-    ...(st.certificate === undefined ? {} : { certificate: { ...st.certificate, zeroSpecies: st.certificate.zeroSpecies.map((i) => species[i] ?? `#${i}`) } }),
+    ...(st.certificate === undefined ? {} : { certificate: { ...st.certificate, zeroSpecies: st.certificate.zeroSpecies.slice(0, budget.first(st.certificate.zeroSpecies.length, `${path}.certificate.zeroSpecies`)).map((i) => species[i] ?? `#${i}`) } }),
   };
+}
+
+/** The Jacobian's eigenvalues, the first `summaryEntries` of them in a summary. */
+function eigenvaluesJson(e: SteadyState["eigenvalues"], path: string, budget: ListingBudget): JsonSteadyState["eigenvalues"] {
+  if (e === undefined || e === null) return e ?? null;
+  const n = budget.first(e.re.length, path);
+  return n === e.re.length ? e : { re: e.re.slice(0, n), im: e.im.slice(0, n) };
 }

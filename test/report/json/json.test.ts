@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { renderJson, toJsonReport } from "../../../src/report/json/index.js";
+import { JSON_SUMMARY_ABOVE, JSON_SUMMARY_ENTRIES, renderJson, toJsonReport, writeJson } from "../../../src/report/json/index.js";
+import { streamJson } from "../../../src/report/json/stream.js";
+import { ListingBudget } from "../../../src/report/json/values.js";
+import { HELP } from "../../../src/cli/help.js";
 import { awkwardNames, drivenRing, oneWayPair, REFERENCE_DIR, REFERENCE_NAMES, referenceAnalysis, unbounded } from "../fixtures.js";
 import { SCHEMA_PATH } from "../../helpers/paths.js";
 
@@ -114,5 +117,96 @@ describe("JSON report", () => {
     const before = JSON.stringify(a, (_k, v: unknown) => (v instanceof Map ? [...v] : v));
     renderJson(a);
     expect(JSON.stringify(a, (_k, v: unknown) => (v instanceof Map ? [...v] : v))).toBe(before);
+  });
+});
+
+describe("JSON report of a big network", () => {
+  // a driven ring of n states, kf = 2, kr = 1: π_i = 1/n, every net flux (kf − kr)/n, one cycle
+  const n = 3000; // 2n = 6000 species plus reactions, past the default summaryAbove
+  const ring = drivenRing(n);
+  type Big = { species: string[]; reactions: unknown[]; initial: Record<string, number>; structure: { species: number; reactions: number; cycleCount: number };
+    steadyStates: { concentrations: Record<string, number>; fluxes: Record<string, number> }[]; currents: { tree: string[]; cycleCount: number };
+    notes: string[]; listing?: { summary: true; summaryAbove: number; entries: number; species: number; reactions: number; cut: string[]; full: string } };
+
+  it("is a summary by default: each listing keeps its first or largest entries, counts stay exact, and it says so", () => {
+    expect(2 * n).toBeGreaterThan(JSON_SUMMARY_ABOVE);
+    const text = renderJson(ring);
+    expect(text.length).toBeLessThan(100_000);
+    const report = JSON.parse(text) as Big;
+    expect(valid(report)).toBe(true);
+    expect(report.species).toEqual(Array.from({ length: JSON_SUMMARY_ENTRIES }, (_, i) => `s${i}`));
+    expect(report.reactions).toHaveLength(JSON_SUMMARY_ENTRIES);
+    expect(report.initial).toEqual({ s0: 1, ...Object.fromEntries(Array.from({ length: JSON_SUMMARY_ENTRIES - 1 }, (_, i) => [`s${i + 1}`, 0])) });
+    expect(report.structure).toMatchObject({ species: n, reactions: n, cycleCount: 1 });
+    expect(report.currents.cycleCount).toBe(1);
+    expect(report.currents.tree).toHaveLength(JSON_SUMMARY_ENTRIES);
+    const [state] = report.steadyStates;
+    expect(Object.keys(state!.concentrations)).toHaveLength(JSON_SUMMARY_ENTRIES);
+    for (const p of Object.values(state!.concentrations)) expect(p).toBeCloseTo(1 / n, 12);
+    for (const j of Object.values(state!.fluxes)) expect(j).toBeCloseTo(1 / n, 12);
+    expect(report.listing).toMatchObject({ summary: true, summaryAbove: JSON_SUMMARY_ABOVE, entries: JSON_SUMMARY_ENTRIES, species: n, reactions: n });
+    expect(report.listing!.cut).toEqual(expect.arrayContaining(["species", "reactions", "initial", "steadyStates[0].concentrations", "steadyStates[0].fluxes", "currents.tree"]));
+    expect(report.listing!.full).toMatch(/--full/);
+    expect(report.notes.join("\n")).toMatch(/This report is a summary: the network has 3000 states and 3000 transitions.*--full' lists everything/);
+  });
+
+  it("--full lists everything, and the same text streams in chunks", () => {
+    const text = renderJson(ring, { full: true });
+    const report = JSON.parse(text) as Big;
+    expect(valid(report)).toBe(true);
+    expect(report.listing).toBeUndefined();
+    expect(report.species).toHaveLength(n);
+    expect(report.reactions).toHaveLength(n);
+    expect(Object.keys(report.steadyStates[0]!.fluxes)).toHaveLength(n);
+    for (const p of Object.values(report.steadyStates[0]!.concentrations)) expect(p).toBeCloseTo(1 / n, 12);
+    const chunks: string[] = [];
+    writeJson(ring, (c) => chunks.push(c), { full: true, chunkChars: 4096 });
+    expect(chunks.length).toBeGreaterThan(10);
+    // a chunk is handed on once it reaches 4096 characters (one long string, a cycle's words, may overshoot)
+    expect(chunks.slice(0, -2).every((c) => c.length >= 4096)).toBe(true); // the last two: the rest, and writeJson's newline
+    expect(chunks.length).toBeGreaterThan(text.length / (2 * 4096));
+    expect(chunks.join("")).toBe(text);
+  });
+
+  it("the threshold is an option: a small network summarised on request, a big one listed whole", () => {
+    const small = toJsonReport(referenceAnalysis("futile-cycle"), { summaryAbove: 1, summaryEntries: 1 });
+    expect(small.species).toHaveLength(1);
+    expect(small.listing?.summaryAbove).toBe(1);
+    expect(toJsonReport(ring, { summaryAbove: 2 * n }).species).toHaveLength(n);
+  });
+
+  it("ness report --help names the summary's defaults", () => {
+    expect(HELP.report).toContain(`past\n                         ${JSON_SUMMARY_ABOVE} species plus reactions`);
+    expect(HELP.report).toContain(`each\n                         listing keeps ${JSON_SUMMARY_ENTRIES} entries`);
+  });
+});
+
+describe("streamJson", () => {
+  it.each(fixtures())("writes exactly JSON.stringify(report, null, 2) for %s, in any chunk size", (_name, analysis) => {
+    const report = toJsonReport(analysis);
+    for (const size of [1, 7, 1 << 20]) {
+      const chunks: string[] = [];
+      streamJson(report, (c) => chunks.push(c), { chunkChars: size });
+      expect(chunks.join("")).toBe(JSON.stringify(report, null, 2));
+    }
+  });
+
+  it("follows JSON.stringify on empty containers, undefined, non-finite numbers and odd keys", () => {
+    const odd = Object.assign(Object.create(null) as object, { __proto__: 1, "a\"b": [undefined, NaN, -0, 1e21, [], {}], u: undefined, s: "é\n\u2028", t: true, z: null });
+    const chunks: string[] = [];
+    streamJson(odd, (c) => chunks.push(c));
+    expect(chunks.join("")).toBe(JSON.stringify(odd, null, 2));
+  });
+});
+
+describe("ListingBudget in a summary", () => {
+  it("keeps the largest magnitudes first (non-finite first, ties by index) and records the cut", () => {
+    const b = new ListingBudget(100, 2);
+    expect(b.largest([0.1, -3, 2, 3], 4, "x")).toEqual([1, 3]);
+    expect(b.largest([0.1, NaN, 2], 3, "y")).toEqual([1, 2]);
+    expect(b.largest([5, 1], 2, "z")).toBeNull();
+    expect(b.first(5, "w")).toBe(2);
+    expect(b.cut).toEqual(["x", "y", "w"]);
+    expect(new ListingBudget(100).largest([1, 2, 3], 3, "v")).toBeNull();
   });
 });
