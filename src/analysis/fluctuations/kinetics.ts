@@ -88,9 +88,12 @@ export function markovKinetics(j: Jumps, pi: ArrayLike<number>, options: Kinetic
   const spectrum = n <= Math.max(options.maxSpectrumStates, options.maxSparseSpectrumStates)
     ? relaxationSpectrum(j, pi, { modes: options.spectrumModes, denseLimit: options.maxSpectrumStates, ...(options.solver === undefined ? {} : { solver: options.solver }) })
     : null;
+  const inRange = n <= Math.max(options.maxSpectrumStates, options.maxSparseSpectrumStates);
   const relaxationModes = spectrum?.modes ?? null;
   const relaxationRates = relaxationModes?.map((m) => -m.re) ?? null;
-  const spectrumMethod = spectrum === null ? null : spectrum.converged ? spectrum.method : `${spectrum.method}; not converged: largest relative residual ${spectrum.residual.toExponential(1)}`;
+  const spectrumMethod = spectrum === null
+    ? (inRange ? "not computed: the law is spread over several closed classes, or a solve or eigenvalue was not finite" : null)
+    : spectrum.converged ? spectrum.method : `${spectrum.method}; not converged: largest relative residual ${spectrum.residual.toExponential(1)}`;
   const none = { relaxationRates, relaxationModes, spectrumMethod, mfptAB: null, mfptBA: null, reactiveFlux: null, rateAB: null };
   const order = Array.from({ length: n }, (_, i) => i).filter((i) => (pi[i] ?? 0) > 0).sort((x, y) => (pi[y] ?? 0) - (pi[x] ?? 0));
   const [first, second] = order;

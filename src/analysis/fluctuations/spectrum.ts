@@ -21,7 +21,9 @@ import type { LeftSolver } from "../../numeric/markov/solver.js";
 import { mulberry32 } from "../../numeric/random.js";
 import type { Jumps } from "./jumps.js";
 import { tilted } from "./scgf.js";
-import { classSolver, supportOf, type PoissonOptions } from "./solve.js";
+import { stronglyConnectedComponents } from "../../numeric/markov/scc.js";
+import { csrFromEdges, restrict } from "../../numeric/markov/sparse.js";
+import { classSolver, covers, supportOf, type PoissonOptions } from "./solve.js";
 import type { RelaxationMode } from "./types.js";
 
 /** What the spectrum is computed with. */
@@ -49,13 +51,17 @@ export interface RelaxationSpectrum {
   readonly residual: number;
 }
 
+/** A left solve returned a non-finite vector (rates past the range of doubles): no spectrum. */
+class NotFinite extends Error {}
+
 const bySlowness = (a: RelaxationMode, b: RelaxationMode): number => b.re - a.re || b.im - a.im;
 
 /**
  * The `modes` slowest relaxation modes of the chain `j` with stationary law `pi` (see the module
  * comment): dense for at most `denseLimit` states, else shift-invert Arnoldi on the class carrying
  * pi (then: the modes nearest 0, which for every chain met in practice are the slowest; a mode with
- * small |Re λ| and large |Im λ| can be passed over). Null when the dense eigenvalues fail.
+ * small |Re λ| and large |Im λ| can be passed over). Null when the dense eigenvalues fail, when pi
+ * is spread over several closed classes (sparse path), or when a solve is not finite.
  *
  *   // a ring of N states, rate k forward and k' back: λ_j = k(e^{2πij/N} − 1) + k'(e^{−2πij/N} − 1)
  *   relaxationSpectrum(ringJumps, uniform, { modes: 4 }).modes[0]   // { re: −(k + k')(1 − cos 2π/N), im: ±(k − k') sin 2π/N }
@@ -66,6 +72,13 @@ export function relaxationSpectrum(j: Jumps, pi: ArrayLike<number>, options: Spe
   const states = supportOf(pi, j.states);
   const c = states.length;
   if (c <= 1) return { modes: [], method: "one state", converged: true, residual: 0 };
+  if (!covers(options.solver, j.states, states)) {
+    // without the steady state's solver (on one closed class) the support must be one class
+    const local = new Int32Array(j.states).fill(-1);
+    states.forEach((s, r) => (local[s] = r));
+    const sub = restrict(csrFromEdges(j.states, j.from, j.to, j.rate), states, local);
+    if (stronglyConnectedComponents(sub.n, sub.ptr, sub.idx).count > 1) return null;
+  }
   const cs = classSolver(j, pi, states, options.solver, options);
   const n = j.states, full = new Float64Array(n);
   const piLocal = Float64Array.from(states, (s) => pi[s] ?? outOfRange());
@@ -81,6 +94,7 @@ export function relaxationSpectrum(j: Jumps, pi: ArrayLike<number>, options: Spe
       x[r] = value;
       sum += value;
     }
+    if (!Number.isFinite(sum)) throw new NotFinite();
     const shift = sum / mass;
     for (let r = 0; r < c; r++) x[r] = (x[r] ?? outOfRange()) - shift * (piLocal[r] ?? outOfRange());
     return x;
@@ -96,11 +110,17 @@ export function relaxationSpectrum(j: Jumps, pi: ArrayLike<number>, options: Spe
   }
   mean /= mass;
   for (let r = 0; r < c; r++) start[r] = (piLocal[r] ?? outOfRange()) * ((start[r] ?? outOfRange()) - mean);
-  const found = arnoldiLargest(apply, start, {
-    wanted: Math.min(want, c - 1), dimension: c - 1,
-    ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
-    ...(options.basisSize === undefined ? {} : { basisSize: options.basisSize }),
-  });
+  let found: ReturnType<typeof arnoldiLargest>;
+  try {
+    found = arnoldiLargest(apply, start, {
+      wanted: Math.min(want, c - 1), dimension: c - 1,
+      ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
+      ...(options.basisSize === undefined ? {} : { basisSize: options.basisSize }),
+    });
+  } catch (e) {
+    if (e instanceof NotFinite) return null;
+    throw e;
+  }
   const modes: RelaxationMode[] = found.re.map((x, k) => {
     const y = found.im[k] ?? outOfRange(), r2 = x * x + y * y;
     // λ = −1/θ = −conj(θ)/|θ|²

@@ -81,7 +81,7 @@ export interface MarkovKinetics {
   readonly relaxationRates: readonly number[] | null;
   /** The same modes as eigenvalues λ_k of the generator, slowest first (a pair's Im λ > 0 member first); null when not computed. */
   readonly relaxationModes: readonly RelaxationMode[] | null;
-  /** How the spectrum was computed (dense QR, or shift-invert Arnoldi and its solves); null when not computed. */
+  /** How the spectrum was computed (dense QR, or shift-invert Arnoldi and its solves), or why it was not within the limits; null past them. */
   readonly spectrumMethod: string | null;
   /** The sets the report uses: A the most probable state, B the most probable other state. */
   readonly setA: readonly number[];

@@ -57,7 +57,7 @@ export function fluctuationsSection(analysis: Analysis): Section {
   const k = f.kinetics;
   if (k !== null) {
     const name = (i: number): string => net.species[i]?.name ?? `#${i}`;
-    const times = k.relaxationRates === null ? "not computed (over maxSparseSpectrumStates)" : k.relaxationRates.length === 0 ? "none (one state)" : k.relaxationRates.slice(0, 5).map((r) => formatNumber(1 / r)).join(", ");
+    const times = k.relaxationRates === null ? (k.spectrumMethod ?? "not computed (over maxSparseSpectrumStates)") : k.relaxationRates.length === 0 ? "none (one state)" : k.relaxationRates.slice(0, 5).map((r) => formatNumber(1 / r)).join(", ");
     const passages = k.mfptAB !== null || k.mfptBA !== null || k.reactiveFlux !== null || net.species.length <= analysisOption(analysis, "maxKineticsStates", Infinity);
     blocks.push(text(["Markov kinetics: slowest relaxation times 1/|Re λ| ", times, ...(passages ? [". Between the most probable state ", code(k.setA.map(name).join(", ") || "-"), " (A) and the next ",
       code(k.setB.map(name).join(", ") || "-"), ` (B): mean first-passage time A → B ${formatNumber(k.mfptAB)}, B → A ${formatNumber(k.mfptBA)}; reactive flux A → B ${formatNumber(k.reactiveFlux)} per unit time (transition path theory), rate ${formatNumber(k.rateAB)}.`] : ["."])]));

@@ -156,3 +156,17 @@ describe("relaxation spectrum by shift-invert Arnoldi", () => {
     kin.relaxationRates!.forEach((rate, q) => expect(rate).toBe(-kin.relaxationModes![q]!.re));
   });
 });
+
+describe("relaxation spectrum: when it is not defined", () => {
+  it("a law spread over two closed classes gets no sparse spectrum (null), not a singular solve", () => {
+    const N = 200, edges: [number, number, number][] = [];
+    // two rings of 100 states, never joined
+    for (let i = 0; i < N; i++) {
+      const base = i < 100 ? 0 : 100, a = base + (i % 100), b = base + ((i + 1) % 100);
+      edges.push([a, b, 1], [b, a, 2]);
+    }
+    const j = chain(N, edges);
+    const pi = new Float64Array(N).fill(1 / N);
+    expect(relaxationSpectrum(j, pi, { modes: 4, denseLimit: 0 })).toBeNull();
+  });
+});
