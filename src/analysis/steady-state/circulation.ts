@@ -12,7 +12,7 @@
  * last bit. Its relative error η t_min/|J| is at most that of the least-cancelling edge, and as
  * Σ_e ln(v⁺_e/v⁻_e) = A along the ring, some edge has |J|/t_e ≥ tanh(|A| / 2n).
  */
-import { outOfRange } from "../../numeric/checked.js";
+import { descendingOrder } from "../../numeric/markov/radix.js";
 
 /** One direction pair of an edge u → v: v⁺ = rate along it, v⁻ = rate against it. */
 export interface FluxEdges {
@@ -37,16 +37,14 @@ export function circulation(e: FluxEdges): Float64Array {
   const m = e.from.length, n = e.states;
   const J = new Float64Array(m);
   const traffic = new Float64Array(m);
-  let count = 0;
   for (let k = 0; k < m; k++) {
     const up = e.up[k] ?? 0, down = e.down[k] ?? 0;
     J[k] = up - down;
     if (up + down > 0 && (e.from[k] ?? -1) !== (e.to[k] ?? -1)) {
       traffic[k] = up + down;
-      count++;
     }
   }
-  const live = busiestFirst(traffic, count);
+  const live = descendingOrder(traffic); // the live edges, busiest first, ties by index
   // Kruskal: busiest edges first into the forest
   const root = new Int32Array(n);
   for (let i = 0; i < n; i++) root[i] = i;
@@ -114,40 +112,6 @@ export function circulation(e: FluxEdges): Float64Array {
     bump(net, p, out ? -j : j);
   }
   return J;
-}
-
-/**
- * The edges with traffic > 0 (`count` of them), busiest first, ties by index: the order of the
- * comparator sort (b.traffic − a.traffic || a − b), by a stable least-significant-digit radix sort
- * of the values' bit patterns (a positive double orders as its 64 bits; complemented for busiest
- * first): eight passes of one byte, O(m), no closure per comparison.
- */
-function busiestFirst(traffic: Float64Array, count: number): Int32Array {
-  const bits = new Uint32Array(traffic.buffer, traffic.byteOffset, 2 * traffic.length); // little-endian: lo, hi
-  let order = new Int32Array(count), spare = new Int32Array(count);
-  let c = 0;
-  for (let k = 0; k < traffic.length; k++) if ((traffic[k] ?? 0) > 0) order[c++] = k;
-  if (count === 0) return order;
-  const bucket = new Int32Array(257);
-  for (let pass = 0; pass < 8; pass++) {
-    const word = pass < 4 ? 0 : 1, shift = 8 * (pass % 4);
-    const digit = (k: number): number => (~(bits[2 * k + word] ?? outOfRange()) >>> shift) & 255;
-    bucket.fill(0);
-    for (let i = 0; i < count; i++) {
-      const d = digit(order[i] ?? outOfRange()) + 1;
-      bucket[d] = (bucket[d] ?? outOfRange()) + 1;
-    }
-    if ((bucket[digit(order[0] ?? 0) + 1] ?? 0) === count) continue; // one digit for all: nothing moves
-    for (let d = 0; d < 256; d++) bucket[d + 1] = (bucket[d + 1] ?? outOfRange()) + (bucket[d] ?? outOfRange());
-    for (let i = 0; i < count; i++) {
-      const k = order[i] ?? outOfRange(), d = digit(k);
-      const at = bucket[d] ?? outOfRange();
-      bucket[d] = at + 1;
-      spare[at] = k;
-    }
-    [order, spare] = [spare, order];
-  }
-  return order;
 }
 
 /** a[i] += d for an index in range by construction; returns the new value. */
