@@ -2,24 +2,35 @@
  * Response of a steady state: derivatives of every output (concentrations or probabilities, net
  * fluxes, σ, each measured current) with respect to every rate constant, reservoir value and
  * param, by implicit differentiation (response/linear.ts: one factorisation of the Jacobian on the
- * stoichiometric subspace, a solve per input); metabolic control analysis with its summation
- * theorems; the response of cycle currents to cycle affinities (Onsager's matrix at equilibrium,
- * symmetric; its asymmetry away from it); the generalised Einstein relation of a force; and where
- * the entropy goes: σ over the emergent cycles, with the efficiency of free-energy transduction.
- * See docs/response.md.
+ * stoichiometric subspace, a solve per input; response/sparse.ts: a large Markov network's
+ * response from its stationary solve's factors, one left solve per input); params by the chain
+ * rule through the compiler's exact sensitivities (params.ts); metabolic control analysis with its
+ * summation theorems (control.ts); the response of the currents to the independent affinities
+ * (onsager.ts: a Markov network's cycles, a chemostatted network's emergent cycles; Onsager's
+ * matrix at equilibrium, symmetric; its asymmetry away from it); the generalised Einstein relation
+ * of a force; and where the entropy goes: σ over the emergent cycles, with the efficiency of
+ * free-energy transduction (transduction.ts). See docs/response.md.
  */
 import type { Network, ParameterValue } from "../../network/types.js";
-import { effectiveRates } from "../../network/effective-rates.js";
 import type { Currents } from "../currents/types.js";
 import type { SteadyState } from "../steady-state/types.js";
 import type { Structure } from "../structure/types.js";
 import type { CurrentStatistics } from "../fluctuations/types.js";
-import { linearise, respond, MAX_RESPONSE_SPECIES, type Delta, type Linearised } from "./linear.js";
+import { linearise, respond, type Delta } from "./linear.js";
+import { sparseLinearise, sparseRespond } from "./sparse.js";
+import { initialShift, logRateDerivatives } from "./params.js";
+import { controlCoefficients } from "./control.js";
+import { cycleOnsager, emergentOnsager } from "./onsager.js";
 import { transduction } from "./transduction.js";
-import type { ControlCoefficients, EinsteinRelation, OnsagerMatrix, Response, Sensitivity } from "./types.js";
+import { RESPONSE_DEFAULTS, type ResponseThresholds } from "./options.js";
+import type { EinsteinRelation, OnsagerMatrix, Response, Sensitivity } from "./types.js";
 
 export { linearise, respond, MAX_RESPONSE_SPECIES } from "./linear.js";
+export { sparseLinearise, sparseRespond } from "./sparse.js";
+export { logRateDerivatives, initialShift } from "./params.js";
+export { cycleOnsager, emergentOnsager } from "./onsager.js";
 export { transduction } from "./transduction.js";
+export { RESPONSE_DEFAULTS, RESPONSE_MEANINGS, type ResponseThresholds } from "./options.js";
 
 /** What the response analysis reads from the rest of the analysis. */
 export interface ResponseInput {
@@ -30,22 +41,31 @@ export interface ResponseInput {
   readonly equilibrium: boolean;
   /** The statistics of the measured currents (their D, for the Einstein relation), by name. */
   readonly statistics: readonly CurrentStatistics[];
-  /** The network with params changed (the CLI's recompile), for d κ / d param. */
+  /** The network with params changed (the CLI's recompile): only for a param's initial amounts (params.ts). */
   readonly recompile?: (values: readonly ParameterValue[]) => Network | string;
 }
 
-/** Relative step of the central differences of rate constants in a param (they are explicit expressions of it). */
-const PARAM_STEP = 1e-5;
+/** One input's response and the δ ln κ it was computed from. */
+interface Input {
+  readonly input: string;
+  readonly kind: Sensitivity["kind"];
+  readonly dPlus: readonly number[];
+  readonly dMinus: readonly number[];
+  readonly shift?: readonly number[];
+}
 
 /**
- * The response of the steady state `input.state` (see the module comment). Null parts with a note
- * when the state is missing, the network is over MAX_RESPONSE_SPECIES, or the Jacobian is singular.
+ * The response of the steady state `input.state` (see the module comment). Dense up to
+ * `maxDenseResponseSpecies` species or states; past it a Markov network whose state carries its
+ * factorised generator (`SteadyState.solver`) gets the response to its params and reservoirs by
+ * left solves, and anything else a note saying why there is none.
  *
  *   const a = analyze(network);
  *   analyzeResponse(network, { state: a.steadyStates.states[0]!, structure: a.structure, currents: a.currents,
  *     equilibrium: a.detailedBalance.holds, statistics: [] }).control!.fluxSumDefect   // ≈ 1e-16
  */
-export function analyzeResponse(network: Network, input: ResponseInput): Response {
+export function analyzeResponse(network: Network, input: ResponseInput, options: Partial<ResponseThresholds> = {}): Response {
+  const o: ResponseThresholds = { ...RESPONSE_DEFAULTS, ...definedOnly(options) };
   const notes: string[] = [];
   const state = input.state;
   const drives = state === null ? null : transduction(network, input.structure, state);
@@ -54,122 +74,99 @@ export function analyzeResponse(network: Network, input: ResponseInput): Respons
     return { sensitivities: [], control: null, onsager: null, einstein: [], transduction: drives, method: "none", notes };
   };
   if (state === null) return empty("no steady state: no response");
-  if (network.species.length > MAX_RESPONSE_SPECIES) return empty(`the response is computed densely for at most ${MAX_RESPONSE_SPECIES} species or states; this network has ${network.species.length}`);
-  const lin = linearise(network, state.concentrations);
-  if (lin === null) return empty("the Jacobian on the stoichiometric subspace is singular at this steady state (not isolated in its class): no response");
-  const m = network.reactions.length;
+  const n = network.species.length, m = network.reactions.length;
   const zeros = new Array<number>(m).fill(0);
-  const unit = (k: number, v = 1): number[] => zeros.map((_, i) => (i === k ? v : 0));
-  const sens: Sensitivity[] = [];
-  const push = (input: string, kind: Sensitivity["kind"], d: Delta): void => {
-    sens.push({ input, kind, concentrations: d.x, fluxes: d.J, entropyProduction: d.sigma, currents: network.currents.map((c) => c.weights.reduce((s, w) => s + w.weight * (d.J[w.reaction] ?? 0), 0)) });
-  };
+  const unit = (k: number): number[] => zeros.map((_, i) => (i === k ? 1 : 0));
+  const inputs: Input[] = [];
+  const reservoirInputs: Input[] = network.reservoirs.map((y) => ({
+    input: `[${y.name}]`, kind: "reservoir",
+    dPlus: network.reactions.map((r) => r.reservoirReactants.filter((t) => t.index === y.index).reduce((s, t) => s + t.coefficient, 0)),
+    dMinus: network.reactions.map((r) => r.reverse === null ? 0 : r.reservoirProducts.filter((t) => t.index === y.index).reduce((s, t) => s + t.coefficient, 0)),
+  }));
+  const paramInputs = (): Input[] => [...network.params].map(([name, value]) => {
+    const d = logRateDerivatives(network, name);
+    if (d.vanishing.length > 0) notes.push(`param ${name}: ${d.vanishing.join(", ")} ${d.vanishing.length === 1 ? "is" : "are"} 0 with a non-zero derivative (an infinite log-derivative), taken as 0`);
+    const shift = classShift(network, input, name, value, o, notes);
+    return { input: name, kind: "param", dPlus: d.dPlus, dMinus: d.dMinus, ...(shift ? { shift } : {}) };
+  });
+  if (n > o.maxDenseResponseSpecies) {
+    const why = `the dense response (every rate constant, control coefficients, Onsager matrix) is computed for at most maxDenseResponseSpecies = ${o.maxDenseResponseSpecies} species or states; this network has ${n}`;
+    if (network.kind !== "markov") return empty(why);
+    if (state.solver === undefined) return empty(`${why}, and its steady state does not carry the factorised generator a sparse response needs (several closed classes, or not solved by elimination): no response`);
+    const sparse = sparseLinearise(network, state.concentrations, state.solver);
+    if (sparse === null) return empty(`${why}, and a transition is not a jump from one state to another: no response`);
+    inputs.push(...reservoirInputs, ...paramInputs());
+    if (inputs.length > o.maxSparseResponseInputs) notes.push(`${inputs.length} params and reservoirs; the first maxSparseResponseInputs = ${o.maxSparseResponseInputs} are differentiated (one left solve each)`);
+    const taken = inputs.slice(0, o.maxSparseResponseInputs);
+    notes.push(`${why}: the response to the params and reservoirs is computed by left solves with the stationary solve's factors, and rate constants one by one, control coefficients and the Onsager matrix are left out`);
+    const deltas = taken.map((x) => sparseRespond(sparse, x.dPlus, x.dMinus));
+    return finish(network, input, taken, deltas, null, null, drives, notes, "one left solve per input with the factorised generator of the stationary solve (∂π from πᵀ∂Q)");
+  }
+  const lin = linearise(network, state.concentrations, o.maxDenseResponseSpecies);
+  if (lin === null) return empty("the Jacobian on the stoichiometric subspace is singular at this steady state (not isolated in its class): no response");
   network.reactions.forEach((r, k) => {
-    push(`k+(${r.id})`, "forward", respond(network, lin, unit(k), zeros));
-    if (r.reverse !== null) push(`k-(${r.id})`, "reverse", respond(network, lin, zeros, unit(k)));
+    inputs.push({ input: `k+(${r.id})`, kind: "forward", dPlus: unit(k), dMinus: zeros });
+    if (r.reverse !== null) inputs.push({ input: `k-(${r.id})`, kind: "reverse", dPlus: zeros, dMinus: unit(k) });
   });
-  const enzyme = network.reactions.map((r, k) => respond(network, lin, unit(k), r.reverse === null ? zeros : unit(k)));
-  enzyme.forEach((d, k) => push(`enzyme(${network.reactions[k]?.id})`, "enzyme", d));
-  network.reservoirs.forEach((y) => {
-    const dp = network.reactions.map((r) => r.reservoirReactants.filter((t) => t.index === y.index).reduce((s, t) => s + t.coefficient, 0));
-    const dm = network.reactions.map((r) => r.reservoirProducts.filter((t) => t.index === y.index).reduce((s, t) => s + t.coefficient, 0));
-    push(`[${y.name}]`, "reservoir", respond(network, lin, dp, dm));
+  const enzymes: Input[] = network.reactions.map((r, k) => ({ input: `enzyme(${r.id})`, kind: "enzyme", dPlus: unit(k), dMinus: r.reverse === null ? zeros : unit(k) }));
+  const firstEnzyme = inputs.length;
+  inputs.push(...enzymes, ...reservoirInputs, ...paramInputs());
+  const deltas = inputs.map((x) => respond(network, lin, x.dPlus, x.dMinus, x.shift));
+  const control = controlCoefficients(network, lin.x, lin.vPlus.map((v, r) => v - (lin.vMinus[r] ?? 0)), deltas.slice(firstEnzyme, firstEnzyme + enzymes.length));
+  let onsager: OnsagerMatrix | null;
+  if (network.kind === "markov") onsager = cycleOnsager(network, lin, input.currents, input.equilibrium, o.maxOnsagerCycles);
+  else {
+    const e = emergentOnsager(network, input.structure, lin, input.equilibrium, o.maxOnsagerCycles);
+    if (typeof e === "string") notes.push(`Onsager matrix: ${e}`);
+    onsager = typeof e === "string" ? null : e;
+  }
+  return finish(network, input, inputs, deltas, control, onsager, drives, notes, "implicit differentiation: the Jacobian on the stoichiometric subspace factored once (LU), one solve per input");
+}
+
+/** The sensitivities, the Einstein relations, and the response. */
+function finish(network: Network, input: ResponseInput, inputs: readonly Input[], deltas: readonly Delta[], control: Response["control"], onsager: OnsagerMatrix | null, drives: Response["transduction"], notes: string[], method: string): Response {
+  const sensitivities: Sensitivity[] = inputs.map((x, i) => {
+    const d = deltas[i] ?? { x: [], J: [], sigma: null };
+    return { input: x.input, kind: x.kind, concentrations: d.x, fluxes: d.J, entropyProduction: d.sigma, currents: network.currents.map((c) => c.weights.reduce((s, w) => s + w.weight * (d.J[w.reaction] ?? 0), 0)) };
   });
-  const paramDeltas = new Map<string, ParamDelta>();
-  if (input.recompile && network.params.size > 0) {
-    for (const [name, value] of network.params) {
-      const d = paramResponse(network, lin, name, value, input.recompile);
-      if (d === null) notes.push(`param ${name}: the network could not be recompiled around its value`);
-      else { paramDeltas.set(name, d); push(name, "param", d.delta); }
-    }
-  } else if (network.params.size > 0) notes.push("params: their response needs the source to recompile (given by the CLI); rate constants and reservoirs are differentiated exactly");
-  const control = controlCoefficients(network, state, enzyme);
-  const onsager = network.kind === "markov" ? onsagerMatrix(network, lin, input.currents, input.equilibrium) : null;
-  if (network.kind === "mass-action") notes.push("the affinity response (Onsager matrix) is computed for Markov networks only: the emergent cycles of a chemostatted mass-action network are not yet handled");
   const einstein: EinsteinRelation[] = [];
   for (const f of network.forces) {
     const c = network.currents[f.current];
-    const d = paramDeltas.get(f.param);
+    const at = inputs.findIndex((x) => x.kind === "param" && x.input === f.param);
+    const x = inputs[at], d = deltas[at];
     const stat = input.statistics.find((s) => s.name === c?.name);
-    if (!c || !d || !stat || stat.diffusion === null) {
-      notes.push(`force ${f.param}: the Einstein relation needs the current's D and d κ/d${f.param} (recompiling the source)`);
+    if (!c || !x || !d || !stat || stat.diffusion === null) {
+      notes.push(`force ${f.param}: the Einstein relation needs the current's D and the response to ${f.param}`);
       continue;
     }
     // a load lowers the affinity of the current (Σ_r w_r ∂ ln(κ⁺_r/κ⁻_r)/∂F < 0): the driving force is −F
-    const tilt = c.weights.reduce((s, w) => s + w.weight * ((d.dPlus[w.reaction] ?? 0) - (d.dMinus[w.reaction] ?? 0)), 0);
+    const tilt = c.weights.reduce((s, w) => s + w.weight * ((x.dPlus[w.reaction] ?? 0) - (x.dMinus[w.reaction] ?? 0)), 0);
     const sign = tilt < 0 ? -1 : 1;
-    const mobility = sign * c.weights.reduce((s, w) => s + w.weight * (d.delta.J[w.reaction] ?? 0), 0);
+    const mobility = sign * c.weights.reduce((s, w) => s + w.weight * (d.J[w.reaction] ?? 0), 0);
     const step = c.step?.value ?? 1;
     einstein.push({ force: f.param, current: c.name, mobility, diffusion: stat.diffusion, effectiveTemperature: mobility === 0 ? null : (stat.diffusion * step) / mobility, kT: f.kT ?? 1 });
   }
-  return { sensitivities: sens, control, onsager, einstein, transduction: drives, method: "implicit differentiation: the Jacobian on the stoichiometric subspace factored once (LU), one solve per input", notes };
-}
-
-/** A param's response and the d ln κ / dp it was computed from. */
-interface ParamDelta {
-  readonly delta: Delta;
-  readonly dPlus: readonly number[];
-  readonly dMinus: readonly number[];
-}
-
-/** ∂ outputs / ∂ p for a param: d ln κ_r / dp by central differences of the recompiled rate constants, then the exact response. */
-function paramResponse(network: Network, lin: Linearised, name: string, value: number, recompile: (v: readonly ParameterValue[]) => Network | string): ParamDelta | null {
-  // a step relative to the value (an absolute one would take a rate constant of 5e-6 below 0)
-  const h = PARAM_STEP * (value !== 0 ? Math.abs(value) : 1);
-  const up = recompile([{ name, value: value + h }]), down = recompile([{ name, value: value - h }]);
-  if (typeof up === "string" || typeof down === "string") return null;
-  if (up.reactions.length !== network.reactions.length || down.reactions.length !== network.reactions.length) return null;
-  const a = effectiveRates(up), b = effectiveRates(down);
-  const dl = (x: Float64Array, y: Float64Array, k: number): number => {
-    const p = x[k] ?? 0, q = y[k] ?? 0;
-    return p > 0 && q > 0 ? (Math.log(p) - Math.log(q)) / (2 * h) : 0;
-  };
-  const m = network.reactions.length;
-  const dPlus = Array.from({ length: m }, (_, k) => dl(a.forward, b.forward, k)), dMinus = Array.from({ length: m }, (_, k) => dl(a.reverse, b.reverse, k));
-  return { delta: respond(network, lin, dPlus, dMinus), dPlus, dMinus };
-}
-
-/** Scaled control coefficients from the enzyme responses (each reaction's two constants scaled together). */
-function controlCoefficients(network: Network, state: SteadyState, enzyme: readonly Delta[]): ControlCoefficients {
-  const m = network.reactions.length;
-  const flux: ControlCoefficients["flux"][number][] = [];
-  const concentration: ControlCoefficients["concentration"][number][] = [];
-  let fluxSumDefect = 0, concentrationSumDefect = 0;
-  for (let r = 0; r < m; r++) {
-    const J = state.fluxes[r] ?? 0;
-    if (!(Math.abs(J) > 0)) continue;
-    const coefficients = enzyme.map((d) => (d.J[r] ?? 0) / J);
-    const sum = coefficients.reduce((s, c) => s + c, 0);
-    fluxSumDefect = Math.max(fluxSumDefect, Math.abs(sum - 1));
-    flux.push({ reaction: r, coefficients, sum });
-  }
-  network.species.forEach((_, i) => {
-    const x = state.concentrations[i] ?? 0;
-    if (!(x > 0)) return;
-    const coefficients = enzyme.map((d) => (d.x[i] ?? 0) / x);
-    const sum = coefficients.reduce((s, c) => s + c, 0);
-    concentrationSumDefect = Math.max(concentrationSumDefect, Math.abs(sum));
-    concentration.push({ species: i, coefficients, sum });
-  });
-  return { flux, concentration, fluxSumDefect, concentrationSumDefect };
+  return { sensitivities, control, onsager, einstein, transduction: drives, method, notes };
 }
 
 /**
- * ∂J_c/∂A_c' for the fundamental cycles of a Markov network: the affinity of cycle c' is changed
- * through its chord alone (δ ln κ⁺ = +1/2, δ ln κ⁻ = −1/2, so δA_c' = 1 and no other fundamental
- * cycle's affinity moves), and J_c is the chord's net current.
+ * ∂x₀/∂p where a param can move a mass-action network's class (conservation laws): differenced
+ * from the recompiled initial amounts; undefined when it cannot matter or does not move them.
  */
-function onsagerMatrix(network: Network, lin: Linearised, currents: Currents | null, equilibrium: boolean): OnsagerMatrix | null {
-  if (currents === null || currents.cycles.length === 0) return null;
-  const cycles = currents.cycles.slice(0, 20);
-  const m = network.reactions.length;
-  if (cycles.some((c) => network.reactions[c.chord]?.reverse === null)) return null;
-  const cols = cycles.map((c) => respond(network, lin, Array.from({ length: m }, (_, k) => (k === c.chord ? 0.5 : 0)), Array.from({ length: m }, (_, k) => (k === c.chord ? -0.5 : 0))));
-  const matrix = cycles.map((c) => cols.map((d) => d.J[c.chord] ?? NaN));
-  let asym = 0, size = 0;
-  matrix.forEach((row, i) => row.forEach((v, j) => {
-    size = Math.max(size, Math.abs(v));
-    asym = Math.max(asym, Math.abs(v - (matrix[j]?.[i] ?? NaN)));
-  }));
-  return { cycles: cycles.map((c) => c.words), matrix, asymmetry: size > 0 ? asym / size : 0, equilibrium };
+function classShift(network: Network, input: ResponseInput, name: string, value: number, o: ResponseThresholds, notes: string[]): number[] | undefined {
+  if (network.kind !== "mass-action" || input.structure.conservationLawCount === 0) return undefined;
+  if (!input.recompile) {
+    if (!notes.some((x) => x.startsWith("initial amounts"))) notes.push("initial amounts are taken as independent of the params (whether a param enters them needs the source to recompile); rate constants and reservoirs are differentiated exactly");
+    return undefined;
+  }
+  const shift = initialShift(network, name, value, input.recompile, o.paramStep);
+  if (shift === null) { notes.push(`param ${name}: the network could not be recompiled around its value, so its initial amounts are taken as fixed`); return undefined; }
+  if (shift.every((v) => v === 0)) return undefined;
+  notes.push(`param ${name} enters initial amounts: their derivative is a central difference of the recompiled amounts (relative step ${o.paramStep}), the class's move exact`);
+  return shift;
+}
+
+/** `options` without its undefined fields (so they do not hide the defaults). */
+function definedOnly(options: Partial<ResponseThresholds>): Partial<ResponseThresholds> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<ResponseThresholds>;
 }

@@ -7,14 +7,18 @@
  *   (Vᵀ A V) δξ = −Vᵀ S δv,   δx = V δξ,   δJ = δv + (∂v/∂x) δx,
  *   δσ = Σ_r [δJ_r L_r + J_r δL_r],  L_r = ln(v⁺_r/v⁻_r),  δL_r = δ ln κ⁺_r − δ ln κ⁻_r + Σ_i (α_ir − β_ir) δx_i / x_i.
  * Vᵀ A V is factored once (LU with partial pivoting) and every input is one pair of triangular
- * solves. Dense: for networks of at most MAX_RESPONSE_SPECIES species or states.
+ * solves. A change δx₀ of the initial amounts moves the class itself: its part off im S,
+ * w = δx₀ − V Vᵀ δx₀, is where the conserved totals go, and the state moves by δx = w + V δξ with
+ *   (Vᵀ A V) δξ = −Vᵀ S (δv + (∂v/∂x) w).
+ * Dense: for networks of at most `maxSpecies` (RESPONSE_DEFAULTS.maxDenseResponseSpecies) species or states.
  */
 import type { Network, Term } from "../../network/types.js";
 import { effectiveRates } from "../../network/effective-rates.js";
 import { orthonormalBasis } from "../../numeric/continuous/dense.js";
+import { RESPONSE_DEFAULTS } from "./options.js";
 
-/** Past this many species (states) the dense response is not computed. */
-export const MAX_RESPONSE_SPECIES = 150;
+/** Past this many species (states) the dense response is not computed by default (`maxDenseResponseSpecies`). */
+export const MAX_RESPONSE_SPECIES = RESPONSE_DEFAULTS.maxDenseResponseSpecies;
 
 /** A factored steady state, ready to differentiate. */
 export interface Linearised {
@@ -25,6 +29,8 @@ export interface Linearised {
   readonly dv: readonly (readonly number[])[];
   readonly basis: readonly (readonly number[])[];
   readonly lu: Lu;
+  /** Vᵀ A V itself, for the refinement step's residual. */
+  readonly M: readonly (readonly number[])[];
   readonly S: readonly (readonly number[])[];
   /** Vᵀ S (rows: basis vectors, columns: reactions), so each input costs r·m, not r·m·n. */
   readonly VS: readonly (readonly number[])[];
@@ -37,10 +43,13 @@ export interface Delta {
   readonly sigma: number | null;
 }
 
-/** The steady state `x` linearised; null when too big or Vᵀ A V is singular (not an isolated state in its class). */
-export function linearise(network: Network, x: readonly number[]): Linearised | null {
+/** The steady state `x` linearised; null when over `maxSpecies` or Vᵀ A V is singular (not an isolated state in its class). */
+export function linearise(network: Network, x: readonly number[], maxSpecies: number = MAX_RESPONSE_SPECIES): Linearised | null {
+  return network.species.length > maxSpecies ? null : build(network, x);
+}
+
+function build(network: Network, x: readonly number[]): Linearised | null {
   const n = network.species.length, m = network.reactions.length;
-  if (n > MAX_RESPONSE_SPECIES) return null;
   const { forward, reverse } = effectiveRates(network);
   const S = network.reactions.map((r) => {
     const col = new Array<number>(n).fill(0);
@@ -67,17 +76,33 @@ export function linearise(network: Network, x: readonly number[]): Linearised | 
   }));
   const lu = factor(M);
   if (lu === null) return null;
-  return { x, vPlus, vMinus, dv, basis, lu, S, VS };
+  return { x, vPlus, vMinus, dv, basis, lu, M, S, VS };
 }
 
-/** The outputs' change for δ ln κ⁺ = dPlus, δ ln κ⁻ = dMinus (per reaction). */
-export function respond(network: Network, lin: Linearised, dPlus: readonly number[], dMinus: readonly number[]): Delta {
+/** The outputs' change for δ ln κ⁺ = dPlus, δ ln κ⁻ = dMinus (per reaction) and, when given, a change `shift` of the initial amounts (per species). */
+export function respond(network: Network, lin: Linearised, dPlus: readonly number[], dMinus: readonly number[], shift?: readonly number[]): Delta {
   const n = network.species.length, m = network.reactions.length;
   const direct = Array.from({ length: m }, (_, k) => (lin.vPlus[k] ?? 0) * (dPlus[k] ?? 0) - (lin.vMinus[k] ?? 0) * (dMinus[k] ?? 0));
-  const rhs = lin.VS.map((row) => -dotN(row, direct));
+  // the class's own move: w = δx₀ − V Vᵀ δx₀ (zero without a shift); it changes the rates by (∂v/∂x) w
+  const w = new Array<number>(n).fill(0);
+  if (shift !== undefined && shift.some((v) => v !== 0)) {
+    shift.forEach((v, i) => { w[i] = v; });
+    for (const b of lin.basis) {
+      const c = dotN(b, shift);
+      for (let i = 0; i < n; i++) w[i] = (w[i] ?? 0) - c * (b[i] ?? 0);
+    }
+  }
+  const moved = direct.map((d, k) => d + dot2(lin.dv[k] ?? [], w));
+  const rhs = lin.VS.map((row) => -dot2(row, moved));
+  // one step of refinement with the residual in compensated arithmetic: each solve is then the
+  // computed system's solution to working precision, so the responses add up as the inputs do
   const xi = solve(lin.lu, rhs);
-  const dx = Array.from({ length: n }, (_, i) => lin.basis.reduce((s, b, a) => s + (b[i] ?? 0) * (xi[a] ?? 0), 0));
-  const dJ = Array.from({ length: m }, (_, k) => (direct[k] ?? 0) + dotN(lin.dv[k] ?? [], dx));
+  const residual = rhs.map((b, a) => b - dot2(lin.M[a] ?? [], xi));
+  const fix = solve(lin.lu, residual);
+  for (let a = 0; a < xi.length; a++) xi[a] = (xi[a] ?? 0) + (fix[a] ?? 0);
+  const dx = Array.from({ length: n }, (_, i) => (w[i] ?? 0) + lin.basis.reduce((s, b, a) => s + (b[i] ?? 0) * (xi[a] ?? 0), 0));
+  // δJ = δv + (∂v/∂x) δx cancels when the one-way rates are much larger than the net: compensated
+  const dJ = Array.from({ length: m }, (_, k) => dot2([1, ...(lin.dv[k] ?? [])], [direct[k] ?? 0, ...dx]));
   let sigma: number | null = 0;
   network.reactions.forEach((r, k) => {
     const vp = lin.vPlus[k] ?? 0, vm = lin.vMinus[k] ?? 0;
@@ -89,6 +114,30 @@ export function respond(network: Network, lin: Linearised, dPlus: readonly numbe
     sigma += (dJ[k] ?? 0) * Math.log(vp / vm) + (vp - vm) * dL;
   });
   return { x: dx, J: dJ, sigma };
+}
+
+/** Σ a_i b_i in compensated arithmetic (Ogita, Rump & Oishi, SIAM J. Sci. Comput. 26 (2005) 1955, Dot2): as if in twice the precision. */
+function dot2(a: readonly number[], b: readonly number[]): number {
+  let s = 0, c = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0, y = b[i] ?? 0;
+    const p = x * y;
+    // TwoProduct by Veltkamp splitting, TwoSum
+    const e = twoProductError(x, y, p);
+    const t = s + p;
+    const z = t - s;
+    c += (s - (t - z)) + (p - z) + e;
+    s = t;
+  }
+  return s + c;
+}
+
+const SPLIT = 134217729; // 2^27 + 1
+
+function twoProductError(a: number, b: number, p: number): number {
+  const ca = SPLIT * a, cb = SPLIT * b;
+  const ah = ca - (ca - a), al = a - ah, bh = cb - (cb - b), bl = b - bh;
+  return al * bl - (((p - ah * bh) - al * bh) - ah * bl);
 }
 
 function dotN(a: readonly number[], b: readonly number[]): number {

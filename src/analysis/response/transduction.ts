@@ -66,7 +66,8 @@ function pivotOf(row: readonly number[]): number {
   return p;
 }
 
-function inverse(A: readonly (readonly number[])[]): number[][] | null {
+/** The inverse of a small dense matrix (Gauss–Jordan, partial pivoting); null when singular. */
+export function inverse(A: readonly (readonly number[])[]): number[][] | null {
   const n = A.length;
   const a = A.map((r, i) => [...r, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
   for (let c = 0; c < n; c++) {
@@ -93,7 +94,7 @@ function num(c: number): string {
 }
 
 /** `pump - 3 leak + synthase`. */
-function words(network: Network, vec: readonly number[]): string {
+export function words(network: Network, vec: readonly number[]): string {
   let out = "";
   vec.forEach((c, r) => {
     if (Math.abs(c) < 1e-12) return;
@@ -104,7 +105,7 @@ function words(network: Network, vec: readonly number[]): string {
 }
 
 /** The reservoirs one turn consumes and produces: `NADH -> NAD`. */
-function exchange(network: Network, vec: readonly number[]): string {
+export function exchange(network: Network, vec: readonly number[]): string {
   const net = new Array<number>(network.reservoirs.length).fill(0);
   vec.forEach((c, r) => {
     const x = network.reactions[r];

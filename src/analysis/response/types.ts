@@ -28,8 +28,15 @@ export interface ControlCoefficients {
 
 /** The response matrix of the cycle currents to the cycle affinities, ∂J_c / ∂A_c'. */
 export interface OnsagerMatrix {
+  /** "cycle": a Markov network's fundamental cycles, each affinity moved through its chord; "emergent": a chemostatted network's emergent cycles, moved through the reservoirs' chemical potentials. */
+  readonly affinities: "cycle" | "emergent";
   /** Cycle names (their words). */
   readonly cycles: readonly string[];
+  /** Emergent cycles: what one turn exchanges with the reservoirs (`F -> W`). */
+  readonly exchanges?: readonly string[];
+  /** Emergent cycles: their affinities A_e (k_B T) and conjugate currents j_e at the steady state. */
+  readonly affinity?: readonly number[];
+  readonly current?: readonly number[];
   readonly matrix: readonly (readonly number[])[];
   /** max |L − Lᵀ| / max |L|. */
   readonly asymmetry: number;
