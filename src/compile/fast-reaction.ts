@@ -172,7 +172,7 @@ function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: De
   const text = line.slice(start, end);
   if (shape.rates[3 * i + 2] === 1) {
     const literal = Number(text);
-    return literal > 0 && Number.isFinite(literal) ? new LiteralRate(literal, text, lineSpan(w, start, end)) : null;
+    return literal > 0 && Number.isFinite(literal) ? LiteralRate.at(literal, text, w, start) : null;
   }
   const v = decls.params.get(text);
   if (v === undefined) return null;

@@ -42,18 +42,51 @@ export function isExactLiteral(text: string): boolean {
   return significantDigits(text) <= MAX_EXACT_SIGNIFICANT_DIGITS;
 }
 
+/** Where a line starts in its file (syntax's `Where`, restated: network/ sits below syntax/). */
+export interface LineStart {
+  readonly file: string;
+  readonly line: number;
+  readonly lineStart: number;
+}
+
+/**
+ * A rate constant written as a decimal literal. Its exact value, and for one made by `at` its
+ * span, are worked out on first read and kept (a file of 10^5 reactions holds 2·10^5 of these, and
+ * most spans are only read to point at a line in a message); both read as fields.
+ */
 export class LiteralRate implements RateConstant {
   readonly rational: boolean;
   #exact: Rational | null | undefined;
+  #span: Span | undefined;
+  readonly #where: LineStart | undefined;
+  readonly #column: number;
 
   constructor(
     readonly value: number,
     /** The literal as written: `1.5`, `2e-3`. */
     readonly text: string,
-    readonly span: Span,
+    span: Span | undefined,
+    where?: LineStart,
+    column0 = 0,
   ) {
     this.rational = isExactLiteral(text);
+    this.#span = span;
+    this.#where = where;
+    this.#column = column0;
     Object.freeze(this);
+  }
+
+  /** The literal `text` at 0-based column `column0` of the line `where` (its span made when read). */
+  static at(value: number, text: string, where: LineStart, column0: number): LiteralRate {
+    return new LiteralRate(value, text, undefined, where, column0);
+  }
+
+  get span(): Span {
+    if (this.#span === undefined) {
+      const w = this.#where!;
+      this.#span = { file: w.file, offset: w.lineStart + this.#column, line: w.line, column: this.#column + 1, length: this.text.length };
+    }
+    return this.#span;
   }
 
   get exact(): Rational | null {

@@ -13,8 +13,8 @@ function same(text: string): void {
   const slow = compile(text, "f.crn", { fastPath: false });
   expect(fast.diagnostics).toEqual(slow.diagnostics);
   expect(fast.network).toEqual(slow.network);
-  // the lazily exact literal rates agree too
-  const exact = (r: typeof fast): unknown => r.network?.reactions.map((x) => [x.forward.exact, x.forward.rational, x.reverse?.exact, x.reverse?.rational]);
+  // what literal rates work out when read (exact values, spans) agrees too
+  const exact = (r: typeof fast): unknown => r.network?.reactions.map((x) => [x.forward.exact, x.forward.rational, x.forward.span, x.reverse?.exact, x.reverse?.rational, x.reverse?.span]);
   expect(exact(fast)).toEqual(exact(slow));
 }
 
