@@ -67,7 +67,7 @@ export class ReactionIds {
 
   /** The earlier reaction already named `id`, or -1 (a default name `R<n>` is only ever the n-th's). */
   private priorWith(id: string, position: number, isLabel: boolean): number {
-    const labelled = this.labels.get(id);
+    const labelled = this.labels.size === 0 ? undefined : this.labels.get(id);
     if (labelled !== undefined || !isLabel) return labelled ?? -1;
     const m = id.charCodeAt(0) === 82 ? /^R([1-9][0-9]*)$/.exec(id) : null; // only `R<n>` can be a default name
     const k = m ? Number(m[1]) - 1 : -1;
