@@ -26,17 +26,14 @@ export class NullNotes {
 export function keyed(names: readonly string[], values: ArrayLike<number | null>, nulls: NullNotes, path: string, budget?: ListingBudget): NumberMap {
   const out: { [name: string]: number | null } = Object.create(null) as { [name: string]: number | null };
   const picked = budget?.largest(values, names.length, path) ?? null;
-  if (picked !== null) {
-    for (const i of picked) {
-      const name = names[i] ?? `#${i}`;
-      out[name] = nulls.num(values[i] ?? null, `${path}.${name}`);
-    }
-    return out;
-  }
-  for (let i = 0; i < names.length; i++) {
+  // the field's path is made only for a null (a note): not once per entry of a 10⁵-entry map
+  const put = (i: number): void => {
     const name = names[i] ?? `#${i}`;
-    out[name] = nulls.num(values[i] ?? null, `${path}.${name}`);
-  }
+    const v = i < values.length ? values[i] ?? null : null;
+    out[name] = v !== null && Number.isFinite(v) ? v : nulls.num(v, `${path}.${name}`);
+  };
+  if (picked !== null) for (const i of picked) put(i);
+  else for (let i = 0; i < names.length; i++) put(i);
   return out;
 }
 
@@ -46,6 +43,21 @@ export function coefficients(names: readonly string[], vector: readonly number[]
   vector.forEach((c, i) => {
     if (c !== 0) out[names[i] ?? `#${i}`] = c;
   });
+  return out;
+}
+
+/**
+ * `{name: coefficient}` of a vector given by its nonzero entries (reactions ascending): the same
+ * object as `coefficients` of its dense vector, in time proportional to the entries.
+ * Example: supportCoefficients(["r1", "r2", "r3"], { reactions: [0, 2], coefficients: [1, -1] }) is {r1: 1, r3: -1}.
+ */
+export function supportCoefficients(names: readonly string[], support: { readonly reactions: readonly number[]; readonly coefficients: readonly number[] }): CoefficientMap {
+  const out: { [name: string]: number } = Object.create(null) as { [name: string]: number };
+  for (let i = 0; i < support.reactions.length; i++) {
+    const r = support.reactions[i] ?? -1;
+    const c = support.coefficients[i] ?? 0;
+    if (c !== 0) out[names[r] ?? `#${r}`] = c;
+  }
   return out;
 }
 

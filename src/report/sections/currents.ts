@@ -8,7 +8,7 @@ import type { Network } from "../../network/types.js";
 import { formatNumber, shorten } from "../model/format.js";
 import { affinityReason, entropyReason, flowState } from "../model/index.js";
 import { chart, code, firstOf, joined, KBT, rowsOf, said, strong, sub, table, text, type Block, type Inline, type Section } from "../model/section.js";
-import { coefficients, nonZero, type ListingBudget, type NullNotes } from "../json/values.js";
+import { coefficients, supportCoefficients, nonZero, type ListingBudget, type NullNotes } from "../json/values.js";
 import type { JsonCurrents } from "../json/types.js";
 
 /** Relative difference below which Σ_c A_c J_c and σ are said to agree. */
@@ -80,14 +80,16 @@ function htmlCheck(sum: number | null, sigma: number | null): Inline {
 
 function currentsJson(net: Network, c: Currents, count: number, nulls: NullNotes, budget: ListingBudget): JsonCurrents {
   const ids = net.reactions.map((r) => r.id);
-  const listed = c.cycles.slice(0, budget.take(c.cycles, (cc) => nonZero(cc.cycle) + 1, CURRENTS_LISTING_SHARE));
+  // a Markov cycle's support is its nonzero entries already: reading cc.cycle would build a dense
+  // vector over every transition for each cycle (40 000 × 80 000 on the torus)
+  const listed = c.cycles.slice(0, budget.take(c.cycles, (cc) => (cc.support === undefined ? nonZero(cc.cycle) : cc.support.reactions.length) + 1, CURRENTS_LISTING_SHARE));
   if (listed.length < count) nulls.notes.push(`currents.cycles lists ${listed.length} of ${count} cycle currents (listing caps keep the report bounded); currents.cycleCount is exact and cycleEntropyProduction covers all.`);
   return {
     tree: c.tree.slice(0, budget.first(c.tree.length, "currents.tree")).map((r) => ids[r] ?? `#${r}`),
     cycleCount: count,
     cycles: listed.map((cc, i) => ({
       chord: ids[cc.chord] ?? `#${cc.chord}`,
-      cycle: coefficients(ids, cc.cycle),
+      cycle: cc.support === undefined ? coefficients(ids, cc.cycle) : supportCoefficients(ids, cc.support),
       words: cc.words,
       affinity: nulls.num(cc.affinity, `currents.cycles[${i}].affinity`, affinityReason(cc.affinity)),
       current: nulls.num(cc.current, `currents.cycles[${i}].current`),

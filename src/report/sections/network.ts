@@ -30,9 +30,10 @@ export function networkSection(analysis: Analysis): Section {
     json: (nulls, budget) => {
       const names = net.species.map((s) => s.name);
       const inferred = net.species.filter((x) => !x.initialGiven).map((x) => x.name);
+      const species = names.slice(0, budget.first(names.length, "species"));
       const reactions = net.reactions.slice(0, budget.first(net.reactions.length, "reactions"));
       return {
-        species: names.slice(0, budget.first(names.length, "species")),
+        species,
         initial: keyed(names, net.species.map((x) => x.initial), nulls, "initial", budget),
         initialInferred: inferred.slice(0, budget.first(inferred.length, "initialInferred")),
         reservoirs: keyed(net.reservoirs.map((r) => r.name), net.reservoirs.map((r) => r.value), nulls, "reservoirs", budget),
