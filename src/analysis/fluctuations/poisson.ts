@@ -24,8 +24,10 @@
  * a sum of non-negative terms, and J's terms are of the size of J (the martingale decomposition
  * of the central limit theorem for additive functionals: Komorowski, Landim & Olla, Fluctuations
  * in Markov Processes, Springer 2012, ch. 2). Differences of h̃ across a jump are the only
- * cancellation left. One factorisation, the size of π's; none when the steady state carries its factorised generator (SteadyState.solver): then D costs the
- * two sweeps of one left solve (solve.ts).
+ * cancellation left; J below 16 ε Σ_e π_i w_e (|g_e| + |h̃_i| + |h̃_j|) (the rounding of the g̃ it
+ * sums), and D below (16 ε)² Σ_e π_i w_e (|g_e| + |h̃_i| + |h̃_j|)², are reported as 0. One
+ * factorisation, the size of π's; none when the steady state carries its factorised generator
+ * (SteadyState.solver): then D costs the two sweeps of one left solve (solve.ts).
  */
 import { outOfRange } from "../../numeric/checked.js";
 import type { LeftSolver } from "../../numeric/markov/solver.js";
@@ -90,19 +92,24 @@ export function meanDiffusion(j: Jumps, g: Float64Array, pi: ArrayLike<number>, 
   const y = cs.solver.leftSolve(source);
   const how = cs.describe();
   // the martingale form (see the module comment): g̃_e = g_e + h_i − h_j with h = y / π
-  let sumSquares = 0, corrected = 0;
+  // and the rounding of each g̃ (a few ulps of |g| + |h̃_i| + |h̃_j|), summed as J and D sum g̃: below
+  // it J and D are rounding (the entropy current at equilibrium: g̃ = 0 exactly, computed 10⁻¹⁶)
+  let sumSquares = 0, corrected = 0, floorJ = 0, floorD = 0;
   for (let e = 0; e < m; e++) {
     const i = j.from[e] ?? outOfRange(), t = j.to[e] ?? outOfRange(), p = pi[i] ?? outOfRange(), pt = pi[t] ?? outOfRange();
     if (!(p > 0)) continue;
-    const gt = (g[e] ?? outOfRange()) + (y[i] ?? outOfRange()) / p - (pt > 0 ? (y[t] ?? outOfRange()) / pt : 0);
-    const f = p * (j.rate[e] ?? outOfRange());
+    const ge = g[e] ?? outOfRange(), hi = (y[i] ?? outOfRange()) / p, ht = pt > 0 ? (y[t] ?? outOfRange()) / pt : 0;
+    const gt = ge + hi - ht, f = p * (j.rate[e] ?? outOfRange()), size = Math.abs(ge) + Math.abs(hi) + Math.abs(ht);
     sumSquares += f * gt * gt;
     corrected += f * gt;
+    floorJ += f * size;
+    floorD += f * size * size;
   }
   const ok = Number.isFinite(sumSquares) && Number.isFinite(corrected);
+  const rounding = 16 * Number.EPSILON;
   return {
-    mean: ok ? corrected : mean,
-    diffusion: ok ? sumSquares / 2 : null,
+    mean: ok ? (Math.abs(corrected) <= rounding * floorJ ? 0 : corrected) : mean,
+    diffusion: ok ? (sumSquares <= rounding * rounding * floorD ? 0 : sumSquares / 2) : null,
     method: `Poisson equation by ${how.method}`,
     note: ok ? (how.note === null ? null : `D: ${how.note}`) : "the Poisson equation's solution is not finite: no diffusion coefficient",
   };

@@ -233,6 +233,16 @@ describe("bounds and symmetries on random rings", () => {
     expect(twice.currents[0]!.gallavottiCohen!.exact).toBeNull();
   });
 
+  it("at detailed balance the entropy current has J = 0 and D = 0 (N_t = ln π(X_0)/π(X_t) is bounded), not rounding", () => {
+    // the ratios around the cycle multiply to 1: 2 · 3 · 1 = 1 · 1 · 6
+    const net = compiles("state A = 1, B, C\nt0: A <-> B @ 2, 1\nt1: B <-> C @ 3, 1\nt2: C <-> A @ 1, 6");
+    const entropy = fluctuationsOf(net).currents.find((c) => c.kind === "entropy")!;
+    expect(entropy.mean).toBe(0);
+    expect(entropy.diffusion).toBe(0);
+    expect(entropy.fano).toBeNull();
+    expect(entropy.uncertaintyRatio).toBeNull();
+  });
+
   it("the entropy current's mean is σ", () => {
     const net = ring([2, 1.5, 3, 0.7], [0.5, 1, 0.25, 2]);
     const a = analyze(net);
