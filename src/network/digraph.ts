@@ -168,3 +168,36 @@ export function fundamentalCycle(forest: SpanningForest, from: ArrayLike<number>
   if (u === v) return { vertices: [u], edges: [e], signs: [1] };
   return { vertices, edges, signs };
 }
+
+/** A cycle vector by its nonzero entries: coefficient coefficients[i] on edge (reaction) reactions[i], reactions ascending. */
+export interface SparseCycle {
+  readonly reactions: readonly number[];
+  readonly coefficients: readonly number[];
+}
+
+/**
+ * The nonzero coefficients of the cycle whose dense vector adds `signs[i]` at `edges[i]`, merged
+ * and in ascending order, at the cost of the walk's length (not the number of edges).
+ *
+ *   sparseCycle([4, 1, 4], [1, -1, 1])   // { reactions: [1, 4], coefficients: [-1, 2] }
+ */
+export function sparseCycle(edges: readonly number[], signs: readonly number[]): SparseCycle {
+  const order = edges.map((_, i) => i).sort((x, y) => (edges[x] ?? outOfRange()) - (edges[y] ?? outOfRange()));
+  const reactions: number[] = [], coefficients: number[] = [];
+  for (const i of order) {
+    const r = edges[i] ?? outOfRange(), c = signs[i] ?? outOfRange();
+    const last = reactions.length - 1;
+    if (last >= 0 && reactions[last] === r) coefficients[last] = (coefficients[last] ?? outOfRange()) + c;
+    else reactions.push(r), coefficients.push(c);
+  }
+  if (coefficients.every((c) => c !== 0)) return { reactions, coefficients };
+  const keep = coefficients.flatMap((c, i) => (c !== 0 ? [i] : []));
+  return { reactions: keep.map((i) => reactions[i] ?? outOfRange()), coefficients: keep.map((i) => coefficients[i] ?? outOfRange()) };
+}
+
+/** The dense vector (one entry per edge, m of them) of a sparse cycle. */
+export function denseCycle(m: number, cycle: SparseCycle): number[] {
+  const dense = new Array<number>(m).fill(0);
+  cycle.reactions.forEach((r, i) => (dense[r] = cycle.coefficients[i] ?? outOfRange()));
+  return dense;
+}

@@ -13,7 +13,8 @@
  * |A_e| > B_e, and undecided otherwise.
  */
 import { outOfRange } from "../../numeric/checked.js";
-import { fundamentalCycle, type Cycle } from "../../network/digraph.js";
+import { denseCycle, fundamentalCycle, sparseCycle, type Cycle } from "../../network/digraph.js";
+import type { IntVector } from "../structure/types.js";
 import { markovEdges, markovForest, type MarkovEdges } from "../../network/markov-graph.js";
 import { reservoirColumn } from "../../network/stoichiometry.js";
 import type { Network } from "../../network/types.js";
@@ -206,8 +207,16 @@ function violation(network: Network, edges: MarkovEdges, c: Cycle, affinity: num
   vertices = rot(vertices);
   cycleEdges = rot(cycleEdges);
   signs = rot(signs);
-  const vector = new Array<number>(edges.from.length).fill(0);
-  cycleEdges.forEach((e, i) => (vector[e] = (vector[e] ?? 0) + (signs[i] ?? 0)));
+  const support = sparseCycle(cycleEdges, signs);
   const names = vertices.map((v) => network.species[v]?.name ?? `#${v}`);
-  return { cycle: vector, affinity, words: [...names, ...names.slice(0, 1)].join(" -> "), reactions: cycleEdges };
+  // the dense vector (one entry per transition: 500 000 for a large chain) only when read
+  const m = edges.from.length;
+  let dense: IntVector | null = null;
+  return {
+    get cycle(): IntVector {
+      dense ??= denseCycle(m, support);
+      return dense;
+    },
+    support, affinity, words: [...names, ...names.slice(0, 1)].join(" -> "), reactions: cycleEdges,
+  };
 }

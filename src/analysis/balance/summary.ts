@@ -62,7 +62,18 @@ export function summarise(network: Network, k: ReactionConstants, settings: Bala
   const driven = Array.from(order, (i) => unsorted[i] ?? outOfRange());
   const list = (cs: readonly JudgedCycle[]): Violation[] => cs.slice(0, cap).map((c) => {
     const { violation, cycle } = j.describe(c.index, c.affinity);
-    return { ...violation, decision: { method: c.method, bound: c.bound }, distance: cycleDistance(network, k, cycle, c.affinity) };
+    // a Markov cycle's dense vector is a getter that builds it on first read: passed on as a
+    // getter (a spread would build it here for every listed violation)
+    const decided: Violation = {
+      get cycle() {
+        return violation.cycle;
+      },
+      affinity: violation.affinity, words: violation.words, reactions: violation.reactions,
+      ...(violation.support === undefined ? {} : { support: violation.support }),
+      decision: { method: c.method, bound: c.bound },
+      distance: cycleDistance(network, k, cycle, c.affinity),
+    };
+    return decided;
   });
   const violations = list(driven);
   const undecided = of("undecided");

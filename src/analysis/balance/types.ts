@@ -1,5 +1,6 @@
 /** What the detailed-balance analysis returns (docs/balance.md defines every figure). */
 import type { IntVector } from "../structure/types.js";
+import type { SparseCycle } from "../../network/digraph.js";
 import type { AcceptedViolation } from "../../network/types.js";
 
 /**
@@ -36,8 +37,10 @@ export interface Distance {
 }
 
 export interface Violation {
-  /** Coefficient per reaction. */
+  /** Coefficient per reaction (Markov networks: built from `support` on first read). */
   readonly cycle: IntVector;
+  /** The nonzero coefficients, reactions ascending (Markov networks; absent for mass action). */
+  readonly support?: SparseCycle;
   /** Affinity in k_B T (LANGUAGE.md). */
   readonly affinity: number;
   /** `A -> B -> C -> A` for a Markov cycle, `r1 + r2 - 2 r3` for mass action. */

@@ -17,38 +17,11 @@ export function cycleSum(cycle: readonly number[], a: ArrayLike<number>): number
   return s;
 }
 
-/**
- * The nonzero coefficients of the cycle whose dense vector adds `signs[i]` at `edges[i]`, merged
- * and in reaction order, at the cost of the walk's length (not the number of reactions).
- *
- *   cycleSupport([4, 1, 4], [1, -1, 1])   // { reactions: [1, 4], coefficients: [-1, 2] }
- */
-export function cycleSupport(edges: readonly number[], signs: readonly number[]): CycleSupport {
-  const order = edges.map((_, i) => i).sort((x, y) => (edges[x] ?? NaN) - (edges[y] ?? NaN));
-  const reactions: number[] = [], coefficients: number[] = [];
-  for (const i of order) {
-    const r = edges[i] ?? NaN, c = signs[i] ?? NaN;
-    const last = reactions.length - 1;
-    if (last >= 0 && reactions[last] === r) coefficients[last] = (coefficients[last] ?? NaN) + c;
-    else reactions.push(r), coefficients.push(c);
-  }
-  const keep = coefficients.map((c, i) => (c !== 0 ? i : -1)).filter((i) => i >= 0);
-  if (keep.length === reactions.length) return { reactions, coefficients };
-  return { reactions: keep.map((i) => reactions[i] ?? NaN), coefficients: keep.map((i) => coefficients[i] ?? NaN) };
-}
-
 /** Σ c_r a_r over a support, in its (reaction) order: the same float as cycleSum on the dense vector. */
 export function supportSum(support: CycleSupport, a: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < support.reactions.length; i++) s += (support.coefficients[i] ?? NaN) * (a[support.reactions[i] ?? -1] ?? NaN);
   return s;
-}
-
-/** The dense vector (one entry per reaction) of a support. */
-export function denseCycle(m: number, support: CycleSupport): number[] {
-  const cycle = new Array<number>(m).fill(0);
-  support.reactions.forEach((r, i) => (cycle[r] = support.coefficients[i] ?? NaN));
-  return cycle;
 }
 
 /** `r1 + r2 - 2 r3`: the reactions of a cycle with their coefficients. */

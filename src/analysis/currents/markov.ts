@@ -8,11 +8,11 @@
  * cycles are spelled out. A pair of opposite one-way transitions is one reversible transition
  * (ln K_second = −ln K_first, the pair's net flux on one member).
  */
-import { fundamentalCycle } from "../../network/digraph.js";
+import { denseCycle, fundamentalCycle, sparseCycle } from "../../network/digraph.js";
 import type { Network } from "../../network/types.js";
 import type { CycleCurrent, CycleSupport } from "./types.js";
 import type { ReactionPairs } from "../../network/pairs.js";
-import { accumulate, cycleSupport, denseCycle, supportSum, type CurrentsAnalysis } from "./common.js";
+import { accumulate, supportSum, type CurrentsAnalysis } from "./common.js";
 import { outOfRange } from "../../numeric/checked.js";
 import { markovEdges, markovForest } from "../../network/markov-graph.js";
 import type { IntVector } from "../structure/types.js";
@@ -63,7 +63,7 @@ export function markovCurrents(network: Network, netFlux: readonly number[], pai
       // the affinity summed over the walk's few edges in reaction order (the same float as cycleSum
       // on the dense vector), not over all m reactions; the dense vector only when it is read
       const walk = fundamentalCycle(forest, from, to, e);
-      const support = cycleSupport(walk.edges, walk.signs);
+      const support = sparseCycle(walk.edges, walk.signs);
       affinity = supportSum(support, a);
       if (listed) {
         const words = [...walk.vertices, u].map((s) => network.species[s]?.name ?? `#${s}`).join(" -> ");

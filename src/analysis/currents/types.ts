@@ -1,5 +1,6 @@
 /** What the current decomposition returns. */
 import type { IntVector } from "../structure/types.js";
+import type { SparseCycle } from "../../network/digraph.js";
 
 export interface CycleCurrent {
   /** The chord that closes this fundamental cycle. */
@@ -30,8 +31,5 @@ export interface Currents {
   readonly fluxes?: readonly number[];
 }
 
-/** A cycle vector by its nonzero entries: coefficient coefficients[i] on reaction reactions[i], reactions ascending. */
-export interface CycleSupport {
-  readonly reactions: readonly number[];
-  readonly coefficients: readonly number[];
-}
+/** A cycle vector by its nonzero entries, reactions ascending (network/digraph.ts). */
+export type CycleSupport = SparseCycle;

@@ -225,3 +225,24 @@ describe("Kolmogorov on deep trees", () => {
     expect(Math.abs(db.violations[0]!.affinity)).toBeCloseTo(1e-5, 9);
   });
 });
+
+describe("Markov violations: the sparse support and the dense vector agree", () => {
+  it("a driven ring with a chord: support = nonzero entries of cycle, reactions ascending, ±1 along the walk", () => {
+    // A → B → C → A driven (2 vs 1 each way), plus B ⇄ D ⇄ A balanced: two cycles, one driven
+    const network = compile("state A = 1, B, C, D\nA <-> B @ 2, 1\nB <-> C @ 2, 1\nC <-> A @ 2, 1\nB <-> D @ 1, 1\nD <-> A @ 1, 2", "ring.crn").network as Network;
+    const db = analyzeBalance(network);
+    expect(db.holds).toBe(false);
+    expect(db.violations.length).toBeGreaterThan(0);
+    for (const v of db.violations) {
+      const nonzero = v.cycle.flatMap((x, r) => (x !== 0 ? [r] : []));
+      expect(v.support?.reactions).toEqual(nonzero);
+      expect(v.support?.coefficients).toEqual(nonzero.map((r) => v.cycle[r]));
+      expect([...v.reactions].sort((a, b) => a - b)).toEqual(nonzero);
+      // oriented along positive affinity: Σ c_r ln K_r = A > 0 (ln K = ln 2 on the ring, 0 and −ln 2 on the detour)
+      const lnK = [Math.log(2), Math.log(2), Math.log(2), 0, -Math.log(2)];
+      const a = nonzero.reduce((s, r) => s + (v.cycle[r] ?? NaN) * (lnK[r] ?? NaN), 0);
+      expect(a).toBeCloseTo(v.affinity, 12);
+      expect(v.affinity).toBeGreaterThan(0);
+    }
+  });
+});
