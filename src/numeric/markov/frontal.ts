@@ -55,6 +55,12 @@ export interface FactorOptions {
   readonly maxEntries?: number;
   /** Give up (return null) when the fronts would take more multiply-adds than this. */
   readonly maxWork?: number;
+  /**
+   * A fill-reducing order computed before for the same pattern (`GthFactor.order` of an earlier
+   * factorisation of these states): a new factorisation with other rates on the same graph skips
+   * the nested dissection. Used only when it orders exactly `rates.n` states.
+   */
+  readonly order?: Dissection;
   /** Keep the upper factor too (`GthFactor.upper`), for later linear solves; ignored with a source or past maxEntries. */
   readonly keepUpper?: boolean;
 }
@@ -133,7 +139,8 @@ function symbolic(rates: Csr, inRates: Csr, order: Dissection, extra: number, ma
  */
 export function factorGth(rates: Csr, exit: Float64Array | null, source: Float64Array | null, options: FactorOptions = {}): GthFactor | null {
   const n = rates.n;
-  const order = n <= (options.denseLimit ?? 200) ? singleNode(n) : orderFor(rates, options.leafSize ?? 24);
+  const given = options.order !== undefined && options.order.perm.length === n ? options.order : null;
+  const order = given ?? (n <= (options.denseLimit ?? 200) ? singleNode(n) : orderFor(rates, options.leafSize ?? 24));
   const { perm, iperm, start, end } = order;
   const extra = source ? 1 : 0;
   const inRates = transpose(rates);

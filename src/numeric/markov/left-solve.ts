@@ -27,10 +27,16 @@
  */
 import { outOfRange } from "../checked.js";
 import type { GthFactor } from "./frontal.js";
+import type { Dissection } from "./ordering.js";
 import type { LeftSolver } from "./solver.js";
 
 /** A LeftSolver that can also state the scale of its own rounding (see the module comment). */
 export interface GthLeftSolver extends LeftSolver {
+  /**
+   * The fill-reducing order of the class (positions of `states`), for a later factorisation of
+   * the same pattern with other rates (factorGth's `order` option): no second nested dissection.
+   */
+  readonly order: Dissection;
   /**
    * s = |y|ᵀ|L'||U'| by network state (0 off the class and at the ground): the residual of the
    * solve that returned y satisfies |yᵀ(−Q) − bᵀ|_j ≤ 3γ_n s_j on C \ {g}.
@@ -143,6 +149,7 @@ export function gthLeftSolver(fac: GthFactor, states: Int32Array, n: number): Gt
     n,
     states,
     ground,
+    order: fac.order,
     leftSolve(b: Float64Array): Float64Array {
       const x = gather(b, false);
       forward(x, false);
@@ -168,6 +175,7 @@ export function groundedSolver(state: number, n: number): GthLeftSolver {
     n,
     states: Int32Array.of(state),
     ground: state,
+    order: { perm: Int32Array.of(0), iperm: Int32Array.of(0), start: Int32Array.of(0), end: Int32Array.of(1), children: Int32Array.of(0) },
     leftSolve: () => new Float64Array(n),
     errorScale: () => new Float64Array(n),
   };

@@ -3,6 +3,8 @@ import fc from "fast-check";
 import { stationaryDistribution, type StationaryOptions } from "../../../src/numeric/markov/stationary.js";
 import { add, compare, div, mul, neg, rational, sub, toNumber, ZERO, type Rational } from "../../../src/numeric/exact/rational.js";
 import type { GthLeftSolver } from "../../../src/numeric/markov/left-solve.js";
+import { factorGth, stationaryFromFactor } from "../../../src/numeric/markov/frontal.js";
+import { csrFromEdges } from "../../../src/numeric/markov/sparse.js";
 import { at, drivenTorus, edges, exactOf, type Edges } from "./helpers.js";
 
 const EPS = 2 ** -53;
@@ -184,3 +186,22 @@ function exactInverse(A: Rational[][]): Rational[][] {
   }
   return M.map((row) => row.slice(m));
 }
+
+describe("reusing the fill-reducing order", () => {
+  it("factorises the same pattern with other rates from the kept order: the same law as a fresh factorisation, bit for bit", () => {
+    const g = drivenTorus(20, 2, 3, 11);
+    const solver = solverOf(g);
+    const other = drivenTorus(20, 0.5, 1, 12); // same graph, other rates
+    const q = csrFromEdges(other.n, other.from, other.to, other.rate);
+    const fresh = factorGth(q, null, null, {});
+    const reused = factorGth(q, null, null, { order: solver.order });
+    expect(fresh && reused).toBeTruthy();
+    if (!fresh || !reused) return;
+    expect(reused.order).toBe(solver.order);
+    expect(Array.from(stationaryFromFactor(reused))).toEqual(Array.from(stationaryFromFactor(fresh)));
+    // an order for another size is not used
+    const small = drivenTorus(4, 1, 1, 1);
+    const qs = csrFromEdges(small.n, small.from, small.to, small.rate);
+    expect(factorGth(qs, null, null, { order: solver.order })?.order.perm.length).toBe(16);
+  });
+});
