@@ -86,7 +86,7 @@ export function committor(j: Jumps, a: readonly number[], b: readonly number[], 
 export function markovKinetics(j: Jumps, pi: ArrayLike<number>, options: KineticsOptions): MarkovKinetics {
   const n = j.states;
   const spectrum = n <= Math.max(options.maxSpectrumStates, options.maxSparseSpectrumStates)
-    ? relaxationSpectrum(j, pi, { modes: options.spectrumModes, denseLimit: options.maxSpectrumStates, ...(options.solver === undefined ? {} : { solver: options.solver }) })
+    ? relaxationSpectrum(j, pi, { modes: options.spectrumModes, denseStates: options.maxSpectrumStates, ...(options.solver === undefined ? {} : { solver: options.solver }) })
     : null;
   const inRange = n <= Math.max(options.maxSpectrumStates, options.maxSparseSpectrumStates);
   const relaxationModes = spectrum?.modes ?? null;

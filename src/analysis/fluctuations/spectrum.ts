@@ -26,12 +26,12 @@ import { csrFromEdges, restrict } from "../../numeric/markov/sparse.js";
 import { classSolver, covers, supportOf, type PoissonOptions } from "./solve.js";
 import type { RelaxationMode } from "./types.js";
 
-/** What the spectrum is computed with. */
+/** What the spectrum is computed with (PoissonOptions: the elimination's limits, passed on to its factorisation). */
 export interface SpectrumOptions extends PoissonOptions {
   /** Number of modes (slowest first); default 10. */
   readonly modes?: number;
   /** Dense eigenvalues for chains of at most this many states; default 120. */
-  readonly denseLimit?: number;
+  readonly denseStates?: number;
   /** The steady state's factorised generator (SteadyState.solver). */
   readonly solver?: LeftSolver;
   /** Relative residual of the Arnoldi Ritz pairs (of B, see the module comment); default 1e-11. */
@@ -58,7 +58,7 @@ const bySlowness = (a: RelaxationMode, b: RelaxationMode): number => b.re - a.re
 
 /**
  * The `modes` slowest relaxation modes of the chain `j` with stationary law `pi` (see the module
- * comment): dense for at most `denseLimit` states, else shift-invert Arnoldi on the class carrying
+ * comment): dense for at most `denseStates` states, else shift-invert Arnoldi on the class carrying
  * pi (then: the modes nearest 0, which for every chain met in practice are the slowest; a mode with
  * small |Re λ| and large |Im λ| can be passed over). Null when the dense eigenvalues fail, when pi
  * is spread over several closed classes (sparse path), or when a solve is not finite.
@@ -68,7 +68,7 @@ const bySlowness = (a: RelaxationMode, b: RelaxationMode): number => b.re - a.re
  */
 export function relaxationSpectrum(j: Jumps, pi: ArrayLike<number>, options: SpectrumOptions = {}): RelaxationSpectrum | null {
   const want = options.modes ?? 10;
-  if (j.states <= (options.denseLimit ?? 120)) return denseSpectrum(j, want);
+  if (j.states <= (options.denseStates ?? 120)) return denseSpectrum(j, want);
   const states = supportOf(pi, j.states);
   const c = states.length;
   if (c <= 1) return { modes: [], method: "one state", converged: true, residual: 0 };

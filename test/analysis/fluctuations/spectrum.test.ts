@@ -124,7 +124,7 @@ describe("relaxation spectrum by shift-invert Arnoldi", () => {
     }
     const j = chain(n, edges);
     const { pi } = stationary(j);
-    const sparse = relaxationSpectrum(j, pi, { modes: 8, denseLimit: 0 })!;
+    const sparse = relaxationSpectrum(j, pi, { modes: 8, denseStates: 0 })!;
     expect(sparse.converged).toBe(true);
     // the generator, dense: Q_ij = rate, Q_ii = −out
     const q = Array.from({ length: n }, () => new Array<number>(n).fill(0));
@@ -167,6 +167,6 @@ describe("relaxation spectrum: when it is not defined", () => {
     }
     const j = chain(N, edges);
     const pi = new Float64Array(N).fill(1 / N);
-    expect(relaxationSpectrum(j, pi, { modes: 4, denseLimit: 0 })).toBeNull();
+    expect(relaxationSpectrum(j, pi, { modes: 4, denseStates: 0 })).toBeNull();
   });
 });
