@@ -42,7 +42,11 @@ export interface ClassSolver {
   describe(): { readonly method: string; readonly note: string | null };
 }
 
-/** The states of positive probability (the closed class carrying π when there is one), ascending. */
+/**
+ * The states of positive probability (the closed class carrying π when there is one), ascending.
+ *
+ *   supportOf([0.5, 0, 0.5], 3)   // Int32Array [0, 2]
+ */
 export function supportOf(pi: ArrayLike<number>, n: number): Int32Array {
   const support: number[] = [];
   for (let i = 0; i < n; i++) if ((pi[i] ?? 0) > 0) support.push(i);
@@ -50,8 +54,13 @@ export function supportOf(pi: ArrayLike<number>, n: number): Int32Array {
 }
 
 /**
- * A left solver on `states` (the support of π, at least two states): the given factorised one when
- * it covers exactly these states, else grounded absorption solves (see the module comment).
+ * A left solver on `states` (the support of π, one closed class of at least two states): the given
+ * factorised one when it covers exactly these states and is grounded at a probable state, else one
+ * grounded at the most probable state (see the module comment). y = leftSolve(b) solves
+ * yᵀ(−Q) = bᵀ on the class for Σ b = 0, up to a multiple of π.
+ *
+ *   const cs = classSolver(jumps, pi, supportOf(pi, jumps.states), state.solver);
+ *   const y = cs.solver.leftSolve(e);   // e zero-sum, indexed by network state
  */
 export function classSolver(j: Jumps, pi: ArrayLike<number>, states: Int32Array, given: LeftSolver | undefined, options: PoissonOptions = {}): ClassSolver {
   let g0 = 0;
