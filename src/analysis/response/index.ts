@@ -120,7 +120,7 @@ export function analyzeResponse(network: Network, input: ResponseInput, options:
     if (typeof e === "string") notes.push(`Onsager matrix: ${e}`);
     onsager = typeof e === "string" ? null : e;
   }
-  return finish(network, input, inputs, deltas, control, onsager, drives, notes, "implicit differentiation: the Jacobian on the stoichiometric subspace factored once (LU), one solve per input");
+  return finish(network, input, inputs, deltas, control, onsager, drives, notes, `implicit differentiation: the Jacobian on the stoichiometric subspace factored once (dense LU, for at most maxDenseResponseSpecies = ${o.maxDenseResponseSpecies} species or states), one solve per input`);
 }
 
 /** The sensitivities, the Einstein relations, and the response. */

@@ -45,7 +45,12 @@ export function responseSection(analysis: Analysis): Section {
     blocks.push(text(`Control coefficients: summation theorems Σ C^J = 1 (largest defect ${formatNumber(c.fluxSumDefect, 2)}) and Σ C^x = 0 (largest defect ${formatNumber(c.concentrationSumDefect, 2)}); the tables are shown for at most ${MAX_COLUMNS} reactions.`));
   }
   const o = r.onsager;
-  if (o !== null) {
+  if (o !== null && o.affinities === "emergent") {
+    const what = o.equilibrium ? "At detailed balance this is Onsager's matrix, symmetric by reciprocity and positive semidefinite" : "Away from equilibrium it need not be symmetric; its asymmetry measures the drive";
+    blocks.push(text([`Response of the emergent cycles' currents to their affinities, ∂j_a/∂A_b: each affinity moved alone through the reservoirs' chemical potentials μ_Y = G°_Y + ln[Y] (the least change that does it), each current read off the exchange with the reservoirs. ${what}: relative asymmetry ${formatNumber(o.asymmetry, 2)}.`]));
+    blocks.push(table(["emergent cycle (reservoir exchange)", "cycle", ["affinity (", KBT, ")"], "current", ...o.cycles.map((_, i) => `∂/∂A${i + 1}`)],
+      rowsOf(o.matrix, (row, i) => [code(o.exchanges?.[i] ?? ""), code(shorten(o.cycles[i] ?? "")), formatNumber(o.affinity?.[i] ?? null), formatNumber(o.current?.[i] ?? null), ...row.map((v) => formatNumber(v))]), "llrr" + "r".repeat(o.cycles.length)));
+  } else if (o !== null) {
     const what = o.equilibrium ? "At detailed balance this is Onsager's matrix, symmetric by reciprocity" : "Away from equilibrium it need not be symmetric; its asymmetry measures the drive";
     blocks.push(text([`Response of the cycle currents to the cycle affinities, ∂J_c/∂A_c' (each affinity changed through its chord). ${what}: relative asymmetry ${formatNumber(o.asymmetry, 2)}.`]));
     blocks.push(table(["cycle", ...o.cycles.map((_, i) => `A${i + 1}`)], rowsOf(o.matrix, (row, i) => [code(shorten(o.cycles[i] ?? "")), ...row.map((v) => formatNumber(v))]), "l" + "r".repeat(o.cycles.length)));
