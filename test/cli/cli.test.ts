@@ -158,3 +158,45 @@ describe("SBML through the CLI", () => {
     expect(r.stderr).toMatch(/BIOMD0000000010\.xml:\d+:\d+: (error|warning) sbml-not-mass-action: /);
   });
 });
+
+describe("ness report --format json of a big network", () => {
+  // a driven ring of 3000 states (rates 2 and 1): 6000 states plus transitions, past the summary
+  // threshold; π_i = 1/3000 and every net flux (2 − 1)/3000
+  const n = 3000;
+  const dir = mkdtempSync(join(tmpdir(), "ness-big-"));
+  const file = join(dir, "ring.crn");
+  const names = Array.from({ length: n }, (_, i) => `s${i}`);
+  writeFileSync(file, `network "ring of ${n}"\nstate s0 = 1, ${names.slice(1).join(", ")}\n${names.map((s, i) => `${s} <-> ${names[(i + 1) % n]} @ 2, 1`).join("\n")}\n`);
+  type Big = { species: string[]; structure: { species: number; reactions: number }; steadyStates: { fluxes: Record<string, number> }[]; listing?: { cut: string[] }; notes: string[] };
+
+  it("is a summary by default, with exact counts and a note naming --full", () => {
+    const r = ness("report", file, "--format", "json");
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as Big;
+    expect(report.species).toHaveLength(20);
+    expect(report.structure).toMatchObject({ species: n, reactions: n });
+    for (const j of Object.values(report.steadyStates[0]!.fluxes)) expect(j).toBeCloseTo(1 / n, 12);
+    expect(report.listing?.cut).toContain("steadyStates[0].fluxes");
+    expect(report.notes.join("\n")).toMatch(/--full/);
+  }, 120_000);
+
+  it("--full -o OUT writes every state and transition", () => {
+    const out = join(dir, "full.json");
+    const r = ness("report", file, "--format", "json", "--full", "-o", out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    const report = JSON.parse(readFileSync(out, "utf8")) as Big;
+    expect(report.listing).toBeUndefined();
+    expect(report.species).toEqual(names);
+    expect(Object.keys(report.steadyStates[0]!.fluxes)).toHaveLength(n);
+    for (const j of Object.values(report.steadyStates[0]!.fluxes)) expect(j).toBeCloseTo(1 / n, 12);
+  }, 120_000);
+
+  it("an unwritable -o OUT is exit status 2, not a stack trace", () => {
+    const r = ness("report", file, "--format", "json", "-o", join(dir, "no", "such", "dir.json"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot write/);
+    expect(r.stderr).not.toMatch(STACK);
+  }, 120_000);
+});
