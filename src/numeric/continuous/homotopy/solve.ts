@@ -91,6 +91,13 @@ type PathEnd =
  */
 const REFINE_DRIFT = 1e-6;
 
+/**
+ * Largest residual of a singular end relative to the terms that cancel in it. The endgame
+ * locates a singular root to ~1e-9 relative, so its residual is at most about that (less for
+ * higher multiplicity); an end far above it is not on the solution set.
+ */
+const SINGULAR_RESIDUAL = 1e-6;
+
 /** The end of the tracked t-range where the endgame zone starts. */
 const T_ENDGAME = 0.1;
 
@@ -126,9 +133,11 @@ export function solvePolynomialSystem(system: PolynomialSystem, options: SolveOp
     options.onPath?.(p + 1, bezout);
   }
   let built = buildSolutions(ends, affine, affineEval, rand);
-  if (built.jumped.length > 0) {
-    // Two paths on one nonsingular root: a path jumped. Retrack the paths involved, carefully.
-    for (const p of built.jumped) ends[p] = endOfPath(h, affine, affineEval, degrees, p, STRICT_TRACK);
+  const offSet = ends.flatMap((e, p) => (e.kind === "failed" && e.reason.startsWith("endgame ended off") ? [p] : []));
+  if (built.jumped.length > 0 || offSet.length > 0) {
+    // Two paths on one nonsingular root (a path jumped), or an endgame that ended off the
+    // solution set: retrack the paths involved, carefully.
+    for (const p of [...built.jumped, ...offSet]) ends[p] = endOfPath(h, affine, affineEval, degrees, p, STRICT_TRACK);
     built = buildSolutions(ends, affine, affineEval, rand);
   }
   return { ...built.result, bezout, degrees, seed };
@@ -179,12 +188,21 @@ function endOfPath(h: Homotopy, affine: CompiledSystem, affineEval: Evaluator, d
   if (direct) return direct;
   xre.set(ere); xim.set(eim);
   let ok = true, step = first.step, r = T_ENDGAME;
+  const logX0: number[] = [];
   for (; ok && r > 1e-16; r /= 8) {
     const res = track(h, { kind: "line", from: [r, 0], to: [r / 8, 0] }, xre, xim, step, topts);
     ok = res.status === "ok";
     step = res.step;
+    if (ok) logX0.push(Math.log(Math.hypot(xre[0] as number, xim[0] as number) / Math.max(1e-300, normInf(h.N, xre, xim))));
   }
+
   if (ok) {
+    // the valuation first: X₀ shrinking like t^v (v > 0) over the last decades is a path to
+    // infinity, however slowly (a winding number c gives v = k/c, and badly scaled coefficients
+    // can hold a path nearly still for many decades before that regime, which fools the
+    // endgame's agreement test)
+    const v = valuation(logX0);
+    if (v !== null) return { kind: "infinity", winding: 1 };
     const geometric = finishAt0(h, affine, affineEval, xre, xim, track(h, { kind: "line", from: [r, 0], to: [0, 0] }, xre, xim, step, topts).status);
     if (geometric) return geometric;
   }
@@ -199,7 +217,53 @@ function endOfPath(h: Homotopy, affine: CompiledSystem, affineEval: Evaluator, d
     if (cert) return cert;
   }
   const [are, aim] = dehomogenise(eg.re, eg.im);
+  // A path's limit is a root (F is continuous): an end whose residual is far above rounding of
+  // the terms that cancel in it is a failed endgame (a loop that jumped branches, a wrong winding
+  // number), not a singular root, and must not be counted as accounted for.
+  const rel = relativeResidual(affine, affineEval, are, aim);
+  if (!(rel <= SINGULAR_RESIDUAL)) return { kind: "failed", reason: `endgame ended off the solution set (relative residual ${rel.toExponential(0)})` };
   return { kind: "singular", x: [are, aim], winding: eg.winding };
+}
+
+/**
+ * The valuation v of X₀/‖X‖ along t → 0 (X₀ ~ t^v), from its logarithms at t = 0.1·8^−k, when the
+ * last VALUATION_SEGMENTS estimates agree to VALUATION_AGREEMENT and v ≥ 1/(2·16) (a winding
+ * number up to 16); null otherwise (a finite end has v = 0).
+ */
+function valuation(logX0: readonly number[]): number | null {
+  const m = logX0.length;
+  if (m < VALUATION_SEGMENTS + 1) return null;
+  const est: number[] = [];
+  for (let k = m - VALUATION_SEGMENTS; k < m; k++) est.push(((logX0[k] as number) - (logX0[k - 1] as number)) / Math.log(1 / 8));
+  const lo = Math.min(...est), hi = Math.max(...est);
+  return lo >= 1 / 32 && hi - lo <= VALUATION_AGREEMENT ? (lo + hi) / 2 : null;
+}
+
+/** Segments (each t ÷ 8) over which the valuation must agree, and how closely. */
+const VALUATION_SEGMENTS = 4;
+const VALUATION_AGREEMENT = 0.03;
+
+/**
+ * max_i |F_i(x)| / Σ_k |c_k| ρ^|α_k|, ρ = max(1, ‖x‖∞): the residual relative to the size its
+ * terms have at the point's scale (not at the point: −y² near y = 0 would divide by ~0).
+ */
+function relativeResidual(sys: CompiledSystem, ev: Evaluator, re: Float64Array, im: Float64Array): number {
+  const n = sys.n;
+  const fre = new Float64Array(n), fim = new Float64Array(n);
+  ev(re, im, fre, fim, null, null);
+  const rho = Math.max(1, normInf(n, re, im));
+  let worst = 0;
+  for (let i = 0; i < n; i++) {
+    let size = 0;
+    for (let k = sys.eqStart[i] as number; k < (sys.eqStart[i + 1] as number); k++) {
+      let d = 0;
+      for (let f = sys.termStart[k] as number; f < (sys.termStart[k + 1] as number); f++) d += sys.factorExp[f] as number;
+      size += Math.abs(sys.coefficients[k] as number) * rho ** d;
+    }
+    const r = Math.hypot(fre[i] as number, fim[i] as number);
+    worst = Math.max(worst, size > 0 ? r / size : r === 0 ? 0 : Infinity);
+  }
+  return worst;
 }
 
 /** After tracking to t = 0: Newton on the target, then at infinity or a certified finite root. */
