@@ -12,7 +12,7 @@ import { formatNumber, shorten, where } from "../model/format.js";
 import { decisionCell, decisionPhrases, distanceText, METHODS, plural, userTolerance } from "../model/balance.js";
 import { affinityReason, oneWayNames } from "../model/index.js";
 import { chart, code, firstOf, joined, KBT, rowsOf, said, strong, table, text, wholeTable, type Block, type Inline, type Section } from "../model/section.js";
-import { coefficients, keyed, nonZero, type ListingBudget, type NullNotes } from "../json/values.js";
+import { coefficients, keyed, supportCoefficients, nonZero, type ListingBudget, type NullNotes } from "../json/values.js";
 import type { JsonDetailedBalance, JsonViolation } from "../json/types.js";
 
 /** The decision methods in the order they are named, and how the table names them. */
@@ -108,7 +108,8 @@ function cycleTable(analysis: Analysis, cycles: readonly Violation[]): Block {
 
 /** What one listed cycle costs in the JSON report: its non-zero coefficients, and its reactions' ids and places. */
 function cycleCost(v: Violation): number {
-  return nonZero(v.cycle) + 2 * v.reactions.length;
+  // a Markov violation's support is its nonzero entries: v.cycle would build the dense vector
+  return (v.support === undefined ? nonZero(v.cycle) : v.support.reactions.length) + 2 * v.reactions.length;
 }
 
 function balanceJson(analysis: Analysis, nulls: NullNotes, budget: ListingBudget): JsonDetailedBalance {
@@ -147,7 +148,7 @@ function balanceJson(analysis: Analysis, nulls: NullNotes, budget: ListingBudget
 function violationJson(analysis: Analysis, ids: readonly string[], v: Violation, path: string, nulls: NullNotes): JsonViolation {
   const net = analysis.network;
   const base = {
-    cycle: coefficients(ids, v.cycle),
+    cycle: v.support === undefined ? coefficients(ids, v.cycle) : supportCoefficients(ids, v.support),
     affinity: nulls.num(v.affinity, `${path}.affinity`, affinityReason(v.affinity)),
     words: v.words,
     reactions: v.reactions.map((r) => ids[r] ?? `#${r}`),

@@ -3,7 +3,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { JSON_SUMMARY_ABOVE, JSON_SUMMARY_ENTRIES, renderJson, toJsonReport, writeJson } from "../../../src/report/json/index.js";
 import { streamJson } from "../../../src/report/json/stream.js";
-import { ListingBudget } from "../../../src/report/json/values.js";
+import { coefficients, ListingBudget, supportCoefficients } from "../../../src/report/json/values.js";
 import { HELP } from "../../../src/cli/help.js";
 import { awkwardNames, drivenRing, oneWayPair, REFERENCE_DIR, REFERENCE_NAMES, referenceAnalysis, unbounded } from "../fixtures.js";
 import { SCHEMA_PATH } from "../../helpers/paths.js";
@@ -208,5 +208,14 @@ describe("ListingBudget in a summary", () => {
     expect(b.first(5, "w")).toBe(2);
     expect(b.cut).toEqual(["x", "y", "w"]);
     expect(new ListingBudget(100).largest([1, 2, 3], 3, "v")).toBeNull();
+  });
+});
+
+describe("supportCoefficients", () => {
+  it("is coefficients of the dense vector, keys in the same order", () => {
+    const names = ["r1", "r2", "r3", "r4"];
+    const sparse = supportCoefficients(names, { reactions: [0, 2, 3], coefficients: [1, -2, 0] });
+    expect(JSON.stringify(sparse)).toBe(JSON.stringify(coefficients(names, [1, 0, -2, 0])));
+    expect(JSON.stringify(sparse)).toBe('{"r1":1,"r3":-2}');
   });
 });
