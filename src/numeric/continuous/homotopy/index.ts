@@ -6,7 +6,8 @@
  *   system ─▶ total-degree start G_i = x_i^{d_i} − c_i, γ random (track.ts)
  *          ─▶ for each of the Π d_i start roots: track H = (1 − t)F + γ t G from t = 1 to 0
  *             in projective space (RK4 predictor, Newton corrector, path-jumping guard)
- *          ─▶ at t = 0: Newton; or the Cauchy endgame for singular ends (endgame.ts)
+ *          ─▶ at t = 0: Newton; the valuation of X₀ (at infinity when X₀ ~ t^v, v > 0); or the
+ *             Cauchy endgame for singular ends (endgame.ts)
  *          ─▶ classify: finite-regular, finite-singular (winding number), at-infinity,
  *             positive-dimensional (slice test, dimension.ts), failed (with the reason)
  *          ─▶ certify each regular root by the Krawczyk test in outward-rounded interval
@@ -43,6 +44,12 @@
  *   relative: near a singular point at infinity (X₀ → 0 like t^{1/c}) Newton from the huge affine
  *   point can converge to some distant finite root, which used to count such paths as
  *   "path jumping" onto that root; they now go to the Cauchy endgame, which finds X₀ → 0.
+ *   Before the endgame, the valuation test: when X₀/‖X‖ shrinks like t^v (v ≥ 1/32) with the
+ *   estimates of four successive t ÷ 8 segments agreeing to 0.03, the path is at infinity (a
+ *   badly scaled system can hold a path nearly still for decades of t before that regime, and
+ *   the endgame's agreement test is then fooled). A singular end must have a residual within
+ *   1e-6 of its terms' size at its scale; otherwise the path is retracked carefully and, if it
+ *   ends off the solution set again, it failed.
  * - `components`: endpoints on positive-dimensional sets grouped by dimension (the local
  *   dimension from a random slice test), with the endpoints as witness points. Distinct
  *   components of the same dimension are not separated (no irreducible decomposition).
