@@ -59,7 +59,8 @@ export function sparseRespond(s: SparseLinearised, dPlus: readonly number[], dMi
     b[h] = (b[h] ?? 0) + d;
     b[t] = (b[t] ?? 0) - d;
   }
-  const y = s.solver.leftSolve(b);
+  // an input that reaches no rate (a param used elsewhere) moves nothing: no solve
+  const y = direct.some((d) => d !== 0) ? s.solver.leftSolve(b) : new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) total += y[i] ?? 0;
   const dx = Array.from({ length: n }, (_, i) => (y[i] ?? 0) - total * (pi[i] ?? 0));
