@@ -7,8 +7,6 @@
  * `holds` is true iff the verdict is "holds".
  */
 import type { Network } from "../../network/types.js";
-import { outOfRange } from "../../numeric/checked.js";
-import { descendingOrder } from "../../numeric/markov/radix.js";
 import { reactionPrecision, type ReactionConstants } from "./constants.js";
 import { culprits, cycleDistance } from "./diagnosis.js";
 import type { BalanceOptions } from "./options.js";
@@ -55,11 +53,8 @@ export function summarise(network: Network, k: ReactionConstants, settings: Bala
   const m = Math.max(1, network.reactions.length);
   const cap = Math.max(1, Math.min(settings.maxListedViolations, Math.floor(settings.maxListedViolationEntries / m), Math.floor(settings.maxListedEntries / m)));
   const of = (method: DecisionMethod): JudgedCycle[] => j.judged.filter((c) => c.method === method);
-  const unsorted = j.judged.filter((c) => (c.method === "exact" || c.method === "bound") && c.affinity !== 0);
-  // largest |A| first, ties in judged order (a stable sort), by a radix sort: 10⁵ driven chords
-  // sorted with a comparator cost more than judging them
-  const order = descendingOrder(Float64Array.from(unsorted, (c) => magnitude(c.affinity)));
-  const driven = Array.from(order, (i) => unsorted[i] ?? outOfRange());
+  const driven = j.judged.filter((c) => (c.method === "exact" || c.method === "bound") && c.affinity !== 0);
+  driven.sort((a, b) => magnitude(b.affinity) - magnitude(a.affinity));
   const list = (cs: readonly JudgedCycle[]): Violation[] => cs.slice(0, cap).map((c) => {
     const { violation, cycle } = j.describe(c.index, c.affinity);
     // a Markov cycle's dense vector is a getter that builds it on first read: passed on as a

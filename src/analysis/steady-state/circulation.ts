@@ -12,7 +12,6 @@
  * last bit. Its relative error η t_min/|J| is at most that of the least-cancelling edge, and as
  * Σ_e ln(v⁺_e/v⁻_e) = A along the ring, some edge has |J|/t_e ≥ tanh(|A| / 2n).
  */
-import { descendingOrder } from "../../numeric/markov/radix.js";
 
 /** One direction pair of an edge u → v: v⁺ = rate along it, v⁻ = rate against it. */
 export interface FluxEdges {
@@ -37,17 +36,18 @@ export function circulation(e: FluxEdges): Float64Array {
   const m = e.from.length, n = e.states;
   const J = new Float64Array(m);
   const traffic = new Float64Array(m);
+  const live: number[] = [];
   for (let k = 0; k < m; k++) {
     const up = e.up[k] ?? 0, down = e.down[k] ?? 0;
     J[k] = up - down;
     if (up + down > 0 && (e.from[k] ?? -1) !== (e.to[k] ?? -1)) {
       traffic[k] = up + down;
+      live.push(k);
     }
   }
-  const live = descendingOrder(traffic); // the live edges, busiest first, ties by index
+  live.sort((a, b) => (traffic[b] ?? 0) - (traffic[a] ?? 0) || a - b);
   // Kruskal: busiest edges first into the forest
-  const root = new Int32Array(n);
-  for (let i = 0; i < n; i++) root[i] = i;
+  const root = new Int32Array(n).map((_, i) => i);
   const find = (x: number): number => {
     let r = x;
     while ((root[r] ?? r) !== r) r = root[r] ?? r;
