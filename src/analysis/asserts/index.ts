@@ -57,24 +57,31 @@ function checkOne(network: Network, a: Assert, lazy: Lazy): Diagnostic | null {
   if (t.kind === "tur" || t.kind === "onsager") return checkFluctuationAssert(network, a, t, lazy);
   if (t.kind === "bistable") return checkScanAssert(network, a, t, lazy);
   const measured = t.at && t.at.length > 0 ? measureAt(network, t.quantity, t.at, lazy) : measure(network, t.quantity, lazy);
-  if (typeof measured !== "number") {
+  if (typeof measured !== "number" && "code" in measured) {
     return { severity: "error", code: measured.code, message: `cannot evaluate '${a.text}': ${measured.why}`, span: a.span };
   }
   const tol = t.tolerance;
-  const holds =
-    t.op === "<" ? measured < t.value
-    : t.op === "<=" ? measured <= t.value
-    : t.op === ">" ? measured > t.value
-    : t.op === ">=" ? measured >= t.value
-    : t.op === "=" ? Math.abs(measured - t.value) <= tol
-    : Math.abs(measured - t.value) > tol;
-  if (holds) return null;
-  return {
+  const compare = (x: number): boolean =>
+    t.op === "<" ? x < t.value
+    : t.op === "<=" ? x <= t.value
+    : t.op === ">" ? x > t.value
+    : t.op === ">=" ? x >= t.value
+    : t.op === "=" ? Math.abs(x - t.value) <= tol
+    : Math.abs(x - t.value) > tol;
+  const failed = (is: string): Diagnostic => ({
     severity: "error",
     code: CODES.assertFailed,
-    message: `assert failed: ${quantityName(network, t.quantity)} is ${fmt(measured)}, not ${t.op} ${fmt(t.value)}${tol > 0 ? ` +- ${fmt(tol)}` : ""}`,
+    message: `assert failed: ${quantityName(network, t.quantity)} is ${is}, not ${t.op} ${fmt(t.value)}${tol > 0 ? ` +- ${fmt(tol)}` : ""}`,
     span: a.span,
-  };
+  });
+  if (typeof measured === "number") return compare(measured) ? null : failed(fmt(measured));
+  // a count known from below (N ≥ n): decided only where every N ≥ n agrees
+  const n = measured.atLeast;
+  const always = compare(n) && (t.op === ">" || t.op === ">=" || (t.op === "!=" && n > t.value + tol));
+  const never = t.op === "<" ? n >= t.value : t.op === "<=" ? n > t.value : t.op === "=" ? n > t.value + tol : false;
+  if (always) return null;
+  if (never) return failed(`at least ${fmt(n)}`);
+  return { severity: "error", code: CODES.assertUnevaluable, message: `cannot evaluate '${a.text}': ${measured.why}, so ${fmt(n)} is only a lower bound on the count`, span: a.span };
 }
 
 

@@ -6,7 +6,7 @@ import { CODES } from "../../diagnostics.js";
 import type { Network, Quantity } from "../../network/types.js";
 import type { SteadyStates } from "../steady-state/types.js";
 import { measureCurrentStatistic } from "./fluctuations.js";
-import type { Lazy, Unevaluable } from "./types.js";
+import type { Lazy, LowerBound, Unevaluable } from "./types.js";
 
 /**
  * The measured value, or why there is none. conc, flux and entropy_production are read at the
@@ -14,7 +14,7 @@ import type { Lazy, Unevaluable } from "./types.js";
  * (the system oscillates, grows without bound, or the search could not follow it), there is no
  * such value: a state the system never reaches says nothing about what it does.
  */
-export function measure(network: Network, q: Quantity, lazy: Lazy): number | Unevaluable {
+export function measure(network: Network, q: Quantity, lazy: Lazy): number | Unevaluable | LowerBound {
   if (q.kind === "current-statistic") return measureCurrentStatistic(network, q, lazy);
   const ss = lazy.steadyStates();
   if (q.kind === "steady-states" || q.kind === "steady-state-dimension") return measureSteadyStateCount(network, q.kind, ss);
@@ -41,15 +41,17 @@ export function measure(network: Network, q: Quantity, lazy: Lazy): number | Une
  * states; unevaluable when not known). steady_states: the number of states; where they form a set
  * of dimension ≥ 1 a count means nothing unless the file states the dimension too
  * (`assert steady_state_dimension = d`), and then it counts the pieces: each set once, plus each
- * certified isolated state.
+ * certified isolated state. A finite list not proved complete gives only a lower bound.
  */
-function measureSteadyStateCount(network: Network, kind: "steady-states" | "steady-state-dimension", ss: SteadyStates): number | Unevaluable {
+function measureSteadyStateCount(network: Network, kind: "steady-states" | "steady-state-dimension", ss: SteadyStates): number | Unevaluable | LowerBound {
   const continua = ss.continua ?? [];
   const dimension = continua.length > 0 ? Math.max(...continua.map((c) => c.dimension)) : ss.dimension ?? null;
   if (kind === "steady-state-dimension") {
     return dimension ?? { code: CODES.assertUnevaluable, why: "the dimension of the steady-state set is not known (the list is not proved complete and no set was detected)" };
   }
-  if (dimension === null || dimension === 0) return ss.states.length;
+  if (dimension === null || dimension === 0) {
+    return ss.complete ? ss.states.length : { atLeast: ss.states.length, why: `the list of ${ss.states.length} steady state${ss.states.length === 1 ? "" : "s"} is not proved complete (${ss.method})` };
+  }
   const stated = network.asserts.some((a) => a.target.kind === "compare" && a.target.quantity.kind === "steady-state-dimension");
   if (!stated) {
     return { code: CODES.assertUnevaluable, why: `the steady states form a set of dimension ${dimension} (${continua.map((c) => c.description).join("; ")}), not a finite list; state 'assert steady_state_dimension = ${dimension}' to count its pieces` };

@@ -9,7 +9,7 @@ import type { Assert, AssertTarget, Network, ParameterValue, Quantity } from "..
 import { networkWith, scanParameter } from "../scan/index.js";
 import { lazyAnalyses } from "./lazy.js";
 import { measure } from "./measure.js";
-import type { Lazy, Unevaluable } from "./types.js";
+import type { Lazy, LowerBound, Unevaluable } from "./types.js";
 
 /**
  * `assert bistable s from A to B`: at every s in [A, B] at least two stable steady states, read
@@ -55,12 +55,14 @@ function stableCountAt(network: Network, at: readonly ParameterValue[], lazy: La
  * are read at the state the dynamics reach there. Current statistics and the dimension are not
  * evaluated at other values.
  */
-export function measureAt(network: Network, q: Quantity, at: readonly ParameterValue[], lazy: Lazy): number | Unevaluable {
+export function measureAt(network: Network, q: Quantity, at: readonly ParameterValue[], lazy: Lazy): number | Unevaluable | LowerBound {
   if (q.kind === "steady-state-dimension" || q.kind === "current-statistic") return { code: CODES.assertUnevaluable, why: "only steady_states, conc, flux and entropy_production are evaluated at other parameter values" };
   const other = networkAt(network, at, lazy);
   if ("why" in other) return other;
   const value = measure(other, q, lazyAnalyses(other, undefined, { acceptViolation: lazy.acceptViolation }));
   if (typeof value === "number") return value;
+  const where = `at ${at.map((v) => `${v.name} = ${fmt(v.value)}`).join(", ")}`;
+  if ("atLeast" in value) return { atLeast: value.atLeast, why: `${where}: ${value.why}` };
   return { code: value.code, why: `at ${at.map((v) => `${v.name} = ${fmt(v.value)}`).join(", ")}: ${value.why}` };
 }
 

@@ -30,3 +30,13 @@ export interface Unevaluable {
   readonly code: typeof CODES.assertUnevaluable | typeof CODES.stateNotReached;
   readonly why: string;
 }
+
+/**
+ * A count known only from below: `steady_states` on a list not proved complete (N ≥ atLeast). A
+ * comparison with it is decided where every N ≥ atLeast agrees, and unevaluable elsewhere.
+ */
+export interface LowerBound {
+  readonly atLeast: number;
+  /** Why the list may miss states (the steady-state method's account). */
+  readonly why: string;
+}

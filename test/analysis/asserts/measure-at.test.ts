@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAsserts } from "../../../src/analysis/asserts/index.js";
+import { checkAsserts, lazyAnalyses, type Lazy } from "../../../src/analysis/asserts/index.js";
 import { compile } from "../../../src/compile/index.js";
 import type { Network } from "../../../src/network/types.js";
 
@@ -26,5 +26,42 @@ describe("asserts at other parameter values measure as the asserts at the writte
     expect(checkAsserts(compiled(`${segment}assert conc(B) = 0.5 +- 1e-9 at E = 2\n`))).toEqual([]);
     const wrong = checkAsserts(compiled(`${segment}assert conc(B) = 0.25 +- 1e-9 at E = 2\n`));
     expect(wrong.map((d) => d.code)).toEqual(["assert-failed"]);
+  });
+});
+
+describe("a steady-state count from a list not proved complete is a lower bound", () => {
+  // two listed states of a list the search could not prove complete: the true count N is ≥ 2
+  const text = "species X = 1\nr1: X <-> 0 @ 1, 1\n";
+  function verdicts(asserts: readonly string[]): string[] {
+    const network = compiled(text + asserts.join("\n") + "\n");
+    const real = lazyAnalyses(network);
+    const listed = real.steadyStates();
+    const incomplete = { ...listed, states: [listed.states[0]!, listed.states[0]!], complete: false, method: "multistart (fallback: test)" };
+    const lazy: Lazy = { ...real, steadyStates: () => incomplete };
+    return network.asserts.map((a) => {
+      const d = checkAsserts({ ...network, asserts: [a] }, lazy)[0];
+      return d === undefined ? "holds" : d.code;
+    });
+  }
+
+  it("decides what every N ≥ 2 decides and leaves the rest unevaluable", () => {
+    expect(verdicts(["assert steady_states >= 2", "assert steady_states > 1", "assert steady_states != 1", "assert steady_states >= 3"]))
+      .toEqual(["holds", "holds", "holds", "assert-unevaluable"]);
+    expect(verdicts(["assert steady_states = 1", "assert steady_states <= 1", "assert steady_states < 2"]))
+      .toEqual(["assert-failed", "assert-failed", "assert-failed"]);
+    expect(verdicts(["assert steady_states = 2", "assert steady_states <= 5", "assert steady_states != 2"]))
+      .toEqual(["assert-unevaluable", "assert-unevaluable", "assert-unevaluable"]);
+  });
+
+  it("says the count is only a lower bound, and why", () => {
+    const network = compiled(`${text}assert steady_states = 2\n`);
+    const real = lazyAnalyses(network);
+    const listed = real.steadyStates();
+    const lazy: Lazy = { ...real, steadyStates: () => ({ ...listed, states: [listed.states[0]!, listed.states[0]!], complete: false, method: "multistart (fallback: test)" }) };
+    expect(checkAsserts(network, lazy)[0]?.message).toMatch(/not proved complete \(multistart \(fallback: test\)\), so 2 is only a lower bound/);
+  });
+
+  it("a complete list is counted exactly", () => {
+    expect(checkAsserts(compiled(`${text}assert steady_states = 1\n`))).toEqual([]);
   });
 });
