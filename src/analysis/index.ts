@@ -55,7 +55,7 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
   const response = analyzeResponse(network, {
     state: reached ?? null, structure, currents, equilibrium: detailedBalance.holds === true, statistics: fluctuations.currents,
     ...(options.recompile ? { recompile: options.recompile } : {}),
-  });
+  }, resolved);
   return {
     network,
     structure,

@@ -10,6 +10,7 @@ import { CURRENTS_DEFAULTS, CURRENTS_MEANINGS, type CurrentsThresholds } from ".
 import { STEADY_STATE_DEFAULTS, STEADY_STATE_MEANINGS, type SteadyStateThresholds } from "./steady-state/options.js";
 import { STRUCTURE_DEFAULTS, STRUCTURE_MEANINGS, type StructureThresholds } from "./structure/options.js";
 import { FLUCTUATIONS_DEFAULTS, FLUCTUATIONS_MEANINGS, type FluctuationsThresholds } from "./fluctuations/options.js";
+import { RESPONSE_DEFAULTS, RESPONSE_MEANINGS, type ResponseThresholds } from "./response/options.js";
 import type { Network, ParameterValue } from "../network/types.js";
 
 /** How much a report lists; counts stay exact past these caps. */
@@ -24,22 +25,23 @@ const LISTING_MEANINGS: { readonly [K in keyof ListingOptions]: string } = {
 };
 
 /** Every threshold, resolved. */
-export type ResolvedOptions = ListingOptions & StructureThresholds & BalanceOptions & SteadyStateThresholds & CurrentsThresholds & FluctuationsThresholds;
+export type ResolvedOptions = ListingOptions & StructureThresholds & BalanceOptions & SteadyStateThresholds & CurrentsThresholds & FluctuationsThresholds & ResponseThresholds;
 
 export interface AnalyzeOptions extends Partial<ResolvedOptions> {
   /** Called between stages (and by long stages) so a CLI can show progress. */
   readonly progress?: (stage: string) => void;
   /**
    * The same network with some params changed, recompiled by whoever has the source (the CLI):
-   * the response analysis takes d κ_r / d p from it by central differences of the rate constants.
+   * the response analysis differences a param's initial amounts with it (the rate constants and
+   * reservoirs carry exact sensitivities from the compiler); asserts `at P = V` are evaluated on it.
    */
   readonly recompile?: (values: readonly ParameterValue[]) => Network | string;
 }
 
-export const DEFAULT_OPTIONS: ResolvedOptions = { ...LISTING_DEFAULTS, ...STRUCTURE_DEFAULTS, ...BALANCE_DEFAULTS, ...STEADY_STATE_DEFAULTS, ...CURRENTS_DEFAULTS, ...FLUCTUATIONS_DEFAULTS };
+export const DEFAULT_OPTIONS: ResolvedOptions = { ...LISTING_DEFAULTS, ...STRUCTURE_DEFAULTS, ...BALANCE_DEFAULTS, ...STEADY_STATE_DEFAULTS, ...CURRENTS_DEFAULTS, ...FLUCTUATIONS_DEFAULTS, ...RESPONSE_DEFAULTS };
 
 const MEANINGS: { readonly [K in keyof ResolvedOptions]: string } = {
-  ...LISTING_MEANINGS, ...STRUCTURE_MEANINGS, ...BALANCE_MEANINGS, ...STEADY_STATE_MEANINGS, ...CURRENTS_MEANINGS, ...FLUCTUATIONS_MEANINGS,
+  ...LISTING_MEANINGS, ...STRUCTURE_MEANINGS, ...BALANCE_MEANINGS, ...STEADY_STATE_MEANINGS, ...CURRENTS_MEANINGS, ...FLUCTUATIONS_MEANINGS, ...RESPONSE_MEANINGS,
 };
 
 /** One threshold as the report states it. */

@@ -22,10 +22,10 @@ export function checkFluctuationAssert(network: Network, a: Assert, t: Extract<A
   const fail = (message: string): Diagnostic => ({ severity: "error", code: CODES.assertFailed, message: `assert failed: ${message}`, span: a.span });
   const state = reached(lazy);
   if ("why" in state) return { severity: "error", code: state.code, message: `cannot evaluate '${a.text}': ${state.why}`, span: a.span };
-  if (network.kind !== "markov") return unevaluable(a, "current fluctuations are computed for Markov networks (state declarations)");
   const structure = lazy.structure();
   const currents = analyzeCurrents(network, state, { structure });
   if (t.kind === "tur") {
+    if (network.kind !== "markov") return unevaluable(a, "current fluctuations are computed for Markov networks (state declarations)");
     const f = analyzeFluctuations(network, { state, states: [state], currents, cycleCount: structure.cycleCount }, { maxScgfStates: 0, maxKineticsStates: 0 });
     const rated = f.currents.filter((c) => c.uncertaintyRatio !== null);
     const worst = rated.reduce<(typeof rated)[number] | null>((w, c) => (w === null || (c.uncertaintyRatio ?? Infinity) < (w.uncertaintyRatio ?? Infinity) ? c : w), null);
