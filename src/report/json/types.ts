@@ -217,6 +217,10 @@ export interface JsonFluctuations {
   readonly turHolds: boolean | null;
   readonly kinetics: {
     readonly relaxationRates: readonly number[] | null;
+    /** The slowest relaxation modes as eigenvalues λ = re + i·im of the generator (complex pairs where the chain is driven). */
+    readonly relaxationModes: readonly { readonly re: number; readonly im: number }[] | null;
+    /** How the spectrum was computed (dense, or shift-invert Arnoldi), or why not; null past the limits. */
+    readonly spectrumMethod: string | null;
     readonly setA: readonly string[];
     readonly setB: readonly string[];
     readonly mfptAB: number | null;
@@ -238,7 +242,18 @@ export interface JsonResponse {
     readonly fluxSumDefect: number;
     readonly concentrationSumDefect: number;
   } | null;
-  readonly onsager: { readonly cycles: readonly string[]; readonly matrix: readonly (readonly (number | null)[])[]; readonly asymmetry: number; readonly equilibrium: boolean } | null;
+  readonly onsager: {
+    /** "cycle" (a Markov network's cycle affinities) or "emergent" (a chemostatted network's emergent cycles). */
+    readonly affinities: "cycle" | "emergent";
+    readonly cycles: readonly string[];
+    /** Emergent cycles: what one turn exchanges with the reservoirs, and the cycles' affinities (k_B T) and currents. */
+    readonly exchanges?: readonly string[];
+    readonly affinity?: readonly (number | null)[];
+    readonly current?: readonly (number | null)[];
+    readonly matrix: readonly (readonly (number | null)[])[];
+    readonly asymmetry: number;
+    readonly equilibrium: boolean;
+  } | null;
   readonly einstein: readonly { readonly force: string; readonly current: string; readonly mobility: number | null; readonly diffusion: number | null; readonly effectiveTemperature: number | null; readonly kT: number }[];
   readonly transduction: {
     readonly drives: readonly { readonly words: string; readonly exchange: string; readonly affinity: number | null; readonly current: number | null; readonly power: number | null }[];

@@ -6,7 +6,7 @@
  * `fluctuations` (null without a steady state).
  */
 import type { Analysis, CurrentStatistics, Fluctuations } from "../../analysis/types.js";
-import type { MarkovKinetics, RelaxationMode } from "../../analysis/fluctuations/types.js";
+import type { MarkovKinetics } from "../../analysis/fluctuations/types.js";
 import type { Network } from "../../network/types.js";
 import { formatNumber } from "../model/format.js";
 import { chart, code, rowsOf, sub, table, text, wholeTable, type Block, type Section } from "../model/section.js";
@@ -128,11 +128,12 @@ function fluctuationsJson(net: Network, f: Fluctuations, nulls: NullNotes): Json
   };
 }
 
-/** The kinetics in JSON, with the modes as eigenvalues (relaxationModes, additive to json/types.ts's shape). */
-function kineticsJson(k: MarkovKinetics, names: readonly string[], nulls: NullNotes): NonNullable<JsonFluctuations["kinetics"]> & { readonly relaxationModes: readonly RelaxationMode[] | null } {
+/** The kinetics in JSON, with the modes as eigenvalues. */
+function kineticsJson(k: MarkovKinetics, names: readonly string[], nulls: NullNotes): NonNullable<JsonFluctuations["kinetics"]> {
   return {
     relaxationRates: k.relaxationRates,
     relaxationModes: k.relaxationModes,
+    spectrumMethod: k.spectrumMethod,
     setA: k.setA.map((i) => names[i] ?? `#${i}`), setB: k.setB.map((i) => names[i] ?? `#${i}`),
     mfptAB: nulls.num(k.mfptAB, "fluctuations.kinetics.mfptAB"), mfptBA: nulls.num(k.mfptBA, "fluctuations.kinetics.mfptBA"),
     reactiveFlux: nulls.num(k.reactiveFlux, "fluctuations.kinetics.reactiveFlux"), rateAB: nulls.num(k.rateAB, "fluctuations.kinetics.rateAB"),

@@ -5,6 +5,7 @@
  * each force, and how σ and each measured current respond to every input. In JSON: `response`.
  */
 import type { Analysis, Response } from "../../analysis/types.js";
+import type { OnsagerMatrix } from "../../analysis/response/types.js";
 import type { Network } from "../../network/types.js";
 import { formatNumber, shorten } from "../model/format.js";
 import { code, KBT, rowsOf, sub, table, text, wholeTable, type Block, type Section } from "../model/section.js";
@@ -91,7 +92,7 @@ function responseJson(net: Network, r: Response, nulls: NullNotes, budget: Listi
       concentrations: keyed(names, s.concentrations, nulls, `response.sensitivities[${i}].concentrations`),
     })),
     controlCoefficients: c === null ? null : { flux, concentration: conc, fluxSumDefect: c.fluxSumDefect, concentrationSumDefect: c.concentrationSumDefect },
-    onsager: r.onsager === null ? null : { cycles: r.onsager.cycles, matrix: r.onsager.matrix.map((row) => row.map((v) => (Number.isFinite(v) ? v : null))), asymmetry: r.onsager.asymmetry, equilibrium: r.onsager.equilibrium },
+    onsager: r.onsager === null ? null : onsagerJson(r.onsager),
     einstein: r.einstein.map((e, i) => ({
       force: e.force, current: e.current, kT: e.kT,
       mobility: nulls.num(e.mobility, `response.einstein[${i}].mobility`), diffusion: nulls.num(e.diffusion, `response.einstein[${i}].diffusion`),
@@ -102,5 +103,17 @@ function responseJson(net: Network, r: Response, nulls: NullNotes, budget: Listi
       efficiency: t.efficiency,
       ratio: t.ratio === null ? null : { output: t.ratio.output, input: t.ratio.input, value: nulls.num(t.ratio.value, "response.transduction.ratio.value") },
     },
+  };
+}
+
+/** The Onsager matrix in JSON: non-finite entries as null, the emergent cycles' exchanges, affinities and currents where there are any. */
+function onsagerJson(o: OnsagerMatrix): NonNullable<JsonResponse["onsager"]> {
+  const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+  return {
+    affinities: o.affinities, cycles: o.cycles,
+    ...(o.exchanges ? { exchanges: o.exchanges } : {}),
+    ...(o.affinity ? { affinity: o.affinity.map(finite) } : {}),
+    ...(o.current ? { current: o.current.map(finite) } : {}),
+    matrix: o.matrix.map((row) => row.map(finite)), asymmetry: o.asymmetry, equilibrium: o.equilibrium,
   };
 }
