@@ -69,7 +69,15 @@ function primitive(r: Row, pivotCol: number): Row {
   return r;
 }
 
-/** The reduced echelon form in doubles, or null when an entry would exceed 2^53. */
+/**
+ * The reduced echelon form in doubles, or null when an entry would exceed 2^53.
+ *
+ * Forward elimination first (each new row cleared of the earlier rows' pivots, earliest first,
+ * since clearing one may bring in a later one), then one backward pass from the last row up, each
+ * row cleared of the later rows' pivots with rows already reduced. The reduced form is unique and
+ * so are its primitive rows, so this is the form Gauss–Jordan gives, with no back-elimination per
+ * row: a chain's n rows cost O(n), not the O(n²) of clearing every earlier row at each pivot.
+ */
 export function fastEchelon(rows: readonly SparseRow[], ncols: number): Echelon | null {
   try {
     const out: Row[] = [];
@@ -81,38 +89,50 @@ export function fastEchelon(rows: readonly SparseRow[], ncols: number): Echelon 
         if (Math.abs(v) >= LIMIT) throw new Overflow();
         r.max = Math.max(r.max, Math.abs(v));
       }
-      const hits: number[] = [];
-      for (const c of r.idx) if (pivotRowOf[c]! >= 0) hits.push(c);
-      for (const c of hits) {
-        const p = out[pivotRowOf[c]!]!;
-        const a = entry(r, c);
-        if (a === 0) continue;
-        const pv = entry(p, c);
+      // clear the earlier pivots, earliest row first: row p holds no pivot of a row before it
+      for (let p = firstPivotRow(r, pivotRowOf, -1); p >= 0; p = firstPivotRow(r, pivotRowOf, p)) {
+        const q = out[p]!, c = pivots[p]!;
+        const a = entry(r, c), pv = entry(q, c);
         const g = gcdN(pv, a);
-        r = combine(pv / g, r, a / g, p);
+        r = combine(pv / g, r, a / g, q);
       }
       if (r.idx.length === 0) continue;
       let best = 0;
       for (let k = 1; k < r.val.length && Math.abs(r.val[best]!) > 1; k++) if (Math.abs(r.val[k]!) < Math.abs(r.val[best]!)) best = k;
       const c = r.idx[best]!;
       r = primitive(r, c);
-      const pv = entry(r, c);
-      for (let k = 0; k < out.length; k++) {
-        const q = out[k]!;
-        const a = entry(q, c);
-        if (a === 0) continue;
-        const g = gcdN(pv, a);
-        out[k] = primitive(combine(pv / g, q, a / g, r), pivots[k]!);
-      }
       pivotRowOf[c] = out.length;
       out.push(r);
       pivots.push(c);
+    }
+    // backward: rows after k are reduced, so clearing their pivots from row k brings in none
+    for (let k = out.length - 2; k >= 0; k--) {
+      let r = out[k]!;
+      const later = r.idx.filter((c) => pivotRowOf[c]! > k);
+      if (later.length === 0) continue;
+      for (const c of later) {
+        const q = out[pivotRowOf[c]!]!;
+        const a = entry(r, c), qv = entry(q, c);
+        const g = gcdN(qv, a);
+        r = combine(qv / g, r, a / g, q);
+      }
+      out[k] = primitive(r, pivots[k]!);
     }
     return { ncols, rows: out.map((r) => ({ idx: r.idx, val: r.val.map(BigInt) })), pivots };
   } catch (e) {
     if (e instanceof Overflow) return null;
     throw e;
   }
+}
+
+/** The earliest row after `after` whose pivot column `r` holds, or −1. */
+function firstPivotRow(r: Row, pivotRowOf: Int32Array, after: number): number {
+  let best = -1;
+  for (const c of r.idx) {
+    const p = pivotRowOf[c]!;
+    if (p > after && (best < 0 || p < best)) best = p;
+  }
+  return best;
 }
 
 /** The fundamental kernel (see `kernelOfEchelon`) in doubles, or null when it would overflow. */
