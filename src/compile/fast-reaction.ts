@@ -7,6 +7,7 @@
  * null, and the line goes the ordinary way, which words it. So the diagnostics are the ordinary
  * path's by construction, and the lowered reaction is the one lowerReaction builds.
  */
+import { ReactionRecord } from "../network/build.js";
 import { LiteralRate } from "../network/rate.js";
 import type { RateConstant, Term } from "../network/types.js";
 import { lineSpan, MAX_SIDE_TERMS, type ReactionShape } from "../syntax/fast-reaction.js";
@@ -108,18 +109,7 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
   } else if (sameInternal) return null; // a reservoir-only reaction: a warning
   const labelled = shape.labelStart >= 0;
   const id = ids.add(labelled ? line.slice(shape.labelStart, shape.labelEnd) : null, w.line, () => (labelled ? lineSpan(w, shape.labelStart, shape.labelEnd) : lineSpan(w, shape.start, shape.end)));
-  return {
-    id,
-    labelGiven: labelled,
-    reactants: lhs.internal,
-    products: rhs.internal,
-    reservoirReactants: lhs.reservoir,
-    reservoirProducts: rhs.reservoir,
-    forward: rates[0],
-    reverse: rates[1],
-    equation: equation(line, shape),
-    span: lineSpan(w, shape.start, shape.end),
-  };
+  return new ReactionRecord(id, labelled, lhs.internal, rhs.internal, lhs.reservoir, rhs.reservoir, rates[0], rates[1], equation(line, shape), lineSpan(w, shape.start, shape.end));
 }
 
 function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, idx: Indices, names: NameTable): Sides | null {

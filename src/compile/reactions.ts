@@ -3,7 +3,7 @@
  * and rate values, and the one-state-to-one-state shape of Markov jumps.
  */
 import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
-import type { ReactionInput } from "../network/build.js";
+import { ReactionRecord, type ReactionInput } from "../network/build.js";
 import { LiteralRate } from "../network/rate.js";
 import type { RateConstant, Term } from "../network/types.js";
 import type { Side, Statement } from "../syntax/ast.js";
@@ -106,18 +106,9 @@ export function lowerReaction(st: ReactionStatement, id: string, decls: Declarat
       st.span,
     );
   }
-  return {
-    id,
-    labelGiven: st.label !== null,
-    reactants: lhs.internal,
-    products: rhs.internal,
-    reservoirReactants: lhs.reservoir,
-    reservoirProducts: rhs.reservoir,
-    forward: rates[0],
-    reverse: rates[1],
-    equation: `${sideText(st.lhs)} ${twoWay ? "<->" : "->"} ${sideText(st.rhs)}`,
-    span: st.span,
-  };
+  const equation = `${sideText(st.lhs)} ${twoWay ? "<->" : "->"} ${sideText(st.rhs)}`;
+  return new ReactionRecord(id, st.label !== null, lhs.internal, rhs.internal, lhs.reservoir, rhs.reservoir, rates[0], rates[1], equation, st.span);
+
 }
 
 function checkMarkov(st: ReactionStatement, lhs: readonly Term[], rhs: readonly Term[], sink: DiagnosticSink): boolean {

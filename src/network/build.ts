@@ -2,12 +2,49 @@
  * Builds the immutable Network IR from checked parts: assigns indices, builds the name maps and
  * the complexes (the internal-species side of each reaction; reservoirs are folded into rates).
  */
-import type { Assert, Complex, Force, MeasuredCurrent, Network, NetworkKind, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
+import type { Span } from "../diagnostics.js";
+import type { Assert, Complex, Force, MeasuredCurrent, Network, NetworkKind, RateConstant, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
 
 /** What the compiler hands over: the IR's records less what building assigns (indices, complexes). */
 export type SpeciesInput = Omit<Species, "index">;
 export type ReservoirInput = Omit<Reservoir, "index">;
 export type ReactionInput = Omit<Reaction, "index" | "reactantComplex" | "productComplex">;
+
+/**
+ * A reaction as the compiler lowers it, with its index and complexes still to come: buildNetwork
+ * fills those in place and freezes it, so a file of 10^5–10^6 reactions makes one object per
+ * reaction, not a lowered one and then a copy. Read as a Reaction only once it is frozen (its
+ * index and complexes are −1 before). A record already frozen (a network built before from the
+ * same inputs) is copied, as any other input is.
+ */
+export class ReactionRecord implements Reaction {
+  readonly id: string;
+  readonly labelGiven: boolean;
+  index = -1;
+  readonly reactants: readonly Term[];
+  readonly products: readonly Term[];
+  readonly reservoirReactants: readonly Term[];
+  readonly reservoirProducts: readonly Term[];
+  reactantComplex = -1;
+  productComplex = -1;
+  readonly forward: RateConstant;
+  readonly reverse: RateConstant | null;
+  readonly equation: string;
+  readonly span: Span;
+
+  constructor(id: string, labelGiven: boolean, reactants: readonly Term[], products: readonly Term[], reservoirReactants: readonly Term[], reservoirProducts: readonly Term[], forward: RateConstant, reverse: RateConstant | null, equation: string, span: Span) {
+    this.id = id;
+    this.labelGiven = labelGiven;
+    this.reactants = reactants;
+    this.products = products;
+    this.reservoirReactants = reservoirReactants;
+    this.reservoirProducts = reservoirProducts;
+    this.forward = forward;
+    this.reverse = reverse;
+    this.equation = equation;
+    this.span = span;
+  }
+}
 
 export interface NetworkInput {
   readonly title: string | null;
@@ -135,6 +172,13 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
   const reactions: Reaction[] = new Array<Reaction>(input.reactions.length);
   for (let index = 0; index < input.reactions.length; index++) {
     const r = input.reactions[index]!;
+    if (r instanceof ReactionRecord && !Object.isFrozen(r)) {
+      r.index = index;
+      r.reactantComplex = complexOf(r.reactants);
+      r.productComplex = complexOf(r.products);
+      reactions[index] = Object.freeze(r);
+      continue;
+    }
     reactions[index] = Object.freeze({
       id: r.id,
       labelGiven: r.labelGiven,
