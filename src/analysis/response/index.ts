@@ -112,7 +112,7 @@ export function analyzeResponse(network: Network, input: ResponseInput, options:
   const firstEnzyme = inputs.length;
   inputs.push(...enzymes, ...reservoirInputs, ...paramInputs());
   const deltas = inputs.map((x) => respond(network, lin, x.dPlus, x.dMinus, x.shift));
-  const control = controlCoefficients(network, lin.x, lin.vPlus.map((v, r) => v - (lin.vMinus[r] ?? 0)), deltas.slice(firstEnzyme, firstEnzyme + enzymes.length));
+  const control = controlCoefficients(network, lin.x, lin.vPlus, lin.vMinus, deltas.slice(firstEnzyme, firstEnzyme + enzymes.length));
   let onsager: OnsagerMatrix | null;
   if (network.kind === "markov") onsager = cycleOnsager(network, lin, input.currents, input.equilibrium, o.maxOnsagerCycles);
   else {
