@@ -18,7 +18,8 @@
  * in it); Gauss–Seidel when even that would pass its budget.
  */
 import { outOfRange } from "../../numeric/checked.js";
-import { factorGth, occupationFromFactor, type GthFactor } from "../../numeric/markov/frontal.js";
+import { factorGth, occupationFromFactor } from "../../numeric/markov/frontal.js";
+import { absorbingLeftSolve } from "../../numeric/markov/left-solve.js";
 import type { LeftSolver } from "../../numeric/markov/solver.js";
 import { csrFromEdges, restrict, transpose, type Csr } from "../../numeric/markov/sparse.js";
 import type { Jumps } from "./jumps.js";
@@ -81,7 +82,7 @@ export function classSolver(j: Jumps, pi: ArrayLike<number>, states: Int32Array,
     for (let p = q.ptr[i] ?? outOfRange(), stop = q.ptr[i + 1] ?? outOfRange(); p < stop; p++) if (q.idx[p] === ground) exit[r] = (exit[r] ?? 0) + (q.val[p] ?? outOfRange());
   }
   const once = factorGth(restQ, exit, null, { ...options, keepUpper: true });
-  const swept = once === null ? null : sweeps(once, rest, n);
+  const swept = once === null ? null : absorbingLeftSolve(once, rest, n);
   if (swept !== null && once !== null) {
     const method = `${once.order.start.length === 1 ? "dense" : "sparse"} GTH elimination on ${rest.length} states (largest front ${once.largestFront}) grounded at the most probable state, factorised once`;
     return { solver: { n, states, ground, leftSolve: swept }, reused: false, describe: () => ({ method, note: null }) };
@@ -105,61 +106,6 @@ export function classSolver(j: Jumps, pi: ArrayLike<number>, states: Int32Array,
     return out;
   };
   return { solver: { n, states, ground, leftSolve }, reused: false, describe: () => ({ ...last, method: `${last.method}, one factorisation a solve` }) };
-}
-
-/** Start of pivot k's entries in a node whose front has `h` rows (frontal.ts's packing). */
-const segment = (k: number, h: number): number => k * (h - 1) - (k * (k - 1)) / 2;
-
-/**
- * yᵀ(−Q_TT) = bᵀ from a factor of the nonsingular −Q_TT = L U (exits, no source, upper kept):
- * forward z_k = w_k / D_k, w_j += z_k R_kj for the later j of k's front; backward
- * y_k = z_k + Σ_{i>k} y_i l_ik, last to first; every pivot (D_k > 0 with the exits). `rest` are
- * the network states of T in the factor's local order; null without an upper factor.
- */
-function sweeps(fac: GthFactor, rest: Int32Array, n: number): ((b: Float64Array) => Float64Array) | null {
-  const upper = fac.upper;
-  if (upper === null || fac.source) return null;
-  const nc = fac.n, { perm, start, end } = fac.order, lower = fac.lower, D = fac.D, nodes = start.length;
-  const frontAt = new Int32Array(nodes + 1);
-  for (let t = 0; t < nodes; t++) frontAt[t + 1] = (frontAt[t] ?? outOfRange()) + (end[t] ?? outOfRange()) - (start[t] ?? outOfRange()) + (fac.boundary[t] ?? outOfRange()).length;
-  const front = new Int32Array(frontAt[nodes] ?? outOfRange());
-  for (let t = 0; t < nodes; t++) {
-    const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s, at = frontAt[t] ?? outOfRange();
-    for (let k = 0; k < p; k++) front[at + k] = s + k;
-    front.set(fac.boundary[t] ?? outOfRange(), at + p);
-  }
-  const place = Int32Array.from(perm, (v) => rest[v] ?? outOfRange());
-  return (b: Float64Array): Float64Array => {
-    const x = new Float64Array(nc);
-    for (let g = 0; g < nc; g++) x[g] = b[place[g] ?? outOfRange()] ?? outOfRange();
-    for (let t = 0; t < nodes; t++) {
-      const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s;
-      const at = frontAt[t] ?? outOfRange(), f = (frontAt[t + 1] ?? outOfRange()) - at, base = (fac.offset[t] ?? outOfRange()) - at;
-      for (let k = 0; k < p; k++) {
-        const g = s + k, z = (x[g] ?? outOfRange()) / (D[g] ?? outOfRange());
-        x[g] = z;
-        if (z === 0) continue;
-        const off = base + segment(k, f) - (k + 1);
-        for (let i = at + k + 1, stop = at + f; i < stop; i++) {
-          const q = front[i] ?? outOfRange();
-          x[q] = (x[q] ?? outOfRange()) + z * (upper[off + i] ?? outOfRange());
-        }
-      }
-    }
-    for (let t = nodes - 1; t >= 0; t--) {
-      const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s;
-      const at = frontAt[t] ?? outOfRange(), f = (frontAt[t + 1] ?? outOfRange()) - at, base = (fac.offset[t] ?? outOfRange()) - at;
-      for (let k = p - 1; k >= 0; k--) {
-        const g = s + k, off = base + segment(k, f) - (k + 1);
-        let acc = x[g] ?? outOfRange();
-        for (let i = at + k + 1, stop = at + f; i < stop; i++) acc += (x[front[i] ?? outOfRange()] ?? outOfRange()) * (lower[off + i] ?? outOfRange());
-        x[g] = acc;
-      }
-    }
-    const y = new Float64Array(n);
-    for (let g = 0; g < nc; g++) y[place[g] ?? outOfRange()] = x[g] ?? outOfRange();
-    return y;
-  };
 }
 
 /** Whether `given` is a solver on exactly `states` of a network of n states. */

@@ -57,12 +57,32 @@ const segment = (k: number, h: number): number => k * (h - 1) - (k * (k - 1)) / 
  *     const y = solver.leftSolve(b);   // yᵀ(−Q) = bᵀ on the class, y at the ground = 0
  */
 export function gthLeftSolver(fac: GthFactor, states: Int32Array, n: number): GthLeftSolver | null {
-  const upper = fac.upper;
-  if (upper === null || fac.source || states.length !== fac.n || fac.n === 0) return null;
-  const nc = fac.n, last = nc - 1;
+  if (fac.upper === null || fac.source || states.length !== fac.n || fac.n === 0) return null;
+  const ground = states[fac.order.perm[fac.n - 1] ?? outOfRange()] ?? outOfRange();
+  return { n, states, ground, order: fac.order, ...factorSweeps(fac, states, n, true) };
+}
+
+/**
+ * Left solves yᵀ(−Q_TT) = bᵀ on a set T whose every pivot is positive: the factor of a class less
+ * its ground state, with the jumps into the ground as exits (factorGth with `exit` and `keepUpper`,
+ * no source). The same two sweeps as `gthLeftSolver`, over every pivot. `states` are T's network
+ * states in the factor's local order; null without an upper factor.
+ *
+ *     const fac = factorGth(restRates, exitRates, null, { keepUpper: true })!;
+ *     const solve = absorbingLeftSolve(fac, rest, n)!;   // y = solve(b): yᵀ(−Q_TT) = b_Tᵀ
+ */
+export function absorbingLeftSolve(fac: GthFactor, states: Int32Array, n: number): ((b: Float64Array) => Float64Array) | null {
+  if (fac.upper === null || fac.source || states.length !== fac.n) return null;
+  if (fac.n === 0) return () => new Float64Array(n);
+  return factorSweeps(fac, states, n, false).leftSolve;
+}
+
+/** The two sweeps over a factor's stored entries; `grounded`: the last pivot is the ground (D = 0), skipped. */
+function factorSweeps(fac: GthFactor, states: Int32Array, n: number, grounded: boolean): Pick<GthLeftSolver, "leftSolve" | "errorScale"> {
+  const upper = fac.upper ?? outOfRange();
+  const nc = fac.n, last = grounded ? nc - 1 : -1;
   const { perm, start, end } = fac.order;
   const lower = fac.lower, D = fac.D;
-  const ground = states[perm[last] ?? outOfRange()] ?? outOfRange();
   const nodes = start.length;
   // per node, its front's positions (own states, then boundary) and where its pivots' entries start
   const frontAt = new Int32Array(nodes + 1);
@@ -108,13 +128,13 @@ export function gthLeftSolver(fac: GthFactor, states: Int32Array, n: number): Gt
         }
       }
     }
-    out[last] = 0;
+    if (last >= 0) out[last] = 0;
     return out;
   };
 
   /** Backward sweep in place: y_k = x_k + Σ_{i>k} y_i l_ik (recursive), or with `abs` t = |x|ᵀ|L'| (not recursive). */
   const backward = (x: Float64Array, abs: boolean): void => {
-    x[last] = 0;
+    if (last >= 0) x[last] = 0;
     const src = abs ? x.slice() : x; // the |L'| product reads the given vector, not the running one
     for (let t = nodes - 1; t >= 0; t--) {
       const s = start[t] ?? outOfRange(), p = (end[t] ?? outOfRange()) - s;
@@ -146,10 +166,6 @@ export function gthLeftSolver(fac: GthFactor, states: Int32Array, n: number): Gt
   };
 
   return {
-    n,
-    states,
-    ground,
-    order: fac.order,
     leftSolve(b: Float64Array): Float64Array {
       const x = gather(b, false);
       forward(x, false);
