@@ -132,8 +132,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   const reactions = lowered.filter((r): r is LoweredReaction => r !== null);
   const constructed = energies.declared ? lowered.flatMap((r, i) => (r ? [built[i] === true] : [])) : [];
   // reaction i is ids.ids[i] (any reaction not lowered is an error, and then there is no network)
-  const reactionIndex = new Map<string, number>();
-  for (let i = 0; i < ids.ids.length; i++) reactionIndex.set(ids.ids[i]!, i);
+  const reactionIndex = ids.index();
   const measured = measures.lower(decls, reactionIndex);
   const forces = measures.lowerForces(decls, measured.currents);
   const asserts: Assert[] = [];

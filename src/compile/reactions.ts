@@ -11,6 +11,7 @@ import { NO_TERMS, type CompileContext } from "./context.js";
 import { describeName, type Declarations } from "./declarations.js";
 import { constructedRates, type EnergyTable, type TermNames } from "./energies.js";
 import { evaluate, type Scope } from "./evaluate.js";
+import { ReactionIdIndex } from "./reaction-index.js";
 import { field } from "./sensitivity.js";
 import { suggest } from "./suggest.js";
 
@@ -42,7 +43,24 @@ export class ReactionIds {
   /** Labels only (default names cannot collide with each other): label → position. */
   private readonly labels = new Map<string, number>();
 
+  /** Whether some id was given twice (reported as it was met). */
+  private duplicates = false;
+
   constructor(private readonly sink: DiagnosticSink) {}
+
+  /**
+   * Reaction position by id, each of `ids` at its position. Without duplicates it reads the ids
+   * and labels held here (no Map of every id); with them, a Map in which the last wins.
+   *
+   *   ids.add("a", 1, where); ids.add(null, 2, where);
+   *   ids.index().get("R2");  // 1
+   */
+  index(): ReadonlyMap<string, number> {
+    if (!this.duplicates) return new ReactionIdIndex(this.ids, this.labels);
+    const out = new Map<string, number>();
+    for (let i = 0; i < this.ids.length; i++) out.set(this.ids[i]!, i);
+    return out;
+  }
 
   register(st: ReactionStatement): string {
     return this.add(st.label?.name ?? null, st.span.line, () => st.label?.span ?? st.span);
@@ -58,6 +76,7 @@ export class ReactionIds {
     const prior = this.priorWith(id, position, label !== null);
     if (label !== null && !this.labels.has(id)) this.labels.set(id, position);
     if (prior >= 0) {
+      this.duplicates = true;
       const at = this.lines[prior];
       const what = this.labelled[prior] ? `the label of line ${at}` : `the default name of the reaction at line ${at}`;
       this.sink.error(CODES.duplicateLabel, `reaction label '${id}' is already ${what}`, where(), "labels must be unique");

@@ -1,0 +1,60 @@
+/**
+ * The reaction ids of a compiled file by name, read off what ReactionIds already holds (the ids in
+ * order and the labels' Map) instead of a second Map of every id: a file of 5·10^5 unlabelled
+ * reactions would otherwise hash and store 5·10^5 `R<n>` strings again. A default name `R<n>` is
+ * found by its number. Only for ids without duplicates (ReactionIds reports those; a Map built
+ * in order, the last of equal ids winning, is what the compiler uses then).
+ */
+
+/** The ids `ids` (position i is reaction i), with `labels` the written labels → position. */
+export class ReactionIdIndex implements ReadonlyMap<string, number> {
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly labels: ReadonlyMap<string, number>,
+  ) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /**
+   * The position of reaction `id`: a label's from the labels, a default name `R<n>`'s is n − 1
+   * when reaction n − 1 is called so.
+   *
+   *   new ReactionIdIndex(["a", "R2"], new Map([["a", 0]])).get("R2");  // 1
+   *   new ReactionIdIndex(["a", "R2"], new Map([["a", 0]])).get("R1");  // undefined
+   */
+  get(id: string): number | undefined {
+    const labelled = this.labels.size === 0 ? undefined : this.labels.get(id);
+    if (labelled !== undefined) return labelled;
+    if (id.charCodeAt(0) !== 82) return undefined; // only `R<n>` can be a default name
+    const m = /^R([1-9][0-9]*)$/.exec(id);
+    if (m === null) return undefined;
+    const k = Number(m[1]) - 1;
+    return k < this.ids.length && this.ids[k] === id ? k : undefined;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, number]> {
+    for (let i = 0; i < this.ids.length; i++) yield [this.ids[i]!, i];
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.ids;
+  }
+
+  *values(): MapIterator<number> {
+    for (let i = 0; i < this.ids.length; i++) yield i;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
+
+  forEach(f: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+    for (let i = 0; i < this.ids.length; i++) f.call(thisArg, i, this.ids[i]!, this);
+  }
+}
