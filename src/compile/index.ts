@@ -8,7 +8,7 @@
  */
 import { CODES, DiagnosticSink, sortDiagnostics, type Diagnostic, type Span } from "../diagnostics.js";
 import { buildNetwork, type SpeciesInput } from "../network/build.js";
-import type { Assert, Network } from "../network/types.js";
+import type { Assert, Network, Species } from "../network/types.js";
 import { forEachStatement, MAX_ERRORS } from "../syntax/parse.js";
 import type { Statement } from "../syntax/ast.js";
 import type { ReactionShape } from "../syntax/fast-reaction.js";
@@ -167,19 +167,22 @@ function waits(probe: DiagnosticSink): boolean {
   return false;
 }
 
-/** Initial amounts; for a Markov network normalised to probabilities (uniform when none given). */
-function initialAmounts(decls: Declarations, sink: DiagnosticSink): SpeciesInput[] {
+/**
+ * Initial amounts; for a Markov network normalised to probabilities (uniform when none given).
+ * Each is already the IR's record with its index, which buildNetwork freezes instead of copying.
+ */
+function initialAmounts(decls: Declarations, sink: DiagnosticSink): Species[] {
   const list = [...decls.names.values()].filter((d) => d.kind === "state" || d.kind === "species");
-  if (decls.kind === "mass-action") return list.map((d) => ({ name: d.name, initial: d.value ?? 0, initialGiven: d.value !== null, span: d.span }));
+  if (decls.kind === "mass-action") return list.map((d, index) => ({ name: d.name, index, initial: d.value ?? 0, initialGiven: d.value !== null, span: d.span }));
   const given = list.filter((d) => d.value !== null);
   const [firstGiven] = given;
-  if (firstGiven === undefined) return list.map((d) => ({ name: d.name, initial: 1 / list.length, initialGiven: false, span: d.span }));
+  if (firstGiven === undefined) return list.map((d, index) => ({ name: d.name, index, initial: 1 / list.length, initialGiven: false, span: d.span }));
   const total = given.reduce((a, d) => a + d.value!, 0);
   if (!(total > 0) || !Number.isFinite(total)) {
     sink.error(CODES.badInitialDistribution, "the initial amounts of the states sum to 0; give at least one a positive amount, or none for a uniform start", firstGiven.span);
-    return list.map((d) => ({ name: d.name, initial: 0, initialGiven: true, span: d.span }));
+    return list.map((d, index) => ({ name: d.name, index, initial: 0, initialGiven: true, span: d.span }));
   }
-  return list.map((d) => ({ name: d.name, initial: (d.value ?? 0) / total, initialGiven: d.value !== null, span: d.span }));
+  return list.map((d, index) => ({ name: d.name, index, initial: (d.value ?? 0) / total, initialGiven: d.value !== null, span: d.span }));
 }
 
 function warnUnused(decls: DeclarationTable, reactions: readonly LoweredReaction[], species: readonly SpeciesInput[], first: Span, sink: DiagnosticSink): void {

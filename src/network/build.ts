@@ -164,8 +164,17 @@ function indexOf(list: readonly { readonly name?: string; readonly id?: string }
   return out;
 }
 
+/**
+ * Whether a species input already is the IR's record, `{ name, index, initial, initialGiven, span }`
+ * with its own index and not yet frozen (the compiler makes them so): then it is frozen as it is,
+ * not copied (a Markov file declares up to 10^5–10^6 states).
+ */
+function ownIndex(s: SpeciesInput, index: number): boolean {
+  return (s as Partial<Species>).index === index && !Object.isFrozen(s) && Object.keys(s).length === 5;
+}
+
 export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Network {
-  const species = input.species.map((s, index) => Object.freeze({ name: s.name, index, initial: s.initial, initialGiven: s.initialGiven, span: s.span }));
+  const species = input.species.map((s, index) => ownIndex(s, index) ? Object.freeze(s as Species) : Object.freeze({ name: s.name, index, initial: s.initial, initialGiven: s.initialGiven, span: s.span }));
   const reservoirs = input.reservoirs.map((r, index): Reservoir => Object.freeze({ name: r.name, index, value: r.value, exact: r.exact, ...(r.sensitivity ? { sensitivity: r.sensitivity } : {}), span: r.span }));
   const table = new Complexes(species);
   const complexOf = (terms: readonly Term[]): number => table.indexOf(terms);
