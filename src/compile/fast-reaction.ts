@@ -7,6 +7,7 @@
  * null, and the line goes the ordinary way, which words it. So the diagnostics are the ordinary
  * path's by construction, and the lowered reaction is the one lowerReaction builds.
  */
+import type { Span } from "../diagnostics.js";
 import { ReactionRecord } from "../network/build.js";
 import { LiteralRate } from "../network/rate.js";
 import type { RateConstant, Term } from "../network/types.js";
@@ -99,7 +100,9 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
   if (lhs === null) return null;
   const rhs = lowerSide(line, shape, 1, idx, names);
   if (rhs === null) return null;
-  const rates = lowerRates(line, w, shape, decls);
+  // the reaction's span first: the literal rates place themselves by it (no Where kept per line)
+  const span = lineSpan(w, shape.start, shape.end);
+  const rates = lowerRates(line, w, span, shape, decls);
   if (rates === null) return null;
   const sameInternal = sameTerms(lhs.internal, rhs.internal);
   if (sameInternal && sameTerms(lhs.reservoir, rhs.reservoir)) return null; // changes nothing: an error
@@ -109,7 +112,7 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
   } else if (sameInternal) return null; // a reservoir-only reaction: a warning
   const labelled = shape.labelStart >= 0;
   const id = ids.add(labelled ? line.slice(shape.labelStart, shape.labelEnd) : null, w.line, () => (labelled ? lineSpan(w, shape.labelStart, shape.labelEnd) : lineSpan(w, shape.start, shape.end)));
-  return new ReactionRecord(id, labelled, lhs.internal, rhs.internal, lhs.reservoir, rhs.reservoir, rates[0], rates[1], equation(line, shape), lineSpan(w, shape.start, shape.end));
+  return new ReactionRecord(id, labelled, lhs.internal, rhs.internal, lhs.reservoir, rhs.reservoir, rates[0], rates[1], equation(line, shape), span);
 }
 
 function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, idx: Indices, names: NameTable): Sides | null {
@@ -147,22 +150,23 @@ function addTerm(terms: Term[], index: number, coefficient: number): void {
 }
 
 /** Literal rates > 0 and params with values > 0, as many as the arrow takes; else null. */
-function lowerRates(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable): [RateConstant, RateConstant | null] | null {
+function lowerRates(line: string, w: Where, at: Span, shape: ReactionShape, decls: DeclarationTable): [RateConstant, RateConstant | null] | null {
   const want = shape.twoWay ? 2 : 1;
   if (shape.rateCount !== want) return null;
-  const forward = rate(line, w, shape, 0, decls);
+  const forward = rate(line, w, at, shape, 0, decls);
   if (forward === null) return null;
   if (want === 1) return [forward, null];
-  const reverse = rate(line, w, shape, 1, decls);
+  const reverse = rate(line, w, at, shape, 1, decls);
   return reverse === null ? null : [forward, reverse];
 }
 
-function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: DeclarationTable): RateConstant | null {
+/** Rate `i` of the line; a literal is placed by `at`, the reaction's span on the same line. */
+function rate(line: string, w: Where, at: Span, shape: ReactionShape, i: number, decls: DeclarationTable): RateConstant | null {
   const start = shape.rates[3 * i]!, end = shape.rates[3 * i + 1]!;
   const text = line.slice(start, end);
   if (shape.rates[3 * i + 2] === 1) {
     const literal = Number(text);
-    return literal > 0 && Number.isFinite(literal) ? LiteralRate.at(literal, text, w, start) : null;
+    return literal > 0 && Number.isFinite(literal) ? LiteralRate.at(literal, text, at, start) : null;
   }
   const v = decls.params.get(text);
   if (v === undefined) return null;

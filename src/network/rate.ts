@@ -58,7 +58,8 @@ export class LiteralRate implements RateConstant {
   readonly rational: boolean;
   #exact: Rational | null | undefined;
   #span: Span | undefined;
-  readonly #where: LineStart | undefined;
+  /** The line, or a span on it (the reaction's: then no object of its own is kept for the line). */
+  readonly #where: LineStart | Span | undefined;
   readonly #column: number;
 
   constructor(
@@ -66,7 +67,7 @@ export class LiteralRate implements RateConstant {
     /** The literal as written: `1.5`, `2e-3`. */
     readonly text: string,
     span: Span | undefined,
-    where?: LineStart,
+    where?: LineStart | Span,
     column0 = 0,
   ) {
     this.rational = isExactLiteral(text);
@@ -76,15 +77,19 @@ export class LiteralRate implements RateConstant {
     Object.freeze(this);
   }
 
-  /** The literal `text` at 0-based column `column0` of the line `where` (its span made when read). */
-  static at(value: number, text: string, where: LineStart, column0: number): LiteralRate {
+  /**
+   * The literal `text` at 0-based column `column0` of the line `where`, or of the line a span
+   * `where` is on (its span made when read).
+   */
+  static at(value: number, text: string, where: LineStart | Span, column0: number): LiteralRate {
     return new LiteralRate(value, text, undefined, where, column0);
   }
 
   get span(): Span {
     if (this.#span === undefined) {
       const w = this.#where!;
-      this.#span = { file: w.file, offset: w.lineStart + this.#column, line: w.line, column: this.#column + 1, length: this.text.length };
+      const lineStart = "lineStart" in w ? w.lineStart : w.offset - w.column + 1;
+      this.#span = { file: w.file, offset: lineStart + this.#column, line: w.line, column: this.#column + 1, length: this.text.length };
     }
     return this.#span;
   }
