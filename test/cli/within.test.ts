@@ -95,10 +95,12 @@ describe("--balance-tolerance", () => {
     expect((await run("check", file)).status).toBe(1);
     expect((await run("check", file, "--balance-tolerance", "0.05")).status).toBe(0);
     expect((await run("check", file, "--balance-tolerance", "1%")).status).toBe(0);
+    // the unit the language allows after 'within' is allowed here too (one rule: compile/tolerance.ts)
+    expect((await run("check", file, "--balance-tolerance", "0.05 k_BT")).status).toBe(0);
     expect((await run("check", file, "--balance-tolerance", "0.001")).status).toBe(1);
   });
 
-  it.each(["-1", "abc", "1%%", "5 k"])("'%s' is a usage error", async (value) => {
+  it.each(["-1", "abc", "1%%", "5 k", "0.05 k_BT %", "1\nassert detailed_balance"])("'%s' is a usage error", async (value) => {
     const r = await run("check", "test/fixtures/asserts/near-balance.crn", "--balance-tolerance", value);
     expect(r.status).toBe(2);
     expect(r.err).toMatch(/--balance-tolerance/);
