@@ -126,7 +126,12 @@ export function constructedRates(
   const span = joinSpans(first.span, thermo[thermo.length - 1]?.span ?? first.span);
   const [plain] = st.rates;
   if (plain) {
-    sink.error(CODES.mixedRates, `a reaction's constants are either written out or built from energies (${first.word}), not both`, plain.span, `write '@ ${first.word} …' alone, or two plain constants`);
+    // `@ barrier - 1, 2` with a param named barrier: the word starts the energy form, which a
+    // parenthesis around the expression avoids
+    const hint = decls.params.has(first.word)
+      ? `'${first.word}' right after '@' starts the energy form; to use the param ${first.word} in a rate, write it in parentheses: '@ (${first.word} …), …'`
+      : `write '@ ${first.word} …' alone, or two plain constants`;
+    sink.error(CODES.mixedRates, `a reaction's constants are either written out or built from energies (${first.word}), not both`, plain.span, hint);
     return null;
   }
   if (!twoWay) {

@@ -125,6 +125,14 @@ describe("diagnostics of construction", () => {
     expect(warningsOf("energy A = 0, B = 1\nspecies A = 1, B\nA <-> B @ barrier 0.5")).toEqual([]);
   });
 
+  it("a param named barrier right after '@' starts the energy form: the hint says to parenthesise it", () => {
+    const text = "param barrier = 3\nspecies A = 1, B\nA <-> B @ barrier - 1, 2";
+    const d = compile(text).diagnostics.find((x) => x.code === CODES.mixedRates);
+    expect(d?.hint).toMatch(/param barrier.*parentheses/);
+    expect(errorsOf("param barrier = 3\nspecies A = 1, B\nA <-> B @ (barrier - 1), 2")).toEqual([]);
+    expect(compile("energy A = 0, B = 1\nspecies A = 1, B\nA <-> B @ barrier 2, 3").diagnostics.find((x) => x.code === CODES.mixedRates)?.hint).toMatch(/alone, or two plain constants/);
+  });
+
   it("an energy statement without a value is an error, not a crash", () => {
     expect(compile("energy A\nspecies A = 1, B\nA <-> B @ 1, 1").diagnostics.map((d) => d.code)).toContain(CODES.missingValue);
   });
