@@ -44,3 +44,14 @@ describe("a closed stdout pipe", () => {
     expect(r.status).toBe(1);
   });
 });
+
+// /dev/full accepts the open and fails every write with ENOSPC: a full disk, on demand (Linux)
+describe.runIf(process.platform === "linux")("an output that cannot be written (a full disk)", () => {
+  it("says so in one line on stderr and exits 2, without a stack trace", () => {
+    const r = spawnSync("bash", ["-c", `'${process.execPath}' '${BIN}' report networks/futile-cycle.crn > /dev/full`], { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, NESS_DEBUG: "" } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^ness: cannot write the output: ENOSPC/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
