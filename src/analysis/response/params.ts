@@ -59,12 +59,6 @@ export function logRateDerivatives(network: Network, name: string): LogRateDeriv
   return { dPlus, dMinus, vanishing: [...new Set(vanishing)] };
 }
 
-/** Whether param `name` reaches any rate constant or reservoir value (a non-zero sensitivity). */
-export function reachesRates(network: Network, name: string): boolean {
-  const uses = (s: ReadonlyMap<string, number> | undefined): boolean => (s?.get(name) ?? 0) !== 0;
-  return network.reactions.some((r) => uses(r.forward.sensitivity) || (r.reverse !== null && uses(r.reverse.sensitivity))) || network.reservoirs.some((y) => uses(y.sensitivity));
-}
-
 /**
  * ∂x₀_i/∂p of the initial amounts by central differences of the recompiled network (they are
  * explicit expressions of p); null when it cannot be recompiled or its species differ, and all
