@@ -8,7 +8,7 @@
  * path's by construction, and the lowered reaction is the one lowerReaction builds.
  */
 import type { Span } from "../diagnostics.js";
-import { ReactionRecord } from "../network/build.js";
+import { addTerm, ReactionRecord, sameTerms } from "../network/build.js";
 import { LiteralRate } from "../network/rate.js";
 import type { RateConstant, Term } from "../network/types.js";
 import { lineSpan, MAX_SIDE_TERMS, type ReactionShape } from "../syntax/fast-reaction.js";
@@ -137,18 +137,6 @@ function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, idx: Indices
   return { internal: internal ? idx.context.side(internal) : NO_TERMS, reservoir: reservoir ? idx.context.side(reservoir) : NO_TERMS };
 }
 
-/** Adds `coefficient` of species `index` to a side kept sorted by index (as reactions.ts does). */
-function addTerm(terms: Term[], index: number, coefficient: number): void {
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i]!;
-    if (t.index < index) continue;
-    if (t.index === index) terms[i] = { index, coefficient: t.coefficient + coefficient };
-    else terms.splice(i, 0, { index, coefficient });
-    return;
-  }
-  terms.push({ index, coefficient });
-}
-
 /** Literal rates > 0 and params with values > 0, as many as the arrow takes; else null. */
 function lowerRates(line: string, w: Where, at: Span, shape: ReactionShape, decls: DeclarationTable): [RateConstant, RateConstant | null] | null {
   const want = shape.twoWay ? 2 : 1;
@@ -173,13 +161,6 @@ function rate(line: string, w: Where, at: Span, shape: ReactionShape, i: number,
   decls.used.add(text);
   if (!(v.value > 0) || !Number.isFinite(v.value)) return null;
   return { value: v.value, exact: v.exact, ...field(v.sensitivity), span: lineSpan(w, start, end) };
-}
-
-function sameTerms(a: readonly Term[], b: readonly Term[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.index !== b[i]!.index || a[i]!.coefficient !== b[i]!.coefficient) return false;
-  return true;
 }
 
 /**

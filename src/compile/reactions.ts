@@ -3,7 +3,7 @@
  * and rate values, and the one-state-to-one-state shape of Markov jumps.
  */
 import { CODES, type DiagnosticSink, type Span } from "../diagnostics.js";
-import { ReactionRecord, type ReactionInput } from "../network/build.js";
+import { addTerm, ReactionRecord, sameTerms, type ReactionInput } from "../network/build.js";
 import { LiteralRate } from "../network/rate.js";
 import type { RateConstant, Term } from "../network/types.js";
 import type { Side, Statement } from "../syntax/ast.js";
@@ -149,10 +149,6 @@ function checkMarkov(st: ReactionStatement, lhs: readonly Term[], rhs: readonly 
   return true;
 }
 
-function sameTerms(a: readonly Term[], b: readonly Term[]): boolean {
-  return a.length === b.length && a.every((t, i) => t.index === b[i]?.index && t.coefficient === b[i]?.coefficient);
-}
-
 function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: DiagnosticSink, suggestNames: boolean): { internal: Term[]; reservoir: Term[] } | null {
   if (side.stray) {
     sink.error(CODES.badCoefficient, `'${side.stray.text}' has no species; 0 (the empty complex) stands alone, and a coefficient goes before its species`, side.stray.span, "write 2 A, or 0 alone");
@@ -195,17 +191,6 @@ function lowerSide(side: Side, decls: Declarations, idx: Indices, sink: Diagnost
   }
   if (!ok) return null;
   return { internal: idx.context.side(internal), reservoir: idx.context.side(reservoir) };
-}
-
-/** Adds `coefficient` of species `index` to a side kept sorted by index (sides are short). */
-function addTerm(terms: Term[], index: number, coefficient: number): void {
-  for (const [i, t] of terms.entries()) {
-    if (t.index < index) continue;
-    if (t.index === index) terms[i] = { index, coefficient: t.coefficient + coefficient };
-    else terms.splice(i, 0, { index, coefficient });
-    return;
-  }
-  terms.push({ index, coefficient });
 }
 
 function lowerRates(st: ReactionStatement, twoWay: boolean, decls: Declarations, sink: DiagnosticSink): [RateConstant, RateConstant | null] | null {

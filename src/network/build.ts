@@ -74,11 +74,24 @@ export function complexLabel(terms: readonly Term[], names: readonly { name: str
   return label;
 }
 
-function sameTerms(a: readonly Term[], b: readonly Term[]): boolean {
+/** Whether two sorted term lists are the same multiset (the same species with the same coefficients). */
+export function sameTerms(a: readonly Term[], b: readonly Term[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i]!.index !== b[i]!.index || a[i]!.coefficient !== b[i]!.coefficient) return false;
   return true;
+}
+
+/** Adds `coefficient` copies of species `index` to terms kept sorted by species index. */
+export function addTerm(terms: Term[], index: number, coefficient: number): void {
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    if (t.index < index) continue;
+    if (t.index === index) terms[i] = { index, coefficient: t.coefficient + coefficient };
+    else terms.splice(i, 0, { index, coefficient });
+    return;
+  }
+  terms.push({ index, coefficient });
 }
 
 /**
