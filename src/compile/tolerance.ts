@@ -7,6 +7,8 @@
 import type { AcceptedViolation } from "../network/types.js";
 import { compile } from "./index.js";
 
+const HOW = "write an affinity in k_BT (0.05) or a relative change (1%)";
+
 /**
  * The accepted violation `text` states, or the compiler's message for why it is not a tolerance.
  *
@@ -15,12 +17,13 @@ import { compile } from "./index.js";
  *   parseTolerance("-1").ok       // false: a tolerance must be a finite number >= 0
  */
 export function parseTolerance(text: string): { readonly ok: true; readonly value: AcceptedViolation } | { readonly ok: false; readonly why: string } {
-  if (/[\r\n#]/.test(text) || text.trim() === "") return { ok: false, why: "write an affinity in k_BT (0.05) or a relative change (1%)" };
+  // one clause only: no second statement (';', a new line) and no comment
+  if (/[\r\n#;]/.test(text) || text.trim() === "") return { ok: false, why: HOW };
   const { network, diagnostics } = compile(`state S\nassert detailed_balance within ${text}\n`, "--balance-tolerance");
   const error = diagnostics.find((d) => d.severity === "error");
   const target = network?.asserts[0]?.target;
   if (error || target?.kind !== "detailed-balance" || !target.within) {
-    return { ok: false, why: error ? error.message : "write an affinity in k_BT (0.05) or a relative change (1%)" };
+    return { ok: false, why: error ? error.message : HOW };
   }
   return { ok: true, value: target.within };
 }

@@ -100,7 +100,7 @@ describe("--balance-tolerance", () => {
     expect((await run("check", file, "--balance-tolerance", "0.001")).status).toBe(1);
   });
 
-  it.each(["-1", "abc", "1%%", "5 k", "0.05 k_BT %", "1\nassert detailed_balance"])("'%s' is a usage error", async (value) => {
+  it.each(["-1", "abc", "1%%", "5 k", "0.05 k_BT %", "1\nassert detailed_balance", "0.05; param p = 1"])("'%s' is a usage error", async (value) => {
     const r = await run("check", "test/fixtures/asserts/near-balance.crn", "--balance-tolerance", value);
     expect(r.status).toBe(2);
     expect(r.err).toMatch(/--balance-tolerance/);
