@@ -45,7 +45,7 @@ function networkAt(network: Network, at: readonly ParameterValue[], lazy: Lazy):
 function stableCountAt(network: Network, at: readonly ParameterValue[], lazy: Lazy): number | Unevaluable {
   const other = networkAt(network, at, lazy);
   if ("why" in other) return other;
-  return lazyAnalyses(other).steadyStates().states.filter((s) => s.stable === true).length;
+  return lazyAnalyses(other, undefined, { acceptViolation: lazy.acceptViolation }).steadyStates().states.filter((s) => s.stable === true).length;
 }
 
 /**
@@ -63,7 +63,7 @@ export function measureAt(network: Network, q: Quantity, at: readonly ParameterV
   if (typeof value === "number") return value;
   const where = `at ${at.map((v) => `${v.name} = ${fmt(v.value)}`).join(", ")}`;
   if ("atLeast" in value) return { atLeast: value.atLeast, why: `${where}: ${value.why}` };
-  return { code: value.code, why: `at ${at.map((v) => `${v.name} = ${fmt(v.value)}`).join(", ")}: ${value.why}` };
+  return { code: value.code, why: `${where}: ${value.why}` };
 }
 
 function fmt(x: number): string {
