@@ -83,7 +83,8 @@ type PathEnd =
   | { kind: "regular"; x: Float64Array[]; cert: Certificate }
   | { kind: "singular"; x: Float64Array[]; winding: number }
   | { kind: "infinity"; winding: number }
-  | { kind: "failed"; reason: string };
+  /** `offSolutionSet`: the endgame converged to a point that is no root (retracked with smaller steps). */
+  | { kind: "failed"; reason: string; offSolutionSet?: boolean };
 
 /**
  * Largest move of the affine Newton refinement from a path's end, relative to the point: a
@@ -133,7 +134,7 @@ export function solvePolynomialSystem(system: PolynomialSystem, options: SolveOp
     options.onPath?.(p + 1, bezout);
   }
   let built = buildSolutions(ends, affine, affineEval, rand);
-  const offSet = ends.flatMap((e, p) => (e.kind === "failed" && e.reason.startsWith("endgame ended off") ? [p] : []));
+  const offSet = ends.flatMap((e, p) => (e.kind === "failed" && e.offSolutionSet === true ? [p] : []));
   if (built.jumped.length > 0 || offSet.length > 0) {
     // Two paths on one nonsingular root (a path jumped), or an endgame that ended off the
     // solution set: retrack the paths involved, carefully.
@@ -221,7 +222,7 @@ function endOfPath(h: Homotopy, affine: CompiledSystem, affineEval: Evaluator, d
   // the terms that cancel in it is a failed endgame (a loop that jumped branches, a wrong winding
   // number), not a singular root, and must not be counted as accounted for.
   const rel = relativeResidual(affine, affineEval, are, aim);
-  if (!(rel <= SINGULAR_RESIDUAL)) return { kind: "failed", reason: `endgame ended off the solution set (relative residual ${rel.toExponential(0)})` };
+  if (!(rel <= SINGULAR_RESIDUAL)) return { kind: "failed", offSolutionSet: true, reason: `endgame ended off the solution set (relative residual ${rel.toExponential(0)})` };
   return { kind: "singular", x: [are, aim], winding: eg.winding };
 }
 
