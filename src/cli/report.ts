@@ -13,7 +13,7 @@ import { exportGenerator, markovJumps, readVector } from "../export/index.js";
 import { hasErrors } from "../diagnostics.js";
 import type { Network, ParameterValue } from "../network/types.js";
 import { renderHtml } from "../report/html/index.js";
-import { writeJson } from "../report/json/index.js";
+import { jsonWriter } from "../report/json/index.js";
 import { renderMarkdown } from "../report/markdown/index.js";
 import { DIAGRAM_VIEWS, defaultView, renderDiagram, type DiagramView } from "../report/mermaid/index.js";
 import { readMermaidScript } from "./assets.js";
@@ -79,17 +79,18 @@ export function runReport(paths: readonly string[], values: Values, io: Io): num
  * unless --full. An unwritable OUT is exit status 2.
  */
 function emitJson(analysis: Analysis, values: Values, io: Io): number {
-  const options = { full: values.full === true };
+  // built before the file is opened: a fault in building the report is not a failed write
+  const emit = jsonWriter(analysis, { full: values.full === true });
   const out = values.output;
   if (typeof out !== "string") {
-    writeJson(analysis, io.stdout, options);
+    emit(io.stdout);
     return EXIT.ok;
   }
   let fd: number | null = null;
   try {
     fd = openSync(out, "w");
     const to = fd;
-    writeJson(analysis, (chunk) => writeSync(to, chunk), options);
+    emit((chunk) => writeSync(to, chunk));
     return EXIT.ok;
   } catch (e) {
     io.stderr(`ness report: cannot write ${out}: ${(e as Error).message}\n`);

@@ -96,6 +96,17 @@ export function renderJson(analysis: Analysis, options: JsonOptions = {}): strin
  * network is never one string. Example: `writeJson(analysis, (s) => process.stdout.write(s), { full: true })`.
  */
 export function writeJson(analysis: Analysis, write: (chunk: string) => void, options: JsonOptions & StreamOptions = {}): void {
-  streamJson(toJsonReport(analysis, options), write, options);
-  write("\n");
+  jsonWriter(analysis, options)(write);
+}
+
+/**
+ * The report built now and written when called, so that a caller can tell a fault in building it
+ * from a failed write: `const emit = jsonWriter(analysis); … emit((s) => writeSync(fd, s))`.
+ */
+export function jsonWriter(analysis: Analysis, options: JsonOptions & StreamOptions = {}): (write: (chunk: string) => void) => void {
+  const report = toJsonReport(analysis, options);
+  return (write) => {
+    streamJson(report, write, options);
+    write("\n");
+  };
 }
