@@ -3,6 +3,7 @@
  * the complexes (the internal-species side of each reaction; reservoirs are folded into rates).
  */
 import type { Span } from "../diagnostics.js";
+import { reactionColumns } from "./effective-rates.js";
 import type { Assert, Complex, Force, MeasuredCurrent, Network, NetworkKind, RateConstant, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
 
 /** What the compiler hands over: the IR's records less what building assigns (indices, complexes). */
@@ -220,6 +221,7 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
   const speciesIndex = indexOf(species, "name", known.speciesIndex);
   const reservoirIndex = indexOf(reservoirs, "name", known.reservoirIndex);
   const reactionIndex = indexOf(reactions, "id", known.reactionIndex);
+  const columns = Object.freeze(reactionColumns(species.length, reactions, reservoirs));
   return Object.freeze({
     title: input.title,
     source: input.source,
@@ -237,5 +239,37 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
     speciesIndex,
     reservoirIndex,
     reactionIndex,
+    columns,
   });
+}
+
+/**
+ * Reaction `r`'s fields as a plain object, for a copy with some of them changed:
+ * `{ ...reactionFields(r), forward }`. A compiled reaction may read its fields from the compiler's
+ * columns (compile/packed.ts), which a spread of the reaction itself does not copy.
+ */
+export function reactionFields(r: Reaction): Reaction {
+  return {
+    id: r.id, labelGiven: r.labelGiven, index: r.index,
+    reactants: r.reactants, products: r.products, reservoirReactants: r.reservoirReactants, reservoirProducts: r.reservoirProducts,
+    reactantComplex: r.reactantComplex, productComplex: r.productComplex,
+    forward: r.forward, reverse: r.reverse, equation: r.equation, span: r.span,
+  };
+}
+
+/** The parts of a network a transform may replace; the rest, and the columns, follow from them. */
+export type NetworkChanges = Partial<Pick<Network, "reactions" | "reservoirs" | "species" | "asserts" | "currents" | "params" | "thermodynamics">>;
+
+/**
+ * `network` with some parts replaced (a repaired rate, a reservoir moved for a scan, an assert of
+ * its own), its columns worked out again from the new reactions and reservoirs: never spread a
+ * network to change it, or its columns are stale. Each replacement keeps its list's indices.
+ *
+ *   const moved = withChanges(network, { reservoirs: network.reservoirs.map((y) => ({ ...y, value: 2 * y.value, exact: null })) });
+ *   moved.columns.forward;   // κ⁺ at the doubled reservoirs
+ */
+export function withChanges(network: Network, changes: NetworkChanges): Network {
+  const next = { ...network, ...changes };
+  const columns = changes.reactions || changes.reservoirs || changes.species ? Object.freeze(reactionColumns(next.species.length, next.reactions, next.reservoirs)) : network.columns;
+  return Object.freeze({ ...next, columns });
 }

@@ -193,6 +193,32 @@ export interface Assert {
   readonly span: Span;
 }
 
+/** The state graph of a Markov network as parallel typed arrays: transition r goes from[r] → to[r]. */
+export interface MarkovEdges {
+  readonly states: number;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** 1 when the transition is two-way. */
+  readonly twoWay: Uint8Array;
+}
+
+/**
+ * The reactions' numbers one typed array per field, computed once when the network is built, so
+ * that loops over 10^5–10^6 reactions read no object per reaction and no analysis computes them
+ * again. Shared by every reader: read-only, never written (copy before changing).
+ */
+export interface ReactionColumns {
+  /** κ⁺_r = k⁺_r Π_Y [Y]^α_Yr, the forward rate constant with the reservoirs folded in. */
+  readonly forward: Float64Array;
+  /** κ⁻_r = k⁻_r Π_Y [Y]^β_Yr; 0 for a one-way reaction. */
+  readonly reverse: Float64Array;
+  /**
+   * The transitions from state to state, when every reaction takes one species (state) once to
+   * another once (every Markov network); null otherwise.
+   */
+  readonly edges: MarkovEdges | null;
+}
+
 export interface Network {
   readonly title: string | null;
   /** The file it came from, as given on the command line. */
@@ -216,4 +242,6 @@ export interface Network {
   readonly speciesIndex: ReadonlyMap<string, number>;
   readonly reservoirIndex: ReadonlyMap<string, number>;
   readonly reactionIndex: ReadonlyMap<string, number>;
+  /** The reactions' effective rate constants and state graph as typed arrays (read-only). */
+  readonly columns: ReactionColumns;
 }

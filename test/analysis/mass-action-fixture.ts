@@ -3,6 +3,7 @@
  * the steady-state, currents and entropy tests (and for random networks in property tests).
  * Structure numbers that these tests do not read are filled from the description given.
  */
+import { reactionColumns } from "../../src/network/effective-rates.js";
 import type { Network, Reaction, Term } from "../../src/network/types.js";
 import type { Structure } from "../../src/analysis/types.js";
 
@@ -69,12 +70,13 @@ export function fixtureNetwork(spec: FixtureSpec): Network {
       span,
     };
   });
+  const reservoirs = resNames.map((name, index) => ({ name, index, value: spec.reservoirs![name]!, exact: null, span }));
   return {
     title: null,
     source: "fixture",
     kind: spec.kind ?? "mass-action",
     species: names.map((name, index) => ({ name, index, initial: spec.species[name]!, initialGiven: true, span })),
-    reservoirs: resNames.map((name, index) => ({ name, index, value: spec.reservoirs![name]!, exact: null, span })),
+    reservoirs,
     reactions,
     complexes: complexTerms.map((t, index) => ({ index, terms: t, label: label(t) })),
     asserts: [],
@@ -83,6 +85,7 @@ export function fixtureNetwork(spec: FixtureSpec): Network {
     speciesIndex,
     reservoirIndex,
     reactionIndex: new Map(reactions.map((r) => [r.id, r.index])),
+    columns: reactionColumns(names.length, reactions, reservoirs),
   };
 }
 

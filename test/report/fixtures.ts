@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Analysis, CycleCurrent, SteadyState, Violation } from "../../src/analysis/types.js";
+import { reactionColumns } from "../../src/network/effective-rates.js";
 import type { Complex, Network, NetworkKind, Reaction, Term } from "../../src/network/types.js";
 import { REFERENCE_DIR } from "../helpers/paths.js";
 
@@ -82,16 +83,18 @@ export function buildNetwork(spec: NetworkSpec): Network {
     };
   });
   const total = spec.species.reduce((a, [, x]) => a + x, 0);
+  const reservoirList = reservoirs.map(([name, value], index) => ({ name, index, value, exact: null, span: span(spec.source, 1) }));
   return {
     title: spec.title ?? null, source: spec.source, kind: spec.kind,
     species: spec.species.map(([name, initial, given], index) => ({
       name, index, initial: spec.kind === "markov" && total > 0 ? initial / total : initial,
       initialGiven: given ?? initial !== 0, span: span(spec.source, 1),
     })),
-    reservoirs: reservoirs.map(([name, value], index) => ({ name, index, value, exact: null, span: span(spec.source, 1) })),
+    reservoirs: reservoirList,
     reactions, complexes, asserts: [], thermodynamics: null,
     volume: null, currents: [], forces: [], params: new Map(),
     speciesIndex, reservoirIndex, reactionIndex: new Map(reactions.map((r) => [r.id, r.index] as const)),
+    columns: reactionColumns(spec.species.length, reactions, reservoirList),
   };
 }
 

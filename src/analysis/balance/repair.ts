@@ -15,6 +15,7 @@
  * residual affinities A' of the rounded constants are projected out once more, (Cᵀ D C) y' = A',
  * Δ' = −D C y' (iterative refinement, at most `maxRepairRefinements` steps).
  */
+import { reactionFields, withChanges } from "../../network/build.js";
 import { significantDigits, MAX_EXACT_SIGNIFICANT_DIGITS } from "../../network/rate.js";
 import type { Network, RateConstant } from "../../network/types.js";
 import { solveLinear } from "../../numeric/continuous/dense.js";
@@ -229,9 +230,9 @@ function withConstants(network: Network, forward: Float64Array, reverse: Float64
   const replaced = (k: RateConstant, value: number): RateConstant => (value === k.value ? k : { value, exact: null, rational: false, span: k.span });
   const reactions = network.reactions.map((r) => {
     const f = replaced(r.forward, forward[r.index] ?? NaN), b = r.reverse && replaced(r.reverse, reverse[r.index] ?? NaN);
-    return f === r.forward && b === r.reverse ? r : { ...r, forward: f, reverse: b };
+    return f === r.forward && b === r.reverse ? r : { ...reactionFields(r), forward: f, reverse: b };
   });
   const t = network.thermodynamics;
   const thermodynamics = t && { ...t, constructed: t.constructed.map((c, i) => c && reactions[i] === network.reactions[i]) };
-  return { ...network, reactions, thermodynamics };
+  return withChanges(network, { reactions, thermodynamics });
 }

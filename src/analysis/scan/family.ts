@@ -5,6 +5,7 @@
  * constants, initial amounts, other params), so the network at p is the source recompiled with the
  * param overridden, by whoever holds the source (the CLI); the result is checked to carry the value.
  */
+import { withChanges } from "../../network/build.js";
 import type { Network, ParameterValue } from "../../network/types.js";
 
 /** Recompiles the network's source with some params or reservoir values replaced; the compiler's first error when it does not compile. */
@@ -23,7 +24,7 @@ export function parameterFamily(network: Network, name: string, recompile?: Reco
       ok: true,
       kind: "reservoir",
       base,
-      at: (p) => (p >= 0 && Number.isFinite(p) ? { ...network, reservoirs: network.reservoirs.map((y) => (y.index === reservoir ? { ...y, value: p, exact: null } : y)) } : null),
+      at: (p) => (p >= 0 && Number.isFinite(p) ? withChanges(network, { reservoirs: network.reservoirs.map((y) => (y.index === reservoir ? { ...y, value: p, exact: null } : y)) }) : null),
     };
   }
   const base = network.params.get(name);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeBalance, nearestConsistentConstants, reactionConstants, type Repair, type RepairedConstant } from "../../../src/analysis/balance/index.js";
 import { analyzeStructure } from "../../../src/analysis/structure/index.js";
 import { compile } from "../../../src/compile/index.js";
-import { buildNetwork } from "../../../src/network/build.js";
+import { buildNetwork, reactionFields } from "../../../src/network/build.js";
 import { MAX_EXACT_SIGNIFICANT_DIGITS, significantDigits } from "../../../src/network/rate.js";
 import type { Network, RateConstant } from "../../../src/network/types.js";
 import { importSbml } from "../../../src/sbml/import.js";
@@ -30,7 +30,8 @@ function rebuilt(network: Network, repair: Repair): Network {
     title: network.title, source: network.source, kind: network.kind, asserts: network.asserts, thermodynamics: network.thermodynamics,
     species: network.species.map(({ name, initial, initialGiven, span }) => ({ name, initial, initialGiven, span })),
     reservoirs: network.reservoirs.map(({ name, value, exact, span }) => ({ name, value, exact, span })),
-    reactions: network.reactions.map(({ index, reactantComplex: _a, productComplex: _b, ...r }) => {
+    reactions: network.reactions.map((x) => {
+      const { index, reactantComplex: _a, productComplex: _b, ...r } = reactionFields(x);
       const c = byIndex.get(index);
       return { ...r, forward: printed(r.forward, c?.forward), reverse: r.reverse && printed(r.reverse, c?.reverse) };
     }),

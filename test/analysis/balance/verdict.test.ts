@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeBalance, nearestConsistentConstants } from "../../../src/analysis/balance/index.js";
 import { analyzeStructure } from "../../../src/analysis/structure/index.js";
 import { importSbml } from "../../../src/sbml/import.js";
+import { reactionFields, withChanges } from "../../../src/network/build.js";
 import type { Network, RateConstant } from "../../../src/network/types.js";
 import { mulberry32, net } from "../helpers.js";
 
@@ -16,14 +17,13 @@ const inexactRate = (k: RateConstant, value = k.value): RateConstant => ({ ...k,
 
 /** The network with every rate constant a double (what a 17-digit literal compiles to). */
 function inexact(network: Network, change: (r: number, side: "f" | "r", k: number) => number = (_, __, k) => k): Network {
-  return {
-    ...network,
+  return withChanges(network, {
     reactions: network.reactions.map((r) => ({
-      ...r,
+      ...reactionFields(r),
       forward: inexactRate(r.forward, change(r.index, "f", r.forward.value)),
       reverse: r.reverse && inexactRate(r.reverse, change(r.index, "r", r.reverse.value)),
     })),
-  };
+  });
 }
 
 /** States s0..s{n-1} with free energies G, edges (a, b) with barriers: k+ = exp(G_a − G‡), k− = exp(G_b − G‡), printed with 17 digits. */

@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { analyze } from "../../../src/analysis/index.js";
 import { emergentOnsager, linearise } from "../../../src/analysis/response/index.js";
+import { withChanges } from "../../../src/network/build.js";
 import type { Network } from "../../../src/network/types.js";
 import { compiles } from "../../helpers/compile.js";
 
@@ -113,7 +114,7 @@ describe("Onsager matrix over emergent cycles", () => {
     const h = 1e-5;
     for (let b = 0; b < 2; b++) {
       const dmu = Array.from({ length: nY }, (_, y) => -(G[0]![y]! * Minv[0]![b]! + G[1]![y]! * Minv[1]![b]!));
-      const moved = (sign: number): Network => ({ ...net, reservoirs: net.reservoirs.map((r, y) => ({ ...r, value: r.value * Math.exp(sign * h * dmu[y]!), exact: null })) });
+      const moved = (sign: number): Network => withChanges(net, { reservoirs: net.reservoirs.map((r, y) => ({ ...r, value: r.value * Math.exp(sign * h * dmu[y]!), exact: null })) });
       const up = j(reached(moved(1)).fluxes), down = j(reached(moved(-1)).fluxes);
       for (let i = 0; i < 2; i++) {
         const fd = (up[i]! - down[i]!) / (2 * h);

@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { compile } from "../../../src/compile/index.js";
 import { analyze } from "../../../src/analysis/index.js";
 import { analyzeResponse, linearise, respond } from "../../../src/analysis/response/index.js";
+import { reactionFields, withChanges } from "../../../src/network/build.js";
 import type { Network } from "../../../src/network/types.js";
 import { compiles } from "../../helpers/compile.js";
 
@@ -36,12 +37,11 @@ function enzyme(k: readonly number[]): string {
 }
 
 function withRate(network: Network, r: number, which: "forward" | "reverse", factor: number): Network {
-  return {
-    ...network,
+  return withChanges(network, {
     reactions: network.reactions.map((x, i) => i !== r ? x : which === "forward"
-      ? { ...x, forward: { ...x.forward, value: x.forward.value * factor, exact: null, rational: false } }
-      : { ...x, reverse: x.reverse && { ...x.reverse, value: x.reverse.value * factor, exact: null, rational: false } }),
-  };
+      ? { ...reactionFields(x), forward: { ...x.forward, value: x.forward.value * factor, exact: null, rational: false } }
+      : { ...reactionFields(x), reverse: x.reverse && { ...x.reverse, value: x.reverse.value * factor, exact: null, rational: false } }),
+  });
 }
 
 function reached(network: Network) {
