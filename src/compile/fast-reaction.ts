@@ -7,15 +7,13 @@
  * null, and the line goes the ordinary way, which words it. So the diagnostics are the ordinary
  * path's by construction, and the lowered reaction is the one lowerReaction builds.
  */
-import type { Span } from "../diagnostics.js";
-import { addTerm, ReactionRecord, sameTerms } from "../network/build.js";
-import { LiteralRate } from "../network/rate.js";
+import { addTerm, mix, sameTerms } from "../network/build.js";
+import { NO_SIDE, PackedReaction, PackedStore, singleSide, type SideCode } from "../network/packed.js";
 import type { RateConstant, Term } from "../network/types.js";
 import { lineSpan, MAX_SIDE_TERMS, type ReactionShape } from "../syntax/fast-reaction.js";
 import type { Where } from "../syntax/visitor.js";
-import { NO_TERMS } from "./context.js";
 import type { DeclarationTable } from "./declarations.js";
-import type { Indices, LoweredReaction, ReactionIds } from "./reactions.js";
+import type { ReactionIds } from "./reactions.js";
 import { field } from "./sensitivity.js";
 
 /**
@@ -50,6 +48,10 @@ export class NameTable {
 
   #sync(): void {
     const { speciesNames, reservoirNames } = this.decls;
+    if (this.#species === speciesNames.length && this.#reservoirs === reservoirNames.length) return;
+    // room for every name at once: growing while inserting would hash each name again and again
+    const total = speciesNames.length + reservoirNames.length;
+    while (2 * (total + 1) > this.#slots.length) this.#grow();
     while (this.#species < speciesNames.length) this.#insert(++this.#species);
     while (this.#reservoirs < reservoirNames.length) this.#insert(-++this.#reservoirs);
   }
@@ -78,102 +80,129 @@ export class NameTable {
   }
 }
 
-/** A 32-bit FNV-1a hash of the characters t[start, end). */
+/** A 32-bit FNV-1a hash of the characters t[start, end), finished by MurmurHash3's mixer. */
 function hash(t: string, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 15)) >>> 0;
+  return mix(h);
 }
 
-/** One side's internal and reservoir terms, sorted by index, as lowerSide gives them. */
+/** One side's internal and reservoir terms, each as a SideCode of the store (network/packed.ts). */
 interface Sides {
-  internal: readonly Term[];
-  reservoir: readonly Term[];
+  internal: SideCode;
+  reservoir: SideCode;
+  /** The internal side has one term (the Markov shape needs it once, coefficient 1). */
+  internalSingle: boolean;
 }
+
+const NONE: Sides = { internal: NO_SIDE, reservoir: NO_SIDE, internalSingle: false };
 
 /**
- * The reaction `shape` describes in `line`, registered with `ids`, or null (registering nothing)
- * when the ordinary path must lower it because something would be reported.
+ * The reaction `shape` describes in `line`, registered with `ids` and kept in `store`, or null
+ * (registering nothing) when the ordinary path must lower it because something would be reported.
  */
-export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, idx: Indices, ids: ReactionIds, names: NameTable): LoweredReaction | null {
-  const lhs = lowerSide(line, shape, 0, idx, names);
+export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, ids: ReactionIds, names: NameTable, store: PackedStore): PackedReaction | null {
+  const lhs = lowerSide(line, shape, 0, names, store);
   if (lhs === null) return null;
-  const rhs = lowerSide(line, shape, 1, idx, names);
+  const rhs = lowerSide(line, shape, 1, names, store);
   if (rhs === null) return null;
-  // the reaction's span first: the literal rates place themselves by it (no Where kept per line)
-  const span = lineSpan(w, shape.start, shape.end);
-  const rates = lowerRates(line, w, span, shape, decls);
-  if (rates === null) return null;
-  const sameInternal = sameTerms(lhs.internal, rhs.internal);
-  if (sameInternal && sameTerms(lhs.reservoir, rhs.reservoir)) return null; // changes nothing: an error
+  const twoWay = shape.twoWay;
+  if (shape.rateCount !== (twoWay ? 2 : 1)) return null;
+  const forward = rate(line, w, shape, 0, decls);
+  if (forward === null) return null;
+  const reverse = twoWay ? rate(line, w, shape, 1, decls) : null;
+  if (twoWay && reverse === null) return null;
+  const sameInternal = sameSide(store, lhs.internal, rhs.internal);
+  if (sameInternal && sameSide(store, lhs.reservoir, rhs.reservoir)) return null; // changes nothing: an error
   if (decls.kind === "markov") {
-    const [a] = lhs.internal, [b] = rhs.internal;
-    if (lhs.internal.length !== 1 || rhs.internal.length !== 1 || a?.coefficient !== 1 || b?.coefficient !== 1 || a.index === b.index) return null;
+    if (!lhs.internalSingle || !rhs.internalSingle || lhs.internal >= 0 || rhs.internal >= 0 || lhs.internal === rhs.internal) return null;
   } else if (sameInternal) return null; // a reservoir-only reaction: a warning
   const labelled = shape.labelStart >= 0;
   const id = ids.add(labelled ? line.slice(shape.labelStart, shape.labelEnd) : null, w.line, () => (labelled ? lineSpan(w, shape.labelStart, shape.labelEnd) : lineSpan(w, shape.start, shape.end)));
-  return new ReactionRecord(id, labelled, lhs.internal, rhs.internal, lhs.reservoir, rhs.reservoir, rates[0], rates[1], equation(line, shape), span);
+  const at = w.lineStart;
+  const canonicalEquation = isCanonical(line, shape);
+  const slot = store.add({
+    line: w.line, lineStart: at, start: at + shape.start, end: at + shape.end,
+    labelStart: labelled ? at + shape.labelStart : -1, labelEnd: labelled ? at + shape.labelEnd : -1,
+    equationStart: canonicalEquation ? at + shape.sides[0]! : -1, equationEnd: canonicalEquation ? at + shape.sides[5]! : -1,
+    equation: canonicalEquation ? null : `${sideText(line, shape, 0)} ${twoWay ? "<->" : "->"} ${sideText(line, shape, 1)}`,
+    forward: forward.value, forwardStart: at + forward.start, forwardEnd: at + forward.end, forwardObject: forward.object,
+    reverse: reverse === null ? null : reverse.value, reverseStart: reverse === null ? -1 : at + reverse.start, reverseEnd: reverse === null ? -1 : at + reverse.end, reverseObject: reverse?.object ?? null,
+    reactants: lhs.internal, products: rhs.internal, reservoirReactants: lhs.reservoir, reservoirProducts: rhs.reservoir,
+  });
+  return new PackedReaction(store, slot, id);
 }
 
-function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, idx: Indices, names: NameTable): Sides | null {
+/** Whether two side codes are the same multiset (a pooled list is compared term by term). */
+function sameSide(store: PackedStore, a: SideCode, b: SideCode): boolean {
+  return a === b || (a >= 0 && b >= 0 && sameTerms(store.side(a), store.side(b)));
+}
+
+function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameTable, store: PackedStore): Sides | null {
   const n = shape.sides[side * 4 + 3]!;
-  if (n === 0) return { internal: NO_TERMS, reservoir: NO_TERMS }; // `0`
+  if (n === 0) return NONE; // `0`
   let internal: Term[] | null = null, reservoir: Term[] | null = null;
   for (let j = 0; j < n; j++) {
     const at = (side * MAX_SIDE_TERMS + j) * 4;
     const cStart = shape.terms[at]!, cEnd = shape.terms[at + 1]!;
     // the scanner took digits only; lowerSide also wants ≥ 1 and a safe integer
-    const coefficient = cStart < 0 ? 1 : Number(line.slice(cStart, cEnd));
+    const coefficient = cStart < 0 ? 1 : digits(line, cStart, cEnd);
     if (!(coefficient >= 1) || !Number.isSafeInteger(coefficient)) return null;
     const code = names.find(line, shape.terms[at + 2]!, shape.terms[at + 3]!);
     if (code > 0) {
-      if (n === 1 && coefficient === 1) return { internal: idx.context.single(code - 1), reservoir: NO_TERMS };
+      if (n === 1 && coefficient === 1) return { internal: singleSide(code - 1), reservoir: NO_SIDE, internalSingle: true };
       addTerm((internal ??= []), code - 1, coefficient);
       continue;
     }
     if (code === 0) return null; // unknown, or declared later, or not a species: the ordinary path says which
     addTerm((reservoir ??= []), -code - 1, coefficient);
   }
-  return { internal: internal ? idx.context.side(internal) : NO_TERMS, reservoir: reservoir ? idx.context.side(reservoir) : NO_TERMS };
+  return { internal: sideCode(internal, store), reservoir: sideCode(reservoir, store), internalSingle: internal !== null && internal.length === 1 && internal[0]!.coefficient === 1 };
 }
 
-/** Literal rates > 0 and params with values > 0, as many as the arrow takes; else null. */
-function lowerRates(line: string, w: Where, at: Span, shape: ReactionShape, decls: DeclarationTable): [RateConstant, RateConstant | null] | null {
-  const want = shape.twoWay ? 2 : 1;
-  if (shape.rateCount !== want) return null;
-  const forward = rate(line, w, at, shape, 0, decls);
-  if (forward === null) return null;
-  if (want === 1) return [forward, null];
-  const reverse = rate(line, w, at, shape, 1, decls);
-  return reverse === null ? null : [forward, reverse];
+/** The decimal digits t[start, end) as a number (the scanner took digits only); NaN past 15 digits. */
+function digits(t: string, start: number, end: number): number {
+  if (end - start > 15) return Number(t.slice(start, end));
+  let v = 0;
+  for (let i = start; i < end; i++) v = 10 * v + (t.charCodeAt(i) - 48);
+  return v;
 }
 
-/** Rate `i` of the line; a literal is placed by `at`, the reaction's span on the same line. */
-function rate(line: string, w: Where, at: Span, shape: ReactionShape, i: number, decls: DeclarationTable): RateConstant | null {
+function sideCode(terms: Term[] | null, store: PackedStore): SideCode {
+  if (terms === null) return NO_SIDE;
+  const [only] = terms;
+  if (terms.length === 1 && only!.coefficient === 1) return singleSide(only!.index);
+  return store.pool(terms);
+}
+
+/** A rate's value and where its literal is (columns of the line), or its object when it is a param. */
+interface LoweredRate {
+  value: number;
+  start: number;
+  end: number;
+  object: RateConstant | null;
+}
+
+/** Rate `i` of the line: a literal > 0, or a param with a value > 0; else null. */
+function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: DeclarationTable): LoweredRate | null {
   const start = shape.rates[3 * i]!, end = shape.rates[3 * i + 1]!;
   const text = line.slice(start, end);
   if (shape.rates[3 * i + 2] === 1) {
     const literal = Number(text);
-    return literal > 0 && Number.isFinite(literal) ? LiteralRate.at(literal, text, at, start) : null;
+    return literal > 0 && Number.isFinite(literal) ? { value: literal, start, end, object: null } : null;
   }
   const v = decls.params.get(text);
   if (v === undefined) return null;
   decls.used.add(text);
   if (!(v.value > 0) || !Number.isFinite(v.value)) return null;
-  return { value: v.value, exact: v.exact, ...field(v.sensitivity), span: lineSpan(w, start, end) };
+  return { value: v.value, start, end, object: { value: v.value, exact: v.exact, ...field(v.sensitivity), span: lineSpan(w, start, end) } };
 }
 
-/**
- * `A + 2 B <-> C`: the terms as written, one space around each '+' and the arrow, no coefficient
- * 1. When the line already reads so, the equation is that stretch of it (no string is built).
- */
-function equation(line: string, shape: ReactionShape): string {
+/** Whether the line already reads as `equation` would write it: then the equation is that stretch. */
+function isCanonical(line: string, shape: ReactionShape): boolean {
   const arrow = shape.twoWay ? "<->" : "->";
   const lhsEnd = shape.sides[1]!, rhsStart = shape.sides[4]!;
-  if (canonical(line, shape, 0) && canonical(line, shape, 1) && line.startsWith(` ${arrow} `, lhsEnd) && lhsEnd + arrow.length + 2 === rhsStart) {
-    return line.slice(shape.sides[0]!, shape.sides[5]!);
-  }
-  return `${sideText(line, shape, 0)} ${arrow} ${sideText(line, shape, 1)}`;
+  return canonical(line, shape, 0) && canonical(line, shape, 1) && line.startsWith(` ${arrow} `, lhsEnd) && lhsEnd + arrow.length + 2 === rhsStart;
 }
 
 /** Whether side `side` is written as sideText writes it. */

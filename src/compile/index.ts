@@ -8,6 +8,7 @@
  */
 import { CODES, DiagnosticSink, sortDiagnostics, type Diagnostic, type Span } from "../diagnostics.js";
 import { buildNetwork, type SpeciesInput } from "../network/build.js";
+import { PackedStore } from "../network/packed.js";
 import type { Assert, Network, Species } from "../network/types.js";
 import { forEachStatement, MAX_ERRORS } from "../syntax/parse.js";
 import type { Statement } from "../syntax/ast.js";
@@ -82,9 +83,10 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   // a plain reaction line is lowered from its offsets when nothing about it needs saying (else it
   // comes back as a statement below, which says it)
   let nameTable: NameTable | null = null;
+  let store: PackedStore | null = null;
   const plain = (line: string, w: Where, shape: ReactionShape): boolean => {
     if (firstSpan === null || syntax.hasErrors || !decls.kindKnown || errors() > MAX_ERRORS) return false;
-    const r = lowerShape(line, w, shape, decls, indices, ids, (nameTable ??= new NameTable(decls)));
+    const r = lowerShape(line, w, shape, decls, ids, (nameTable ??= new NameTable(decls)), (store ??= new PackedStore(text, file)));
     if (r === null) return false;
     lowered.push(r);
     built.push(false);

@@ -3,6 +3,7 @@
  * held at a fixed concentration, so mass action makes it a factor of the rate constant. For the
  * Markov network of a file this is the jump rate: `E + ATP -> EATP @ k` jumps E → EATP at k·[ATP].
  */
+import { PackedReaction } from "./packed.js";
 import type { MarkovEdges, Network, Reaction, ReactionColumns, Reservoir, Term } from "./types.js";
 
 /** Per reaction: k⁺_r Π_Y [Y]^α_Yr and k⁻_r Π_Y [Y]^β_Yr (0 for a one-way reaction). */
@@ -40,6 +41,13 @@ export function reactionColumns(species: number, reactions: readonly Reaction[],
   };
   for (let r = 0; r < m; r++) {
     const x = reactions[r]!;
+    if (x instanceof PackedReaction) {
+      // its numbers straight from the compiler's columns, no rate constant object made
+      forward[r] = x.hasReservoirs(0) ? fold(x.rateValue(0), x.reservoirReactants) : x.rateValue(0);
+      const back = x.rateValue(1);
+      reverse[r] = Number.isNaN(back) ? 0 : x.hasReservoirs(1) ? fold(back, x.reservoirProducts) : back;
+      continue;
+    }
     forward[r] = x.reservoirReactants.length === 0 ? x.forward.value : fold(x.forward.value, x.reservoirReactants);
     const back = x.reverse;
     reverse[r] = back === null ? 0 : x.reservoirProducts.length === 0 ? back.value : fold(back.value, x.reservoirProducts);
@@ -54,12 +62,13 @@ function stateEdges(states: number, reactions: readonly Reaction[]): MarkovEdges
   for (let r = 0; r < m; r++) {
     const x = reactions[r]!;
     const left = x.reactants, right = x.products;
+    const back = x instanceof PackedReaction ? !Number.isNaN(x.rateValue(1)) : x.reverse !== null;
     if (left.length !== 1 || right.length !== 1) return null;
     const a = left[0]!, b = right[0]!;
     if (a.coefficient !== 1 || b.coefficient !== 1) return null;
     from[r] = a.index;
     to[r] = b.index;
-    twoWay[r] = x.reverse ? 1 : 0;
+    twoWay[r] = back ? 1 : 0;
   }
   return { states, from, to, twoWay };
 }

@@ -1,0 +1,237 @@
+/**
+ * Reactions kept column by column: what the compiler's fast path lowers a plain reaction line into
+ * (compile/fast-reaction.ts), so that a file of 10^5–10^6 reactions makes one small object per
+ * reaction instead of about twenty (a record, two rate constants with their boxed doubles, their
+ * texts, a span, an id, an equation, term lists and their objects), and the garbage collector does
+ * not copy them all from generation to generation.
+ *
+ *   store (typed arrays, one entry per slot)          PackedReaction (one per reaction)
+ *   line, offsets of span/label/equation/rates   ◀──  reads its fields from its slot on demand,
+ *   rate values, side codes (pooled term lists)       keeping what it made (a span, a rate) once
+ *
+ * A PackedReaction is a `Reaction` (types.ts) like any other: every field reads the same as the
+ * record the ordinary path builds (a property test holds the two paths to that). What it makes
+ * on first read (the id, span, equation, rate constant objects) it keeps, so a field read twice
+ * is the same object. Its fields are getters on the class, so a spread `{ ...r }` does not copy
+ * them: use `reactionFields(r)` (build.ts).
+ */
+import type { Span } from "../diagnostics.js";
+import { LiteralRate } from "./rate.js";
+import type { RateConstant, Reaction, Term } from "./types.js";
+
+/** A side: −1 none (`0`, or no reservoirs), ≤ −2 the one species −code − 2 once, ≥ 0 a pooled list. */
+export type SideCode = number;
+export const NO_SIDE: SideCode = -1;
+export const singleSide = (index: number): SideCode => -index - 2;
+
+const EMPTY: readonly Term[] = Object.freeze([]);
+
+/** Per slot, the Int32 fields, at FIELDS·slot + field. */
+const enum F {
+  line, lineStart, start, end, labelStart, labelEnd, equationStart, equationEnd,
+  forwardStart, forwardEnd, reverseStart, reverseEnd,
+  reactants, products, reservoirReactants, reservoirProducts,
+  COUNT,
+}
+
+/**
+ * The columns of one compilation's packed reactions. Written only by `add` while the file is
+ * read; read by the PackedReactions made from it.
+ */
+export class PackedStore {
+  #ints = new Int32Array(F.COUNT * 1024);
+  #rates = new Float64Array(2 * 1024);
+  #size = 0;
+  /** Term lists with more than one term, or a coefficient above 1, each once (sides share them). */
+  readonly #pool: (readonly Term[])[] = [];
+  /** The shared lists of one species once, by index (made on first use). */
+  readonly #singles: (readonly Term[])[] = [];
+  /** Rate constants that are no literal (a param), by 2·slot + direction. */
+  readonly #objects = new Map<number, RateConstant>();
+  /** Equations that are not a stretch of the line as written, by slot. */
+  readonly #equations = new Map<number, string>();
+
+  constructor(
+    /** The whole text of the file; every offset is into it. */
+    readonly text: string,
+    readonly file: string,
+  ) {}
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** The pooled term list `code` stands for (see SideCode). */
+  side(code: SideCode): readonly Term[] {
+    if (code === NO_SIDE) return EMPTY;
+    if (code >= 0) return this.#pool[code]!;
+    const i = -code - 2;
+    return (this.#singles[i] ??= Object.freeze([Object.freeze({ index: i, coefficient: 1 })]));
+  }
+
+  /** Pools a list (sorted by index, already unique among the pooled ones); its code. */
+  pool(terms: readonly Term[]): SideCode {
+    this.#pool.push(Object.freeze(terms));
+    return this.#pool.length - 1;
+  }
+
+  /**
+   * A new slot. Offsets are into `text`; `forward`/`reverse` give a literal's offsets (start, end)
+   * or, for a rate that is no literal, its object; `reverse` null for a one-way reaction.
+   */
+  add(r: {
+    line: number; lineStart: number; start: number; end: number; labelStart: number; labelEnd: number;
+    equationStart: number; equationEnd: number; equation: string | null;
+    forward: number; forwardStart: number; forwardEnd: number; forwardObject: RateConstant | null;
+    reverse: number | null; reverseStart: number; reverseEnd: number; reverseObject: RateConstant | null;
+    reactants: SideCode; products: SideCode; reservoirReactants: SideCode; reservoirProducts: SideCode;
+  }): number {
+    const slot = this.#size++;
+    if (F.COUNT * this.#size > this.#ints.length) this.#grow();
+    const o = F.COUNT * slot, a = this.#ints;
+    a[o + F.line] = r.line;
+    a[o + F.lineStart] = r.lineStart;
+    a[o + F.start] = r.start;
+    a[o + F.end] = r.end;
+    a[o + F.labelStart] = r.labelStart;
+    a[o + F.labelEnd] = r.labelEnd;
+    a[o + F.equationStart] = r.equationStart;
+    a[o + F.equationEnd] = r.equationEnd;
+    a[o + F.forwardStart] = r.forwardStart;
+    a[o + F.forwardEnd] = r.forwardEnd;
+    a[o + F.reverseStart] = r.reverseStart;
+    a[o + F.reverseEnd] = r.reverseEnd;
+    a[o + F.reactants] = r.reactants;
+    a[o + F.products] = r.products;
+    a[o + F.reservoirReactants] = r.reservoirReactants;
+    a[o + F.reservoirProducts] = r.reservoirProducts;
+    this.#rates[2 * slot] = r.forward;
+    this.#rates[2 * slot + 1] = r.reverse ?? NaN;
+    if (r.forwardObject) this.#objects.set(2 * slot, r.forwardObject);
+    if (r.reverseObject) this.#objects.set(2 * slot + 1, r.reverseObject);
+    if (r.equation !== null) this.#equations.set(slot, r.equation);
+    return slot;
+  }
+
+  #grow(): void {
+    const ints = new Int32Array(this.#ints.length * 2);
+    ints.set(this.#ints);
+    this.#ints = ints;
+    const rates = new Float64Array(this.#rates.length * 2);
+    rates.set(this.#rates);
+    this.#rates = rates;
+  }
+
+  int(slot: number, field: number): number {
+    return this.#ints[F.COUNT * slot + field]!;
+  }
+
+  /** The rate constant's value, direction 0 forward, 1 reverse (NaN for the reverse of a one-way reaction). */
+  value(slot: number, direction: 0 | 1): number {
+    return this.#rates[2 * slot + direction]!;
+  }
+
+  /** The rate constant object of a slot's direction; a literal's is made by the caller, who keeps it. */
+  object(slot: number, direction: 0 | 1): RateConstant | undefined {
+    return this.#objects.get(2 * slot + direction);
+  }
+
+  equation(slot: number): string {
+    const start = this.int(slot, F.equationStart);
+    return start >= 0 ? this.text.slice(start, this.int(slot, F.equationEnd)) : this.#equations.get(slot)!;
+  }
+
+  span(slot: number): Span {
+    const lineStart = this.int(slot, F.lineStart), start = this.int(slot, F.start);
+    return { file: this.file, offset: start, line: this.int(slot, F.line), column: start - lineStart + 1, length: this.int(slot, F.end) - start };
+  }
+
+  /** The literal rate of a slot's direction, placed on its line (its span made when read). */
+  literal(slot: number, direction: 0 | 1): LiteralRate {
+    const start = this.int(slot, direction === 0 ? F.forwardStart : F.reverseStart);
+    const end = this.int(slot, direction === 0 ? F.forwardEnd : F.reverseEnd);
+    const lineStart = this.int(slot, F.lineStart);
+    return LiteralRate.at(this.value(slot, direction), this.text.slice(start, end), { file: this.file, line: this.int(slot, F.line), lineStart }, start - lineStart);
+  }
+}
+
+/** Field numbers a PackedReaction reads (the store's layout). */
+export const FIELD = {
+  labelStart: F.labelStart, labelEnd: F.labelEnd,
+  reactants: F.reactants, products: F.products, reservoirReactants: F.reservoirReactants, reservoirProducts: F.reservoirProducts,
+} as const;
+
+/**
+ * A reaction read from a PackedStore slot. `index` and the complexes are set by buildNetwork,
+ * which then freezes it; what it makes on first read is kept in `#made`.
+ */
+export class PackedReaction implements Reaction {
+  index = -1;
+  reactantComplex = -1;
+  productComplex = -1;
+  readonly #store: PackedStore;
+  readonly #slot: number;
+  readonly #id: string;
+  #made: { span?: Span; forward?: RateConstant; reverse?: RateConstant | null; equation?: string } | undefined;
+
+  constructor(store: PackedStore, slot: number, id: string) {
+    this.#store = store;
+    this.#slot = slot;
+    this.#id = id;
+  }
+
+  get id(): string {
+    return this.#id;
+  }
+
+  get labelGiven(): boolean {
+    return this.#store.int(this.#slot, FIELD.labelStart) >= 0;
+  }
+
+  get reactants(): readonly Term[] {
+    return this.#store.side(this.#store.int(this.#slot, FIELD.reactants));
+  }
+
+  get products(): readonly Term[] {
+    return this.#store.side(this.#store.int(this.#slot, FIELD.products));
+  }
+
+  get reservoirReactants(): readonly Term[] {
+    return this.#store.side(this.#store.int(this.#slot, FIELD.reservoirReactants));
+  }
+
+  get reservoirProducts(): readonly Term[] {
+    return this.#store.side(this.#store.int(this.#slot, FIELD.reservoirProducts));
+  }
+
+  /** The forward (0) or reverse (1) rate constant's value, without making its object (NaN: one-way). */
+  rateValue(direction: 0 | 1): number {
+    return this.#store.value(this.#slot, direction);
+  }
+
+  /** Whether a side has reservoir terms (0 reactants, 1 products), without reading the list. */
+  hasReservoirs(side: 0 | 1): boolean {
+    return this.#store.int(this.#slot, side === 0 ? FIELD.reservoirReactants : FIELD.reservoirProducts) !== NO_SIDE;
+  }
+
+  get forward(): RateConstant {
+    const made = (this.#made ??= {});
+    return (made.forward ??= this.#store.object(this.#slot, 0) ?? this.#store.literal(this.#slot, 0));
+  }
+
+  get reverse(): RateConstant | null {
+    const made = (this.#made ??= {});
+    if (made.reverse === undefined) made.reverse = Number.isNaN(this.#store.value(this.#slot, 1)) ? null : (this.#store.object(this.#slot, 1) ?? this.#store.literal(this.#slot, 1));
+    return made.reverse;
+  }
+
+  get equation(): string {
+    const made = (this.#made ??= {});
+    return (made.equation ??= this.#store.equation(this.#slot));
+  }
+
+  get span(): Span {
+    const made = (this.#made ??= {});
+    return (made.span ??= this.#store.span(this.#slot));
+  }
+}
