@@ -1,0 +1,39 @@
+/**
+ * Packed reactions (network/packed.ts): what a plain reaction line compiles to. Each field reads
+ * as the ordinary path's record does (test/compile/fast-lowering.test.ts holds the two paths to
+ * that on random files); here, what is particular to reading fields from columns.
+ */
+import { describe, expect, it } from "vitest";
+import { compile } from "../../src/compile/index.js";
+import { reactionFields, withChanges } from "../../src/network/build.js";
+import { PackedReaction } from "../../src/network/packed.js";
+
+const text = "param k = 2\nstate a = 1, b, c\nreservoir ATP = 3\nj1: a + ATP <-> b @ 1.5, k\nb   ->   c @ 2e-3\nc <-> a @ 0.36787944117144233, 4\n";
+
+describe("packed reactions", () => {
+  const network = compile(text, "p.crn").network!;
+  it("are what plain lines compile to, frozen, with their index and complexes", () => {
+    expect(network.reactions.every((r) => r instanceof PackedReaction && Object.isFrozen(r))).toBe(true);
+    expect(network.reactions.map((r) => [r.index, r.id, r.labelGiven])).toEqual([[0, "j1", true], [1, "R2", false], [2, "R3", false]]);
+    expect(network.reactions.map((r) => [network.complexes[r.reactantComplex]!.label, network.complexes[r.productComplex]!.label])).toEqual([["a", "b"], ["b", "c"], ["c", "a"]]);
+  });
+
+  it("read their rate constants, spans and equations from the line, the same object every time", () => {
+    const [j1, r2, r3] = network.reactions;
+    expect(j1!.forward).toBe(j1!.forward);
+    expect(j1!.span).toBe(j1!.span);
+    expect([j1!.forward.value, j1!.forward.span.column, j1!.reverse!.value, j1!.reverse!.span]).toEqual([1.5, "j1: a + ATP <-> b @ ".length + 1, 2, { file: "p.crn", offset: text.indexOf("k\n"), line: 4, column: text.indexOf("k\n") - text.indexOf("j1") + 1, length: 1 }]);
+    expect(j1!.reservoirReactants).toEqual([{ index: 0, coefficient: 1 }]);
+    expect(r2!.reverse).toBeNull();
+    expect(r2!.equation).toBe("b -> c"); // written with extra spaces: built, not sliced
+    expect(r2!.span).toEqual({ file: "p.crn", offset: text.indexOf("b   ->"), line: 5, column: 1, length: "b   ->   c @ 2e-3".length });
+    expect([r3!.forward.rational, r3!.reverse!.exact]).toEqual([false, { num: 4n, den: 1n }]);
+  });
+
+  it("are copied with changes through reactionFields, and the columns follow withChanges", () => {
+    expect(network.columns.forward[0]).toBe(4.5); // 1.5 · [ATP]
+    const doubled = withChanges(network, { reactions: network.reactions.map((r) => ({ ...reactionFields(r), forward: { ...r.forward, value: 2 * r.forward.value, exact: null, span: r.forward.span } })) });
+    expect(doubled.reactions[0]!.equation).toBe("a + ATP <-> b");
+    expect(Array.from(doubled.columns.forward)).toEqual([9, 4e-3, 2 * 0.36787944117144233]);
+  });
+});
