@@ -30,6 +30,7 @@ const EMPTY: readonly Term[] = Object.freeze([]);
 const enum F {
   line, lineStart, start, end, labelStart, labelEnd, equationStart, equationEnd,
   forwardStart, forwardEnd, reverseStart, reverseEnd,
+  // the four sides in this order, one after another (markUsed walks them as a range)
   reactants, products, reservoirReactants, reservoirProducts,
   COUNT,
 }
@@ -207,6 +208,15 @@ export class PackedReaction implements Reaction {
   /** The forward (0) or reverse (1) rate constant's value, without making its object (NaN: one-way). */
   rateValue(direction: 0 | 1): number {
     return this.#store.value(this.#slot, direction);
+  }
+
+  /** Sets `species[i]` for every species and `reservoirs[y]` for every reservoir it names (no list read for one species once). */
+  markUsed(species: Uint8Array, reservoirs: Uint8Array): void {
+    for (let field = FIELD.reactants; field <= FIELD.reservoirProducts; field++) {
+      const code = this.#store.int(this.#slot, field), used = field <= FIELD.products ? species : reservoirs;
+      if (code <= -2) used[-code - 2] = 1;
+      else if (code >= 0) for (const t of this.#store.side(code)) used[t.index] = 1;
+    }
   }
 
   /** Whether a side has reservoir terms (0 reactants, 1 products), without reading the list. */
