@@ -130,7 +130,7 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
     reverse: reverse === null ? null : reverse.value, reverseStart: reverse === null ? -1 : at + reverse.start, reverseEnd: reverse === null ? -1 : at + reverse.end, reverseObject: reverse?.object ?? null,
     reactants: lhs.internal, products: rhs.internal, reservoirReactants: lhs.reservoir, reservoirProducts: rhs.reservoir,
   });
-  return new PackedReaction(store, slot, id);
+  return new PackedReaction(store, slot, labelled ? id : null);
 }
 
 /** Whether two side codes are the same multiset (a pooled list is compared term by term). */

@@ -1,28 +1,35 @@
 /**
- * The reaction ids of a compiled file by name, read off what ReactionIds already holds (the ids in
- * order and the labels' Map) instead of a second Map of every id: a file of 5·10^5 unlabelled
- * reactions would otherwise hash and store 5·10^5 `R<n>` strings again. A default name `R<n>` is
+ * The reaction ids of a compiled file by name, read off what ReactionIds already holds (the labels
+ * in order, null for a default name, and the labels' Map) instead of a second Map of every id: a
+ * file of 5·10^5 unlabelled reactions would otherwise hash and store 5·10^5 `R<n>` strings again. A default name `R<n>` is
  * found by its number. Only for ids without duplicates (ReactionIds reports those; a Map built
  * in order, the last of equal ids winning, is what the compiler uses then).
  */
 
-/** The ids `ids` (position i is reaction i), with `labels` the written labels → position. */
+/**
+ * The ids of reactions whose labels are `labelAt` (position i is reaction i; null for the default
+ * name `R<i + 1>`), with `labels` the written labels → position.
+ */
 export class ReactionIdIndex implements ReadonlyMap<string, number> {
   constructor(
-    private readonly ids: readonly string[],
+    private readonly labelAt: readonly (string | null)[],
     private readonly labels: ReadonlyMap<string, number>,
   ) {}
 
   get size(): number {
-    return this.ids.length;
+    return this.labelAt.length;
+  }
+
+  #id(i: number): string {
+    return this.labelAt[i] ?? `R${i + 1}`;
   }
 
   /**
    * The position of reaction `id`: a label's from the labels, a default name `R<n>`'s is n − 1
    * when reaction n − 1 is called so.
    *
-   *   new ReactionIdIndex(["a", "R2"], new Map([["a", 0]])).get("R2");  // 1
-   *   new ReactionIdIndex(["a", "R2"], new Map([["a", 0]])).get("R1");  // undefined
+   *   new ReactionIdIndex(["a", null], new Map([["a", 0]])).get("R2");  // 1
+   *   new ReactionIdIndex(["a", null], new Map([["a", 0]])).get("R1");  // undefined
    */
   get(id: string): number | undefined {
     const labelled = this.labels.size === 0 ? undefined : this.labels.get(id);
@@ -31,7 +38,7 @@ export class ReactionIdIndex implements ReadonlyMap<string, number> {
     const m = /^R([1-9][0-9]*)$/.exec(id);
     if (m === null) return undefined;
     const k = Number(m[1]) - 1;
-    return k < this.ids.length && this.ids[k] === id ? k : undefined;
+    return k < this.labelAt.length && this.labelAt[k] === null ? k : undefined;
   }
 
   has(id: string): boolean {
@@ -39,15 +46,15 @@ export class ReactionIdIndex implements ReadonlyMap<string, number> {
   }
 
   *entries(): MapIterator<[string, number]> {
-    for (let i = 0; i < this.ids.length; i++) yield [this.ids[i]!, i];
+    for (let i = 0; i < this.labelAt.length; i++) yield [this.#id(i), i];
   }
 
   *keys(): MapIterator<string> {
-    yield* this.ids;
+    for (let i = 0; i < this.labelAt.length; i++) yield this.#id(i);
   }
 
   *values(): MapIterator<number> {
-    for (let i = 0; i < this.ids.length; i++) yield i;
+    for (let i = 0; i < this.labelAt.length; i++) yield i;
   }
 
   [Symbol.iterator](): MapIterator<[string, number]> {
@@ -55,6 +62,6 @@ export class ReactionIdIndex implements ReadonlyMap<string, number> {
   }
 
   forEach(f: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
-    for (let i = 0; i < this.ids.length; i++) f.call(thisArg, i, this.ids[i]!, this);
+    for (let i = 0; i < this.labelAt.length; i++) f.call(thisArg, i, this.#id(i), this);
   }
 }

@@ -36,10 +36,10 @@ function arrowFix(text: string): "->" | "<->" {
 
 /** Gives each reaction its id (`R<n>` when unlabelled, n its 1-based position) and reports duplicates. */
 export class ReactionIds {
-  readonly ids: string[] = [];
-  /** Line of each reaction, and whether it had a label (two flat arrays: no object per reaction). */
+  /** Per reaction: its label, or null for the default name `R<n>` (made when read: no string kept per reaction). */
+  private readonly labelAt: (string | null)[] = [];
+  /** Line of each reaction (a flat array: no object per reaction). */
   private readonly lines: number[] = [];
-  private readonly labelled: boolean[] = [];
   /** Labels only (default names cannot collide with each other): label → position. */
   private readonly labels = new Map<string, number>();
 
@@ -48,17 +48,26 @@ export class ReactionIds {
 
   constructor(private readonly sink: DiagnosticSink) {}
 
+  get count(): number {
+    return this.labelAt.length;
+  }
+
+  /** The id of the reaction at `position`. */
+  id(position: number): string {
+    return this.labelAt[position] ?? `R${position + 1}`;
+  }
+
   /**
-   * Reaction position by id, each of `ids` at its position. Without duplicates it reads the ids
-   * and labels held here (no Map of every id); with them, a Map in which the last wins.
+   * Reaction position by id, each id at its position. Without duplicates it reads the labels
+   * held here (no Map of every id); with them, a Map in which the last wins.
    *
    *   ids.add("a", 1, where); ids.add(null, 2, where);
    *   ids.index().get("R2");  // 1
    */
   index(): ReadonlyMap<string, number> {
-    if (!this.duplicates) return new ReactionIdIndex(this.ids, this.labels);
+    if (!this.duplicates) return new ReactionIdIndex(this.labelAt, this.labels);
     const out = new Map<string, number>();
-    for (let i = 0; i < this.ids.length; i++) out.set(this.ids[i]!, i);
+    for (let i = 0; i < this.count; i++) out.set(this.id(i), i);
     return out;
   }
 
@@ -68,29 +77,29 @@ export class ReactionIds {
 
   /** Registers the reaction of line `line` with `label` (null: none); `where` places a duplicate's error. */
   add(label: string | null, line: number, where: () => Span): string {
-    const position = this.ids.length;
-    const id = label ?? `R${position + 1}`;
-    this.ids.push(id);
+    const position = this.labelAt.length;
+    this.labelAt.push(label);
     this.lines.push(line);
-    this.labelled.push(label !== null);
-    const prior = this.priorWith(id, position, label !== null);
-    if (label !== null && !this.labels.has(id)) this.labels.set(id, position);
+    const id = label ?? `R${position + 1}`;
+    // a default name is only ever the n-th's, so only an earlier label can have it
+    const prior = label === null ? (this.labels.size === 0 ? -1 : (this.labels.get(id) ?? -1)) : this.priorWith(label, position);
+    if (label !== null && !this.labels.has(label)) this.labels.set(label, position);
     if (prior >= 0) {
       this.duplicates = true;
       const at = this.lines[prior];
-      const what = this.labelled[prior] ? `the label of line ${at}` : `the default name of the reaction at line ${at}`;
+      const what = this.labelAt[prior] !== null ? `the label of line ${at}` : `the default name of the reaction at line ${at}`;
       this.sink.error(CODES.duplicateLabel, `reaction label '${id}' is already ${what}`, where(), "labels must be unique");
     }
     return id;
   }
 
   /** The earlier reaction already named `id`, or -1 (a default name `R<n>` is only ever the n-th's). */
-  private priorWith(id: string, position: number, isLabel: boolean): number {
-    const labelled = this.labels.size === 0 ? undefined : this.labels.get(id);
-    if (labelled !== undefined || !isLabel) return labelled ?? -1;
-    const m = id.charCodeAt(0) === 82 ? /^R([1-9][0-9]*)$/.exec(id) : null; // only `R<n>` can be a default name
+  private priorWith(label: string, position: number): number {
+    const labelled = this.labels.size === 0 ? undefined : this.labels.get(label);
+    if (labelled !== undefined) return labelled;
+    const m = label.charCodeAt(0) === 82 ? /^R([1-9][0-9]*)$/.exec(label) : null; // only `R<n>` can be a default name
     const k = m ? Number(m[1]) - 1 : -1;
-    return k >= 0 && k < position && this.labelled[k] === false ? k : -1;
+    return k >= 0 && k < position && this.labelAt[k] === null ? k : -1;
   }
 }
 

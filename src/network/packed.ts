@@ -172,17 +172,21 @@ export class PackedReaction implements Reaction {
   productComplex = -1;
   readonly #store: PackedStore;
   readonly #slot: number;
-  readonly #id: string;
-  #made: { span?: Span; forward?: RateConstant; reverse?: RateConstant | null; equation?: string } | undefined;
+  /** The label; null for the default name `R<index + 1>`, made when read. */
+  readonly #label: string | null;
+  #made: { id?: string; span?: Span; forward?: RateConstant; reverse?: RateConstant | null; equation?: string } | undefined;
 
-  constructor(store: PackedStore, slot: number, id: string) {
+  constructor(store: PackedStore, slot: number, label: string | null) {
     this.#store = store;
     this.#slot = slot;
-    this.#id = id;
+    this.#label = label;
   }
 
+  /** The label, or `R<n>` with n the reaction's 1-based position among all the file's reactions (its index + 1). */
   get id(): string {
-    return this.#id;
+    if (this.#label !== null) return this.#label;
+    const made = (this.#made ??= {});
+    return (made.id ??= `R${this.index + 1}`);
   }
 
   get labelGiven(): boolean {

@@ -22,7 +22,7 @@ describe("the network's reaction index", () => {
   });
 
   it("does not take a labelled reaction's position for the default name of that position", () => {
-    const index = new ReactionIdIndex(["a", "R2"], new Map([["a", 0]]));
+    const index = new ReactionIdIndex(["a", null], new Map([["a", 0]]));
     expect(index.get("R1")).toBeUndefined();
     expect(index.get("R2")).toBe(1);
     expect(index.get("a")).toBe(0);
