@@ -160,7 +160,7 @@ function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameT
   return { internal: sideCode(internal, store), reservoir: sideCode(reservoir, store), internalSingle: internal !== null && internal.length === 1 && internal[0]!.coefficient === 1 };
 }
 
-/** The decimal digits t[start, end) as a number (the scanner took digits only); NaN past 15 digits. */
+/** The decimal digits t[start, end) as a number (the scanner took digits only); past 15 digits by Number(), which isSafeInteger then judges. */
 function digits(t: string, start: number, end: number): number {
   if (end - start > 15) return Number(t.slice(start, end));
   let v = 0;

@@ -43,7 +43,7 @@ export class PackedStore {
   #ints = new Int32Array(F.COUNT * 1024);
   #rates = new Float64Array(2 * 1024);
   #size = 0;
-  /** Term lists with more than one term, or a coefficient above 1, each once (sides share them). */
+  /** Term lists with more than one term, or a coefficient above 1, one per side that has one (equal ones are found by buildNetwork's complex table). */
   readonly #pool: (readonly Term[])[] = [];
   /** The shared lists of one species once, by index (made on first use). */
   readonly #singles: (readonly Term[])[] = [];
@@ -70,7 +70,7 @@ export class PackedStore {
     return (this.#singles[i] ??= Object.freeze([Object.freeze({ index: i, coefficient: 1 })]));
   }
 
-  /** Pools a list (sorted by index, already unique among the pooled ones); its code. */
+  /** Keeps a list (sorted by index, frozen here); its code. */
   pool(terms: readonly Term[]): SideCode {
     this.#pool.push(Object.freeze(terms));
     return this.#pool.length - 1;
