@@ -8,7 +8,7 @@
  * path's by construction, and the lowered reaction is the one lowerReaction builds.
  */
 import { addTerm, mix, sameTerms } from "../network/build.js";
-import { NO_SIDE, PackedReaction, PackedStore, singleSide, type SideCode } from "../network/packed.js";
+import { isSingle, NO_SIDE, PackedReaction, PackedStore, singleSide, type SideCode } from "../network/packed.js";
 import type { RateConstant, Term } from "../network/types.js";
 import { lineSpan, MAX_SIDE_TERMS, type ReactionShape } from "../syntax/fast-reaction.js";
 import type { Where } from "../syntax/visitor.js";
@@ -91,11 +91,9 @@ function hash(t: string, start: number, end: number): number {
 interface Sides {
   internal: SideCode;
   reservoir: SideCode;
-  /** The internal side has one term (the Markov shape needs it once, coefficient 1). */
-  internalSingle: boolean;
 }
 
-const NONE: Sides = { internal: NO_SIDE, reservoir: NO_SIDE, internalSingle: false };
+const NONE: Sides = { internal: NO_SIDE, reservoir: NO_SIDE };
 
 /**
  * The reaction `shape` describes in `line`, registered with `ids` and kept in `store`, or null
@@ -115,7 +113,8 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
   const sameInternal = sameSide(store, lhs.internal, rhs.internal);
   if (sameInternal && sameSide(store, lhs.reservoir, rhs.reservoir)) return null; // changes nothing: an error
   if (decls.kind === "markov") {
-    if (!lhs.internalSingle || !rhs.internalSingle || lhs.internal >= 0 || rhs.internal >= 0 || lhs.internal === rhs.internal) return null;
+    // a jump is one state once to another
+    if (!isSingle(lhs.internal) || !isSingle(rhs.internal) || lhs.internal === rhs.internal) return null;
   } else if (sameInternal) return null; // a reservoir-only reaction: a warning
   const labelled = shape.labelStart >= 0;
   const id = ids.add(labelled ? line.slice(shape.labelStart, shape.labelEnd) : null, w.line, () => (labelled ? lineSpan(w, shape.labelStart, shape.labelEnd) : lineSpan(w, shape.start, shape.end)));
@@ -150,14 +149,14 @@ function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameT
     if (!(coefficient >= 1) || !Number.isSafeInteger(coefficient)) return null;
     const code = names.find(line, shape.terms[at + 2]!, shape.terms[at + 3]!);
     if (code > 0) {
-      if (n === 1 && coefficient === 1) return { internal: singleSide(code - 1), reservoir: NO_SIDE, internalSingle: true };
+      if (n === 1 && coefficient === 1) return { internal: singleSide(code - 1), reservoir: NO_SIDE };
       addTerm((internal ??= []), code - 1, coefficient);
       continue;
     }
     if (code === 0) return null; // unknown, or declared later, or not a species: the ordinary path says which
     addTerm((reservoir ??= []), -code - 1, coefficient);
   }
-  return { internal: sideCode(internal, store), reservoir: sideCode(reservoir, store), internalSingle: internal !== null && internal.length === 1 && internal[0]!.coefficient === 1 };
+  return { internal: sideCode(internal, store), reservoir: sideCode(reservoir, store) };
 }
 
 /** The decimal digits t[start, end) as a number (the scanner took digits only); past 15 digits by Number(), which isSafeInteger then judges. */

@@ -8,14 +8,14 @@
  */
 import { CODES, DiagnosticSink, sortDiagnostics, type Diagnostic, type Span } from "../diagnostics.js";
 import { buildNetwork, type SpeciesInput } from "../network/build.js";
-import { PackedReaction, PackedStore } from "../network/packed.js";
+import { PackedStore } from "../network/packed.js";
 import type { Assert, Network, Species } from "../network/types.js";
 import { forEachStatement, MAX_ERRORS } from "../syntax/parse.js";
 import type { Statement } from "../syntax/ast.js";
 import type { ReactionShape } from "../syntax/fast-reaction.js";
 import type { Where } from "../syntax/visitor.js";
 import { lowerAssert } from "./asserts.js";
-import { CompileContext } from "./context.js";
+import { CompileContext, NO_TERMS } from "./context.js";
 import { DeclarationTable, type Declarations } from "./declarations.js";
 import { EnergyTable, type TermNames } from "./energies.js";
 import { lowerShape, NameTable } from "./fast-reaction.js";
@@ -86,7 +86,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   let store: PackedStore | null = null;
   const plain = (line: string, w: Where, shape: ReactionShape): boolean => {
     if (firstSpan === null || syntax.hasErrors || !decls.kindKnown || errors() > MAX_ERRORS) return false;
-    const r = lowerShape(line, w, shape, decls, ids, (nameTable ??= new NameTable(decls)), (store ??= new PackedStore(text, file)));
+    const r = lowerShape(line, w, shape, decls, ids, (nameTable ??= new NameTable(decls)), (store ??= new PackedStore(text, file, { none: NO_TERMS, single: (i) => context.single(i) })));
     if (r === null) return false;
     lowered.push(r);
     built.push(false);
@@ -197,10 +197,6 @@ function warnUnused(decls: DeclarationTable, reactions: readonly LoweredReaction
   const reservoirs = [...decls.names.values()].filter((d) => d.kind === "reservoir");
   const usedReservoirs = new Uint8Array(reservoirs.length);
   for (const r of reactions) {
-    if (r instanceof PackedReaction) {
-      r.markUsed(usedSpecies, usedReservoirs);
-      continue;
-    }
     for (const t of r.reactants) usedSpecies[t.index] = 1;
     for (const t of r.products) usedSpecies[t.index] = 1;
     for (const t of r.reservoirReactants) usedReservoirs[t.index] = 1;

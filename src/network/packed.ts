@@ -23,14 +23,13 @@ import type { RateConstant, Reaction, Term } from "./types.js";
 export type SideCode = number;
 export const NO_SIDE: SideCode = -1;
 export const singleSide = (index: number): SideCode => -index - 2;
+/** Whether a side is one species once (then `singleSide` of it). */
+export const isSingle = (code: SideCode): boolean => code <= -2;
 
-const EMPTY: readonly Term[] = Object.freeze([]);
-
-/** Per slot, the Int32 fields, at FIELDS·slot + field. */
+/** Per slot, the Int32 fields, at F.COUNT·slot + field. */
 const enum F {
   line, lineStart, start, end, labelStart, labelEnd, equationStart, equationEnd,
   forwardStart, forwardEnd, reverseStart, reverseEnd,
-  // the four sides in this order, one after another (markUsed walks them as a range)
   reactants, products, reservoirReactants, reservoirProducts,
   COUNT,
 }
@@ -45,8 +44,6 @@ export class PackedStore {
   #size = 0;
   /** Term lists with more than one term, or a coefficient above 1, one per side that has one (equal ones are found by buildNetwork's complex table). */
   readonly #pool: (readonly Term[])[] = [];
-  /** The shared lists of one species once, by index (made on first use). */
-  readonly #singles: (readonly Term[])[] = [];
   /** Rate constants that are no literal (a param), by 2·slot + direction. */
   readonly #objects = new Map<number, RateConstant>();
   /** Equations that are not a stretch of the line as written, by slot. */
@@ -56,6 +53,8 @@ export class PackedStore {
     /** The whole text of the file; every offset is into it. */
     readonly text: string,
     readonly file: string,
+    /** The compilation's shared sides: none, and one species (or reservoir) once, so both paths hand out the same lists. */
+    private readonly shared: { readonly none: readonly Term[]; single(index: number): readonly Term[] },
   ) {}
 
   get size(): number {
@@ -64,10 +63,8 @@ export class PackedStore {
 
   /** The pooled term list `code` stands for (see SideCode). */
   side(code: SideCode): readonly Term[] {
-    if (code === NO_SIDE) return EMPTY;
-    if (code >= 0) return this.#pool[code]!;
-    const i = -code - 2;
-    return (this.#singles[i] ??= Object.freeze([Object.freeze({ index: i, coefficient: 1 })]));
+    if (code === NO_SIDE) return this.shared.none;
+    return code >= 0 ? this.#pool[code]! : this.shared.single(-code - 2);
   }
 
   /** Keeps a list (sorted by index, frozen here); its code. */
@@ -156,12 +153,6 @@ export class PackedStore {
   }
 }
 
-/** Field numbers a PackedReaction reads (the store's layout). */
-export const FIELD = {
-  labelStart: F.labelStart, labelEnd: F.labelEnd,
-  reactants: F.reactants, products: F.products, reservoirReactants: F.reservoirReactants, reservoirProducts: F.reservoirProducts,
-} as const;
-
 /**
  * A reaction read from a PackedStore slot. `index` and the complexes are set by buildNetwork,
  * which then freezes it; what it makes on first read is kept in `#made`.
@@ -190,23 +181,23 @@ export class PackedReaction implements Reaction {
   }
 
   get labelGiven(): boolean {
-    return this.#store.int(this.#slot, FIELD.labelStart) >= 0;
+    return this.#store.int(this.#slot, F.labelStart) >= 0;
   }
 
   get reactants(): readonly Term[] {
-    return this.#store.side(this.#store.int(this.#slot, FIELD.reactants));
+    return this.#store.side(this.#store.int(this.#slot, F.reactants));
   }
 
   get products(): readonly Term[] {
-    return this.#store.side(this.#store.int(this.#slot, FIELD.products));
+    return this.#store.side(this.#store.int(this.#slot, F.products));
   }
 
   get reservoirReactants(): readonly Term[] {
-    return this.#store.side(this.#store.int(this.#slot, FIELD.reservoirReactants));
+    return this.#store.side(this.#store.int(this.#slot, F.reservoirReactants));
   }
 
   get reservoirProducts(): readonly Term[] {
-    return this.#store.side(this.#store.int(this.#slot, FIELD.reservoirProducts));
+    return this.#store.side(this.#store.int(this.#slot, F.reservoirProducts));
   }
 
   /** The forward (0) or reverse (1) rate constant's value, without making its object (NaN: one-way). */
@@ -214,18 +205,9 @@ export class PackedReaction implements Reaction {
     return this.#store.value(this.#slot, direction);
   }
 
-  /** Sets `species[i]` for every species and `reservoirs[y]` for every reservoir it names (no list read for one species once). */
-  markUsed(species: Uint8Array, reservoirs: Uint8Array): void {
-    for (let field = FIELD.reactants; field <= FIELD.reservoirProducts; field++) {
-      const code = this.#store.int(this.#slot, field), used = field <= FIELD.products ? species : reservoirs;
-      if (code <= -2) used[-code - 2] = 1;
-      else if (code >= 0) for (const t of this.#store.side(code)) used[t.index] = 1;
-    }
-  }
-
   /** Whether a side has reservoir terms (0 reactants, 1 products), without reading the list. */
   hasReservoirs(side: 0 | 1): boolean {
-    return this.#store.int(this.#slot, side === 0 ? FIELD.reservoirReactants : FIELD.reservoirProducts) !== NO_SIDE;
+    return this.#store.int(this.#slot, side === 0 ? F.reservoirReactants : F.reservoirProducts) !== NO_SIDE;
   }
 
   get forward(): RateConstant {
