@@ -7,7 +7,7 @@
  *
  *   store (typed arrays, one entry per slot)          PackedReaction (one per reaction)
  *   line, offsets of span/label/equation/rates   ◀──  reads its fields from its slot on demand,
- *   rate values, side codes (pooled term lists)       keeping what it made (a span, a rate) once
+ *   rate values, side codes (shared term lists)       keeping what it made (a span, a rate) once
  *
  * A PackedReaction is a `Reaction` (types.ts) like any other: every field reads the same as the
  * record the ordinary path builds (a property test holds the two paths to that). What it makes
@@ -19,7 +19,7 @@ import type { Span } from "../diagnostics.js";
 import { LiteralRate } from "./rate.js";
 import type { RateConstant, Reaction, Term } from "./types.js";
 
-/** A side: −1 none (`0`, or no reservoirs), ≤ −2 the one species −code − 2 once, ≥ 0 a pooled list. */
+/** A side: −1 none (`0`, or no reservoirs), ≤ −2 the one species −code − 2 once, ≥ 0 a kept list of several terms. */
 export type SideCode = number;
 export const NO_SIDE: SideCode = -1;
 export const singleSide = (index: number): SideCode => -index - 2;
@@ -56,10 +56,6 @@ export class PackedStore {
     /** The compilation's shared sides: none, and one species (or reservoir) once, so both paths hand out the same lists. */
     private readonly shared: { readonly none: readonly Term[]; single(index: number): readonly Term[] },
   ) {}
-
-  get size(): number {
-    return this.#size;
-  }
 
   /** The pooled term list `code` stands for (see SideCode). */
   side(code: SideCode): readonly Term[] {
