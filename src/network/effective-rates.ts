@@ -3,7 +3,7 @@
  * held at a fixed concentration, so mass action makes it a factor of the rate constant. For the
  * Markov network of a file this is the jump rate: `E + ATP -> EATP @ k` jumps E → EATP at k·[ATP].
  */
-import { PackedReaction } from "./packed.js";
+import { isTwoWay, rateValue } from "./packed.js";
 import type { MarkovEdges, Network, Reaction, ReactionColumns, Reservoir, Term } from "./types.js";
 
 /** Per reaction: k⁺_r Π_Y [Y]^α_Yr and k⁻_r Π_Y [Y]^β_Yr (0 for a one-way reaction). */
@@ -40,17 +40,11 @@ export function reactionColumns(species: number, reactions: readonly Reaction[],
     return w;
   };
   for (let r = 0; r < m; r++) {
+    // the numbers of a packed reaction straight from the compiler's columns, no rate object made
     const x = reactions[r]!;
-    if (x instanceof PackedReaction) {
-      // its numbers straight from the compiler's columns, no rate constant object made
-      forward[r] = x.hasReservoirs(0) ? fold(x.rateValue(0), x.reservoirReactants) : x.rateValue(0);
-      const back = x.rateValue(1);
-      reverse[r] = Number.isNaN(back) ? 0 : x.hasReservoirs(1) ? fold(back, x.reservoirProducts) : back;
-      continue;
-    }
-    forward[r] = x.reservoirReactants.length === 0 ? x.forward.value : fold(x.forward.value, x.reservoirReactants);
-    const back = x.reverse;
-    reverse[r] = back === null ? 0 : x.reservoirProducts.length === 0 ? back.value : fold(back.value, x.reservoirProducts);
+    const k = rateValue(x, 0), back = rateValue(x, 1);
+    forward[r] = x.reservoirReactants.length === 0 ? k : fold(k, x.reservoirReactants);
+    reverse[r] = Number.isNaN(back) ? 0 : x.reservoirProducts.length === 0 ? back : fold(back, x.reservoirProducts);
   }
   return { forward, reverse, edges: stateEdges(species, reactions) };
 }
@@ -62,7 +56,7 @@ function stateEdges(states: number, reactions: readonly Reaction[]): MarkovEdges
   for (let r = 0; r < m; r++) {
     const x = reactions[r]!;
     const left = x.reactants, right = x.products;
-    const back = x instanceof PackedReaction ? !Number.isNaN(x.rateValue(1)) : x.reverse !== null;
+    const back = isTwoWay(x);
     if (left.length !== 1 || right.length !== 1) return null;
     const a = left[0]!, b = right[0]!;
     if (a.coefficient !== 1 || b.coefficient !== 1) return null;

@@ -16,7 +16,7 @@
  * them: use `reactionFields(r)` (build.ts).
  */
 import type { Span } from "../diagnostics.js";
-import { LiteralRate } from "./rate.js";
+import { LiteralRate, MAX_EXACT_SIGNIFICANT_DIGITS, significantDigits } from "./rate.js";
 import type { RateConstant, Reaction, Term } from "./types.js";
 
 /** A side: −1 none (`0`, or no reservoirs), ≤ −2 the one species −code − 2 once, ≥ 0 a kept list of several terms. */
@@ -140,6 +140,24 @@ export class PackedStore {
     return { file: this.file, offset: start, line: this.int(slot, F.line), column: start - lineStart + 1, length: this.int(slot, F.end) - start };
   }
 
+  /** Whether the rate of a slot's direction is an exact rational (the literal rule of rate.ts), without making its object. */
+  rational(slot: number, direction: 0 | 1): boolean {
+    const object = this.object(slot, direction);
+    if (object !== undefined) return object.rational ?? object.exact !== null;
+    const start = this.int(slot, direction === 0 ? F.forwardStart : F.reverseStart);
+    return significantDigits(this.text, start, this.int(slot, direction === 0 ? F.forwardEnd : F.reverseEnd)) <= MAX_EXACT_SIGNIFICANT_DIGITS;
+  }
+
+  /** Sets species[i] (reservoirs[y]) to 1 for each species (reservoir) a slot's sides name, from the side codes. */
+  markUsed(slot: number, species: Uint8Array, reservoirs: Uint8Array): void {
+    const o = F.COUNT * slot, a = this.#ints;
+    for (let f = F.reactants; f <= F.reservoirProducts; f++) {
+      const code = a[o + f]!, into = f < F.reservoirReactants ? species : reservoirs;
+      if (isSingle(code)) into[-code - 2] = 1;
+      else if (code >= 0) for (const t of this.#pool[code]!) into[t.index] = 1;
+    }
+  }
+
   /** The literal rate of a slot's direction, placed on its line (its span made when read). */
   literal(slot: number, direction: 0 | 1): LiteralRate {
     const start = this.int(slot, direction === 0 ? F.forwardStart : F.reverseStart);
@@ -201,6 +219,16 @@ export class PackedReaction implements Reaction {
     return this.#store.value(this.#slot, direction);
   }
 
+  /** Whether the forward (0) or reverse (1) rate constant is an exact rational, without making its object (false: one-way). */
+  rateRational(direction: 0 | 1): boolean {
+    return !Number.isNaN(this.#store.value(this.#slot, direction)) && this.#store.rational(this.#slot, direction);
+  }
+
+  /** Sets species[i] (reservoirs[y]) to 1 for each species (reservoir) its sides name, without reading the lists. */
+  markUsed(species: Uint8Array, reservoirs: Uint8Array): void {
+    this.#store.markUsed(this.#slot, species, reservoirs);
+  }
+
   /** Whether a side has reservoir terms (0 reactants, 1 products), without reading the list. */
   hasReservoirs(side: 0 | 1): boolean {
     return this.#store.int(this.#slot, side === 0 ? F.reservoirReactants : F.reservoirProducts) !== NO_SIDE;
@@ -227,3 +255,22 @@ export class PackedReaction implements Reaction {
     return (made.span ??= this.#store.span(this.#slot));
   }
 }
+
+/**
+ * A reaction's rate constant value, forward (0) or reverse (1; NaN for a one-way reaction), read
+ * from the columns of a packed reaction without making its rate objects (10^5–10^6 of them).
+ */
+export function rateValue(r: Reaction, direction: 0 | 1): number {
+  if (r instanceof PackedReaction) return r.rateValue(direction);
+  return direction === 0 ? r.forward.value : r.reverse?.value ?? NaN;
+}
+
+/** Whether a reaction's rate constant (0 forward, 1 reverse) is an exact rational; false for the reverse of a one-way reaction. */
+export function rateRational(r: Reaction, direction: 0 | 1): boolean {
+  if (r instanceof PackedReaction) return r.rateRational(direction);
+  const k = direction === 0 ? r.forward : r.reverse;
+  return k !== null && (k.rational ?? k.exact !== null);
+}
+
+/** Whether a reaction is written two-way (it has a reverse rate constant). */
+export const isTwoWay = (r: Reaction): boolean => !Number.isNaN(rateValue(r, 1));

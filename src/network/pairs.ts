@@ -6,6 +6,7 @@
  * treat them as one reaction whose net flux is v_first − v_second.
  */
 import { EchelonBuilder } from "../numeric/exact/integer-matrix.js";
+import { isTwoWay } from "./packed.js";
 import type { Network, Reaction, Term } from "./types.js";
 
 /** The pairs of a network: [first, second] in index order, and each reaction's partner. */
@@ -36,7 +37,7 @@ export function oppositePairs(network: Network): ReactionPairs {
   const pairs: [number, number][] = [];
   const partner = new Int32Array(network.reactions.length).fill(-1);
   for (const r of network.reactions) {
-    if (r.reverse !== null) continue;
+    if (isTwoWay(r)) continue;
     const own = key(r, false), flipped = key(r, true);
     if (own === flipped) continue;
     const p = waiting.get(flipped)?.shift();

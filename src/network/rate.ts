@@ -21,10 +21,10 @@ import type { RateConstant } from "./types.js";
  */
 export const MAX_EXACT_SIGNIFICANT_DIGITS = 15;
 
-/** The significant digits of a decimal literal's mantissa (before any `e`): first to last non-zero. */
-export function significantDigits(text: string): number {
+/** The significant digits of a decimal literal's mantissa (before any `e`): first to last non-zero; of text[start, end) when given. */
+export function significantDigits(text: string, start = 0, end = text.length): number {
   let first = -1, last = -1, digits = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 101 || c === 69) break; // e E
     if (c < 48 || c > 57) continue; // the point, a sign

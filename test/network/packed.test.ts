@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/compile/index.js";
 import { reactionFields, withChanges } from "../../src/network/build.js";
-import { PackedReaction } from "../../src/network/packed.js";
+import { isTwoWay, PackedReaction, rateRational, rateValue } from "../../src/network/packed.js";
 
 const text = "param k = 2\nstate a = 1, b, c\nreservoir ATP = 3\nj1: a + ATP <-> b @ 1.5, k\nb   ->   c @ 2e-3\nc <-> a @ 0.36787944117144233, 4\n";
 
@@ -28,6 +28,16 @@ describe("packed reactions", () => {
     expect(r2!.equation).toBe("b -> c"); // written with extra spaces: built, not sliced
     expect(r2!.span).toEqual({ file: "p.crn", offset: text.indexOf("b   ->"), line: 5, column: 1, length: "b   ->   c @ 2e-3".length });
     expect([r3!.forward.rational, r3!.reverse!.exact]).toEqual([false, { num: 4n, den: 1n }]);
+  });
+
+  it("give their rate values and the literal rule's verdict without making rate objects, as the objects say", () => {
+    const fresh = compile(text, "p.crn").network!;
+    // read from the columns first, then from the objects the getters make
+    const read = fresh.reactions.map((r) => [rateValue(r, 0), rateValue(r, 1), rateRational(r, 0), rateRational(r, 1), isTwoWay(r)]);
+    expect(read).toEqual([[1.5, 2, true, true, true], [2e-3, NaN, true, false, false], [0.36787944117144233, 4, false, true, true]]);
+    expect(fresh.reactions.map((r) => [r.forward.value, r.reverse?.value ?? NaN, r.forward.rational ?? r.forward.exact !== null, r.reverse === null ? false : r.reverse.rational ?? r.reverse.exact !== null, r.reverse !== null])).toEqual(read);
+    // the record path (a copy) answers the same from its objects
+    expect(fresh.reactions.map((r) => reactionFields(r)).map((r) => [rateValue(r, 0), rateValue(r, 1), rateRational(r, 0), rateRational(r, 1)])).toEqual(read.map((x) => x.slice(0, 4)));
   });
 
   it("are copied with changes through reactionFields, and the columns follow withChanges", () => {

@@ -12,8 +12,9 @@
  */
 import { powInt } from "../../numeric/exact/rational.js";
 import { reservoirColumn } from "../../network/stoichiometry.js";
+import { rateRational, rateValue } from "../../network/packed.js";
 import { oppositePairs } from "../../network/pairs.js";
-import type { Network, RateConstant } from "../../network/types.js";
+import type { Network } from "../../network/types.js";
 
 /** The unit roundoff of IEEE double precision. */
 export const UNIT_ROUNDOFF = 2 ** -53;
@@ -58,8 +59,6 @@ export interface ExactConstants {
   bits(r: number): number;
 }
 
-const isRational = (k: RateConstant): boolean => k.rational ?? k.exact !== null;
-
 /**
  * ln K_r, its error bound and exact value per reaction. With `pair` (what the balance verdict
  * uses) opposite one-way reactions become one two-way reaction; without it (the default, for the
@@ -79,18 +78,26 @@ export function reactionConstants(network: Network, pair = false): ReactionConst
     if (r === undefined) continue;
     const i = r.index;
     const p = partner[i] ?? -1;
-    const reverse = r.reverse ?? (p >= 0 ? network.reactions[p]?.forward ?? null : null);
     if (p >= 0 && p < i) continue; // a pair's second member was filled in with its first
-    if (reverse === null) {
-      lnK[i] = Infinity; K[i] = Infinity; scale[i] = Infinity; errorUnits[i] = Infinity;
-      oneWay.push(i);
-      continue;
+    // values and rationality read without making rate objects (columns of a packed reaction)
+    const kf = rateValue(r, 0);
+    let kr = rateValue(r, 1), reverseRational: boolean;
+    if (!Number.isNaN(kr)) reverseRational = rateRational(r, 1);
+    else {
+      const q = p >= 0 ? reactions[p] : undefined;
+      if (q === undefined) {
+        lnK[i] = Infinity; K[i] = Infinity; scale[i] = Infinity; errorUnits[i] = Infinity;
+        oneWay.push(i);
+        continue;
+      }
+      kr = rateValue(q, 0);
+      reverseRational = rateRational(q, 0);
     }
-    const lf = Math.log(r.forward.value), lr = Math.log(reverse.value);
+    const lf = Math.log(kf), lr = Math.log(kr);
     let l = lf - lr;
     let s = Math.abs(lf) + Math.abs(lr);
-    let kk = r.forward.value / reverse.value;
-    let rational = isRational(r.forward) && isRational(reverse);
+    let kk = kf / kr;
+    let rational = rateRational(r, 0) && reverseRational;
     let reads = 2, summands = 2;
     if (r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((coef, y) => {
       const res = network.reservoirs[y];
