@@ -8,9 +8,10 @@
  * path's by construction, and the lowered reaction is the one lowerReaction builds.
  */
 import { addTerm, mix, sameTerms } from "../network/build.js";
-import { isSingle, NO_SIDE, PackedReaction, PackedStore, singleSide, type SideCode } from "../network/packed.js";
+import { isSingle, NO_SIDE, PackedReaction, PackedStore, singleSide, type LineParts, type SideCode } from "../network/packed.js";
 import type { RateConstant, Term } from "../network/types.js";
-import { lineSpan, MAX_SIDE_TERMS, type ReactionShape } from "../syntax/fast-reaction.js";
+import { MAX_EXACT_SIGNIFICANT_DIGITS, significantDigits } from "../network/rate.js";
+import { lineSpan, MAX_SIDE_TERMS, ReactionShape, scanReaction } from "../syntax/fast-reaction.js";
 import type { Where } from "../syntax/visitor.js";
 import type { DeclarationTable } from "./declarations.js";
 import type { ReactionIds } from "./reactions.js";
@@ -118,15 +119,12 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
   } else if (sameInternal) return null; // a reservoir-only reaction: a warning
   const labelled = shape.labelStart >= 0;
   const id = ids.add(labelled ? line.slice(shape.labelStart, shape.labelEnd) : null, w.line, () => (labelled ? lineSpan(w, shape.labelStart, shape.labelEnd) : lineSpan(w, shape.start, shape.end)));
-  const at = w.lineStart;
   const canonicalEquation = isCanonical(line, shape);
   const slot = store.add({
-    line: w.line, lineStart: at, start: at + shape.start, end: at + shape.end,
-    labelStart: labelled ? at + shape.labelStart : -1, labelEnd: labelled ? at + shape.labelEnd : -1,
-    equationStart: canonicalEquation ? at + shape.sides[0]! : -1, equationEnd: canonicalEquation ? at + shape.sides[5]! : -1,
+    line: w.line, lineStart: w.lineStart,
     equation: canonicalEquation ? null : `${sideText(line, shape, 0)} ${twoWay ? "<->" : "->"} ${sideText(line, shape, 1)}`,
-    forward: forward.value, forwardStart: at + forward.start, forwardEnd: at + forward.end, forwardObject: forward.object,
-    reverse: reverse === null ? null : reverse.value, reverseStart: reverse === null ? -1 : at + reverse.start, reverseEnd: reverse === null ? -1 : at + reverse.end, reverseObject: reverse?.object ?? null,
+    forward: forward.value, forwardRational: forward.rational, forwardObject: forward.object,
+    reverse: reverse === null ? NaN : reverse.value, reverseRational: reverse !== null && reverse.rational, reverseObject: reverse?.object ?? null,
     reactants: lhs.internal, products: rhs.internal, reservoirReactants: lhs.reservoir, reservoirProducts: rhs.reservoir,
   });
   return new PackedReaction(store, slot, labelled ? id : null);
@@ -174,11 +172,10 @@ function sideCode(terms: Term[] | null, store: PackedStore): SideCode {
   return store.pool(terms);
 }
 
-/** A rate's value and where its literal is (columns of the line), or its object when it is a param. */
+/** A rate's value and, for a literal, whether it is an exact rational; its object when it is a param. */
 interface LoweredRate {
   value: number;
-  start: number;
-  end: number;
+  rational: boolean;
   object: RateConstant | null;
 }
 
@@ -188,13 +185,13 @@ function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: De
   const text = line.slice(start, end);
   if (shape.rates[3 * i + 2] === 1) {
     const literal = Number(text);
-    return literal > 0 && Number.isFinite(literal) ? { value: literal, start, end, object: null } : null;
+    return literal > 0 && Number.isFinite(literal) ? { value: literal, rational: significantDigits(line, start, end) <= MAX_EXACT_SIGNIFICANT_DIGITS, object: null } : null;
   }
   const v = decls.params.get(text);
   if (v === undefined) return null;
   decls.used.add(text);
   if (!(v.value > 0) || !Number.isFinite(v.value)) return null;
-  return { value: v.value, start, end, object: { value: v.value, exact: v.exact, ...field(v.sensitivity), span: lineSpan(w, start, end) } };
+  return { value: v.value, rational: v.exact !== null, object: { value: v.value, exact: v.exact, ...field(v.sensitivity), span: lineSpan(w, start, end) } };
 }
 
 /** Whether the line already reads as `equation` would write it: then the equation is that stretch. */
@@ -232,4 +229,20 @@ function sideText(line: string, shape: ReactionShape, side: 0 | 1): string {
     out += coefficient !== "1" ? `${coefficient} ${name}` : name;
   }
   return out;
+}
+
+/**
+ * What a PackedStore asks of a line it keeps only the start of: the columns of the reaction's
+ * parts, found by scanning the line again as the parser first did (one scratch shape per store).
+ */
+export function lineLocator(): (line: string) => LineParts {
+  const shape = new ReactionShape();
+  return (line) => {
+    if (!scanReaction(line, shape)) throw new Error(`internal error: a packed reaction's line no longer scans as one: ${line}`);
+    const two = shape.rateCount > 1;
+    return {
+      start: shape.start, end: shape.end, equationStart: shape.sides[0]!, equationEnd: shape.sides[5]!,
+      forwardStart: shape.rates[0]!, forwardEnd: shape.rates[1]!, reverseStart: two ? shape.rates[3]! : -1, reverseEnd: two ? shape.rates[4]! : -1,
+    };
+  };
 }

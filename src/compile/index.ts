@@ -18,7 +18,7 @@ import { lowerAssert } from "./asserts.js";
 import { CompileContext, NO_TERMS } from "./context.js";
 import { DeclarationTable, type Declarations } from "./declarations.js";
 import { EnergyTable, type TermNames } from "./energies.js";
-import { lowerShape, NameTable } from "./fast-reaction.js";
+import { lineLocator, lowerShape, NameTable } from "./fast-reaction.js";
 import { MeasureTable } from "./measures.js";
 import { field } from "./sensitivity.js";
 import { lowerReaction, ReactionIds, type LoweredReaction } from "./reactions.js";
@@ -86,7 +86,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   let store: PackedStore | null = null;
   const plain = (line: string, w: Where, shape: ReactionShape): boolean => {
     if (firstSpan === null || syntax.hasErrors || !decls.kindKnown || errors() > MAX_ERRORS) return false;
-    const r = lowerShape(line, w, shape, decls, ids, (nameTable ??= new NameTable(decls)), (store ??= new PackedStore(text, file, { none: NO_TERMS, single: (i) => context.single(i) })));
+    const r = lowerShape(line, w, shape, decls, ids, (nameTable ??= new NameTable(decls)), (store ??= new PackedStore(text, file, { none: NO_TERMS, single: (i) => context.single(i) }, lineLocator(), lineCount(text))));
     if (r === null) return false;
     lowered.push(r);
     built.push(false);
@@ -161,6 +161,13 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     forces,
     params: new Map([...decls.params].map(([name, v]) => [name, v.value] as const)),
   }, { speciesIndex: species, reservoirIndex: decls.reservoirIndex, reactionIndex });
+}
+
+/** The number of LF line ends: room for the plain reaction lines at once (a store that runs out grows). */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 /** Whether a reaction's first try named something not declared yet (so it waits for the end). */

@@ -16,7 +16,7 @@
  * them: use `reactionFields(r)` (build.ts).
  */
 import type { Span } from "../diagnostics.js";
-import { LiteralRate, MAX_EXACT_SIGNIFICANT_DIGITS, significantDigits } from "./rate.js";
+import { LiteralRate } from "./rate.js";
 import type { RateConstant, Reaction, Term } from "./types.js";
 
 /** A side: −1 none (`0`, or no reservoirs), ≤ −2 the one species −code − 2 once, ≥ 0 a kept list of several terms. */
@@ -28,10 +28,30 @@ export const isSingle = (code: SideCode): boolean => code <= -2;
 
 /** Per slot, the Int32 fields, at F.COUNT·slot + field. */
 const enum F {
-  line, lineStart, start, end, labelStart, labelEnd, equationStart, equationEnd,
-  forwardStart, forwardEnd, reverseStart, reverseEnd,
+  line, lineStart,
   reactants, products, reservoirReactants, reservoirProducts,
   COUNT,
+}
+
+/** Per slot, bits of the flags column: the forward, the reverse literal is an exact rational. */
+const FORWARD_RATIONAL = 1, REVERSE_RATIONAL = 2;
+
+/**
+ * Where the parts of a plain reaction line are, as columns of the line: what the compiler's
+ * scanner finds in it again when a reaction's span, equation or rate literal is first read. The
+ * store keeps only the line's start, so a slot costs 25 bytes and 16 of rate values, not 80.
+ */
+export interface LineParts {
+  readonly start: number;
+  readonly end: number;
+  /** The equation as written, when the line writes it canonically (else the store keeps it). */
+  readonly equationStart: number;
+  readonly equationEnd: number;
+  /** The rate literals (or param names); reverse −1 for a one-way reaction. */
+  readonly forwardStart: number;
+  readonly forwardEnd: number;
+  readonly reverseStart: number;
+  readonly reverseEnd: number;
 }
 
 /**
@@ -39,8 +59,9 @@ const enum F {
  * read; read by the PackedReactions made from it.
  */
 export class PackedStore {
-  #ints = new Int32Array(F.COUNT * 1024);
-  #rates = new Float64Array(2 * 1024);
+  #ints: Int32Array;
+  #flags: Uint8Array;
+  #rates: Float64Array;
   #size = 0;
   /** Term lists with more than one term, or a coefficient above 1, one per side that has one (equal ones are found by buildNetwork's complex table). */
   readonly #pool: (readonly Term[])[] = [];
@@ -55,7 +76,16 @@ export class PackedStore {
     readonly file: string,
     /** The compilation's shared sides: none, and one species (or reservoir) once, so both paths hand out the same lists. */
     private readonly shared: { readonly none: readonly Term[]; single(index: number): readonly Term[] },
-  ) {}
+    /** The parts of a line the compiler lowered into a slot (it scans the line again). */
+    private readonly locate: (line: string) => LineParts,
+    /** How many slots to make room for at once (the file's line count bounds them). */
+    capacity = 1024,
+  ) {
+    const slots = Math.max(16, capacity);
+    this.#ints = new Int32Array(F.COUNT * slots);
+    this.#flags = new Uint8Array(slots);
+    this.#rates = new Float64Array(2 * slots);
+  }
 
   /** The pooled term list `code` stands for (see SideCode). */
   side(code: SideCode): readonly Term[] {
@@ -70,37 +100,29 @@ export class PackedStore {
   }
 
   /**
-   * A new slot. Offsets are into `text`; `forward`/`reverse` give a literal's offsets (start, end)
-   * or, for a rate that is no literal, its object; `reverse` null for a one-way reaction.
+   * A new slot for the reaction on the line at `lineStart`. `forward`/`reverse` give a rate's
+   * value, whether a literal one is an exact rational, or for a rate that is no literal its
+   * object; `reverse` NaN for a one-way reaction; `equation` when the line does not write it as
+   * `equation` would (else null).
    */
   add(r: {
-    line: number; lineStart: number; start: number; end: number; labelStart: number; labelEnd: number;
-    equationStart: number; equationEnd: number; equation: string | null;
-    forward: number; forwardStart: number; forwardEnd: number; forwardObject: RateConstant | null;
-    reverse: number | null; reverseStart: number; reverseEnd: number; reverseObject: RateConstant | null;
+    line: number; lineStart: number; equation: string | null;
+    forward: number; forwardRational: boolean; forwardObject: RateConstant | null;
+    reverse: number; reverseRational: boolean; reverseObject: RateConstant | null;
     reactants: SideCode; products: SideCode; reservoirReactants: SideCode; reservoirProducts: SideCode;
   }): number {
     const slot = this.#size++;
-    if (F.COUNT * this.#size > this.#ints.length) this.#grow();
+    if (this.#size > this.#flags.length) this.#grow();
     const o = F.COUNT * slot, a = this.#ints;
     a[o + F.line] = r.line;
     a[o + F.lineStart] = r.lineStart;
-    a[o + F.start] = r.start;
-    a[o + F.end] = r.end;
-    a[o + F.labelStart] = r.labelStart;
-    a[o + F.labelEnd] = r.labelEnd;
-    a[o + F.equationStart] = r.equationStart;
-    a[o + F.equationEnd] = r.equationEnd;
-    a[o + F.forwardStart] = r.forwardStart;
-    a[o + F.forwardEnd] = r.forwardEnd;
-    a[o + F.reverseStart] = r.reverseStart;
-    a[o + F.reverseEnd] = r.reverseEnd;
     a[o + F.reactants] = r.reactants;
     a[o + F.products] = r.products;
     a[o + F.reservoirReactants] = r.reservoirReactants;
     a[o + F.reservoirProducts] = r.reservoirProducts;
+    this.#flags[slot] = (r.forwardRational ? FORWARD_RATIONAL : 0) | (r.reverseRational ? REVERSE_RATIONAL : 0);
     this.#rates[2 * slot] = r.forward;
-    this.#rates[2 * slot + 1] = r.reverse ?? NaN;
+    this.#rates[2 * slot + 1] = r.reverse;
     if (r.forwardObject) this.#objects.set(2 * slot, r.forwardObject);
     if (r.reverseObject) this.#objects.set(2 * slot + 1, r.reverseObject);
     if (r.equation !== null) this.#equations.set(slot, r.equation);
@@ -111,6 +133,9 @@ export class PackedStore {
     const ints = new Int32Array(this.#ints.length * 2);
     ints.set(this.#ints);
     this.#ints = ints;
+    const flags = new Uint8Array(this.#flags.length * 2);
+    flags.set(this.#flags);
+    this.#flags = flags;
     const rates = new Float64Array(this.#rates.length * 2);
     rates.set(this.#rates);
     this.#rates = rates;
@@ -130,22 +155,37 @@ export class PackedStore {
     return this.#objects.get(2 * slot + direction);
   }
 
-  equation(slot: number): string {
-    const start = this.int(slot, F.equationStart);
-    return start >= 0 ? this.text.slice(start, this.int(slot, F.equationEnd)) : this.#equations.get(slot)!;
+  /** The parts of a slot's line, as offsets into the text (the line is scanned again). */
+  parts(slot: number): LineParts {
+    const lineStart = this.int(slot, F.lineStart), t = this.text;
+    // a line ends at LF, CR LF or CR, as the parser reads it
+    let end = lineStart;
+    for (let c = t.charCodeAt(end); end < t.length && c !== 10 && c !== 13; c = t.charCodeAt(++end));
+    const p = this.locate(t.slice(lineStart, end));
+    const at = (x: number): number => (x < 0 ? -1 : lineStart + x);
+    return {
+      start: at(p.start), end: at(p.end), equationStart: at(p.equationStart), equationEnd: at(p.equationEnd),
+      forwardStart: at(p.forwardStart), forwardEnd: at(p.forwardEnd), reverseStart: at(p.reverseStart), reverseEnd: at(p.reverseEnd),
+    };
   }
 
-  span(slot: number): Span {
-    const lineStart = this.int(slot, F.lineStart), start = this.int(slot, F.start);
-    return { file: this.file, offset: start, line: this.int(slot, F.line), column: start - lineStart + 1, length: this.int(slot, F.end) - start };
+  equation(slot: number, parts: () => LineParts): string {
+    const kept = this.#equations.get(slot);
+    if (kept !== undefined) return kept;
+    const p = parts();
+    return this.text.slice(p.equationStart, p.equationEnd);
+  }
+
+  span(slot: number, p: LineParts): Span {
+    const lineStart = this.int(slot, F.lineStart);
+    return { file: this.file, offset: p.start, line: this.int(slot, F.line), column: p.start - lineStart + 1, length: p.end - p.start };
   }
 
   /** Whether the rate of a slot's direction is an exact rational (the literal rule of rate.ts), without making its object. */
   rational(slot: number, direction: 0 | 1): boolean {
     const object = this.object(slot, direction);
     if (object !== undefined) return object.rational ?? object.exact !== null;
-    const start = this.int(slot, direction === 0 ? F.forwardStart : F.reverseStart);
-    return significantDigits(this.text, start, this.int(slot, direction === 0 ? F.forwardEnd : F.reverseEnd)) <= MAX_EXACT_SIGNIFICANT_DIGITS;
+    return (this.#flags[slot]! & (direction === 0 ? FORWARD_RATIONAL : REVERSE_RATIONAL)) !== 0;
   }
 
   /** Sets species[i] (reservoirs[y]) to 1 for each species (reservoir) a slot's sides name, from the side codes. */
@@ -159,9 +199,9 @@ export class PackedStore {
   }
 
   /** The literal rate of a slot's direction, placed on its line (its span made when read). */
-  literal(slot: number, direction: 0 | 1): LiteralRate {
-    const start = this.int(slot, direction === 0 ? F.forwardStart : F.reverseStart);
-    const end = this.int(slot, direction === 0 ? F.forwardEnd : F.reverseEnd);
+  literal(slot: number, direction: 0 | 1, p: LineParts): LiteralRate {
+    const start = direction === 0 ? p.forwardStart : p.reverseStart;
+    const end = direction === 0 ? p.forwardEnd : p.reverseEnd;
     const lineStart = this.int(slot, F.lineStart);
     return LiteralRate.at(this.value(slot, direction), this.text.slice(start, end), { file: this.file, line: this.int(slot, F.line), lineStart }, start - lineStart);
   }
@@ -179,7 +219,7 @@ export class PackedReaction implements Reaction {
   readonly #slot: number;
   /** The label; null for the default name `R<index + 1>`, made when read. */
   readonly #label: string | null;
-  #made: { id?: string; span?: Span; forward?: RateConstant; reverse?: RateConstant | null; equation?: string } | undefined;
+  #made: { id?: string; span?: Span; forward?: RateConstant; reverse?: RateConstant | null; equation?: string; parts?: LineParts } | undefined;
 
   constructor(store: PackedStore, slot: number, label: string | null) {
     this.#store = store;
@@ -195,7 +235,7 @@ export class PackedReaction implements Reaction {
   }
 
   get labelGiven(): boolean {
-    return this.#store.int(this.#slot, F.labelStart) >= 0;
+    return this.#label !== null;
   }
 
   get reactants(): readonly Term[] {
@@ -236,23 +276,29 @@ export class PackedReaction implements Reaction {
 
   get forward(): RateConstant {
     const made = (this.#made ??= {});
-    return (made.forward ??= this.#store.object(this.#slot, 0) ?? this.#store.literal(this.#slot, 0));
+    return (made.forward ??= this.#store.object(this.#slot, 0) ?? this.#store.literal(this.#slot, 0, this.#parts()));
   }
 
   get reverse(): RateConstant | null {
     const made = (this.#made ??= {});
-    if (made.reverse === undefined) made.reverse = Number.isNaN(this.#store.value(this.#slot, 1)) ? null : (this.#store.object(this.#slot, 1) ?? this.#store.literal(this.#slot, 1));
+    if (made.reverse === undefined) made.reverse = Number.isNaN(this.#store.value(this.#slot, 1)) ? null : (this.#store.object(this.#slot, 1) ?? this.#store.literal(this.#slot, 1, this.#parts()));
     return made.reverse;
   }
 
   get equation(): string {
     const made = (this.#made ??= {});
-    return (made.equation ??= this.#store.equation(this.#slot));
+    return (made.equation ??= this.#store.equation(this.#slot, () => this.#parts()));
   }
 
   get span(): Span {
     const made = (this.#made ??= {});
-    return (made.span ??= this.#store.span(this.#slot));
+    return (made.span ??= this.#store.span(this.#slot, this.#parts()));
+  }
+
+  /** Where the parts of its line are, found once (the line scanned again) and kept. */
+  #parts(): LineParts {
+    const made = (this.#made ??= {});
+    return (made.parts ??= this.#store.parts(this.#slot));
   }
 }
 

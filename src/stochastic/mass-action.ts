@@ -16,6 +16,7 @@ import { effectiveRates } from "../network/effective-rates.js";
 import type { Network } from "../network/types.js";
 import { outOfRange } from "../numeric/checked.js";
 import type { Xoshiro128 } from "./random.js";
+import { isTwoWay } from "../network/packed.js";
 
 export interface ChannelSystem {
   readonly species: number;
@@ -50,7 +51,7 @@ export function channelSystem(network: Network, volume: number): ChannelSystem {
   for (const r of network.reactions) {
     const sides = [
       { direction: 1, k: eff.forward[r.index] ?? 0, from: r.reactants, to: r.products },
-      { direction: -1, k: r.reverse ? (eff.reverse[r.index] ?? 0) : 0, from: r.products, to: r.reactants },
+      { direction: -1, k: isTwoWay(r) ? (eff.reverse[r.index] ?? 0) : 0, from: r.products, to: r.reactants },
     ];
     for (const s of sides) {
       if (!(s.k > 0)) continue;

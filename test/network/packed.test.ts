@@ -40,6 +40,18 @@ describe("packed reactions", () => {
     expect(fresh.reactions.map((r) => reactionFields(r)).map((r) => [rateValue(r, 0), rateValue(r, 1), rateRational(r, 0), rateRational(r, 1)])).toEqual(read.map((x) => x.slice(0, 4)));
   });
 
+  it("find their spans, equations and literals again on lines ending in LF, CR LF or CR, as the ordinary path reads them", () => {
+    for (const end of ["\n", "\r\n", "\r"]) {
+      const source = text.split("\n").join(end) + "x <-> y @ 1, 2.5";
+      const withY = source.replace("state a = 1, b, c", "state a = 1, b, c, x, y");
+      const packed = compile(withY, "p.crn").network!.reactions;
+      const plain = compile(withY, "p.crn", { fastPath: false }).network!.reactions;
+      expect(packed.every((r) => r instanceof PackedReaction)).toBe(true);
+      const read = (r: (typeof packed)[number]): unknown => [r.span, r.equation, r.forward.span, r.forward.value, r.reverse?.span ?? null, r.reverse?.exact ?? null];
+      expect(packed.map(read)).toEqual(plain.map(read));
+    }
+  });
+
   it("are copied with changes through reactionFields, and the columns follow withChanges", () => {
     expect(network.columns.forward[0]).toBe(4.5); // 1.5 · [ATP]
     const doubled = withChanges(network, { reactions: network.reactions.map((r) => ({ ...reactionFields(r), forward: { ...r.forward, value: 2 * r.forward.value, exact: null, span: r.forward.span } })) });

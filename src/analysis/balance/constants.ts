@@ -12,7 +12,7 @@
  */
 import { powInt } from "../../numeric/exact/rational.js";
 import { reservoirColumn } from "../../network/stoichiometry.js";
-import { rateRational, rateValue } from "../../network/packed.js";
+import { isTwoWay, rateRational, rateValue } from "../../network/packed.js";
 import { oppositePairs } from "../../network/pairs.js";
 import type { Network } from "../../network/types.js";
 
@@ -187,9 +187,10 @@ export function writtenPrecision(value: number): number {
 export function reactionPrecision(network: Network, partner: Int32Array, i: number): number {
   const r = network.reactions[i];
   if (r === undefined) return 0;
-  const reverse = r.reverse ?? network.reactions[partner[i] ?? -1]?.forward ?? null;
+  const q = network.reactions[partner[i] ?? -1];
+  const reverse = isTwoWay(r) ? rateValue(r, 1) : q !== undefined ? rateValue(q, 0) : null;
   if (reverse === null) return Infinity;
-  let p = writtenPrecision(r.forward.value) + writtenPrecision(reverse.value);
+  let p = writtenPrecision(rateValue(r, 0)) + writtenPrecision(reverse);
   if (r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((coef, y) => {
     p += Math.abs(coef) * writtenPrecision(network.reservoirs[y]?.value ?? NaN);
   });

@@ -12,6 +12,7 @@ import { orthonormalBasis } from "../../numeric/continuous/dense.js";
 import { effectiveRates } from "../../network/effective-rates.js";
 import { columnEntries, speciesStoichiometry } from "../../network/stoichiometry.js";
 import type { Network, Term } from "../../network/types.js";
+import { isTwoWay } from "../../network/packed.js";
 
 /** What depends on p: the effective rate constants (reservoirs folded in) and x0. */
 export interface Slice {
@@ -67,7 +68,7 @@ export function buildModel(network: Network, rank: number, at: (p: number) => Ne
     basis,
     columns,
     reactants: network.reactions.map((r) => r.reactants),
-    products: network.reactions.map((r) => (r.reverse === null ? null : r.products)),
+    products: network.reactions.map((r) => (isTwoWay(r) ? r.products : null)),
     slice,
   };
 }

@@ -8,6 +8,7 @@
 import { effectiveRates } from "../../network/effective-rates.js";
 import { columnEntries, denseMatrix, speciesStoichiometry, type SparseColumns } from "../../network/stoichiometry.js";
 import type { Network, Term } from "../../network/types.js";
+import { isTwoWay } from "../../network/packed.js";
 
 interface Monomial {
   /** Effective rate constant: k times the reservoir concentrations to their powers. */
@@ -36,7 +37,7 @@ export function buildKinetics(network: Network): Kinetics {
     stoichiometry: denseMatrix(S),
     columns: network.reactions.map((_, j) => columnEntries(S, j)),
     forward: network.reactions.map((r, j) => ({ k: k.forward[j] ?? NaN, terms: r.reactants })),
-    reverse: network.reactions.map((r, j) => (r.reverse === null ? null : { k: k.reverse[j] ?? NaN, terms: r.products })),
+    reverse: network.reactions.map((r, j) => (isTwoWay(r) ? { k: k.reverse[j] ?? NaN, terms: r.products } : null)),
   };
 }
 

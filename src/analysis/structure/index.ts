@@ -15,6 +15,7 @@ import { markovExactStructure } from "./markov.js";
 import { massActionExactStructure } from "./mass-action.js";
 import type { ConservationLaw, IntVector, Structure } from "./types.js";
 import { resolveOptions, type AnalyzeOptions } from "../options.js";
+import { isTwoWay } from "../../network/packed.js";
 
 /**
  * The structure of a network (shared/LANGUAGE.md, "Meaning of the analyses").
@@ -80,7 +81,7 @@ function complexGraphNumbers(network: Network): ComplexGraphNumbers {
   const nc = network.complexes.length;
   const reactions = network.reactions;
   let ne = 0;
-  for (const r of reactions) ne += r.reverse ? 2 : 1;
+  for (const r of reactions) ne += isTwoWay(r) ? 2 : 1;
   const from = new Int32Array(ne), to = new Int32Array(ne);
   // One-way edges a → b (a ≠ b) still waiting for an edge b → a.
   const wanted = new Set<number>();
@@ -89,7 +90,7 @@ function complexGraphNumbers(network: Network): ComplexGraphNumbers {
     const a = r.reactantComplex, b = r.productComplex;
     from[e] = a;
     to[e++] = b;
-    if (r.reverse) {
+    if (isTwoWay(r)) {
       from[e] = b;
       to[e++] = a;
     } else if (a !== b) wanted.add(b * nc + a);
