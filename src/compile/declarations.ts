@@ -10,6 +10,7 @@ import type { Declarator, Expr, Statement } from "../syntax/ast.js";
 import type { CompileContext } from "./context.js";
 import { evaluate, type Scope, type Value } from "./evaluate.js";
 import { ofParam, type Sensitivity } from "./sensitivity.js";
+import { NameIndex } from "./name-index.js";
 import { suggest } from "./suggest.js";
 
 export type NameKind = "param" | "species" | "state" | "reservoir";
@@ -51,12 +52,11 @@ export function describeName(d: Declared): string {
 export class DeclarationTable implements Declarations {
   readonly names = new Map<string, Declared>();
   readonly params = new Map<string, Value>();
-  /** Species or states, and reservoirs, by name → index in declaration order. */
-  readonly speciesIndex = new Map<string, number>();
-  readonly reservoirIndex = new Map<string, number>();
-  /** The same names by index (the fast path's name table reads them). */
-  readonly speciesNames: string[] = [];
-  readonly reservoirNames: string[] = [];
+  /** Species or states, and reservoirs, by name: one table the fast path also finds names in. */
+  readonly nameIndex = new NameIndex();
+  /** Species or states, and reservoirs, by name → index in declaration order (views of nameIndex). */
+  readonly speciesIndex = this.nameIndex.species;
+  readonly reservoirIndex = this.nameIndex.reservoirs;
   /** Params used by some expression, for the unused-param warning. */
   readonly used = new Set<string>();
   title: string | null = null;
@@ -139,13 +139,8 @@ export class DeclarationTable implements Declarations {
         continue;
       }
       this.names.set(d.id.name, { kind, name: d.id.name, span: d.id.span, value: null, exact: null });
-      if (kind === "species" || kind === "state") {
-        this.speciesIndex.set(d.id.name, this.speciesIndex.size);
-        this.speciesNames.push(d.id.name);
-      } else if (kind === "reservoir") {
-        this.reservoirIndex.set(d.id.name, this.reservoirIndex.size);
-        this.reservoirNames.push(d.id.name);
-      }
+      if (kind === "species" || kind === "state") this.nameIndex.add("species", d.id.name);
+      else if (kind === "reservoir") this.nameIndex.add("reservoir", d.id.name);
       if (d.value && d.value.kind !== "number" && !namesIn(d.value).every((n) => this.params.has(n))) this.deferred.push({ declarator: d, kind });
       else this.assign(d, kind, d.id.span.offset);
     }

@@ -7,86 +7,16 @@
  * null, and the line goes the ordinary way, which words it. So the diagnostics are the ordinary
  * path's by construction, and the lowered reaction is the one lowerReaction builds.
  */
-import { addTerm, mix, sameTerms } from "../network/build.js";
+import { addTerm, sameTerms } from "../network/build.js";
 import { isSingle, NO_SIDE, PackedReaction, PackedStore, singleSide, type LineParts, type SideCode } from "../network/packed.js";
 import type { RateConstant, Term } from "../network/types.js";
 import { MAX_EXACT_SIGNIFICANT_DIGITS, significantDigits } from "../network/rate.js";
 import { lineSpan, MAX_SIDE_TERMS, ReactionShape, scanReaction } from "../syntax/fast-reaction.js";
 import type { Where } from "../syntax/visitor.js";
 import type { DeclarationTable } from "./declarations.js";
+import type { NameIndex } from "./name-index.js";
 import type { ReactionIds } from "./reactions.js";
 import { field } from "./sensitivity.js";
-
-/**
- * Species and reservoirs by name, looked up on the characters of a line without slicing a string
- * out of it (a Map lookup would need one per term): open addressing on a hash of the characters,
- * checked against the name. It follows the declarations as they grow.
- */
-export class NameTable {
-  /** Per slot: i + 1 for species i, −(i + 1) for reservoir i, 0 when empty; at most half full. */
-  #slots = new Int32Array(1024);
-  #filled = 0;
-  #species = 0;
-  #reservoirs = 0;
-
-  constructor(private readonly decls: DeclarationTable) {}
-
-  /** i + 1 for species i, −(i + 1) for reservoir i, 0 when `t[start, end)` names neither. */
-  find(t: string, start: number, end: number): number {
-    this.#sync();
-    const mask = this.#slots.length - 1;
-    for (let h = hash(t, start, end) & mask; ; h = (h + 1) & mask) {
-      const code = this.#slots[h]!;
-      if (code === 0) return 0;
-      const name = this.#name(code);
-      if (name.length === end - start && t.startsWith(name, start)) return code;
-    }
-  }
-
-  #name(code: number): string {
-    return (code > 0 ? this.decls.speciesNames[code - 1] : this.decls.reservoirNames[-code - 1]) ?? "";
-  }
-
-  #sync(): void {
-    const { speciesNames, reservoirNames } = this.decls;
-    if (this.#species === speciesNames.length && this.#reservoirs === reservoirNames.length) return;
-    // room for every name at once: growing while inserting would hash each name again and again
-    const total = speciesNames.length + reservoirNames.length;
-    while (2 * (total + 1) > this.#slots.length) this.#grow();
-    while (this.#species < speciesNames.length) this.#insert(++this.#species);
-    while (this.#reservoirs < reservoirNames.length) this.#insert(-++this.#reservoirs);
-  }
-
-  #insert(code: number): void {
-    if (2 * (this.#filled + 1) > this.#slots.length) this.#grow();
-    const mask = this.#slots.length - 1;
-    const name = this.#name(code);
-    let h = hash(name, 0, name.length) & mask;
-    while (this.#slots[h] !== 0) h = (h + 1) & mask;
-    this.#slots[h] = code;
-    this.#filled++;
-  }
-
-  #grow(): void {
-    const old = this.#slots;
-    this.#slots = new Int32Array(old.length * 2);
-    const mask = this.#slots.length - 1;
-    for (const code of old) {
-      if (code === 0) continue;
-      const name = this.#name(code);
-      let h = hash(name, 0, name.length) & mask;
-      while (this.#slots[h] !== 0) h = (h + 1) & mask;
-      this.#slots[h] = code;
-    }
-  }
-}
-
-/** A 32-bit FNV-1a hash of the characters t[start, end), finished by MurmurHash3's mixer. */
-function hash(t: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-  return mix(h);
-}
 
 /** One side's internal and reservoir terms, each as a SideCode of the store (network/packed.ts). */
 interface Sides {
@@ -100,7 +30,7 @@ const NONE: Sides = { internal: NO_SIDE, reservoir: NO_SIDE };
  * The reaction `shape` describes in `line`, registered with `ids` and kept in `store`, or null
  * (registering nothing) when the ordinary path must lower it because something would be reported.
  */
-export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, ids: ReactionIds, names: NameTable, store: PackedStore): PackedReaction | null {
+export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, ids: ReactionIds, names: NameIndex, store: PackedStore): PackedReaction | null {
   const lhs = lowerSide(line, shape, 0, names, store);
   if (lhs === null) return null;
   const rhs = lowerSide(line, shape, 1, names, store);
@@ -135,7 +65,7 @@ function sameSide(store: PackedStore, a: SideCode, b: SideCode): boolean {
   return a === b || (a >= 0 && b >= 0 && sameTerms(store.side(a), store.side(b)));
 }
 
-function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameTable, store: PackedStore): Sides | null {
+function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameIndex, store: PackedStore): Sides | null {
   const n = shape.sides[side * 4 + 3]!;
   if (n === 0) return NONE; // `0`
   let internal: Term[] | null = null, reservoir: Term[] | null = null;
