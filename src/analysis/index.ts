@@ -73,15 +73,28 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
 /** What ness filled in that the file did not say. */
 export function inferenceNotes(network: Network): string[] {
   const notes: string[] = [];
-  const unlabelled = network.reactions.filter((r) => !r.labelGiven).map((r) => r.id);
-  if (unlabelled.length > 0) notes.push(`reactions without a label are named by position: ${preview(unlabelled)}`);
-  const defaulted = network.species.filter((s) => !s.initialGiven).map((s) => s.name);
-  if (network.kind === "markov" && defaulted.length === network.species.length) notes.push("no state has an initial amount: the initial distribution is uniform");
-  else if (defaulted.length > 0) notes.push(`initial amount 0 (not given) for: ${preview(defaulted)}`);
+  const unlabelled = firstOf(network.reactions, (r) => !r.labelGiven, (r) => r.id);
+  if (unlabelled.count > 0) notes.push(`reactions without a label are named by position: ${preview(unlabelled)}`);
+  const defaulted = firstOf(network.species, (s) => !s.initialGiven, (s) => s.name);
+  if (network.kind === "markov" && defaulted.count === network.species.length) notes.push("no state has an initial amount: the initial distribution is uniform");
+  else if (defaulted.count > 0) notes.push(`initial amount 0 (not given) for: ${preview(defaulted)}`);
   if (network.kind === "markov" && network.species.some((s) => s.initialGiven)) notes.push("initial amounts are normalised to probabilities");
   return notes;
 }
 
-function preview(names: readonly string[]): string {
-  return names.length <= 12 ? names.join(", ") : `${names.slice(0, 12).join(", ")} and ${names.length - 12} more`;
+const PREVIEW = 12;
+
+/** How many items pass `keep`, and the names of the first PREVIEW (a note names no more: 10^5 reaction ids are not made for it). */
+function firstOf<T>(items: readonly T[], keep: (x: T) => boolean, name: (x: T) => string): { count: number; names: string[] } {
+  const names: string[] = [];
+  let count = 0;
+  for (const x of items) {
+    if (!keep(x)) continue;
+    if (count++ < PREVIEW) names.push(name(x));
+  }
+  return { count, names };
+}
+
+function preview(list: { count: number; names: readonly string[] }): string {
+  return list.count <= PREVIEW ? list.names.join(", ") : `${list.names.join(", ")} and ${list.count - PREVIEW} more`;
 }

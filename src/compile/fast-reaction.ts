@@ -95,6 +95,46 @@ function digits(t: string, start: number, end: number): number {
   return v;
 }
 
+/** Powers of ten a double holds exactly: 10^0 … 10^22. */
+const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The value of the number literal t[start, end) (the scanner's `(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`),
+ * as Number() reads it. With at most 15 significant digits and a power of ten up to 10^22 the
+ * digits D and 10^|e| are exact doubles, so D·10^e or D/10^−e is one correctly rounded operation,
+ * which is what Number() gives (Clinger's fast path); anything longer goes to Number().
+ */
+export function decimal(t: string, start: number, end: number): number {
+  let digits = 0, significant = 0, fraction = 0, i = start, point = false;
+  for (; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 46) {
+      point = true;
+      continue;
+    }
+    if (c < 48 || c > 57) break;
+    if (c !== 48 || significant > 0) significant++;
+    digits = 10 * digits + (c - 48);
+    if (point) fraction++;
+  }
+  let exponent = 0;
+  if (i < end) {
+    // [eE][+-]?\d+
+    let j = i + 1, sign = 1;
+    const c = t.charCodeAt(j);
+    if (c === 45 || c === 43) {
+      sign = c === 45 ? -1 : 1;
+      j++;
+    }
+    if (end - j > 3) return Number(t.slice(start, end));
+    for (; j < end; j++) exponent = 10 * exponent + (t.charCodeAt(j) - 48);
+    exponent *= sign;
+  }
+  const e = exponent - fraction;
+  if (significant > 15 || e < -22 || e > 22) return Number(t.slice(start, end));
+  return e >= 0 ? digits * EXACT_TENS[e]! : digits / EXACT_TENS[-e]!;
+}
+
 function sideCode(terms: Term[] | null, store: PackedStore): SideCode {
   if (terms === null) return NO_SIDE;
   const [only] = terms;
@@ -112,11 +152,11 @@ interface LoweredRate {
 /** Rate `i` of the line: a literal > 0, or a param with a value > 0; else null. */
 function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: DeclarationTable): LoweredRate | null {
   const start = shape.rates[3 * i]!, end = shape.rates[3 * i + 1]!;
-  const text = line.slice(start, end);
   if (shape.rates[3 * i + 2] === 1) {
-    const literal = Number(text);
+    const literal = decimal(line, start, end);
     return literal > 0 && Number.isFinite(literal) ? { value: literal, rational: significantDigits(line, start, end) <= MAX_EXACT_SIGNIFICANT_DIGITS, object: null } : null;
   }
+  const text = line.slice(start, end);
   const v = decls.params.get(text);
   if (v === undefined) return null;
   decls.used.add(text);

@@ -4,7 +4,7 @@
  */
 import type { Span } from "../diagnostics.js";
 import { reactionColumns } from "./effective-rates.js";
-import { PackedReaction } from "./packed.js";
+import { PackedReaction, singleSpecies } from "./packed.js";
 import type { Assert, Complex, Force, MeasuredCurrent, Network, NetworkKind, RateConstant, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
 
 /** What the compiler hands over: the IR's records less what building assigns (indices, complexes). */
@@ -119,6 +119,13 @@ class Complexes {
     this.#slots = new Int32Array(size);
   }
 
+  /** The complex of species `species` once, a side of `r` (whose list is read only when the complex is new). */
+  indexOfSingle(species: number, r: Reaction, side: 0 | 1): number {
+    let i = this.#single[species]!;
+    if (i < 0) this.#single[species] = i = this.#add(side === 0 ? r.reactants : r.products, 0);
+    return i;
+  }
+
   indexOf(terms: readonly Term[]): number {
     const only = terms[0];
     if (only !== undefined && terms.length === 1 && only.coefficient === 1 && only.index < this.#single.length) {
@@ -222,13 +229,18 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
   const reservoirs = input.reservoirs.map((r, index): Reservoir => Object.freeze({ name: r.name, index, value: r.value, exact: r.exact, ...(r.sensitivity ? { sensitivity: r.sensitivity } : {}), span: r.span }));
   const table = new Complexes(species, input.reactions.length);
   const complexOf = (terms: readonly Term[]): number => table.indexOf(terms);
+  // a side that is one species once (every Markov jump's) is found by the species, its list read only for a new complex
+  const sideComplex = (r: Reaction, side: 0 | 1): number => {
+    const only = singleSpecies(r, side);
+    return only >= 0 ? table.indexOfSingle(only, r, side) : table.indexOf(side === 0 ? r.reactants : r.products);
+  };
   const reactions: Reaction[] = new Array<Reaction>(input.reactions.length);
   for (let index = 0; index < input.reactions.length; index++) {
     const r = input.reactions[index]!;
     if ((r instanceof ReactionRecord || r instanceof PackedReaction) && !Object.isFrozen(r)) {
       r.index = index;
-      r.reactantComplex = complexOf(r.reactants);
-      r.productComplex = complexOf(r.products);
+      r.reactantComplex = sideComplex(r, 0);
+      r.productComplex = sideComplex(r, 1);
       reactions[index] = Object.freeze(r);
       continue;
     }

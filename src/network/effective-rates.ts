@@ -3,7 +3,7 @@
  * held at a fixed concentration, so mass action makes it a factor of the rate constant. For the
  * Markov network of a file this is the jump rate: `E + ATP -> EATP @ k` jumps E → EATP at k·[ATP].
  */
-import { isTwoWay, rateValue } from "./packed.js";
+import { isTwoWay, rateValue, singleSpecies } from "./packed.js";
 import type { MarkovEdges, Network, Reaction, ReactionColumns, Reservoir, Term } from "./types.js";
 
 /** Per reaction: k⁺_r Π_Y [Y]^α_Yr and k⁻_r Π_Y [Y]^β_Yr (0 for a one-way reaction). */
@@ -55,14 +55,11 @@ function stateEdges(states: number, reactions: readonly Reaction[]): MarkovEdges
   const from = new Int32Array(m), to = new Int32Array(m), twoWay = new Uint8Array(m);
   for (let r = 0; r < m; r++) {
     const x = reactions[r]!;
-    const left = x.reactants, right = x.products;
-    const back = isTwoWay(x);
-    if (left.length !== 1 || right.length !== 1) return null;
-    const a = left[0]!, b = right[0]!;
-    if (a.coefficient !== 1 || b.coefficient !== 1) return null;
-    from[r] = a.index;
-    to[r] = b.index;
-    twoWay[r] = back ? 1 : 0;
+    const a = singleSpecies(x, 0), b = singleSpecies(x, 1);
+    if (a < 0 || b < 0) return null;
+    from[r] = a;
+    to[r] = b;
+    twoWay[r] = isTwoWay(x) ? 1 : 0;
   }
   return { states, from, to, twoWay };
 }

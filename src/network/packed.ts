@@ -269,6 +269,13 @@ export class PackedReaction implements Reaction {
     this.#store.markUsed(this.#slot, species, reservoirs);
   }
 
+  /** The species its reactants (0) or products (1) are once, or −1 when that side is anything else; read from the side code. */
+  singleSpecies(side: 0 | 1): number {
+    const code = this.#store.int(this.#slot, side === 0 ? F.reactants : F.products);
+    // a kept list is never one species once (the compiler codes that as a single)
+    return isSingle(code) ? -code - 2 : -1;
+  }
+
   /** Whether a side has reservoir terms (0 reactants, 1 products), without reading the list. */
   hasReservoirs(side: 0 | 1): boolean {
     return this.#store.int(this.#slot, side === 0 ? F.reservoirReactants : F.reservoirProducts) !== NO_SIDE;
@@ -320,3 +327,11 @@ export function rateRational(r: Reaction, direction: 0 | 1): boolean {
 
 /** Whether a reaction is written two-way (it has a reverse rate constant). */
 export const isTwoWay = (r: Reaction): boolean => !Number.isNaN(rateValue(r, 1));
+
+/** The species a reaction's reactants (0) or products (1) are once, or −1 when that side is anything else (none, several, a coefficient). */
+export function singleSpecies(r: Reaction, side: 0 | 1): number {
+  if (r instanceof PackedReaction) return r.singleSpecies(side);
+  const terms = side === 0 ? r.reactants : r.products;
+  const only = terms[0];
+  return terms.length === 1 && only!.coefficient === 1 ? only!.index : -1;
+}

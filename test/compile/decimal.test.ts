@@ -1,0 +1,26 @@
+/**
+ * The fast path's reading of a number literal (compile/fast-reaction.ts `decimal`): the same
+ * double as Number() on every literal the scanner takes, short ones by Clinger's fast path and
+ * long ones (16–17 digits, far exponents) through Number() itself.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { decimal } from "../../src/compile/fast-reaction.js";
+
+const digitsOf = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+/** `(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`, the scanner's NumberLiteral. */
+const literal = fc.tuple(
+  fc.oneof(fc.tuple(digitsOf(1, 19), fc.constantFrom("", "."), digitsOf(0, 19)).map(([a, p, b]) => a + p + (p ? b : "")), digitsOf(1, 19).map((b) => `.${b}`)),
+  fc.option(fc.tuple(fc.constantFrom("e", "E"), fc.constantFrom("", "+", "-"), digitsOf(1, 4)).map((x) => x.join(""))),
+).map(([m, e]) => m + (e ?? ""));
+
+describe("decimal", () => {
+  it("reads every literal as Number() does", () => {
+    fc.assert(fc.property(literal, (t) => Object.is(decimal(` ${t} `, 1, 1 + t.length), Number(t))), { numRuns: 20000 });
+  });
+
+  it("reads the literals generated files write, and the edges of the fast path", () => {
+    for (const t of ["0.5", "1", "1.25", "2e-3", "1E+5", ".5", "7.", "007", "0.36787944117144233", "2.718281828459045", "123456789012345", "1234567890123456", "1e22", "1e23", "1e-22", "1e-23", "9007199254740993", "0.1", "0.30000000000000004", "1e308", "1e309", "5e-324", "0.000000000000000000000001234"])
+      expect([t, decimal(t, 0, t.length)]).toEqual([t, Number(t)]);
+  });
+});
