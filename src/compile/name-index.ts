@@ -91,13 +91,17 @@ function hash(t: string, start: number, end: number): number {
 
 /** The names of one kind (sign 1 species, −1 reservoirs) → index, in declaration order. */
 class KindView implements ReadonlyMap<string, number> {
-  constructor(
-    private readonly index: NameIndex,
-    private readonly sign: 1 | -1,
-  ) {}
+  // private fields, so a view serialises as a Map does (to {}), not as the whole table
+  readonly #index: NameIndex;
+  readonly #sign: 1 | -1;
+
+  constructor(index: NameIndex, sign: 1 | -1) {
+    this.#index = index;
+    this.#sign = sign;
+  }
 
   get #names(): readonly string[] {
-    return this.sign > 0 ? this.index.speciesNames : this.index.reservoirNames;
+    return this.#sign > 0 ? this.#index.speciesNames : this.#index.reservoirNames;
   }
 
   get size(): number {
@@ -105,8 +109,8 @@ class KindView implements ReadonlyMap<string, number> {
   }
 
   get(name: string): number | undefined {
-    const code = this.index.find(name, 0, name.length);
-    return code * this.sign > 0 ? code * this.sign - 1 : undefined;
+    const code = this.#index.find(name, 0, name.length);
+    return code * this.#sign > 0 ? code * this.#sign - 1 : undefined;
   }
 
   has(name: string): boolean {

@@ -5,6 +5,12 @@
  * values, asserts) must be identical, and the two must have the same diagnostic codes.
  */
 import { compile } from "../compile/index.js";
+import { reactionFields, ReactionRecord } from "../network/build.js";
+import { PackedReaction } from "../network/packed.js";
+import type { Reaction } from "../network/types.js";
+
+/** A compiled reaction: its fields may be getters (a packed one's are), which Object.keys does not list. */
+const isReaction = (x: object): x is Reaction => x instanceof PackedReaction || x instanceof ReactionRecord;
 
 export function sameNetwork(before: string, after: string, file = "<input>"): boolean {
   const a = compile(before, file), b = compile(after, file);
@@ -20,6 +26,11 @@ function equal(x: unknown, y: unknown, key: string): boolean {
   if (key === "text" && typeof x === "string" && typeof y === "string") return x.replace(/\s+/g, "") === y.replace(/\s+/g, "");
   if (Object.is(x, y)) return true;
   if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return false;
+  // compared field by field whichever way each was lowered (a reformatted line may leave the fast path)
+  if (isReaction(x) && isReaction(y)) return equal(reactionFields(x), reactionFields(y), key);
+  // an object that says what it is in toJSON (a complex, whose label is a getter) is compared by that
+  const own = (v: object): unknown => (typeof (v as { toJSON?: unknown }).toJSON === "function" ? (v as { toJSON(): unknown }).toJSON() : v);
+  if (own(x) !== x || own(y) !== y) return equal(own(x), own(y), key);
   if (Object.getPrototypeOf(x) !== Object.getPrototypeOf(y)) return false;
   if (x instanceof Map && y instanceof Map) {
     if (x.size !== y.size) return false;

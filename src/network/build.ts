@@ -96,6 +96,29 @@ export function addTerm(terms: Term[], index: number, coefficient: number): void
   terms.push({ index, coefficient });
 }
 
+/** A complex whose label `2 A + B` is written when first read (most of 10^5 complexes never are). */
+class ComplexRecord implements Complex {
+  #label: string | undefined;
+  readonly #names: readonly { name: string }[];
+
+  constructor(
+    readonly index: number,
+    readonly terms: readonly Term[],
+    names: readonly { name: string }[],
+  ) {
+    this.#names = names;
+  }
+
+  get label(): string {
+    return (this.#label ??= complexLabel(this.terms, this.#names));
+  }
+
+  /** As a plain complex (a getter is no own property): `{ index, terms, label }`. */
+  toJSON(): Complex {
+    return { index: this.index, terms: this.terms, label: this.label };
+  }
+}
+
 /**
  * The distinct complexes of the reactions, each once, in order of first appearance: one species
  * once (every Markov state) by a table on its index, any other by open addressing on a hash of its
@@ -149,7 +172,7 @@ class Complexes {
 
   #add(terms: readonly Term[], key: number): number {
     const index = this.list.length;
-    this.list.push(Object.freeze({ index, terms, label: complexLabel(terms, this.species) }));
+    this.list.push(Object.freeze(new ComplexRecord(index, terms, this.species)));
     if (index >= this.#hashes.length) {
       const hashes = new Int32Array(2 * this.#hashes.length);
       hashes.set(this.#hashes);

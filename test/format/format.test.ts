@@ -69,6 +69,15 @@ describe("format: every example network", () => {
     expect(sameNetwork(text, text.replace("kf = 2.0", "kf = 2.5"))).toBe(false);
     expect(sameNetwork(text, text.replace(/phosphatase/g, "phos"))).toBe(false);
   });
+
+  it("sameNetwork reads the fields of reactions lowered by the fast path (getters on columns), and of complexes", () => {
+    const base = "species A = 1, B, C\nr1: A <-> B @ 1.5, 2\nB -> C @ 3\n";
+    expect(sameNetwork(base, base.replace("1.5, 2", "1.5,  2"))).toBe(true);
+    expect(sameNetwork(base, base.replace("1.5, 2", "1.5, 2.5"))).toBe(false); // a literal rate
+    expect(sameNetwork(base, base.replace("B -> C", "B -> 2 C"))).toBe(false); // a side, and a complex
+    expect(sameNetwork(base, base.replace("r1:", "r2:"))).toBe(false); // a label
+    expect(sameNetwork(base, base.replace("B -> C @ 3", "B -> C @ 3;"))).toBe(true); // the ordinary path against the fast one
+  });
 });
 
 /** Random files: declarations and reactions with random spacing, labels, comments and line endings. */
