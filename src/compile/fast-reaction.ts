@@ -18,45 +18,38 @@ import type { NameIndex } from "./name-index.js";
 import type { ReactionIds } from "./reactions.js";
 import { field } from "./sensitivity.js";
 
-/** One side's internal and reservoir terms, each as a SideCode of the store (network/packed.ts). */
-interface Sides {
-  internal: SideCode;
-  reservoir: SideCode;
-}
-
-const NONE: Sides = { internal: NO_SIDE, reservoir: NO_SIDE };
+/**
+ * Scratch the lowering of one line writes into and reads back at once (nothing is made per line):
+ * per side s the internal and the reservoir terms as SideCodes of the store, at 2s and 2s + 1.
+ */
+const SIDES = new Int32Array(4);
+const INTERNAL = 0, RESERVOIR = 1;
 
 /**
  * The reaction `shape` describes in `line`, registered with `ids` and kept in `store`, or null
  * (registering nothing) when the ordinary path must lower it because something would be reported.
  */
 export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, ids: ReactionIds, names: NameIndex, store: PackedStore): PackedReaction | null {
-  const lhs = lowerSide(line, shape, 0, names, store);
-  if (lhs === null) return null;
-  const rhs = lowerSide(line, shape, 1, names, store);
-  if (rhs === null) return null;
+  if (!lowerSide(line, shape, 0, names, store) || !lowerSide(line, shape, 1, names, store)) return null;
+  const lhsInternal = SIDES[INTERNAL]!, lhsReservoir = SIDES[RESERVOIR]!, rhsInternal = SIDES[2 + INTERNAL]!, rhsReservoir = SIDES[2 + RESERVOIR]!;
   const twoWay = shape.twoWay;
   if (shape.rateCount !== (twoWay ? 2 : 1)) return null;
-  const forward = rate(line, w, shape, 0, decls);
-  if (forward === null) return null;
-  const reverse = twoWay ? rate(line, w, shape, 1, decls) : null;
-  if (twoWay && reverse === null) return null;
-  const sameInternal = sameSide(store, lhs.internal, rhs.internal);
-  if (sameInternal && sameSide(store, lhs.reservoir, rhs.reservoir)) return null; // changes nothing: an error
+  const forward = FORWARD, reverse = REVERSE;
+  if (!rate(line, w, shape, 0, decls, forward)) return null;
+  if (twoWay && !rate(line, w, shape, 1, decls, reverse)) return null;
+  const sameInternal = sameSide(store, lhsInternal, rhsInternal);
+  if (sameInternal && sameSide(store, lhsReservoir, rhsReservoir)) return null; // changes nothing: an error
   if (decls.kind === "markov") {
     // a jump is one state once to another
-    if (!isSingle(lhs.internal) || !isSingle(rhs.internal) || lhs.internal === rhs.internal) return null;
+    if (!isSingle(lhsInternal) || !isSingle(rhsInternal) || lhsInternal === rhsInternal) return null;
   } else if (sameInternal) return null; // a reservoir-only reaction: a warning
   const labelled = shape.labelStart >= 0;
   const id = ids.add(labelled ? line.slice(shape.labelStart, shape.labelEnd) : null, w.line, () => (labelled ? lineSpan(w, shape.labelStart, shape.labelEnd) : lineSpan(w, shape.start, shape.end)));
-  const canonicalEquation = isCanonical(line, shape);
-  const slot = store.add({
-    line: w.line, lineStart: w.lineStart,
-    equation: canonicalEquation ? null : `${sideText(line, shape, 0)} ${twoWay ? "<->" : "->"} ${sideText(line, shape, 1)}`,
-    forward: forward.value, forwardRational: forward.rational, forwardObject: forward.object,
-    reverse: reverse === null ? NaN : reverse.value, reverseRational: reverse !== null && reverse.rational, reverseObject: reverse?.object ?? null,
-    reactants: lhs.internal, products: rhs.internal, reservoirReactants: lhs.reservoir, reservoirProducts: rhs.reservoir,
-  });
+  const slot = store.add(w.line, w.lineStart, lhsInternal, rhsInternal, lhsReservoir, rhsReservoir);
+  store.rates(slot, forward.value, forward.rational, twoWay ? reverse.value : NaN, twoWay && reverse.rational);
+  const equation = isCanonical(line, shape) ? null : `${sideText(line, shape, 0)} ${twoWay ? "<->" : "->"} ${sideText(line, shape, 1)}`;
+  const reverseObject = twoWay ? reverse.object : null;
+  if (forward.object !== null || reverseObject !== null || equation !== null) store.keep(slot, { forward: forward.object, reverse: reverseObject, equation });
   return new PackedReaction(store, slot, labelled ? id : null);
 }
 
@@ -65,26 +58,34 @@ function sameSide(store: PackedStore, a: SideCode, b: SideCode): boolean {
   return a === b || (a >= 0 && b >= 0 && sameTerms(store.side(a), store.side(b)));
 }
 
-function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameIndex, store: PackedStore): Sides | null {
+/** Lowers side `side` into SIDES (its internal and reservoir codes); false when the ordinary path must. */
+function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameIndex, store: PackedStore): boolean {
   const n = shape.sides[side * 4 + 3]!;
-  if (n === 0) return NONE; // `0`
+  SIDES[2 * side + INTERNAL] = NO_SIDE;
+  SIDES[2 * side + RESERVOIR] = NO_SIDE;
+  if (n === 0) return true; // `0`
   let internal: Term[] | null = null, reservoir: Term[] | null = null;
   for (let j = 0; j < n; j++) {
     const at = (side * MAX_SIDE_TERMS + j) * 4;
     const cStart = shape.terms[at]!, cEnd = shape.terms[at + 1]!;
     // the scanner took digits only; lowerSide also wants ≥ 1 and a safe integer
     const coefficient = cStart < 0 ? 1 : digits(line, cStart, cEnd);
-    if (!(coefficient >= 1) || !Number.isSafeInteger(coefficient)) return null;
+    if (!(coefficient >= 1) || !Number.isSafeInteger(coefficient)) return false;
     const code = names.find(line, shape.terms[at + 2]!, shape.terms[at + 3]!);
     if (code > 0) {
-      if (n === 1 && coefficient === 1) return { internal: singleSide(code - 1), reservoir: NO_SIDE };
+      if (n === 1 && coefficient === 1) {
+        SIDES[2 * side + INTERNAL] = singleSide(code - 1);
+        return true;
+      }
       addTerm((internal ??= []), code - 1, coefficient);
       continue;
     }
-    if (code === 0) return null; // unknown, or declared later, or not a species: the ordinary path says which
+    if (code === 0) return false; // unknown, or declared later, or not a species: the ordinary path says which
     addTerm((reservoir ??= []), -code - 1, coefficient);
   }
-  return { internal: sideCode(internal, store), reservoir: sideCode(reservoir, store) };
+  SIDES[2 * side + INTERNAL] = sideCode(internal, store);
+  SIDES[2 * side + RESERVOIR] = sideCode(reservoir, store);
+  return true;
 }
 
 /** The decimal digits t[start, end) as a number (the scanner took digits only); past 15 digits by Number(), which isSafeInteger then judges. */
@@ -143,25 +144,35 @@ function sideCode(terms: Term[] | null, store: PackedStore): SideCode {
 }
 
 /** A rate's value and, for a literal, whether it is an exact rational; its object when it is a param. */
-interface LoweredRate {
-  value: number;
-  rational: boolean;
-  object: RateConstant | null;
+class LoweredRate {
+  value = NaN;
+  rational = false;
+  object: RateConstant | null = null;
 }
 
-/** Rate `i` of the line: a literal > 0, or a param with a value > 0; else null. */
-function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: DeclarationTable): LoweredRate | null {
+/** The two rates of the line being lowered (scratch, as SIDES). */
+const FORWARD = new LoweredRate(), REVERSE = new LoweredRate();
+
+/** Rate `i` of the line into `into`: a literal > 0, or a param with a value > 0; else false. */
+function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: DeclarationTable, into: LoweredRate): boolean {
   const start = shape.rates[3 * i]!, end = shape.rates[3 * i + 1]!;
   if (shape.rates[3 * i + 2] === 1) {
     const literal = decimal(line, start, end);
-    return literal > 0 && Number.isFinite(literal) ? { value: literal, rational: significantDigits(line, start, end) <= MAX_EXACT_SIGNIFICANT_DIGITS, object: null } : null;
+    if (!(literal > 0) || !Number.isFinite(literal)) return false;
+    into.value = literal;
+    into.rational = significantDigits(line, start, end) <= MAX_EXACT_SIGNIFICANT_DIGITS;
+    into.object = null;
+    return true;
   }
   const text = line.slice(start, end);
   const v = decls.params.get(text);
-  if (v === undefined) return null;
+  if (v === undefined) return false;
   decls.used.add(text);
-  if (!(v.value > 0) || !Number.isFinite(v.value)) return null;
-  return { value: v.value, rational: v.exact !== null, object: { value: v.value, exact: v.exact, ...field(v.sensitivity), span: lineSpan(w, start, end) } };
+  if (!(v.value > 0) || !Number.isFinite(v.value)) return false;
+  into.value = v.value;
+  into.rational = v.exact !== null;
+  into.object = { value: v.value, exact: v.exact, ...field(v.sensitivity), span: lineSpan(w, start, end) };
+  return true;
 }
 
 /** Whether the line already reads as `equation` would write it: then the equation is that stretch. */
