@@ -82,8 +82,14 @@ export class ReactionIds {
     this.lines.push(line);
     const id = label ?? `R${position + 1}`;
     // a default name is only ever the n-th's, so only an earlier label can have it
-    const prior = label === null ? (this.labels.size === 0 ? -1 : (this.labels.get(id) ?? -1)) : this.priorWith(label, position);
-    if (label !== null && !this.labels.has(label)) this.labels.set(label, position);
+    let prior: number;
+    if (label === null) prior = this.labels.size === 0 ? -1 : (this.labels.get(id) ?? -1);
+    else {
+      const labelled = this.labels.size === 0 ? undefined : this.labels.get(label);
+      // the first reaction with a label keeps it (one lookup, and a store only when it is new)
+      if (labelled === undefined) this.labels.set(label, position);
+      prior = labelled ?? this.defaultNamed(label, position);
+    }
     if (prior >= 0) {
       this.duplicates = true;
       const at = this.lines[prior];
@@ -93,10 +99,8 @@ export class ReactionIds {
     return id;
   }
 
-  /** The earlier reaction already named `id`, or -1 (a default name `R<n>` is only ever the n-th's). */
-  private priorWith(label: string, position: number): number {
-    const labelled = this.labels.size === 0 ? undefined : this.labels.get(label);
-    if (labelled !== undefined) return labelled;
+  /** The earlier unlabelled reaction whose default name is `label`, or -1 (a default name `R<n>` is only ever the n-th's). */
+  private defaultNamed(label: string, position: number): number {
     const m = label.charCodeAt(0) === 82 ? /^R([1-9][0-9]*)$/.exec(label) : null; // only `R<n>` can be a default name
     const k = m ? Number(m[1]) - 1 : -1;
     return k >= 0 && k < position && this.labelAt[k] === null ? k : -1;
