@@ -18,23 +18,30 @@ import type { NameIndex } from "./name-index.js";
 import type { ReactionIds } from "./reactions.js";
 import { field } from "./sensitivity.js";
 
-/**
- * Scratch the lowering of one line writes into and reads back at once (nothing is made per line):
- * per side s the internal and the reservoir terms as SideCodes of the store, at 2s and 2s + 1.
- */
-const SIDES = new Int32Array(4);
 const INTERNAL = 0, RESERVOIR = 1;
+
+/**
+ * What lowering one line writes and reads back at once, kept by the compilation and reused line
+ * after line (as the parser's ReactionShape is), so nothing is made per line but the reaction.
+ */
+export class LineScratch {
+  /** Per side s the internal and the reservoir terms as SideCodes of the store, at 2s and 2s + 1. */
+  readonly sides = new Int32Array(4);
+  readonly forward = new LoweredRate();
+  readonly reverse = new LoweredRate();
+}
 
 /**
  * The reaction `shape` describes in `line`, registered with `ids` and kept in `store`, or null
  * (registering nothing) when the ordinary path must lower it because something would be reported.
  */
-export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, ids: ReactionIds, names: NameIndex, store: PackedStore): PackedReaction | null {
-  if (!lowerSide(line, shape, 0, names, store) || !lowerSide(line, shape, 1, names, store)) return null;
-  const lhsInternal = SIDES[INTERNAL]!, lhsReservoir = SIDES[RESERVOIR]!, rhsInternal = SIDES[2 + INTERNAL]!, rhsReservoir = SIDES[2 + RESERVOIR]!;
+export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, ids: ReactionIds, names: NameIndex, store: PackedStore, scratch: LineScratch): PackedReaction | null {
+  const sides = scratch.sides;
+  if (!lowerSide(line, shape, 0, names, store, sides) || !lowerSide(line, shape, 1, names, store, sides)) return null;
+  const lhsInternal = sides[INTERNAL]!, lhsReservoir = sides[RESERVOIR]!, rhsInternal = sides[2 + INTERNAL]!, rhsReservoir = sides[2 + RESERVOIR]!;
   const twoWay = shape.twoWay;
   if (shape.rateCount !== (twoWay ? 2 : 1)) return null;
-  const forward = FORWARD, reverse = REVERSE;
+  const { forward, reverse } = scratch;
   if (!rate(line, w, shape, 0, decls, forward)) return null;
   if (twoWay && !rate(line, w, shape, 1, decls, reverse)) return null;
   const sameInternal = sameSide(store, lhsInternal, rhsInternal);
@@ -58,11 +65,11 @@ function sameSide(store: PackedStore, a: SideCode, b: SideCode): boolean {
   return a === b || (a >= 0 && b >= 0 && sameTerms(store.side(a), store.side(b)));
 }
 
-/** Lowers side `side` into SIDES (its internal and reservoir codes); false when the ordinary path must. */
-function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameIndex, store: PackedStore): boolean {
+/** Lowers side `side` into `sides` (its internal and reservoir codes); false when the ordinary path must. */
+function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameIndex, store: PackedStore, sides: Int32Array): boolean {
   const n = shape.sides[side * 4 + 3]!;
-  SIDES[2 * side + INTERNAL] = NO_SIDE;
-  SIDES[2 * side + RESERVOIR] = NO_SIDE;
+  sides[2 * side + INTERNAL] = NO_SIDE;
+  sides[2 * side + RESERVOIR] = NO_SIDE;
   if (n === 0) return true; // `0`
   let internal: Term[] | null = null, reservoir: Term[] | null = null;
   for (let j = 0; j < n; j++) {
@@ -74,7 +81,7 @@ function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameI
     const code = names.find(line, shape.terms[at + 2]!, shape.terms[at + 3]!);
     if (code > 0) {
       if (n === 1 && coefficient === 1) {
-        SIDES[2 * side + INTERNAL] = singleSide(code - 1);
+        sides[2 * side + INTERNAL] = singleSide(code - 1);
         return true;
       }
       addTerm((internal ??= []), code - 1, coefficient);
@@ -83,8 +90,8 @@ function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameI
     if (code === 0) return false; // unknown, or declared later, or not a species: the ordinary path says which
     addTerm((reservoir ??= []), -code - 1, coefficient);
   }
-  SIDES[2 * side + INTERNAL] = sideCode(internal, store);
-  SIDES[2 * side + RESERVOIR] = sideCode(reservoir, store);
+  sides[2 * side + INTERNAL] = sideCode(internal, store);
+  sides[2 * side + RESERVOIR] = sideCode(reservoir, store);
   return true;
 }
 
@@ -97,7 +104,7 @@ function digits(t: string, start: number, end: number): number {
 }
 
 /** Powers of ten a double holds exactly: 10^0 … 10^22. */
-const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const EXACT_TENS: readonly number[] = Object.freeze(Array.from({ length: 23 }, (_, k) => 10 ** k));
 
 /**
  * The value of the number literal t[start, end) (the scanner's `(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`),
@@ -149,9 +156,6 @@ class LoweredRate {
   rational = false;
   object: RateConstant | null = null;
 }
-
-/** The two rates of the line being lowered (scratch, as SIDES). */
-const FORWARD = new LoweredRate(), REVERSE = new LoweredRate();
 
 /** Rate `i` of the line into `into`: a literal > 0, or a param with a value > 0; else false. */
 function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: DeclarationTable, into: LoweredRate): boolean {

@@ -18,7 +18,7 @@ import { lowerAssert } from "./asserts.js";
 import { CompileContext, NO_TERMS } from "./context.js";
 import { DeclarationTable, type Declarations } from "./declarations.js";
 import { EnergyTable, type TermNames } from "./energies.js";
-import { lineLocator, lowerShape } from "./fast-reaction.js";
+import { lineLocator, LineScratch, lowerShape } from "./fast-reaction.js";
 import { MeasureTable } from "./measures.js";
 import { field } from "./sensitivity.js";
 import { lowerReaction, ReactionIds, type LoweredReaction } from "./reactions.js";
@@ -83,9 +83,10 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   // a plain reaction line is lowered from its offsets when nothing about it needs saying (else it
   // comes back as a statement below, which says it)
   let store: PackedStore | null = null;
+  const scratch = new LineScratch();
   const plain = (line: string, w: Where, shape: ReactionShape): boolean => {
     if (firstSpan === null || syntax.hasErrors || !decls.kindKnown || errors() > MAX_ERRORS) return false;
-    const r = lowerShape(line, w, shape, decls, ids, decls.nameIndex, (store ??= new PackedStore(text, file, { none: NO_TERMS, single: (i) => context.single(i) }, lineLocator(), lineCount(text))));
+    const r = lowerShape(line, w, shape, decls, ids, decls.nameIndex, (store ??= new PackedStore(text, file, { none: NO_TERMS, single: (i) => context.single(i) }, lineLocator(), lineCount(text))), scratch);
     if (r === null) return false;
     lowered.push(r);
     built.push(false);
