@@ -6,8 +6,9 @@
  * not copy them all from generation to generation.
  *
  *   store (typed arrays, one entry per slot)          PackedReaction (one per reaction)
- *   line, offsets of span/label/equation/rates   ◀──  reads its fields from its slot on demand,
- *   rate values, side codes (shared term lists)       keeping what it made (a span, a rate) once
+ *   line, line start, side codes (term lists),   ◀──  reads its fields from its slot on demand,
+ *   rational bits, rate values                        keeping what it made (a span, a rate) once;
+ *                                                      spans and literals from its line, scanned again
  *
  * A PackedReaction is a `Reaction` (types.ts) like any other: every field reads the same as the
  * record the ordinary path builds (a property test holds the two paths to that). What it makes
