@@ -8,7 +8,7 @@
  */
 import { CODES, DiagnosticSink, sortDiagnostics, type Diagnostic, type Span } from "../diagnostics.js";
 import { buildNetwork, type SpeciesInput } from "../network/build.js";
-import { PackedReaction, PackedStore } from "../network/packed.js";
+import { markUsed, PackedStore } from "../network/packed.js";
 import type { Assert, Network, Species } from "../network/types.js";
 import { forEachStatement, MAX_ERRORS } from "../syntax/parse.js";
 import type { Statement } from "../syntax/ast.js";
@@ -203,16 +203,7 @@ function warnUnused(decls: DeclarationTable, reactions: readonly LoweredReaction
   const usedSpecies = new Uint8Array(species.length);
   const reservoirs = [...decls.names.values()].filter((d) => d.kind === "reservoir");
   const usedReservoirs = new Uint8Array(reservoirs.length);
-  for (const r of reactions) {
-    if (r instanceof PackedReaction) {
-      r.markUsed(usedSpecies, usedReservoirs);
-      continue;
-    }
-    for (const t of r.reactants) usedSpecies[t.index] = 1;
-    for (const t of r.products) usedSpecies[t.index] = 1;
-    for (const t of r.reservoirReactants) usedReservoirs[t.index] = 1;
-    for (const t of r.reservoirProducts) usedReservoirs[t.index] = 1;
-  }
+  for (const r of reactions) markUsed(r, usedSpecies, usedReservoirs);
   species.forEach((s, i) => {
     if (!usedSpecies[i]) sink.warning(CODES.unusedSpecies, `'${s.name}' takes part in no reaction`, s.span);
   });

@@ -143,7 +143,7 @@ class Complexes {
   }
 
   /** The complex of species `species` once, a side of `r` (whose list is read only when the complex is new). */
-  indexOfSingle(species: number, r: Reaction, side: 0 | 1): number {
+  indexOfSingle(species: number, r: ReactionInput, side: 0 | 1): number {
     let i = this.#single[species]!;
     if (i < 0) this.#single[species] = i = this.#add(side === 0 ? r.reactants : r.products, 0);
     return i;
@@ -251,11 +251,10 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
   const species = input.species.map((s, index) => ownIndex(s, index) ? Object.freeze(s as Species) : Object.freeze({ name: s.name, index, initial: s.initial, initialGiven: s.initialGiven, span: s.span }));
   const reservoirs = input.reservoirs.map((r, index): Reservoir => Object.freeze({ name: r.name, index, value: r.value, exact: r.exact, ...(r.sensitivity ? { sensitivity: r.sensitivity } : {}), span: r.span }));
   const table = new Complexes(species, input.reactions.length);
-  const complexOf = (terms: readonly Term[]): number => table.indexOf(terms);
   // a side that is one species once (every Markov jump's) is found by the species, its list read only for a new complex
-  const sideComplex = (r: Reaction, side: 0 | 1): number => {
+  const sideComplex = (r: ReactionInput, side: 0 | 1): number => {
     const only = singleSpecies(r, side);
-    return only >= 0 ? table.indexOfSingle(only, r, side) : table.indexOf(side === 0 ? r.reactants : r.products);
+    return only >= 0 && only < species.length ? table.indexOfSingle(only, r, side) : table.indexOf(side === 0 ? r.reactants : r.products);
   };
   const reactions: Reaction[] = new Array<Reaction>(input.reactions.length);
   for (let index = 0; index < input.reactions.length; index++) {
@@ -275,8 +274,8 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
       products: r.products,
       reservoirReactants: r.reservoirReactants,
       reservoirProducts: r.reservoirProducts,
-      reactantComplex: complexOf(r.reactants),
-      productComplex: complexOf(r.products),
+      reactantComplex: sideComplex(r, 0),
+      productComplex: sideComplex(r, 1),
       forward: r.forward,
       reverse: r.reverse,
       equation: r.equation,

@@ -264,10 +264,10 @@ export class PackedReaction implements Reaction {
 
   /** Whether the forward (0) or reverse (1) rate constant is an exact rational, without making its object (false: one-way). */
   rateRational(direction: 0 | 1): boolean {
-    return !Number.isNaN(this.#store.value(this.#slot, direction)) && this.#store.rational(this.#slot, direction);
+    return this.#store.rational(this.#slot, direction);
   }
 
-  /** Sets species[i] (reservoirs[y]) to 1 for each species (reservoir) its sides name, without reading the lists. */
+  /** Sets species[i] (reservoirs[y]) to 1 for each species (reservoir) its sides name, without reading the lists (`markUsed` below). */
   markUsed(species: Uint8Array, reservoirs: Uint8Array): void {
     this.#store.markUsed(this.#slot, species, reservoirs);
   }
@@ -277,11 +277,6 @@ export class PackedReaction implements Reaction {
     const code = this.#store.int(this.#slot, side === 0 ? F.reactants : F.products);
     // a kept list is never one species once (the compiler codes that as a single)
     return isSingle(code) ? -code - 2 : -1;
-  }
-
-  /** Whether a side has reservoir terms (0 reactants, 1 products), without reading the list. */
-  hasReservoirs(side: 0 | 1): boolean {
-    return this.#store.int(this.#slot, side === 0 ? F.reservoirReactants : F.reservoirProducts) !== NO_SIDE;
   }
 
   get forward(): RateConstant {
@@ -312,6 +307,9 @@ export class PackedReaction implements Reaction {
   }
 }
 
+/** What the side readers below need of a reaction (a compiled one, or the compiler's input). */
+type Sides = Pick<Reaction, "reactants" | "products" | "reservoirReactants" | "reservoirProducts">;
+
 /**
  * A reaction's rate constant value, forward (0) or reverse (1; NaN for a one-way reaction), read
  * from the columns of a packed reaction without making its rate objects (10^5–10^6 of them).
@@ -332,9 +330,18 @@ export function rateRational(r: Reaction, direction: 0 | 1): boolean {
 export const isTwoWay = (r: Reaction): boolean => !Number.isNaN(rateValue(r, 1));
 
 /** The species a reaction's reactants (0) or products (1) are once, or −1 when that side is anything else (none, several, a coefficient). */
-export function singleSpecies(r: Reaction, side: 0 | 1): number {
+export function singleSpecies(r: Sides, side: 0 | 1): number {
   if (r instanceof PackedReaction) return r.singleSpecies(side);
   const terms = side === 0 ? r.reactants : r.products;
   const only = terms[0];
   return terms.length === 1 && only!.coefficient === 1 ? only!.index : -1;
+}
+
+/** Sets species[i] (reservoirs[y]) to 1 for each species (reservoir) a reaction's sides name; a packed reaction's from its side codes. */
+export function markUsed(r: Sides, species: Uint8Array, reservoirs: Uint8Array): void {
+  if (r instanceof PackedReaction) return r.markUsed(species, reservoirs);
+  for (const t of r.reactants) species[t.index] = 1;
+  for (const t of r.products) species[t.index] = 1;
+  for (const t of r.reservoirReactants) reservoirs[t.index] = 1;
+  for (const t of r.reservoirProducts) reservoirs[t.index] = 1;
 }

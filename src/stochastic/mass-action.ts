@@ -16,7 +16,6 @@ import { effectiveRates } from "../network/effective-rates.js";
 import type { Network } from "../network/types.js";
 import { outOfRange } from "../numeric/checked.js";
 import type { Xoshiro128 } from "./random.js";
-import { isTwoWay } from "../network/packed.js";
 
 export interface ChannelSystem {
   readonly species: number;
@@ -51,7 +50,8 @@ export function channelSystem(network: Network, volume: number): ChannelSystem {
   for (const r of network.reactions) {
     const sides = [
       { direction: 1, k: eff.forward[r.index] ?? 0, from: r.reactants, to: r.products },
-      { direction: -1, k: isTwoWay(r) ? (eff.reverse[r.index] ?? 0) : 0, from: r.products, to: r.reactants },
+      // κ⁻ is 0 for a one-way reaction (effectiveRates), so its reverse channel is skipped below
+      { direction: -1, k: eff.reverse[r.index] ?? 0, from: r.products, to: r.reactants },
     ];
     for (const s of sides) {
       if (!(s.k > 0)) continue;

@@ -7,7 +7,6 @@
 import { effectiveRates } from "../network/effective-rates.js";
 import type { Network, Term } from "../network/types.js";
 import { integrateStiff, type OdeStatus } from "../numeric/continuous/ode.js";
-import { isTwoWay } from "../network/packed.js";
 
 export interface TimeCourse {
   readonly times: number[];
@@ -20,7 +19,7 @@ export interface TimeCourse {
 export function timeCourse(network: Network, tEnd: number, points: number): TimeCourse {
   const eff = effectiveRates(network);
   const n = network.species.length;
-  const rx = network.reactions.map((r) => ({ kf: eff.forward[r.index] ?? 0, kr: isTwoWay(r) ? (eff.reverse[r.index] ?? 0) : 0, reactants: r.reactants, products: r.products }));
+  const rx = network.reactions.map((r) => ({ kf: eff.forward[r.index] ?? 0, kr: eff.reverse[r.index] ?? 0, reactants: r.reactants, products: r.products }));
   const mono = (terms: readonly Term[], x: readonly number[]) => terms.reduce((p, t) => p * Math.pow(x[t.index] ?? 0, t.coefficient), 1);
   /** ∂/∂x_j of Π x^c. */
   const dMono = (terms: readonly Term[], x: readonly number[], j: number) => {

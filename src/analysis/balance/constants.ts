@@ -14,7 +14,7 @@ import { powInt } from "../../numeric/exact/rational.js";
 import { reservoirColumn } from "../../network/stoichiometry.js";
 import { isTwoWay, rateRational, rateValue } from "../../network/packed.js";
 import { oppositePairs } from "../../network/pairs.js";
-import type { Network } from "../../network/types.js";
+import type { Network, Reaction } from "../../network/types.js";
 
 /** The unit roundoff of IEEE double precision. */
 export const UNIT_ROUNDOFF = 2 ** -53;
@@ -79,25 +79,19 @@ export function reactionConstants(network: Network, pair = false): ReactionConst
     const i = r.index;
     const p = partner[i] ?? -1;
     if (p >= 0 && p < i) continue; // a pair's second member was filled in with its first
-    // values and rationality read without making rate objects (columns of a packed reaction)
-    const kf = rateValue(r, 0);
-    let kr = rateValue(r, 1), reverseRational: boolean;
-    if (!Number.isNaN(kr)) reverseRational = rateRational(r, 1);
-    else {
-      const q = p >= 0 ? reactions[p] : undefined;
-      if (q === undefined) {
-        lnK[i] = Infinity; K[i] = Infinity; scale[i] = Infinity; errorUnits[i] = Infinity;
-        oneWay.push(i);
-        continue;
-      }
-      kr = rateValue(q, 0);
-      reverseRational = rateRational(q, 0);
+    const back = reverseOf(network, partner, r);
+    if (back === null) {
+      lnK[i] = Infinity; K[i] = Infinity; scale[i] = Infinity; errorUnits[i] = Infinity;
+      oneWay.push(i);
+      continue;
     }
+    // values and rationality read without making rate objects (columns of a packed reaction)
+    const kf = rateValue(r, 0), kr = rateValue(back, back === r ? 1 : 0);
     const lf = Math.log(kf), lr = Math.log(kr);
     let l = lf - lr;
     let s = Math.abs(lf) + Math.abs(lr);
     let kk = kf / kr;
-    let rational = rateRational(r, 0) && reverseRational;
+    let rational = rateRational(r, 0) && rateRational(back, back === r ? 1 : 0);
     let reads = 2, summands = 2;
     if (r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((coef, y) => {
       const res = network.reservoirs[y];
@@ -120,13 +114,23 @@ export function reactionConstants(network: Network, pair = false): ReactionConst
   return { lnK, K, scale, errorUnits, twoWay, exact: lazyExact(network, available, partner), oneWay, pairs, partner };
 }
 
+/**
+ * The reaction that holds r's reverse rate constant: r itself when written two-way (its reverse),
+ * its partner in an opposite one-way pair (the partner's forward), else null (one-way).
+ */
+function reverseOf(network: Network, partner: Int32Array, r: Reaction): Reaction | null {
+  if (isTwoWay(r)) return r;
+  return network.reactions[partner[r.index] ?? -1] ?? null;
+}
+
 function lazyExact(network: Network, available: Uint8Array, partner: Int32Array): ExactConstants {
   const memo = new Map<number, Fraction | null>();
   const sizes = new Map<number, number>();
   const own = (i: number): Fraction | null => {
     const r = network.reactions[i];
     if (r === undefined) return null;
-    const f = r.forward.exact, b = r.reverse?.exact ?? network.reactions[partner[i] ?? -1]?.forward.exact;
+    const back = reverseOf(network, partner, r);
+    const f = r.forward.exact, b = back === null ? null : back === r ? r.reverse!.exact : back.forward.exact;
     let q: Fraction | null = f && b && b.num > 0n ? { num: f.num * b.den, den: f.den * b.num } : null;
     if (q && r.reservoirReactants.length + r.reservoirProducts.length > 0) {
       reservoirColumn(r).forEach((coef, y) => {
@@ -187,10 +191,9 @@ export function writtenPrecision(value: number): number {
 export function reactionPrecision(network: Network, partner: Int32Array, i: number): number {
   const r = network.reactions[i];
   if (r === undefined) return 0;
-  const q = network.reactions[partner[i] ?? -1];
-  const reverse = isTwoWay(r) ? rateValue(r, 1) : q !== undefined ? rateValue(q, 0) : null;
-  if (reverse === null) return Infinity;
-  let p = writtenPrecision(rateValue(r, 0)) + writtenPrecision(reverse);
+  const back = reverseOf(network, partner, r);
+  if (back === null) return Infinity;
+  let p = writtenPrecision(rateValue(r, 0)) + writtenPrecision(rateValue(back, back === r ? 1 : 0));
   if (r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((coef, y) => {
     p += Math.abs(coef) * writtenPrecision(network.reservoirs[y]?.value ?? NaN);
   });
