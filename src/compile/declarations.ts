@@ -7,8 +7,11 @@ import { isExactLiteral } from "../network/rate.js";
 import * as Q from "../numeric/exact/rational.js";
 import type { Rational } from "../numeric/exact/rational.js";
 import type { Declarator, Expr, Statement } from "../syntax/ast.js";
+import { declarationSpan, type DeclarationShape } from "../syntax/fast-path.js";
+import type { Where } from "../syntax/visitor.js";
 import type { CompileContext } from "./context.js";
-import { evaluate, type Scope, type Value } from "./evaluate.js";
+import { evaluate, literalValue, type Scope, type Value } from "./evaluate.js";
+import { decimal } from "./decimal.js";
 import { ofParam, type Sensitivity } from "./sensitivity.js";
 import { NameIndex } from "./name-index.js";
 import { suggest } from "./suggest.js";
@@ -43,23 +46,178 @@ export function describeName(d: Declared): string {
 }
 
 /**
+ * The species (states) or the reservoirs of a file as declared, one column per field, by their
+ * index in the name table: a file of 10^5–10^6 states keeps no record, span or Map entry per name
+ * (the records of `names` are made when read). `seq` is the declaration's place among all names.
+ */
+class DeclaredColumns {
+  size = 0;
+  #seq = new Int32Array(64);
+  /** The span of the name: line, offset, column, length. */
+  #span = new Int32Array(4 * 64);
+  /** The value, NaN when none was given or it failed (a kept value is ≥ 0, never NaN). */
+  #value = new Float64Array(64);
+  /** 1 for a state, 0 for a species (a file that mixes them is an error, but both are kept). */
+  #state = new Uint8Array(64);
+  readonly #exact: (Rational | null)[] = [];
+  readonly #sensitivity = new Map<number, Sensitivity>();
+
+  add(seq: number, line: number, offset: number, column: number, length: number, state: boolean): void {
+    const i = this.size++;
+    if (i >= this.#seq.length) this.#grow();
+    this.#seq[i] = seq;
+    const s = this.#span;
+    s[4 * i] = line;
+    s[4 * i + 1] = offset;
+    s[4 * i + 2] = column;
+    s[4 * i + 3] = length;
+    this.#value[i] = NaN;
+    this.#state[i] = state ? 1 : 0;
+    this.#exact.push(null);
+  }
+
+  set(i: number, value: Value): void {
+    this.#value[i] = value.value;
+    this.#exact[i] = value.exact;
+    if (value.sensitivity !== undefined) this.#sensitivity.set(i, value.sensitivity);
+  }
+
+  seq(i: number): number {
+    return this.#seq[i]!;
+  }
+
+  isState(i: number): boolean {
+    return this.#state[i] === 1;
+  }
+
+  /** The value, or null when none was given or it failed. */
+  value(i: number): number | null {
+    const v = this.#value[i]!;
+    return Number.isNaN(v) ? null : v;
+  }
+
+  exact(i: number): Rational | null {
+    return this.#exact[i]!;
+  }
+
+  sensitivity(i: number): Sensitivity | undefined {
+    return this.#sensitivity.get(i);
+  }
+
+  span(i: number, file: string): Span {
+    const s = this.#span;
+    return { file, offset: s[4 * i + 1]!, line: s[4 * i]!, column: s[4 * i + 2]!, length: s[4 * i + 3]! };
+  }
+
+  #grow(): void {
+    const n = 2 * this.#seq.length;
+    const grown = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T, per = 1): T => {
+      const b = make(per * n);
+      b.set(a);
+      return b;
+    };
+    this.#seq = grown(this.#seq, (k) => new Int32Array(k));
+    this.#span = grown(this.#span, (k) => new Int32Array(k), 4);
+    this.#value = grown(this.#value, (k) => new Float64Array(k));
+    this.#state = grown(this.#state, (k) => new Uint8Array(k));
+  }
+}
+
+/** A param as declared, and its place among all names. */
+interface ParamEntry {
+  declared: Declared;
+  readonly seq: number;
+}
+
+/**
+ * Every declared name → its record, in declaration order: params from their Map, species (states)
+ * and reservoirs from their columns, each record made when read.
+ */
+class DeclaredNames implements ReadonlyMap<string, Declared> {
+  readonly #table: DeclarationTable;
+
+  constructor(table: DeclarationTable) {
+    this.#table = table;
+  }
+
+  get size(): number {
+    return this.#table.paramEntries.size + this.#table.speciesColumns.size + this.#table.reservoirColumns.size;
+  }
+
+  get(name: string): Declared | undefined {
+    const t = this.#table;
+    const param = t.paramEntries.get(name);
+    if (param !== undefined) return param.declared;
+    const code = t.nameIndex.find(name, 0, name.length);
+    if (code > 0) return t.speciesRecord(code - 1);
+    if (code < 0) return t.reservoirRecord(-code - 1);
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.#table.paramEntries.has(name) || this.#table.nameIndex.find(name, 0, name.length) !== 0;
+  }
+
+  /** The three lists merged by declaration order. */
+  *values(): MapIterator<Declared> {
+    const t = this.#table, species = t.speciesColumns, reservoirs = t.reservoirColumns;
+    const params = [...t.paramEntries.values()];
+    let p = 0, s = 0, r = 0;
+    for (;;) {
+      const ps = p < params.length ? params[p]!.seq : Infinity;
+      const ss = s < species.size ? species.seq(s) : Infinity;
+      const rs = r < reservoirs.size ? reservoirs.seq(r) : Infinity;
+      if (ps === Infinity && ss === Infinity && rs === Infinity) return;
+      if (ps < ss && ps < rs) yield params[p++]!.declared;
+      else if (ss < rs) yield t.speciesRecord(s++);
+      else yield t.reservoirRecord(r++);
+    }
+  }
+
+  *entries(): MapIterator<[string, Declared]> {
+    for (const d of this.values()) yield [d.name, d];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const d of this.values()) yield d.name;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Declared]> {
+    return this.entries();
+  }
+
+  forEach(f: (value: Declared, key: string, map: ReadonlyMap<string, Declared>) => void, thisArg?: unknown): void {
+    for (const d of this.values()) f.call(thisArg, d, d.name, this);
+  }
+}
+
+/**
  * The declarations of one file, built statement by statement as the file is read.
  *
  * A name is registered (and gets its index) where it is declared. A value is evaluated at once
  * when every name it uses is already a param with a value; otherwise it waits for `finish()`,
  * which evaluates it seeing only the params declared before it, so "declared later" can be said.
+ * A plain `species`/`state` line the parser scanned into offsets is taken from them (`addLine`),
+ * with the same findings as its statement would give.
  */
 export class DeclarationTable implements Declarations {
-  readonly names = new Map<string, Declared>();
+  /** Every declared name, in declaration order (records made when read). */
+  readonly names: ReadonlyMap<string, Declared> = new DeclaredNames(this);
   readonly params = new Map<string, Value>();
   /** Species or states, and reservoirs, by name: one table the fast path also finds names in. */
   readonly nameIndex = new NameIndex();
   /** Species or states, and reservoirs, by name → index in declaration order (views of nameIndex). */
   readonly speciesIndex = this.nameIndex.species;
   readonly reservoirIndex = this.nameIndex.reservoirs;
+  /** What was declared, by kind (read through `names`, or the accessors below). */
+  readonly paramEntries = new Map<string, ParamEntry>();
+  readonly speciesColumns = new DeclaredColumns();
+  readonly reservoirColumns = new DeclaredColumns();
   /** Params used by some expression, for the unused-param warning. */
   readonly used = new Set<string>();
   title: string | null = null;
+  private file = "";
+  private seq = 0;
   private titleSpan: Span | null = null;
   private firstState: Span | null = null;
   private firstSpecies: Span | null = null;
@@ -76,6 +234,42 @@ export class DeclarationTable implements Declarations {
     private readonly context: CompileContext,
     private readonly overrides: ReadonlyMap<string, number> = new Map(),
   ) {}
+
+  /** The record of species (state) `i`. */
+  speciesRecord(i: number): Declared {
+    return this.record(this.speciesColumns, i, this.speciesColumns.isState(i) ? "state" : "species", this.nameIndex.speciesNames[i]!);
+  }
+
+  /** The record of reservoir `i`. */
+  reservoirRecord(i: number): Declared {
+    return this.record(this.reservoirColumns, i, "reservoir", this.nameIndex.reservoirNames[i]!);
+  }
+
+  /** The reservoirs' records, in declaration order. */
+  reservoirs(): Declared[] {
+    return Array.from({ length: this.reservoirColumns.size }, (_, i) => this.reservoirRecord(i));
+  }
+
+  /** The params' records, in declaration order. */
+  paramDeclarations(): Declared[] {
+    return [...this.paramEntries.values()].map((p) => p.declared);
+  }
+
+  /** Species (state) `i`'s value (null: none given, or it failed) and span, read from the columns. */
+  speciesValue(i: number): number | null {
+    return this.speciesColumns.value(i);
+  }
+
+  speciesSpan(i: number): Span {
+    return this.speciesColumns.span(i, this.file);
+  }
+
+  private record(columns: DeclaredColumns, i: number, kind: NameKind, name: string): Declared {
+    const value = columns.value(i);
+    const span = columns.span(i, this.file);
+    if (value === null) return { kind, name, span, value: null, exact: null };
+    return { kind, name, span, value, exact: columns.exact(i), sensitivity: columns.sensitivity(i) };
+  }
 
   /** Reports overrides that named no param or reservoir (at `span`: the file has no place for them). */
   checkOverrides(span: Span): void {
@@ -105,7 +299,7 @@ export class DeclarationTable implements Declarations {
     return {
       param: (n) => {
         const v = this.params.get(n);
-        if (v === undefined || this.names.get(n)!.span.offset >= before) return undefined;
+        if (v === undefined || this.paramEntries.get(n)!.declared.span.offset >= before) return undefined;
         this.used.add(n);
         return v;
       },
@@ -116,7 +310,7 @@ export class DeclarationTable implements Declarations {
         if (d.kind === "param") return `a param whose value could not be computed (line ${d.span.line}), so it is`;
         return describeName(d);
       },
-      candidates: () => [...this.params.keys()].filter((n) => this.names.get(n)!.span.offset < before),
+      candidates: () => [...this.params.keys()].filter((n) => this.paramEntries.get(n)!.declared.span.offset < before),
       decimal: (text) => this.context.decimal(text),
     };
   }
@@ -133,17 +327,58 @@ export class DeclarationTable implements Declarations {
     const kind: NameKind = st.keyword === "chemostat" ? "reservoir" : st.keyword;
     this.checkMixed(kind, st.span);
     for (const d of st.declarators) {
-      const prior = this.names.get(d.id.name);
-      if (prior) {
-        this.sink.error(CODES.duplicateDeclaration, `'${d.id.name}' is already declared as ${describeName(prior)}`, d.id.span);
-        continue;
-      }
-      this.names.set(d.id.name, { kind, name: d.id.name, span: d.id.span, value: null, exact: null });
-      if (kind === "species" || kind === "state") this.nameIndex.add("species", d.id.name);
-      else if (kind === "reservoir") this.nameIndex.add("reservoir", d.id.name);
+      const s = d.id.span;
+      if (!this.declare(kind, d.id.name, s.file, s.line, s.offset, s.column, s.length)) continue;
       if (d.value && d.value.kind !== "number" && !namesIn(d.value).every((n) => this.params.has(n))) this.deferred.push({ declarator: d, kind });
       else this.assign(d, kind, d.id.span.offset);
     }
+  }
+
+  /**
+   * A `species` or `state` line the parser scanned into `shape`, taken from its offsets: every
+   * name registered and every literal value set as `add` does with the line's statement, the same
+   * errors for a name declared twice. False (nothing done) for any other keyword, or a value that
+   * is no finite double: the statement then goes to `add`, which words it.
+   */
+  addLine(line: string, w: Where, shape: DeclarationShape): boolean {
+    const keyword = line.slice(shape.keywordStart, shape.keywordEnd);
+    if (keyword !== "species" && keyword !== "state") return false;
+    const at = shape.at;
+    for (let d = 0; d < shape.count; d++) {
+      const vStart = at[4 * d + 2]!;
+      if (vStart >= 0 && !Number.isFinite(decimal(line, vStart, at[4 * d + 3]!))) return false;
+    }
+    this.checkMixed(keyword, declarationSpan(w, shape));
+    const columns = this.speciesColumns;
+    for (let d = 0; d < shape.count; d++) {
+      const o = 4 * d, start = at[o]!, end = at[o + 1]!, vStart = at[o + 2]!;
+      if (!this.declare(keyword, line.slice(start, end), w.file, w.line, w.lineStart + start, start + 1, end - start)) continue;
+      if (vStart < 0) continue;
+      // a literal ≥ 0 (the scanner takes no sign), finite (checked above): evaluate's value of it
+      const text = line.slice(vStart, at[o + 3]!);
+      columns.set(columns.size - 1, literalValue(text, (t) => this.context.decimal(t))!);
+    }
+    return true;
+  }
+
+  /** Registers a name at its span, or reports it declared before (false). */
+  private declare(kind: NameKind, name: string, file: string, line: number, offset: number, column: number, length: number): boolean {
+    const prior = this.names.get(name);
+    if (prior) {
+      this.sink.error(CODES.duplicateDeclaration, `'${name}' is already declared as ${describeName(prior)}`, { file, offset, line, column, length });
+      return false;
+    }
+    this.file = file;
+    const seq = this.seq++;
+    if (kind === "param") this.paramEntries.set(name, { declared: { kind, name, span: { file, offset, line, column, length }, value: null, exact: null }, seq });
+    else if (kind === "reservoir") {
+      this.nameIndex.add("reservoir", name);
+      this.reservoirColumns.add(seq, line, offset, column, length, false);
+    } else {
+      this.nameIndex.add("species", name);
+      this.speciesColumns.add(seq, line, offset, column, length, kind === "state");
+    }
+    return true;
   }
 
   /** Evaluates the values that waited for the whole file. */
@@ -186,9 +421,13 @@ export class DeclarationTable implements Declarations {
       value = undefined;
     }
     if (!value) return;
-    if (kind === "param") value = { value: value.value, exact: value.exact, sensitivity: ofParam(name, value.sensitivity) };
-    if (kind === "param") this.params.set(name, value);
-    this.names.set(name, { kind, name, span: d.id.span, value: value.value, exact: value.exact, sensitivity: value.sensitivity });
+    if (kind === "param") {
+      value = { value: value.value, exact: value.exact, sensitivity: ofParam(name, value.sensitivity) };
+      this.params.set(name, value);
+      const entry = this.paramEntries.get(name)!;
+      entry.declared = { kind, name, span: entry.declared.span, value: value.value, exact: value.exact, sensitivity: value.sensitivity };
+    } else if (kind === "reservoir") this.reservoirColumns.set(this.nameIndex.reservoirs.get(name)!, value);
+    else this.speciesColumns.set(this.nameIndex.species.get(name)!, value);
   }
 }
 

@@ -46,18 +46,24 @@ function keep(q: Q.Rational | undefined | null): Q.Rational | null {
   return size > MAX_EXACT_DIGITS ? null : q;
 }
 
+/**
+ * The value of a number literal, exact under the literal rule (as for a literal rate constant,
+ * LiteralRate: more than 15 significant digits is a double); undefined when it is too large for a
+ * double (evaluate says so). `decimal` reads a literal's exact value (remembered per compilation).
+ */
+export function literalValue(text: string, decimal: (text: string) => Q.Rational | undefined): Value | undefined {
+  const exact = isExactLiteral(text) ? decimal(text) : null;
+  const value = Number(text);
+  return Number.isFinite(value) ? { value, exact: keep(exact) } : undefined;
+}
+
 /** Evaluates `e`; reports problems into `sink` and returns undefined when there is no value. */
 export function evaluate(e: Expr, scope: Scope, sink: DiagnosticSink): Value | undefined {
   switch (e.kind) {
     case "number": {
-      // the literal rule, as for a literal rate constant (LiteralRate): > 15 significant digits is a double
-      const exact = isExactLiteral(e.text) ? scope.decimal(e.text) : null;
-      const value = Number(e.text);
-      if (!Number.isFinite(value)) {
-        sink.error(CODES.notFinite, `the number ${e.text} is too large for a double`, e.span);
-        return undefined;
-      }
-      return { value, exact: keep(exact) };
+      const v = literalValue(e.text, (t) => scope.decimal(t));
+      if (v === undefined) sink.error(CODES.notFinite, `the number ${e.text} is too large for a double`, e.span);
+      return v;
     }
     case "name": {
       const v = scope.param(e.name);

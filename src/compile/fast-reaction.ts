@@ -15,6 +15,7 @@ import { lineSpan, MAX_SIDE_TERMS, ReactionShape, scanReaction } from "../syntax
 import type { Where } from "../syntax/visitor.js";
 import type { DeclarationTable } from "./declarations.js";
 import type { NameIndex } from "./name-index.js";
+import { decimal } from "./decimal.js";
 import type { ReactionIds } from "./reactions.js";
 import { field } from "./sensitivity.js";
 
@@ -51,13 +52,14 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
     if (!isSingle(lhsInternal) || !isSingle(rhsInternal) || lhsInternal === rhsInternal) return null;
   } else if (sameInternal) return null; // a reservoir-only reaction: a warning
   const labelled = shape.labelStart >= 0;
-  const id = ids.add(labelled ? line.slice(shape.labelStart, shape.labelEnd) : null, w.line, () => (labelled ? lineSpan(w, shape.labelStart, shape.labelEnd) : lineSpan(w, shape.start, shape.end)));
+  const label = labelled ? line.slice(shape.labelStart, shape.labelEnd) : null;
+  ids.add(label, w.line, () => (labelled ? lineSpan(w, shape.labelStart, shape.labelEnd) : lineSpan(w, shape.start, shape.end)));
   const slot = store.add(w.line, w.lineStart, lhsInternal, rhsInternal, lhsReservoir, rhsReservoir);
   store.rates(slot, forward.value, forward.rational, twoWay ? reverse.value : NaN, twoWay && reverse.rational);
   const equation = isCanonical(line, shape) ? null : `${sideText(line, shape, 0)} ${twoWay ? "<->" : "->"} ${sideText(line, shape, 1)}`;
   const reverseObject = twoWay ? reverse.object : null;
   if (forward.object !== null || reverseObject !== null || equation !== null) store.keep(slot, { forward: forward.object, reverse: reverseObject, equation });
-  return new PackedReaction(store, slot, labelled ? id : null);
+  return new PackedReaction(store, slot, label);
 }
 
 /** Whether two side codes are the same multiset (a pooled list is compared term by term). */
@@ -101,46 +103,6 @@ function digits(t: string, start: number, end: number): number {
   let v = 0;
   for (let i = start; i < end; i++) v = 10 * v + (t.charCodeAt(i) - 48);
   return v;
-}
-
-/** Powers of ten a double holds exactly: 10^0 … 10^22. */
-const EXACT_TENS: readonly number[] = Object.freeze(Array.from({ length: 23 }, (_, k) => 10 ** k));
-
-/**
- * The value of the number literal t[start, end) (the scanner's `(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`),
- * as Number() reads it. With at most 15 significant digits and a power of ten up to 10^22 the
- * digits D and 10^|e| are exact doubles, so D·10^e or D/10^−e is one correctly rounded operation,
- * which is what Number() gives (Clinger's fast path); anything longer goes to Number().
- */
-export function decimal(t: string, start: number, end: number): number {
-  let digits = 0, significant = 0, fraction = 0, i = start, point = false;
-  for (; i < end; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 46) {
-      point = true;
-      continue;
-    }
-    if (c < 48 || c > 57) break;
-    if (c !== 48 || significant > 0) significant++;
-    digits = 10 * digits + (c - 48);
-    if (point) fraction++;
-  }
-  let exponent = 0;
-  if (i < end) {
-    // [eE][+-]?\d+
-    let j = i + 1, sign = 1;
-    const c = t.charCodeAt(j);
-    if (c === 45 || c === 43) {
-      sign = c === 45 ? -1 : 1;
-      j++;
-    }
-    if (end - j > 3) return Number(t.slice(start, end));
-    for (; j < end; j++) exponent = 10 * exponent + (t.charCodeAt(j) - 48);
-    exponent *= sign;
-  }
-  const e = exponent - fraction;
-  if (significant > 15 || e < -22 || e > 22) return Number(t.slice(start, end));
-  return e >= 0 ? digits * EXACT_TENS[e]! : digits / EXACT_TENS[-e]!;
 }
 
 function sideCode(terms: Term[] | null, store: PackedStore): SideCode {

@@ -7,16 +7,17 @@
  * One pass over the text; a network is returned only when there is no error (warnings allowed).
  */
 import { CODES, DiagnosticSink, sortDiagnostics, type Diagnostic, type Span } from "../diagnostics.js";
-import { buildNetwork, type SpeciesInput } from "../network/build.js";
+import { buildNetwork, SpeciesRecord, type SpeciesInput } from "../network/build.js";
 import { markUsed, PackedStore } from "../network/packed.js";
 import type { Assert, Network, Species } from "../network/types.js";
 import { forEachStatement, MAX_ERRORS } from "../syntax/parse.js";
 import type { Statement } from "../syntax/ast.js";
+import { declarationSpan, type DeclarationShape } from "../syntax/fast-path.js";
 import type { ReactionShape } from "../syntax/fast-reaction.js";
 import type { Where } from "../syntax/visitor.js";
 import { lowerAssert } from "./asserts.js";
 import { CompileContext, NO_TERMS } from "./context.js";
-import { DeclarationTable, type Declarations } from "./declarations.js";
+import { DeclarationTable } from "./declarations.js";
 import { EnergyTable, type TermNames } from "./energies.js";
 import { lineLocator, LineScratch, lowerShape } from "./fast-reaction.js";
 import { MeasureTable } from "./measures.js";
@@ -92,6 +93,12 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     built.push(false);
     return true;
   };
+  // a plain species/state line is taken from its offsets (else it comes back as a statement)
+  const declaration = (line: string, w: Where, shape: DeclarationShape): boolean => {
+    if (capped !== null || errors() > MAX_ERRORS || !decls.addLine(line, w, shape)) return false;
+    firstSpan ??= declarationSpan(w, shape);
+    return true;
+  };
   forEachStatement(text, file, syntax, (st) => {
     firstSpan ??= st.span;
     if (errors() > MAX_ERRORS) {
@@ -119,7 +126,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
         }
       } else waiting.push({ st, position, id });
     }
-  }, fastPath ? { reaction: plain } : { fastPath: false });
+  }, fastPath ? { reaction: plain, declaration } : { fastPath: false });
   if (syntax.hasErrors) return null;
   decls.finish();
   energies.finish(decls);
@@ -152,7 +159,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     source: file,
     kind: decls.kind,
     species: speciesList,
-    reservoirs: [...decls.names.values()].filter((d) => d.kind === "reservoir").map((r) => ({ name: r.name, value: r.value!, exact: r.exact, ...field(r.sensitivity), span: r.span })),
+    reservoirs: decls.reservoirs().map((r) => ({ name: r.name, value: r.value!, exact: r.exact, ...field(r.sensitivity), span: r.span })),
     reactions,
     asserts,
     thermodynamics: energies.declared ? energies.thermodynamics([...species.keys()], [...decls.reservoirIndex.keys()], constructed) : null,
@@ -180,18 +187,32 @@ function waits(probe: DiagnosticSink): boolean {
  * Initial amounts; for a Markov network normalised to probabilities (uniform when none given).
  * Each is already the IR's record with its index, which buildNetwork freezes instead of copying.
  */
-function initialAmounts(decls: Declarations, sink: DiagnosticSink): Species[] {
-  const list = [...decls.names.values()].filter((d) => d.kind === "state" || d.kind === "species");
-  if (decls.kind === "mass-action") return list.map((d, index) => ({ name: d.name, index, initial: d.value ?? 0, initialGiven: d.value !== null, span: d.span }));
-  const given = list.filter((d) => d.value !== null);
-  const [firstGiven] = given;
-  if (firstGiven === undefined) return list.map((d, index) => ({ name: d.name, index, initial: 1 / list.length, initialGiven: false, span: d.span }));
-  const total = given.reduce((a, d) => a + d.value!, 0);
-  if (!(total > 0) || !Number.isFinite(total)) {
-    sink.error(CODES.badInitialDistribution, "the initial amounts of the states sum to 0; give at least one a positive amount, or none for a uniform start", firstGiven.span);
-    return list.map((d, index) => ({ name: d.name, index, initial: 0, initialGiven: true, span: d.span }));
+function initialAmounts(decls: DeclarationTable, sink: DiagnosticSink): Species[] {
+  const n = decls.speciesColumns.size, names = decls.nameIndex.speciesNames;
+  const list: Species[] = new Array<Species>(n);
+  if (decls.kind === "mass-action") {
+    for (let i = 0; i < n; i++) {
+      const value = decls.speciesValue(i);
+      list[i] = new SpeciesRecord(names[i]!, i, value ?? 0, value !== null, decls.speciesSpan(i));
+    }
+    return list;
   }
-  return list.map((d, index) => ({ name: d.name, index, initial: (d.value ?? 0) / total, initialGiven: d.value !== null, span: d.span }));
+  let total = 0, first = -1;
+  for (let i = 0; i < n; i++) {
+    const value = decls.speciesValue(i);
+    if (value === null) continue;
+    total += value;
+    if (first < 0) first = i;
+  }
+  const bad = first >= 0 && (!(total > 0) || !Number.isFinite(total));
+  if (bad) sink.error(CODES.badInitialDistribution, "the initial amounts of the states sum to 0; give at least one a positive amount, or none for a uniform start", decls.speciesSpan(first));
+  for (let i = 0; i < n; i++) {
+    const value = decls.speciesValue(i);
+    // none given: uniform; given: normalised (0 for a file whose amounts sum to 0, which is an error)
+    const initial = first < 0 ? 1 / n : bad ? 0 : (value ?? 0) / total;
+    list[i] = new SpeciesRecord(names[i]!, i, initial, first >= 0 && (bad || value !== null), decls.speciesSpan(i));
+  }
+  return list;
 }
 
 function warnUnused(decls: DeclarationTable, reactions: readonly LoweredReaction[], species: readonly SpeciesInput[], first: Span, sink: DiagnosticSink): void {
@@ -201,7 +222,7 @@ function warnUnused(decls: DeclarationTable, reactions: readonly LoweredReaction
     return;
   }
   const usedSpecies = new Uint8Array(species.length);
-  const reservoirs = [...decls.names.values()].filter((d) => d.kind === "reservoir");
+  const reservoirs = decls.reservoirs();
   const usedReservoirs = new Uint8Array(reservoirs.length);
   for (const r of reactions) markUsed(r, usedSpecies, usedReservoirs);
   species.forEach((s, i) => {
@@ -210,7 +231,7 @@ function warnUnused(decls: DeclarationTable, reactions: readonly LoweredReaction
   reservoirs.forEach((r, i) => {
     if (!usedReservoirs[i]) sink.warning(CODES.unusedSpecies, `reservoir '${r.name}' takes part in no reaction`, r.span);
   });
-  for (const d of decls.names.values()) {
-    if (d.kind === "param" && !decls.used.has(d.name)) sink.warning(CODES.unusedParam, `param '${d.name}' is never used`, d.span);
+  for (const d of decls.paramDeclarations()) {
+    if (!decls.used.has(d.name)) sink.warning(CODES.unusedParam, `param '${d.name}' is never used`, d.span);
   }
 }

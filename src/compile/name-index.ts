@@ -1,6 +1,6 @@
 /**
- * The species (or states) and reservoirs of a file by name: one open-addressing table on a hash of
- * each name's characters, filled as the declarations are read. The compiler's fast path finds a
+ * The species (or states) and reservoirs of a file by name: one StringTable of every name with
+ * each entry's code, filled as the declarations are read. The compiler's fast path finds a
  * name on a line's characters without slicing a string out of it (`find`); the IR's speciesIndex
  * and reservoirIndex are read-only views of the same table (`species`, `reservoirs`), so a file of
  * 10^5–10^6 states hashes and stores each name once, not in two Maps and a table besides.
@@ -11,7 +11,7 @@
  *   names.find("2 A + ATP", 6, 9);     // -1: reservoir 0
  *   names.species.get("A");            // 0
  */
-import { mix } from "../network/build.js";
+import { StringTable } from "./string-table.js";
 
 /** i + 1 for species i, −(i + 1) for reservoir i, 0 for neither. */
 export type NameCode = number;
@@ -20,73 +20,37 @@ export class NameIndex {
   /** The names in declaration order, species (states) and reservoirs apart. */
   readonly speciesNames: string[] = [];
   readonly reservoirNames: string[] = [];
-  /** Per slot a NameCode, 0 when empty; the size a power of two, at most half full. */
-  #slots = new Int32Array(1024);
-  /** Each name's hash by species index and by reservoir index, so growing never rereads names. */
-  #speciesHash = new Int32Array(1024);
-  #reservoirHash = new Int32Array(16);
+  /** Every name, species and reservoirs together, and per entry its NameCode. */
+  readonly #table = new StringTable();
+  #codes = new Int32Array(1024);
   readonly species: ReadonlyMap<string, number> = new KindView(this, 1);
   readonly reservoirs: ReadonlyMap<string, number> = new KindView(this, -1);
 
   /** Registers a name not registered before (the caller checks); its index among its kind. */
   add(kind: "species" | "reservoir", name: string): number {
-    const h = hash(name, 0, name.length);
     const list = kind === "species" ? this.speciesNames : this.reservoirNames;
     const index = list.length;
     list.push(name);
-    if (kind === "species") this.#speciesHash = keep(this.#speciesHash, index, h);
-    else this.#reservoirHash = keep(this.#reservoirHash, index, h);
-    if (2 * (this.speciesNames.length + this.reservoirNames.length) > this.#slots.length) this.#grow();
-    this.#place(kind === "species" ? index + 1 : -(index + 1), h);
+    const entry = this.#table.add(name);
+    if (entry >= this.#codes.length) {
+      const grown = new Int32Array(2 * this.#codes.length);
+      grown.set(this.#codes);
+      this.#codes = grown;
+    }
+    this.#codes[entry] = kind === "species" ? index + 1 : -(index + 1);
     return index;
   }
 
   /** The code of the name `t[start, end)` (0 when it names neither a species nor a reservoir). */
   find(t: string, start: number, end: number): NameCode {
-    const slots = this.#slots, mask = slots.length - 1;
-    for (let h = hash(t, start, end) & mask; ; h = (h + 1) & mask) {
-      const code = slots[h]!;
-      if (code === 0) return 0;
-      const name = this.name(code);
-      if (name.length === end - start && t.startsWith(name, start)) return code;
-    }
+    const entry = this.#table.find(t, start, end);
+    return entry < 0 ? 0 : this.#codes[entry]!;
   }
 
   /** The name a code stands for. */
   name(code: NameCode): string {
     return (code > 0 ? this.speciesNames[code - 1] : this.reservoirNames[-code - 1]) ?? "";
   }
-
-  #place(code: NameCode, h: number): void {
-    const slots = this.#slots, mask = slots.length - 1;
-    let at = h & mask;
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = code;
-  }
-
-  #grow(): void {
-    this.#slots = new Int32Array(this.#slots.length * 2);
-    for (let i = 0; i < this.speciesNames.length; i++) this.#place(i + 1, this.#speciesHash[i]!);
-    for (let i = 0; i < this.reservoirNames.length; i++) this.#place(-(i + 1), this.#reservoirHash[i]!);
-  }
-}
-
-/** `hashes` with `h` at `index`, grown (doubled) when it has no room. */
-function keep(hashes: Int32Array<ArrayBuffer>, index: number, h: number): Int32Array<ArrayBuffer> {
-  let out = hashes;
-  if (index >= hashes.length) {
-    out = new Int32Array(2 * hashes.length);
-    out.set(hashes);
-  }
-  out[index] = h;
-  return out;
-}
-
-/** A 32-bit FNV-1a hash of the characters t[start, end), finished by MurmurHash3's mixer. */
-function hash(t: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-  return mix(h) | 0;
 }
 
 /** The names of one kind (sign 1 species, −1 reservoirs) → index, in declaration order. */

@@ -13,7 +13,7 @@
 export class ReactionIdIndex implements ReadonlyMap<string, number> {
   constructor(
     private readonly labelAt: readonly (string | null)[],
-    private readonly labels: ReadonlyMap<string, number>,
+    private readonly labels: Pick<ReadonlyMap<string, number>, "size" | "get">,
   ) {}
 
   get size(): number {

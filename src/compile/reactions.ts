@@ -12,6 +12,7 @@ import { describeName, type Declarations } from "./declarations.js";
 import { constructedRates, type EnergyTable, type TermNames } from "./energies.js";
 import { evaluate, type Scope } from "./evaluate.js";
 import { ReactionIdIndex } from "./reaction-index.js";
+import { StringTable } from "./string-table.js";
 import { field } from "./sensitivity.js";
 import { suggest } from "./suggest.js";
 
@@ -40,8 +41,8 @@ export class ReactionIds {
   private readonly labelAt: (string | null)[] = [];
   /** Line of each reaction (a flat array: no object per reaction). */
   private readonly lines: number[] = [];
-  /** Labels only (default names cannot collide with each other): label → position. */
-  private readonly labels = new Map<string, number>();
+  /** Labels only (default names cannot collide with each other), each the first time it is met, and its position. */
+  private readonly labels = new LabelPositions();
 
   /** Whether some id was given twice (reported as it was met). */
   private duplicates = false;
@@ -72,31 +73,33 @@ export class ReactionIds {
   }
 
   register(st: ReactionStatement): string {
-    return this.add(st.label?.name ?? null, st.span.line, () => st.label?.span ?? st.span);
+    return this.id(this.add(st.label?.name ?? null, st.span.line, () => st.label?.span ?? st.span));
   }
 
-  /** Registers the reaction of line `line` with `label` (null: none); `where` places a duplicate's error. */
-  add(label: string | null, line: number, where: () => Span): string {
+  /**
+   * Registers the reaction of line `line` with `label` (null: none); its position. `where` places
+   * a duplicate's error. A default name is made only if some label could be it.
+   */
+  add(label: string | null, line: number, where: () => Span): number {
     const position = this.labelAt.length;
     this.labelAt.push(label);
     this.lines.push(line);
-    const id = label ?? `R${position + 1}`;
     // a default name is only ever the n-th's, so only an earlier label can have it
     let prior: number;
-    if (label === null) prior = this.labels.size === 0 ? -1 : (this.labels.get(id) ?? -1);
+    if (label === null) prior = this.labels.size === 0 ? -1 : (this.labels.get(`R${position + 1}`) ?? -1);
     else {
       const labelled = this.labels.size === 0 ? undefined : this.labels.get(label);
       // the first reaction with a label keeps it (one lookup, and a store only when it is new)
-      if (labelled === undefined) this.labels.set(label, position);
+      if (labelled === undefined) this.labels.add(label, position);
       prior = labelled ?? this.defaultNamed(label, position);
     }
     if (prior >= 0) {
       this.duplicates = true;
       const at = this.lines[prior];
       const what = this.labelAt[prior] !== null ? `the label of line ${at}` : `the default name of the reaction at line ${at}`;
-      this.sink.error(CODES.duplicateLabel, `reaction label '${id}' is already ${what}`, where(), "labels must be unique");
+      this.sink.error(CODES.duplicateLabel, `reaction label '${this.id(position)}' is already ${what}`, where(), "labels must be unique");
     }
-    return id;
+    return position;
   }
 
   /** The earlier unlabelled reaction whose default name is `label`, or -1 (a default name `R<n>` is only ever the n-th's). */
@@ -104,6 +107,26 @@ export class ReactionIds {
     const m = label.charCodeAt(0) === 82 ? /^R([1-9][0-9]*)$/.exec(label) : null; // only `R<n>` can be a default name
     const k = m ? Number(m[1]) - 1 : -1;
     return k >= 0 && k < position && this.labelAt[k] === null ? k : -1;
+  }
+}
+
+/** Written labels → the position of the first reaction with each (a StringTable, not a Map of 10^5 labels). */
+class LabelPositions {
+  readonly #table = new StringTable();
+  readonly #position: number[] = [];
+
+  get size(): number {
+    return this.#table.size;
+  }
+
+  get(label: string): number | undefined {
+    const i = this.#table.find(label, 0, label.length);
+    return i < 0 ? undefined : this.#position[i];
+  }
+
+  /** Keeps a label not kept before, at `position`. */
+  add(label: string, position: number): void {
+    this.#position[this.#table.add(label)] = position;
   }
 }
 

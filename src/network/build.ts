@@ -239,16 +239,27 @@ function indexOf(list: readonly { readonly name?: string; readonly id?: string }
 }
 
 /**
- * Whether a species input already is the IR's record, `{ name, index, initial, initialGiven, span }`
- * with its own index and not yet frozen (the compiler makes them so): then it is frozen as it is,
- * not copied (a Markov file declares up to 10^5–10^6 states).
+ * A species as the compiler makes it, already the IR's record with its index: buildNetwork
+ * freezes it as it is instead of copying it (a Markov file declares up to 10^5–10^6 states). One
+ * already frozen (a network built before from the same inputs) is copied, as any other input is.
  */
-function ownIndex(s: SpeciesInput, index: number): boolean {
-  return (s as Partial<Species>).index === index && !Object.isFrozen(s) && Object.keys(s).length === 5;
+export class SpeciesRecord implements Species {
+  constructor(
+    readonly name: string,
+    readonly index: number,
+    readonly initial: number,
+    readonly initialGiven: boolean,
+    readonly span: Span,
+  ) {}
+}
+
+/** Whether a species input is a SpeciesRecord at its own index, not yet frozen (then it is frozen, not copied). */
+function ownIndex(s: SpeciesInput, index: number): s is SpeciesRecord {
+  return s instanceof SpeciesRecord && s.index === index && !Object.isFrozen(s);
 }
 
 export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Network {
-  const species = input.species.map((s, index) => ownIndex(s, index) ? Object.freeze(s as Species) : Object.freeze({ name: s.name, index, initial: s.initial, initialGiven: s.initialGiven, span: s.span }));
+  const species = input.species.map((s, index) => ownIndex(s, index) ? Object.freeze(s) : Object.freeze({ name: s.name, index, initial: s.initial, initialGiven: s.initialGiven, span: s.span }));
   const reservoirs = input.reservoirs.map((r, index): Reservoir => Object.freeze({ name: r.name, index, value: r.value, exact: r.exact, ...(r.sensitivity ? { sensitivity: r.sensitivity } : {}), span: r.span }));
   const table = new Complexes(species, input.reactions.length);
   // a side that is one species once (every Markov jump's) is found by the species, its list read only for a new complex

@@ -12,63 +12,81 @@
  */
 import type { Span } from "../diagnostics.js";
 import type { Declarator, Expr, Identifier, Statement } from "./ast.js";
-import { reactionStatement, ReactionShape, scanName, scanNumber, scanReaction, wordIn } from "./fast-reaction.js";
+import { lineSpan, reactionStatement, ReactionShape, scanName, scanNumber, scanReaction, wordIn } from "./fast-reaction.js";
 import { KEYWORD_WORDS } from "./lexer.js";
 import type { Where } from "./visitor.js";
 
 const DECLARE: readonly string[] = ["species", "state", "reservoir", "chemostat", "param"];
 const KEYWORDS: readonly string[] = [...KEYWORD_WORDS];
 
-class Scanner {
-  pos = 0;
-  constructor(readonly text: string, readonly w: Where) {}
+/** Growable room for a declaration line's declarators: per declarator four columns. */
+const DECLARATOR_FIELDS = 4;
 
-  skip(): void {
-    const t = this.text;
-    for (;;) {
-      const c = t.charCodeAt(this.pos);
-      if (c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff) this.pos++;
-      else return;
+/**
+ * Where the parts of one declaration line are, `KEYWORD NAME [= NUMBER], ...`: columns (0-based,
+ * end exclusive) of the line, reused from line to line like a ReactionShape. Per declarator d,
+ * `at[4d]`/`at[4d + 1]` bound its name and `at[4d + 2]`/`at[4d + 3]` its number (−1 when none).
+ */
+export class DeclarationShape {
+  keywordStart = 0;
+  keywordEnd = 0;
+  count = 0;
+  at = new Int32Array(4 * DECLARATOR_FIELDS);
+
+  /** Room for one more declarator; its first column. */
+  next(): number {
+    const o = DECLARATOR_FIELDS * this.count++;
+    if (o + DECLARATOR_FIELDS > this.at.length) {
+      const grown = new Int32Array(2 * this.at.length);
+      grown.set(this.at);
+      this.at = grown;
     }
+    return o;
   }
+}
 
-  /** True at the end of the statement (end of line, or a comment). */
-  atEnd(): boolean {
-    this.skip();
-    return this.pos >= this.text.length || this.text.charCodeAt(this.pos) === 35;
-  }
+const skipSpaces = (t: string, i: number): number => {
+  for (let c = t.charCodeAt(i); c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff; c = t.charCodeAt(++i));
+  return i;
+};
 
-  span(start: number, end: number): Span {
-    return { file: this.w.file, offset: this.w.lineStart + start, line: this.w.line, column: start + 1, length: end - start };
-  }
-
-  /** The token `scan` finds at the current position (after spaces), consumed; null if none. */
-  match(scan: (t: string, at: number) => number): { text: string; start: number; end: number } | null {
-    this.skip();
-    const start = this.pos;
-    const end = scan(this.text, start);
-    if (end < 0) return null;
-    this.pos = end;
-    return { text: this.text.slice(start, end), start, end };
-  }
-
-  /** A name that is not a keyword; on a keyword, consumes nothing. */
-  name(): { text: string; start: number; end: number } | null {
-    const m = this.match(scanName);
-    if (m && KEYWORD_WORDS.has(m.text)) {
-      this.pos = m.start;
-      return null;
+/**
+ * Scans `text` (one line) as a plain declaration into `shape`; false when it is anything else
+ * (an expression for a value, a keyword for a name, `==`, more after the last declarator), which
+ * the chevrotain parser then reads and words.
+ */
+export function scanDeclaration(text: string, shape: DeclarationShape): boolean {
+  let i = skipSpaces(text, 0);
+  const kwEnd = scanName(text, i);
+  if (kwEnd < 0) return false;
+  shape.keywordStart = i;
+  shape.keywordEnd = kwEnd;
+  shape.count = 0;
+  i = kwEnd;
+  for (;;) {
+    i = skipSpaces(text, i);
+    const nameEnd = scanName(text, i);
+    if (nameEnd < 0 || KEYWORD_WORDS.has(text.slice(i, nameEnd))) return false;
+    const o = shape.next(), at = shape.at;
+    at[o] = i;
+    at[o + 1] = nameEnd;
+    at[o + 2] = -1;
+    at[o + 3] = -1;
+    i = skipSpaces(text, nameEnd);
+    if (text.charCodeAt(i) === 61) {
+      // `=`, then a number (`==` is no declaration)
+      if (text.charCodeAt(i + 1) === 61) return false;
+      const v = skipSpaces(text, i + 1);
+      const vEnd = scanNumber(text, v);
+      if (vEnd < 0) return false;
+      at[o + 2] = v;
+      at[o + 3] = vEnd;
+      i = skipSpaces(text, vEnd);
     }
-    return m;
+    if (text.charCodeAt(i) !== 44) break; // `,`
+    i++;
   }
-
-  punct(p: string): number {
-    this.skip();
-    if (!this.text.startsWith(p, this.pos)) return -1;
-    const at = this.pos;
-    this.pos += p.length;
-    return at;
-  }
+  return i >= text.length || text.charCodeAt(i) === 35; // the end, or a comment
 }
 
 /** What a line is, by its first word: a declaration, a reaction, or neither (chevrotain's). */
@@ -89,35 +107,38 @@ export function lineKind(text: string): LineKind {
  * Parses `text` (one line) by the fast path, or returns null to defer to chevrotain. `shape` is
  * scratch space for a reaction's offsets, reused from line to line by a caller that has one.
  */
-export function fastStatement(text: string, w: Where, shape: ReactionShape = new ReactionShape()): Statement | null {
+export function fastStatement(text: string, w: Where, shape: ReactionShape = new ReactionShape(), declared: DeclarationShape = new DeclarationShape()): Statement | null {
   const kind = lineKind(text);
-  if (kind === "declaration") return declaration(new Scanner(text, w));
+  if (kind === "declaration") return declaration(text, w, declared);
   if (kind === "reaction") return scanReaction(text, shape) ? reactionStatement(text, w, shape) : null;
   return null;
 }
 
-function declaration(s: Scanner): Statement | null {
-  const kw = s.match(scanName)!;
+function declaration(text: string, w: Where, shape: DeclarationShape): Statement | null {
+  return scanDeclaration(text, shape) ? declarationStatement(text, w, shape) : null;
+}
+
+/** The span of the declaration statement `shape` was scanned from: its keyword to its last declarator's end. */
+export function declarationSpan(w: Where, shape: DeclarationShape): Span {
+  const o = 4 * (shape.count - 1), at = shape.at;
+  return lineSpan(w, shape.keywordStart, at[o + 3]! >= 0 ? at[o + 3]! : at[o + 1]!);
+}
+
+/** The AST chevrotain builds for the declaration line `shape` was scanned from (spans included). */
+export function declarationStatement(text: string, w: Where, shape: DeclarationShape): Statement {
+  const span = (start: number, end: number): Span => lineSpan(w, start, end);
   const declarators: Declarator[] = [];
-  do {
-    const n = s.name();
-    if (!n) return null;
-    const id: Identifier = { name: n.text, span: s.span(n.start, n.end) };
-    let value: Expr | null = null;
-    if (s.punct("=") >= 0) {
-      if (s.text.startsWith("=", s.pos)) return null;
-      const v = s.match(scanNumber);
-      if (!v) return null;
-      value = { kind: "number", text: v.text, span: s.span(v.start, v.end) };
-    }
-    declarators.push({ id, value, span: s.span(n.start, value ? s.pos : n.end) });
-  } while (s.punct(",") >= 0);
-  if (!s.atEnd()) return null;
-  const last = declarators[declarators.length - 1]!.span;
+  const at = shape.at;
+  for (let d = 0; d < shape.count; d++) {
+    const o = 4 * d, nameEnd = at[o + 1]!, vStart = at[o + 2]!, vEnd = at[o + 3]!;
+    const id: Identifier = { name: text.slice(at[o]!, nameEnd), span: span(at[o]!, nameEnd) };
+    const value: Expr | null = vStart < 0 ? null : { kind: "number", text: text.slice(vStart, vEnd), span: span(vStart, vEnd) };
+    declarators.push({ id, value, span: span(at[o]!, vStart < 0 ? nameEnd : vEnd) });
+  }
   return {
     kind: "declare",
-    keyword: kw.text as "param" | "species" | "state" | "reservoir" | "chemostat",
+    keyword: text.slice(shape.keywordStart, shape.keywordEnd) as "param" | "species" | "state" | "reservoir" | "chemostat",
     declarators,
-    span: s.span(kw.start, last.offset - s.w.lineStart + last.length),
+    span: declarationSpan(w, shape),
   };
 }

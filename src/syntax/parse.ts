@@ -11,7 +11,7 @@ import { CODES, DiagnosticSink, type Span } from "../diagnostics.js";
 import type { Program, Statement } from "./ast.js";
 import * as T from "./lexer.js";
 import { parser } from "./parser.js";
-import { fastStatement, lineKind } from "./fast-path.js";
+import { DeclarationShape, declarationStatement, fastStatement, lineKind, scanDeclaration } from "./fast-path.js";
 import { reactionStatement, ReactionShape, scanReaction } from "./fast-reaction.js";
 import { toAst, type Where } from "./visitor.js";
 
@@ -31,6 +31,8 @@ export interface ParseOptions {
    * line's statement built and visited as any other. The shape is reused for the next line.
    */
   readonly reaction?: (line: string, w: Where, shape: ReactionShape) => boolean;
+  /** The same for each line the fast path scans as a plain declaration (`species A = 1, B, ...`). */
+  readonly declaration?: (line: string, w: Where, shape: DeclarationShape) => boolean;
 }
 
 export function parse(text: string, file: string, sink: DiagnosticSink, options: ParseOptions = {}): Program {
@@ -45,8 +47,9 @@ export function parse(text: string, file: string, sink: DiagnosticSink, options:
  */
 export function forEachStatement(text: string, file: string, sink: DiagnosticSink, visit: (st: Statement) => void, options: ParseOptions = {}): void {
   const useFast = options.fastPath ?? true;
-  const take = options.reaction;
-  const shape = new ReactionShape(); // scratch for the fast path, reused line after line
+  const take = options.reaction, takeDeclaration = options.declaration;
+  // scratch for the fast path, reused line after line
+  const shape = new ReactionShape(), declared = new DeclarationShape();
   const binaryAt = findBinary(text);
   if (binaryAt >= 0) {
     sink.error(CODES.binaryInput, "this is not a text file (it contains binary data); expected a network file", spanAt(text, file, binaryAt, 1));
@@ -71,12 +74,18 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
     const end = Math.min(nextLF, nextCR);
     const lineText = text.slice(lineStart, end);
     lineStart = end === nextCR && nextLF === end + 1 ? end + 2 : end + 1;
-    if (useFast && take !== undefined && lineKind(lineText) === "reaction" && scanReaction(lineText, shape)) {
+    const kind = useFast ? lineKind(lineText) : null;
+    if (kind === "reaction" && take !== undefined && scanReaction(lineText, shape)) {
       if (!take(lineText, w, shape)) visit(reactionStatement(lineText, w, shape));
       previous = lineText;
       continue;
     }
-    const fast = useFast ? fastStatement(lineText, w, shape) : null;
+    if (kind === "declaration" && takeDeclaration !== undefined && scanDeclaration(lineText, declared)) {
+      if (!takeDeclaration(lineText, w, declared)) visit(declarationStatement(lineText, w, declared));
+      previous = lineText;
+      continue;
+    }
+    const fast = useFast ? fastStatement(lineText, w, shape, declared) : null;
     if (fast) {
       visit(fast);
       previous = lineText;

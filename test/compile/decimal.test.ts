@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decimal } from "../../src/compile/fast-reaction.js";
+import { decimal } from "../../src/compile/decimal.js";
 
 const digitsOf = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
 /** `(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`, the scanner's NumberLiteral. */

@@ -38,6 +38,9 @@ const reaction = fc
   .map(([l, a, arrow, b, rs, c]) => `${l ? `${l}: ` : ""}${a}${arrow}${b} @ ${rs.join(", ")}${c}`);
 const declaration = fc.constantFrom(
   "species A, B, C = 2", "state A, B, C", "reservoir Y = 2, Z = 0.5", "param k = 2", "param q = k * 3", "species U", "param k = 0",
+  // lines the compiler takes from their offsets: duplicates, values it must refuse, sums of 0
+  "species A = 1e400, B", "species A, A = 2", "species k", "state A = 0, B = 0", "state C = 0.5, U = 1.5e-3  # c",
+  "species  A=1,B ,C= 00.5", "state A = 0.36787944117144233, B", "species A = 1, B = k",
 );
 
 describe("lowering plain reactions from their offsets", () => {
