@@ -109,7 +109,8 @@ function sideCode(terms: Term[] | null, store: PackedStore): SideCode {
   if (terms === null) return NO_SIDE;
   const [only] = terms;
   if (terms.length === 1 && only!.coefficient === 1) return singleSide(only!.index);
-  return store.pool(terms);
+  // a copy: the list grown by push keeps room for 16 more terms, 10^5 times over
+  return store.pool(terms.slice());
 }
 
 /** A rate's value and, for a literal, whether it is an exact rational; its object when it is a param. */

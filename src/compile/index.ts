@@ -224,7 +224,7 @@ function warnUnused(decls: DeclarationTable, reactions: readonly LoweredReaction
   const usedSpecies = new Uint8Array(species.length);
   const reservoirs = decls.reservoirs();
   const usedReservoirs = new Uint8Array(reservoirs.length);
-  for (const r of reactions) markUsed(r, usedSpecies, usedReservoirs);
+  for (let i = 0; i < reactions.length; i++) markUsed(reactions[i]!, usedSpecies, usedReservoirs);
   species.forEach((s, i) => {
     if (!usedSpecies[i]) sink.warning(CODES.unusedSpecies, `'${s.name}' takes part in no reaction`, s.span);
   });

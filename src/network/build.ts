@@ -199,7 +199,8 @@ class Complexes {
 /** A 32-bit hash of a complex's terms (FNV-style mixing of index and coefficient). */
 function hash(terms: readonly Term[]): number {
   let h = 0x811c9dc5 | 0;
-  for (const t of terms) {
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k]!;
     h = Math.imul(h ^ t.index, 0x01000193);
     h = Math.imul(h ^ t.coefficient, 0x01000193);
   }

@@ -197,7 +197,11 @@ export class PackedStore {
     for (let f = F.reactants; f <= F.reservoirProducts; f++) {
       const code = a[o + f]!, into = f < F.reservoirReactants ? species : reservoirs;
       if (isSingle(code)) into[-code - 2] = 1;
-      else if (code >= 0) for (const t of this.#pool[code]!) into[t.index] = 1;
+      else if (code >= 0) {
+        // indexed, not for-of: an iterator over 10^5 frozen lists is not always optimised away
+        const terms = this.#pool[code]!;
+        for (let k = 0; k < terms.length; k++) into[terms[k]!.index] = 1;
+      }
     }
   }
 

@@ -50,7 +50,10 @@ export function scanNumber(t: string, at: number): number {
 /** Whether `t[start, end)` is one of `words`, without slicing it out. */
 export function wordIn(t: string, start: number, end: number, words: readonly string[]): boolean {
   const n = end - start;
-  for (const w of words) if (w.length === n && t.startsWith(w, start)) return true;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.length === n && t.startsWith(w, start)) return true;
+  }
   return false;
 }
 
