@@ -144,9 +144,9 @@ function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: De
 
 /** Whether the line already reads as `equation` would write it: then the equation is that stretch. */
 function isCanonical(line: string, shape: ReactionShape): boolean {
-  const arrow = shape.twoWay ? "<->" : "->";
+  const arrow = shape.twoWay ? " <-> " : " -> ";
   const lhsEnd = shape.sides[1]!, rhsStart = shape.sides[4]!;
-  return canonical(line, shape, 0) && canonical(line, shape, 1) && line.startsWith(` ${arrow} `, lhsEnd) && lhsEnd + arrow.length + 2 === rhsStart;
+  return canonical(line, shape, 0) && canonical(line, shape, 1) && line.startsWith(arrow, lhsEnd) && lhsEnd + arrow.length === rhsStart;
 }
 
 /** Whether side `side` is written as sideText writes it. */

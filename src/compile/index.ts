@@ -189,11 +189,12 @@ function waits(probe: DiagnosticSink): boolean {
  */
 function initialAmounts(decls: DeclarationTable, sink: DiagnosticSink): Species[] {
   const n = decls.speciesColumns.size, names = decls.nameIndex.speciesNames;
+  const span = (i: number): Span => decls.speciesSpan(i);
   const list: Species[] = new Array<Species>(n);
   if (decls.kind === "mass-action") {
     for (let i = 0; i < n; i++) {
       const value = decls.speciesValue(i);
-      list[i] = new SpeciesRecord(names[i]!, i, value ?? 0, value !== null, decls.speciesSpan(i));
+      list[i] = new SpeciesRecord(names[i]!, i, value ?? 0, value !== null, span);
     }
     return list;
   }
@@ -210,7 +211,7 @@ function initialAmounts(decls: DeclarationTable, sink: DiagnosticSink): Species[
     const value = decls.speciesValue(i);
     // none given: uniform; given: normalised (0 for a file whose amounts sum to 0, which is an error)
     const initial = first < 0 ? 1 / n : bad ? 0 : (value ?? 0) / total;
-    list[i] = new SpeciesRecord(names[i]!, i, initial, first >= 0 && (bad || value !== null), decls.speciesSpan(i));
+    list[i] = new SpeciesRecord(names[i]!, i, initial, first >= 0 && (bad || value !== null), span);
   }
   return list;
 }

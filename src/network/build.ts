@@ -96,17 +96,36 @@ export function addTerm(terms: Term[], index: number, coefficient: number): void
   terms.push({ index, coefficient });
 }
 
-/** A complex whose label `2 A + B` is written when first read (most of 10^5 complexes never are). */
+/**
+ * A complex whose label `2 A + B` is written when first read (most of 10^5 complexes never are),
+ * and whose terms, when it is one species once, are read from the side of the reaction it was
+ * first met on only when asked for (a Markov network's 10^5–10^6 states are each one).
+ */
 class ComplexRecord implements Complex {
   #label: string | undefined;
+  #terms: readonly Term[] | undefined;
   readonly #names: readonly { name: string }[];
+  /** Where the terms are when not given: a reaction and its side. */
+  readonly #from: ReactionInput | undefined;
+  readonly #side: 0 | 1;
 
   constructor(
     readonly index: number,
-    readonly terms: readonly Term[],
+    terms: readonly Term[] | { readonly reaction: ReactionInput; readonly side: 0 | 1 },
     names: readonly { name: string }[],
   ) {
     this.#names = names;
+    if ("reaction" in terms) {
+      this.#from = terms.reaction;
+      this.#side = terms.side;
+    } else {
+      this.#terms = terms;
+      this.#side = 0;
+    }
+  }
+
+  get terms(): readonly Term[] {
+    return (this.#terms ??= this.#side === 0 ? this.#from!.reactants : this.#from!.products);
   }
 
   get label(): string {
@@ -145,7 +164,7 @@ class Complexes {
   /** The complex of species `species` once, a side of `r` (whose list is read only when the complex is new). */
   indexOfSingle(species: number, r: ReactionInput, side: 0 | 1): number {
     let i = this.#single[species]!;
-    if (i < 0) this.#single[species] = i = this.#add(side === 0 ? r.reactants : r.products, 0);
+    if (i < 0) this.#single[species] = i = this.#add({ reaction: r, side }, 0);
     return i;
   }
 
@@ -170,7 +189,7 @@ class Complexes {
     }
   }
 
-  #add(terms: readonly Term[], key: number): number {
+  #add(terms: readonly Term[] | { readonly reaction: ReactionInput; readonly side: 0 | 1 }, key: number): number {
     const index = this.list.length;
     this.list.push(Object.freeze(new ComplexRecord(index, terms, this.species)));
     if (index >= this.#hashes.length) {
@@ -245,13 +264,29 @@ function indexOf(list: readonly { readonly name?: string; readonly id?: string }
  * already frozen (a network built before from the same inputs) is copied, as any other input is.
  */
 export class SpeciesRecord implements Species {
+  #span: Span | undefined;
+  readonly #spans: ((index: number) => Span) | undefined;
+
   constructor(
     readonly name: string,
     readonly index: number,
     readonly initial: number,
     readonly initialGiven: boolean,
-    readonly span: Span,
-  ) {}
+    /** The span, or where to read it when first asked (a species' span is read only for a message). */
+    span: Span | ((index: number) => Span),
+  ) {
+    if (typeof span === "function") this.#spans = span;
+    else this.#span = span;
+  }
+
+  get span(): Span {
+    return (this.#span ??= this.#spans!(this.index));
+  }
+
+  /** As a plain species (a getter is no own property). */
+  toJSON(): Species {
+    return { name: this.name, index: this.index, initial: this.initial, initialGiven: this.initialGiven, span: this.span };
+  }
 }
 
 /** Whether a species input is a SpeciesRecord at its own index, not yet frozen (then it is frozen, not copied). */

@@ -12,7 +12,7 @@ import type { Network } from "../../src/network/types.js";
 
 /** The network as its fields read (a packed reaction's fields are getters, which toEqual does not see). */
 function fields(n: Network | null): unknown {
-  return n && { ...n, reactions: n.reactions.map(reactionFields) };
+  return n && { ...n, reactions: n.reactions.map(reactionFields), species: n.species.map((s) => ({ ...s, span: s.span })), complexes: n.complexes.map((c) => ({ index: c.index, terms: c.terms, label: c.label })) };
 }
 
 function same(text: string): void {
