@@ -10,12 +10,12 @@
 import { addTerm, sameTerms } from "../network/build.js";
 import { isSingle, NO_SIDE, PackedReaction, PackedStore, singleSide, type LineParts, type SideCode } from "../network/packed.js";
 import type { RateConstant, Term } from "../network/types.js";
-import { MAX_EXACT_SIGNIFICANT_DIGITS, significantDigits } from "../network/rate.js";
+import { MAX_EXACT_SIGNIFICANT_DIGITS } from "../network/rate.js";
 import { lineSpan, MAX_SIDE_TERMS, ReactionShape, scanReaction } from "../syntax/fast-reaction.js";
 import type { Where } from "../syntax/visitor.js";
 import type { DeclarationTable } from "./declarations.js";
 import type { NameIndex } from "./name-index.js";
-import { decimal } from "./decimal.js";
+import { readDecimal, type DecimalRead } from "./decimal.js";
 import type { ReactionIds } from "./reactions.js";
 import { field } from "./sensitivity.js";
 
@@ -115,6 +115,8 @@ function sideCode(terms: Term[] | null, store: PackedStore): SideCode {
 
 /** A rate's value and, for a literal, whether it is an exact rational; its object when it is a param. */
 class LoweredRate {
+  /** Scratch for reading its literal. */
+  readonly read: DecimalRead = { value: 0, significant: 0 };
   value = NaN;
   rational = false;
   object: RateConstant | null = null;
@@ -124,10 +126,11 @@ class LoweredRate {
 function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: DeclarationTable, into: LoweredRate): boolean {
   const start = shape.rates[3 * i]!, end = shape.rates[3 * i + 1]!;
   if (shape.rates[3 * i + 2] === 1) {
-    const literal = decimal(line, start, end);
+    const read = readDecimal(line, start, end, into.read);
+    const literal = read.value;
     if (!(literal > 0) || !Number.isFinite(literal)) return false;
     into.value = literal;
-    into.rational = significantDigits(line, start, end) <= MAX_EXACT_SIGNIFICANT_DIGITS;
+    into.rational = read.significant <= MAX_EXACT_SIGNIFICANT_DIGITS;
     into.object = null;
     return true;
   }

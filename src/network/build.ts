@@ -306,7 +306,12 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
   const reactions: Reaction[] = new Array<Reaction>(input.reactions.length);
   for (let index = 0; index < input.reactions.length; index++) {
     const r = input.reactions[index]!;
-    if ((r instanceof ReactionRecord || r instanceof PackedReaction) && !Object.isFrozen(r)) {
+    if (r instanceof PackedReaction && !Object.isFrozen(r)) {
+      r.place(index, sideComplex(r, 0), sideComplex(r, 1));
+      reactions[index] = Object.freeze(r);
+      continue;
+    }
+    if (r instanceof ReactionRecord && !Object.isFrozen(r)) {
       r.index = index;
       r.reactantComplex = sideComplex(r, 0);
       r.productComplex = sideComplex(r, 1);

@@ -13,8 +13,8 @@
  * A PackedReaction is a `Reaction` (types.ts) like any other: every field reads the same as the
  * record the ordinary path builds (a property test holds the two paths to that). What it makes
  * on first read (the id, span, equation, rate constant objects) it keeps, so a field read twice
- * is the same object. Its fields are getters on the class, so a spread `{ ...r }` does not copy
- * them: use `reactionFields(r)` (build.ts).
+ * is the same object. Its fields, index and complexes included, are getters on the class, so a
+ * spread `{ ...r }` does not copy them: use `reactionFields(r)` (build.ts).
  */
 import type { Span } from "../diagnostics.js";
 import { LiteralRate } from "./rate.js";
@@ -31,6 +31,8 @@ export const isSingle = (code: SideCode): boolean => code <= -2;
 const enum F {
   line, lineStart,
   reactants, products, reservoirReactants, reservoirProducts,
+  /** What buildNetwork assigns: the reaction's index and complexes (−1 before). */
+  index, reactantComplex, productComplex,
   COUNT,
 }
 
@@ -40,7 +42,8 @@ const FORWARD_RATIONAL = 1, REVERSE_RATIONAL = 2;
 /**
  * Where the parts of a plain reaction line are, as columns of the line: what the compiler's
  * scanner finds in it again when a reaction's span, equation or rate literal is first read. The
- * store keeps only the line's start, so a slot costs 25 bytes and 16 of rate values, not 80.
+ * store keeps only the line's start, so a slot costs 37 bytes (its index and complexes included)
+ * and 16 of rate values, not 80.
  */
 export interface LineParts {
   readonly start: number;
@@ -115,6 +118,9 @@ export class PackedStore {
     a[o + F.products] = products;
     a[o + F.reservoirReactants] = reservoirReactants;
     a[o + F.reservoirProducts] = reservoirProducts;
+    a[o + F.index] = -1;
+    a[o + F.reactantComplex] = -1;
+    a[o + F.productComplex] = -1;
     return slot;
   }
 
@@ -146,6 +152,14 @@ export class PackedStore {
 
   int(slot: number, field: number): number {
     return this.#ints[F.COUNT * slot + field]!;
+  }
+
+  /** Sets a slot's index and complexes (buildNetwork, once). */
+  place(slot: number, index: number, reactantComplex: number, productComplex: number): void {
+    const o = F.COUNT * slot, a = this.#ints;
+    a[o + F.index] = index;
+    a[o + F.reactantComplex] = reactantComplex;
+    a[o + F.productComplex] = productComplex;
   }
 
   /** The rate constant's value, direction 0 forward, 1 reverse (NaN for the reverse of a one-way reaction). */
@@ -215,13 +229,10 @@ export class PackedStore {
 }
 
 /**
- * A reaction read from a PackedStore slot. `index` and the complexes are set by buildNetwork,
- * which then freezes it; what it makes on first read is kept in `#made`.
+ * A reaction read from a PackedStore slot. `index` and the complexes are set by buildNetwork
+ * (`place`, into the slot), which then freezes it; what it makes on first read is kept in `#made`.
  */
 export class PackedReaction implements Reaction {
-  index = -1;
-  reactantComplex = -1;
-  productComplex = -1;
   readonly #store: PackedStore;
   readonly #slot: number;
   /** The label; null for the default name `R<index + 1>`, made when read. */
@@ -232,6 +243,24 @@ export class PackedReaction implements Reaction {
     this.#store = store;
     this.#slot = slot;
     this.#label = label;
+  }
+
+  get index(): number {
+    return this.#store.int(this.#slot, F.index);
+  }
+
+  get reactantComplex(): number {
+    return this.#store.int(this.#slot, F.reactantComplex);
+  }
+
+  get productComplex(): number {
+    return this.#store.int(this.#slot, F.productComplex);
+  }
+
+  /** Its index and complexes, set once by buildNetwork before it freezes it. */
+  place(index: number, reactantComplex: number, productComplex: number): void {
+    if (Object.isFrozen(this)) throw new Error("internal error: a packed reaction is placed once, before it is frozen");
+    this.#store.place(this.#slot, index, reactantComplex, productComplex);
   }
 
   /** The label, or `R<n>` with n the reaction's 1-based position among all the file's reactions (its index + 1). */

@@ -94,7 +94,7 @@ export type LineKind = "declaration" | "reaction" | null;
 
 /** The fast path's shape of `text` (one line) by its first word, before scanning the rest. */
 export function lineKind(text: string): LineKind {
-  if (text.includes(";") || text.includes('"')) return null;
+  // a `;` or a string (`network "…"`) outside a comment is in no fast-path shape, so its scanner refuses the line
   let i = 0;
   for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff; c = text.charCodeAt(++i));
   const end = scanName(text, i);

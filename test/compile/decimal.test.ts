@@ -1,11 +1,12 @@
 /**
- * The fast path's reading of a number literal (compile/fast-reaction.ts `decimal`): the same
+ * The fast path's reading of a number literal (compile/decimal.ts): the same
  * double as Number() on every literal the scanner takes, short ones by Clinger's fast path and
  * long ones (16–17 digits, far exponents) through Number() itself.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decimal } from "../../src/compile/decimal.js";
+import { decimal, readDecimal } from "../../src/compile/decimal.js";
+import { significantDigits } from "../../src/network/rate.js";
 
 const digitsOf = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
 /** `(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`, the scanner's NumberLiteral. */
@@ -17,6 +18,13 @@ const literal = fc.tuple(
 describe("decimal", () => {
   it("reads every literal as Number() does", () => {
     fc.assert(fc.property(literal, (t) => Object.is(decimal(` ${t} `, 1, 1 + t.length), Number(t))), { numRuns: 20000 });
+  });
+
+  it("counts the significant digits as the literal rule does, in the same pass", () => {
+    fc.assert(fc.property(literal, (t) => readDecimal(` ${t} `, 1, 1 + t.length, { value: 0, significant: -1 }).significant === significantDigits(t)), { numRuns: 20000 });
+    // 16 and 17 digits below and above 2^53 (the second Clinger bound), 10^22 and past it
+    for (const t of ["9007199254740991", "9007199254740992", "1.2345678901234567", "0.8765432109876543", "90071992547409.93e8", "4.5e22", "45e21"])
+      expect([t, readDecimal(t, 0, t.length, { value: 0, significant: 0 }).value]).toEqual([t, Number(t)]);
   });
 
   it("reads the literals generated files write, and the edges of the fast path", () => {

@@ -21,11 +21,16 @@ const num = fc.constantFrom("0", "1", "2", "3", "2.5", ".5", "1e-3", "6.02E23", 
 const term = fc.tuple(fc.option(num, { nil: undefined }), ws, name).map(([c, s, n]) => (c === undefined ? n : `${c} ${s}${n}`));
 const sideArb = fc.oneof(fc.constant("0"), fc.array(term, { minLength: 1, maxLength: 4 }).chain((ts) => ws.map((s) => ts.join(`${s}+${s}`))));
 const rate = fc.oneof(num, name, fc.constantFrom("k*2", "exp(1)", "-1"));
+/** How a reaction line ends: mostly as the fast path takes it (a `;` or `"` in a comment too), sometimes with more that it must refuse. */
+const reactionEnd = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom("", " # note", "#", " # a; b", ' # "q"') },
+  { weight: 1, arbitrary: fc.constantFrom("; B -> A @ 1", ";", ' "x"') },
+);
 const reactionLine = fc
-  .tuple(fc.option(name, { nil: undefined }), ws, sideArb, ws, fc.constantFrom("->", "<->", "=>"), ws, sideArb, ws, fc.array(rate, { minLength: 1, maxLength: 3 }), fc.constantFrom("", " # note", "#"))
+  .tuple(fc.option(name, { nil: undefined }), ws, sideArb, ws, fc.constantFrom("->", "<->", "=>"), ws, sideArb, ws, fc.array(rate, { minLength: 1, maxLength: 3 }), reactionEnd)
   .map(([l, s1, lhs, s2, arrow, s3, rhs, s4, rates, comment]) => `${s1}${l ? `${l}:${s1}` : ""}${lhs}${s2}${arrow}${s3}${rhs}${s4}@${s4}${rates.join(`,${s1}`)}${comment}`);
 const declLine = fc
-  .tuple(fc.constantFrom("species", "state", "reservoir", "chemostat", "param"), ws, fc.array(fc.tuple(name, fc.option(num, { nil: undefined })), { minLength: 1, maxLength: 5 }), fc.constantFrom("", " # c"))
+  .tuple(fc.constantFrom("species", "state", "reservoir", "chemostat", "param"), ws, fc.array(fc.tuple(name, fc.option(num, { nil: undefined })), { minLength: 1, maxLength: 5 }), fc.constantFrom("", " # c", " # c; d", ' # "e"', "; species Z", ' "s"'))
   .map(([kw, s, ds, c]) => `${kw} ${ds.map(([n, v]) => (v === undefined ? n : `${n}${s}=${s}${v}`)).join(`,${s}`)}${c}`);
 
 /** Lines the fast path exists for: literal or named rates, plain names, good arrows. */
