@@ -53,7 +53,7 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
   } else if (sameInternal) return null; // a reservoir-only reaction: a warning
   const labelled = shape.labelStart >= 0;
   const label = labelled ? line.slice(shape.labelStart, shape.labelEnd) : null;
-  ids.add(label, w.line, () => (labelled ? lineSpan(w, shape.labelStart, shape.labelEnd) : lineSpan(w, shape.start, shape.end)));
+  ids.addAt(label, w, labelled ? shape.labelStart : shape.start, labelled ? shape.labelEnd : shape.end);
   const slot = store.add(w.line, w.lineStart, lhsInternal, rhsInternal, lhsReservoir, rhsReservoir);
   store.rates(slot, forward.value, forward.rational, twoWay ? reverse.value : NaN, twoWay && reverse.rational);
   const equation = isCanonical(line, shape) ? null : `${sideText(line, shape, 0)} ${twoWay ? "<->" : "->"} ${sideText(line, shape, 1)}`;

@@ -15,6 +15,8 @@ import { ReactionIdIndex } from "./reaction-index.js";
 import { StringTable } from "./string-table.js";
 import { field } from "./sensitivity.js";
 import { suggest } from "./suggest.js";
+import { lineSpan } from "../syntax/fast-reaction.js";
+import type { Where } from "../syntax/visitor.js";
 
 type ReactionStatement = Extract<Statement, { kind: "reaction" }>;
 
@@ -82,24 +84,37 @@ export class ReactionIds {
    */
   add(label: string | null, line: number, where: () => Span): number {
     const position = this.labelAt.length;
+    const prior = this.#register(label, line);
+    if (prior >= 0) this.#duplicate(prior, position, where());
+    return position;
+  }
+
+  /** `add` for a reaction of line `w` whose error, if its id was given before, goes at columns [start, end) (no closure per line). */
+  addAt(label: string | null, w: Where, start: number, end: number): number {
+    const position = this.labelAt.length;
+    const prior = this.#register(label, w.line);
+    if (prior >= 0) this.#duplicate(prior, position, lineSpan(w, start, end));
+    return position;
+  }
+
+  /** Keeps the next reaction's label and line; the position of an earlier reaction with its id, or −1. */
+  #register(label: string | null, line: number): number {
+    const position = this.labelAt.length;
     this.labelAt.push(label);
     this.lines.push(line);
     // a default name is only ever the n-th's, so only an earlier label can have it
-    let prior: number;
-    if (label === null) prior = this.labels.size === 0 ? -1 : (this.labels.get(`R${position + 1}`) ?? -1);
-    else {
-      const labelled = this.labels.size === 0 ? undefined : this.labels.get(label);
-      // the first reaction with a label keeps it (one lookup, and a store only when it is new)
-      if (labelled === undefined) this.labels.add(label, position);
-      prior = labelled ?? this.defaultNamed(label, position);
-    }
-    if (prior >= 0) {
-      this.duplicates = true;
-      const at = this.lines[prior];
-      const what = this.labelAt[prior] !== null ? `the label of line ${at}` : `the default name of the reaction at line ${at}`;
-      this.sink.error(CODES.duplicateLabel, `reaction label '${this.id(position)}' is already ${what}`, where(), "labels must be unique");
-    }
-    return position;
+    if (label === null) return this.labels.size === 0 ? -1 : (this.labels.get(`R${position + 1}`) ?? -1);
+    const labelled = this.labels.size === 0 ? undefined : this.labels.get(label);
+    // the first reaction with a label keeps it (one lookup, and a store only when it is new)
+    if (labelled === undefined) this.labels.add(label, position);
+    return labelled ?? this.defaultNamed(label, position);
+  }
+
+  #duplicate(prior: number, position: number, where: Span): void {
+    this.duplicates = true;
+    const at = this.lines[prior];
+    const what = this.labelAt[prior] !== null ? `the label of line ${at}` : `the default name of the reaction at line ${at}`;
+    this.sink.error(CODES.duplicateLabel, `reaction label '${this.id(position)}' is already ${what}`, where, "labels must be unique");
   }
 
   /** The earlier unlabelled reaction whose default name is `label`, or -1 (a default name `R<n>` is only ever the n-th's). */
