@@ -144,7 +144,9 @@ class ComplexRecord implements Complex {
  * terms (no key strings: a file of 10^5 reactions has about as many complexes).
  */
 class Complexes {
-  readonly list: Complex[] = [];
+  /** Per complex its terms, or, for one species once, the reaction whose side (`#side`) it was first met as (its list read only when asked for). */
+  readonly #source: (readonly Term[] | ReactionInput)[] = [];
+  #side = new Uint8Array(1024);
   /** Per species: the index of the complex of it once, or −1 before it is met. */
   readonly #single: Int32Array;
   /** Complex index + 1 per slot, 0 when empty; the size a power of two, at most half full. */
@@ -164,15 +166,31 @@ class Complexes {
   /** The complex of species `species` once, a side of `r` (whose list is read only when the complex is new). */
   indexOfSingle(species: number, r: ReactionInput, side: 0 | 1): number {
     let i = this.#single[species]!;
-    if (i < 0) this.#single[species] = i = this.#add({ reaction: r, side }, 0);
+    if (i < 0) this.#single[species] = i = this.#add(r, side, 0);
     return i;
+  }
+
+  get size(): number {
+    return this.#source.length;
+  }
+
+  /** The complexes as records, in order (made when the network's complexes are first read). */
+  records(): Complex[] {
+    return this.#source.map((source, index) => Object.freeze(new ComplexRecord(index, Array.isArray(source) ? source : { reaction: source as ReactionInput, side: this.#side[index] as 0 | 1 }, this.species)));
+  }
+
+  #terms(i: number): readonly Term[] {
+    const source = this.#source[i]!;
+    if (Array.isArray(source)) return source;
+    const r = source as ReactionInput;
+    return this.#side[i] === 0 ? r.reactants : r.products;
   }
 
   indexOf(terms: readonly Term[]): number {
     const only = terms[0];
     if (only !== undefined && terms.length === 1 && only.coefficient === 1 && only.index < this.#single.length) {
       let i = this.#single[only.index]!;
-      if (i < 0) this.#single[only.index] = i = this.#add(terms, 0);
+      if (i < 0) this.#single[only.index] = i = this.#add(terms, 0, 0);
       return i;
     }
     const slots = this.#slots, mask = slots.length - 1;
@@ -180,24 +198,28 @@ class Complexes {
     for (let h = key & mask; ; h = (h + 1) & mask) {
       const c = slots[h]!;
       if (c === 0) {
-        const i = this.#add(terms, key);
+        const i = this.#add(terms, 0, key);
         slots[h] = i + 1;
         if (++this.#filled * 2 > slots.length) this.#grow();
         return i;
       }
-      if (this.#hashes[c - 1] === (key | 0) && sameTerms(this.list[c - 1]!.terms, terms)) return c - 1;
+      if (this.#hashes[c - 1] === (key | 0) && sameTerms(this.#terms(c - 1), terms)) return c - 1;
     }
   }
 
-  #add(terms: readonly Term[] | { readonly reaction: ReactionInput; readonly side: 0 | 1 }, key: number): number {
-    const index = this.list.length;
-    this.list.push(Object.freeze(new ComplexRecord(index, terms, this.species)));
+  #add(source: readonly Term[] | ReactionInput, side: 0 | 1, key: number): number {
+    const index = this.#source.length;
+    this.#source.push(source);
     if (index >= this.#hashes.length) {
       const hashes = new Int32Array(2 * this.#hashes.length);
       hashes.set(this.#hashes);
       this.#hashes = hashes;
+      const sides = new Uint8Array(2 * this.#side.length);
+      sides.set(this.#side);
+      this.#side = sides;
     }
     this.#hashes[index] = key;
+    this.#side[index] = side;
     return index;
   }
 
@@ -338,6 +360,7 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
   const reservoirIndex = indexOf(reservoirs, "name", known.reservoirIndex);
   const reactionIndex = indexOf(reactions, "id", known.reactionIndex);
   const columns = Object.freeze(reactionColumns(species.length, reactions, reservoirs));
+  let complexes: readonly Complex[] | undefined;
   return Object.freeze({
     title: input.title,
     source: input.source,
@@ -345,7 +368,10 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
     species: Object.freeze(species),
     reservoirs: Object.freeze(reservoirs),
     reactions: Object.freeze(reactions),
-    complexes: Object.freeze(table.list),
+    // made when first read: a check of 10^5–10^6 states never reads them, only their count and indices
+    get complexes(): readonly Complex[] {
+      return (complexes ??= Object.freeze(table.records()));
+    },
     asserts: Object.freeze([...input.asserts]),
     thermodynamics: input.thermodynamics ?? null,
     volume: input.volume ?? null,
