@@ -350,13 +350,19 @@ export class DeclarationTable implements Declarations {
     }
     this.checkMixed(keyword, declarationSpan(w, shape));
     const columns = this.speciesColumns;
+    // the value of the literal before (a generated line writes `= 1` 10^5 times), which is immutable
+    let lastText = "", lastValue: Value | undefined;
     for (let d = 0; d < shape.count; d++) {
       const o = 4 * d, start = at[o]!, end = at[o + 1]!, vStart = at[o + 2]!;
       if (!this.declare(keyword, line.slice(start, end), w.file, w.line, w.lineStart + start, start + 1, end - start)) continue;
       if (vStart < 0) continue;
       // a literal ≥ 0 (the scanner takes no sign), finite (checked above): evaluate's value of it
       const text = line.slice(vStart, at[o + 3]!);
-      columns.set(columns.size - 1, literalValue(text, (t) => this.context.decimal(t))!);
+      if (text !== lastText || lastValue === undefined) {
+        lastText = text;
+        lastValue = literalValue(text, (t) => this.context.decimal(t))!;
+      }
+      columns.set(columns.size - 1, lastValue);
     }
     return true;
   }

@@ -50,7 +50,9 @@ describe("lowering plain reactions from their offsets", () => {
   });
 
   it("gives chevrotain's network on mostly well-formed files (most of which compile)", () => {
-    const good = fc.constantFrom("A", "B", "C", "Y", "2 A", "B + C", "A + Y", "0", "1 A", "C + 1 B", "2  A", "B  +  C");
+    const good = fc.constantFrom("A", "B", "C", "Y", "2 A", "B + C", "A + Y", "0", "1 A", "C + 1 B", "2  A", "B  +  C",
+      // a species or reservoir named twice on a side: its coefficients add up, in index order
+      "A + A", "2 A + A", "C + 2 B + C", "Y + 2 Y + A", "B + Y + A + Y");
     const goodReaction = fc
       .tuple(good, fc.boolean(), good, fc.constantFrom("1", "2.5", "k", "1e-3", "0.36787944117144233"), fc.constantFrom("3", "q", "0.5"))
       .map(([a, two, b, f, r]) => `${a} ${two ? "<->" : "->"} ${b} @ ${two ? `${f}, ${r}` : f}`);
