@@ -67,7 +67,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   const ids = new ReactionIds(sink);
   const lowered: (LoweredReaction | null)[] = [];
   const waiting: { st: ReactionStatement; position: number; id: string }[] = [];
-  const built: boolean[] = []; // per reaction position: written `@ barrier …` / `@ prefactor …`
+  const built = new Set<number>(); // the reaction positions written `@ barrier …` / `@ prefactor …`
   const assertStatements: Extract<Statement, { kind: "assert" }>[] = [];
   const species = decls.speciesIndex;
   const energies = new EnergyTable(sink);
@@ -86,11 +86,10 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   let store: PackedStore | null = null;
   const scratch = new LineScratch();
   const plain = (line: string, w: Where, shape: ReactionShape): boolean => {
-    if (firstSpan === null || syntax.hasErrors || !decls.kindKnown || errors() > MAX_ERRORS) return false;
+    if (firstSpan === null || (syntax.items.length > 0 && syntax.hasErrors) || !decls.kindKnown || errors() > MAX_ERRORS) return false;
     const r = lowerShape(line, w, shape, decls, ids, decls.nameIndex, (store ??= new PackedStore(text, file, { none: NO_TERMS, single: (i) => context.single(i) }, lineLocator(), lineCount(text))), scratch);
     if (r === null) return false;
     lowered.push(r);
-    built.push(false);
     return true;
   };
   // a plain species/state line is taken from its offsets (else it comes back as a statement)
@@ -113,7 +112,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
       const id = ids.register(st);
       const position = lowered.length;
       lowered.push(null);
-      built.push(st.thermo !== undefined);
+      if (st.thermo !== undefined) built.add(position);
       // lowered at once unless it names something not declared yet, or is built from energies
       // (which may be declared later): then it waits for the end
       if (!syntax.hasErrors && decls.kindKnown && st.thermo === undefined) {
@@ -138,8 +137,9 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     lowered[w.position] = lowerReaction(w.st, w.id, decls, indices, sink);
   }
   if (capped !== null) sink.error(CODES.syntaxError, `more than ${MAX_ERRORS} errors: the rest of the file was not checked`, capped, "fix these first");
-  const reactions = lowered.filter((r): r is LoweredReaction => r !== null);
-  const constructed = energies.declared ? lowered.flatMap((r, i) => (r ? [built[i] === true] : [])) : [];
+  // a reaction not lowered is an error (then there is no network): without one, no copy of 10^5–10^6 entries
+  const reactions = lowered.includes(null) ? lowered.filter((r): r is LoweredReaction => r !== null) : (lowered as LoweredReaction[]);
+  const constructed = energies.declared ? lowered.flatMap((r, i) => (r ? [built.has(i)] : [])) : [];
   // reaction i is ids.ids[i] (any reaction not lowered is an error, and then there is no network)
   const reactionIndex = ids.index();
   const measured = measures.lower(decls, reactionIndex);
