@@ -170,10 +170,6 @@ class Complexes {
     return i;
   }
 
-  get size(): number {
-    return this.#source.length;
-  }
-
   /** The complexes as records, in order (made when the network's complexes are first read). */
   records(): Complex[] {
     return this.#source.map((source, index) => Object.freeze(new ComplexRecord(index, Array.isArray(source) ? source : { reaction: source as ReactionInput, side: this.#side[index] as 0 | 1 }, this.species)));
