@@ -12,15 +12,12 @@
  */
 import type { Span } from "../diagnostics.js";
 import type { Declarator, Expr, Identifier, Statement } from "./ast.js";
-import { lineSpan, reactionStatement, ReactionShape, scanName, scanNumber, scanReaction, wordIn } from "./fast-reaction.js";
+import { lineSpan, plainName, reactionStatement, ReactionShape, scanName, scanNumber, scanReaction, skip, wordIn } from "./fast-reaction.js";
 import { KEYWORD_WORDS } from "./lexer.js";
 import type { Where } from "./visitor.js";
 
 const DECLARE: readonly string[] = ["species", "state", "reservoir", "chemostat", "param"];
 const KEYWORDS: readonly string[] = [...KEYWORD_WORDS];
-
-/** Growable room for a declaration line's declarators: per declarator four columns. */
-const DECLARATOR_FIELDS = 4;
 
 /**
  * Where the parts of one declaration line are, `KEYWORD NAME [= NUMBER], ...`: columns (0-based,
@@ -31,12 +28,12 @@ export class DeclarationShape {
   keywordStart = 0;
   keywordEnd = 0;
   count = 0;
-  at = new Int32Array(4 * DECLARATOR_FIELDS);
+  at = new Int32Array(16);
 
   /** Room for one more declarator; its first column. */
   next(): number {
-    const o = DECLARATOR_FIELDS * this.count++;
-    if (o + DECLARATOR_FIELDS > this.at.length) {
+    const o = 4 * this.count++;
+    if (o + 4 > this.at.length) {
       const grown = new Int32Array(2 * this.at.length);
       grown.set(this.at);
       this.at = grown;
@@ -45,18 +42,13 @@ export class DeclarationShape {
   }
 }
 
-const skipSpaces = (t: string, i: number): number => {
-  for (let c = t.charCodeAt(i); c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff; c = t.charCodeAt(++i));
-  return i;
-};
-
 /**
  * Scans `text` (one line) as a plain declaration into `shape`; false when it is anything else
  * (an expression for a value, a keyword for a name, `==`, more after the last declarator), which
  * the chevrotain parser then reads and words.
  */
 export function scanDeclaration(text: string, shape: DeclarationShape): boolean {
-  let i = skipSpaces(text, 0);
+  let i = skip(text, 0);
   const kwEnd = scanName(text, i);
   if (kwEnd < 0) return false;
   shape.keywordStart = i;
@@ -64,24 +56,24 @@ export function scanDeclaration(text: string, shape: DeclarationShape): boolean 
   shape.count = 0;
   i = kwEnd;
   for (;;) {
-    i = skipSpaces(text, i);
-    const nameEnd = scanName(text, i);
-    if (nameEnd < 0 || KEYWORD_WORDS.has(text.slice(i, nameEnd))) return false;
+    i = skip(text, i);
+    const nameEnd = plainName(text, i);
+    if (nameEnd < 0) return false;
     const o = shape.next(), at = shape.at;
     at[o] = i;
     at[o + 1] = nameEnd;
     at[o + 2] = -1;
     at[o + 3] = -1;
-    i = skipSpaces(text, nameEnd);
+    i = skip(text, nameEnd);
     if (text.charCodeAt(i) === 61) {
       // `=`, then a number (`==` is no declaration)
       if (text.charCodeAt(i + 1) === 61) return false;
-      const v = skipSpaces(text, i + 1);
+      const v = skip(text, i + 1);
       const vEnd = scanNumber(text, v);
       if (vEnd < 0) return false;
       at[o + 2] = v;
       at[o + 3] = vEnd;
-      i = skipSpaces(text, vEnd);
+      i = skip(text, vEnd);
     }
     if (text.charCodeAt(i) !== 44) break; // `,`
     i++;
@@ -95,8 +87,7 @@ export type LineKind = "declaration" | "reaction" | null;
 /** The fast path's shape of `text` (one line) by its first word, before scanning the rest. */
 export function lineKind(text: string): LineKind {
   // a `;` or a string (`network "…"`) outside a comment is in no fast-path shape, so its scanner refuses the line
-  let i = 0;
-  for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff; c = text.charCodeAt(++i));
+  const i = skip(text, 0);
   const end = scanName(text, i);
   if (end >= 0 && wordIn(text, i, end, DECLARE)) return "declaration";
   if (end >= 0 && wordIn(text, i, end, KEYWORDS)) return null;
@@ -109,13 +100,9 @@ export function lineKind(text: string): LineKind {
  */
 export function fastStatement(text: string, w: Where, shape: ReactionShape = new ReactionShape(), declared: DeclarationShape = new DeclarationShape()): Statement | null {
   const kind = lineKind(text);
-  if (kind === "declaration") return declaration(text, w, declared);
+  if (kind === "declaration") return scanDeclaration(text, declared) ? declarationStatement(text, w, declared) : null;
   if (kind === "reaction") return scanReaction(text, shape) ? reactionStatement(text, w, shape) : null;
   return null;
-}
-
-function declaration(text: string, w: Where, shape: DeclarationShape): Statement | null {
-  return scanDeclaration(text, shape) ? declarationStatement(text, w, shape) : null;
 }
 
 /** The span of the declaration statement `shape` was scanned from: its keyword to its last declarator's end. */
@@ -126,14 +113,13 @@ export function declarationSpan(w: Where, shape: DeclarationShape): Span {
 
 /** The AST chevrotain builds for the declaration line `shape` was scanned from (spans included). */
 export function declarationStatement(text: string, w: Where, shape: DeclarationShape): Statement {
-  const span = (start: number, end: number): Span => lineSpan(w, start, end);
   const declarators: Declarator[] = [];
   const at = shape.at;
   for (let d = 0; d < shape.count; d++) {
     const o = 4 * d, nameEnd = at[o + 1]!, vStart = at[o + 2]!, vEnd = at[o + 3]!;
-    const id: Identifier = { name: text.slice(at[o]!, nameEnd), span: span(at[o]!, nameEnd) };
-    const value: Expr | null = vStart < 0 ? null : { kind: "number", text: text.slice(vStart, vEnd), span: span(vStart, vEnd) };
-    declarators.push({ id, value, span: span(at[o]!, vStart < 0 ? nameEnd : vEnd) });
+    const id: Identifier = { name: text.slice(at[o]!, nameEnd), span: lineSpan(w, at[o]!, nameEnd) };
+    const value: Expr | null = vStart < 0 ? null : { kind: "number", text: text.slice(vStart, vEnd), span: lineSpan(w, vStart, vEnd) };
+    declarators.push({ id, value, span: lineSpan(w, at[o]!, vStart < 0 ? nameEnd : vEnd) });
   }
   return {
     kind: "declare",

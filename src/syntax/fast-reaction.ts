@@ -57,13 +57,14 @@ export function wordIn(t: string, start: number, end: number, words: readonly st
   return false;
 }
 
-function skip(t: string, i: number): number {
+/** The first position at or after `i` that is not a space (the lexer's whitespace, line ends aside). */
+export function skip(t: string, i: number): number {
   while (isSpace(t.charCodeAt(i))) i++;
   return i;
 }
 
 /** End of a name that is not a keyword at `at`, or -1. */
-function plainName(t: string, at: number): number {
+export function plainName(t: string, at: number): number {
   const end = scanName(t, at);
   return end >= 0 && !wordIn(t, at, end, KEYWORDS) ? end : -1;
 }

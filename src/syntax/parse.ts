@@ -11,7 +11,7 @@ import { CODES, DiagnosticSink, type Span } from "../diagnostics.js";
 import type { Program, Statement } from "./ast.js";
 import * as T from "./lexer.js";
 import { parser } from "./parser.js";
-import { DeclarationShape, declarationStatement, fastStatement, lineKind, scanDeclaration } from "./fast-path.js";
+import { DeclarationShape, declarationStatement, lineKind, scanDeclaration } from "./fast-path.js";
 import { reactionStatement, ReactionShape, scanReaction } from "./fast-reaction.js";
 import { toAst, type Where } from "./visitor.js";
 
@@ -74,20 +74,11 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
     const end = Math.min(nextLF, nextCR);
     const lineText = text.slice(lineStart, end);
     lineStart = end === nextCR && nextLF === end + 1 ? end + 2 : end + 1;
+    // a line the fast path scans is offered to the caller's hook, else its AST is built from the scan
     const kind = useFast ? lineKind(lineText) : null;
-    if (kind === "reaction" && take !== undefined && scanReaction(lineText, shape)) {
-      if (!take(lineText, w, shape)) visit(reactionStatement(lineText, w, shape));
-      previous = lineText;
-      continue;
-    }
-    if (kind === "declaration" && takeDeclaration !== undefined && scanDeclaration(lineText, declared)) {
-      if (!takeDeclaration(lineText, w, declared)) visit(declarationStatement(lineText, w, declared));
-      previous = lineText;
-      continue;
-    }
-    const fast = useFast ? fastStatement(lineText, w, shape, declared) : null;
-    if (fast) {
-      visit(fast);
+    if ((kind === "reaction" && scanReaction(lineText, shape)) || (kind === "declaration" && scanDeclaration(lineText, declared))) {
+      const taken = kind === "reaction" ? take?.(lineText, w, shape) : takeDeclaration?.(lineText, w, declared);
+      if (!taken) visit(kind === "reaction" ? reactionStatement(lineText, w, shape) : declarationStatement(lineText, w, declared));
       previous = lineText;
       continue;
     }
