@@ -216,7 +216,6 @@ export class DeclarationTable implements Declarations {
   /** Params used by some expression, for the unused-param warning. */
   readonly used = new Set<string>();
   title: string | null = null;
-  private file = "";
   private seq = 0;
   private titleSpan: Span | null = null;
   private firstState: Span | null = null;
@@ -230,6 +229,8 @@ export class DeclarationTable implements Declarations {
   private readonly applied = new Set<string>();
 
   constructor(
+    /** The file read: the spans made from the columns are in it. */
+    private readonly file: string,
     private readonly sink: DiagnosticSink,
     private readonly context: CompileContext,
     private readonly overrides: ReadonlyMap<string, number> = new Map(),
@@ -328,7 +329,7 @@ export class DeclarationTable implements Declarations {
     this.checkMixed(kind, st.span);
     for (const d of st.declarators) {
       const s = d.id.span;
-      if (!this.declare(kind, d.id.name, s.file, s.line, s.offset, s.column, s.length)) continue;
+      if (!this.declare(kind, d.id.name, s.line, s.offset, s.column, s.length)) continue;
       if (d.value && d.value.kind !== "number" && !namesIn(d.value).every((n) => this.params.has(n))) this.deferred.push({ declarator: d, kind });
       else this.assign(d, kind, d.id.span.offset);
     }
@@ -354,7 +355,7 @@ export class DeclarationTable implements Declarations {
     let lastText = "", lastValue: Value | undefined;
     for (let d = 0; d < shape.count; d++) {
       const o = 4 * d, start = at[o]!, end = at[o + 1]!, vStart = at[o + 2]!;
-      if (!this.declare(keyword, line.slice(start, end), w.file, w.line, w.lineStart + start, start + 1, end - start)) continue;
+      if (!this.declare(keyword, line.slice(start, end), w.line, w.lineStart + start, start + 1, end - start)) continue;
       if (vStart < 0) continue;
       // a literal ≥ 0 (the scanner takes no sign), finite (checked above): evaluate's value of it
       const text = line.slice(vStart, at[o + 3]!);
@@ -368,13 +369,12 @@ export class DeclarationTable implements Declarations {
   }
 
   /** Registers a name at its span, or reports it declared before (false). */
-  private declare(kind: NameKind, name: string, file: string, line: number, offset: number, column: number, length: number): boolean {
-    const prior = this.names.get(name);
+  private declare(kind: NameKind, name: string, line: number, offset: number, column: number, length: number): boolean {
+    const prior = this.names.get(name), file = this.file;
     if (prior) {
       this.sink.error(CODES.duplicateDeclaration, `'${name}' is already declared as ${describeName(prior)}`, { file, offset, line, column, length });
       return false;
     }
-    this.file = file;
     const seq = this.seq++;
     if (kind === "param") this.paramEntries.set(name, { declared: { kind, name, span: { file, offset, line, column, length }, value: null, exact: null }, seq });
     else if (kind === "reservoir") {

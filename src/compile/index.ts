@@ -62,7 +62,7 @@ type ReactionStatement = Extract<Statement, { kind: "reaction" }>;
  */
 function lower(text: string, file: string, syntax: DiagnosticSink, sink: DiagnosticSink, overrides: ReadonlyMap<string, number>, fastPath: boolean): Network | null {
   const context = new CompileContext();
-  const decls = new DeclarationTable(sink, context, overrides);
+  const decls = new DeclarationTable(file, sink, context, overrides);
   const measures = new MeasureTable(sink);
   const ids = new ReactionIds(sink);
   const lowered: (LoweredReaction | null)[] = [];

@@ -86,12 +86,13 @@ export function reactionConstants(network: Network, pair = false): ReactionConst
       continue;
     }
     // values and rationality read without making rate objects (columns of a packed reaction)
-    const kf = rateValue(r, 0), kr = rateValue(back, back === r ? 1 : 0);
+    const direction = back === r ? 1 : 0; // r's own reverse, or its partner's forward
+    const kf = rateValue(r, 0), kr = rateValue(back, direction);
     const lf = Math.log(kf), lr = Math.log(kr);
     let l = lf - lr;
     let s = Math.abs(lf) + Math.abs(lr);
     let kk = kf / kr;
-    let rational = rateRational(r, 0) && rateRational(back, back === r ? 1 : 0);
+    let rational = rateRational(r, 0) && rateRational(back, direction);
     let reads = 2, summands = 2;
     if (r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((coef, y) => {
       const res = network.reservoirs[y];
