@@ -1,6 +1,6 @@
 /**
- * Strings → their index in the order they were added, by open addressing on a hash of their
- * characters. A string is found on the characters of a longer text (a line) without slicing it
+ * Strings → their index in the order they were added, by open addressing (network/hash-slots.ts)
+ * on a hash of their characters. A string is found on the characters of a longer text (a line) without slicing it
  * out, and a table of 10^5–10^6 names holds two typed arrays and the strings, not a Map entry per
  * name that the garbage collector copies from generation to generation. The compiler's name table
  * (name-index.ts) and its reaction labels (reactions.ts) are kept in one each.
@@ -11,14 +11,12 @@
  *   t.find("2 A + ATP", 2, 4);   // -1: "A " is not in it
  */
 import { mix } from "../network/build.js";
+import { HashSlots } from "../network/hash-slots.js";
 
 export class StringTable {
   /** The strings, by index. */
   readonly strings: string[] = [];
-  /** Per slot an index + 1, 0 when empty; the size a power of two, at most half full. */
-  #slots = new Int32Array(1024);
-  /** Each string's hash by index, so growing never reads the strings again. */
-  #hashes = new Int32Array(512);
+  readonly #slots = new HashSlots();
 
   get size(): number {
     return this.strings.length;
@@ -26,41 +24,20 @@ export class StringTable {
 
   /** The index of `t[start, end)`, or −1 when it is not in the table. */
   find(t: string, start: number, end: number): number {
-    const h = hashChars(t, start, end);
-    const slots = this.#slots, mask = slots.length - 1;
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const i = slots[at]! - 1;
+    const h = hashChars(t, start, end), slots = this.#slots;
+    for (let at = slots.start(h); ; at = slots.next(at)) {
+      const i = slots.entry(at);
       if (i < 0) return -1;
-      if (this.#hashes[i] === h && sameChars(this.strings[i]!, t, start, end)) return i;
+      if (slots.hash(i) === h && sameChars(this.strings[i]!, t, start, end)) return i;
     }
   }
 
   /** Adds `s`, which the caller knows is not in the table; its index. */
   add(s: string): number {
-    const h = hashChars(s, 0, s.length);
     const index = this.strings.length;
     this.strings.push(s);
-    if (index >= this.#hashes.length) {
-      const grown = new Int32Array(2 * this.#hashes.length);
-      grown.set(this.#hashes);
-      this.#hashes = grown;
-    }
-    this.#hashes[index] = h;
-    if (2 * this.strings.length > this.#slots.length) this.#grow();
-    else this.#place(index, h);
+    this.#slots.place(index, hashChars(s, 0, s.length));
     return index;
-  }
-
-  #place(index: number, h: number): void {
-    const slots = this.#slots, mask = slots.length - 1;
-    let at = h & mask;
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = index + 1;
-  }
-
-  #grow(): void {
-    this.#slots = new Int32Array(this.#slots.length * 2);
-    for (let i = 0; i < this.strings.length; i++) this.#place(i, this.#hashes[i]!);
   }
 }
 

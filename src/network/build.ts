@@ -4,6 +4,7 @@
  */
 import type { Span } from "../diagnostics.js";
 import { reactionColumns } from "./effective-rates.js";
+import { HashSlots } from "./hash-slots.js";
 import { PackedReaction, singleSpecies } from "./packed.js";
 import type { Assert, Complex, Force, MeasuredCurrent, Network, NetworkKind, RateConstant, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
 
@@ -146,27 +147,23 @@ class ComplexRecord implements Complex {
 class Complexes {
   /** Per complex its terms, or, for one species once, the reaction whose side (`#side`) it was first met as (its list read only when asked for). */
   readonly #source: (readonly Term[] | ReactionInput)[] = [];
-  #side = new Uint8Array(1024);
   /** Per species: the index of the complex of it once, or −1 before it is met. */
   readonly #single: Int32Array;
-  /** Complex index + 1 per slot, 0 when empty; the size a power of two, at most half full. */
-  #slots: Int32Array;
-  /** Each complex's hash by complex index, so growing never reads the terms again. */
-  #hashes = new Int32Array(1024);
-  #filled = 0;
+  /** The complexes that are not one species once, by a hash of their terms. */
+  readonly #slots: HashSlots;
+  /** Per complex, the side of `#source`'s reaction it is (one species once). */
+  #side = new Uint8Array(1024);
 
   /** `expected`: about how many complexes there will be (the table starts big enough for them). */
   constructor(private readonly species: readonly { name: string }[], expected: number) {
     this.#single = new Int32Array(species.length).fill(-1);
-    let size = 1024;
-    while (size < 2 * expected && size < 1 << 22) size *= 2;
-    this.#slots = new Int32Array(size);
+    this.#slots = new HashSlots(expected);
   }
 
   /** The complex of species `species` once, a side of `r` (whose list is read only when the complex is new). */
   indexOfSingle(species: number, r: ReactionInput, side: 0 | 1): number {
     let i = this.#single[species]!;
-    if (i < 0) this.#single[species] = i = this.#add(r, side, 0);
+    if (i < 0) this.#single[species] = i = this.#add(r, side);
     return i;
   }
 
@@ -186,50 +183,30 @@ class Complexes {
     const only = terms[0];
     if (only !== undefined && terms.length === 1 && only.coefficient === 1 && only.index < this.#single.length) {
       let i = this.#single[only.index]!;
-      if (i < 0) this.#single[only.index] = i = this.#add(terms, 0, 0);
+      if (i < 0) this.#single[only.index] = i = this.#add(terms, 0);
       return i;
     }
-    const slots = this.#slots, mask = slots.length - 1;
-    const key = hash(terms);
-    for (let h = key & mask; ; h = (h + 1) & mask) {
-      const c = slots[h]!;
-      if (c === 0) {
-        const i = this.#add(terms, 0, key);
-        slots[h] = i + 1;
-        if (++this.#filled * 2 > slots.length) this.#grow();
-        return i;
-      }
-      if (this.#hashes[c - 1] === (key | 0) && sameTerms(this.#terms(c - 1), terms)) return c - 1;
+    const slots = this.#slots, h = hash(terms) | 0;
+    for (let at = slots.start(h); ; at = slots.next(at)) {
+      const c = slots.entry(at);
+      if (c < 0) break;
+      if (slots.hash(c) === h && sameTerms(this.#terms(c), terms)) return c;
     }
+    const i = this.#add(terms, 0);
+    slots.place(i, h);
+    return i;
   }
 
-  #add(source: readonly Term[] | ReactionInput, side: 0 | 1, key: number): number {
+  #add(source: readonly Term[] | ReactionInput, side: 0 | 1): number {
     const index = this.#source.length;
     this.#source.push(source);
-    if (index >= this.#hashes.length) {
-      const hashes = new Int32Array(2 * this.#hashes.length);
-      hashes.set(this.#hashes);
-      this.#hashes = hashes;
+    if (index >= this.#side.length) {
       const sides = new Uint8Array(2 * this.#side.length);
       sides.set(this.#side);
       this.#side = sides;
     }
-    this.#hashes[index] = key;
     this.#side[index] = side;
     return index;
-  }
-
-  #grow(): void {
-    const old = this.#slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = slots.length - 1;
-    for (const c of old) {
-      if (c === 0) continue;
-      let h = this.#hashes[c - 1]! & mask;
-      while (slots[h] !== 0) h = (h + 1) & mask;
-      slots[h] = c;
-    }
-    this.#slots = slots;
   }
 }
 
