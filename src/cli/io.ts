@@ -18,7 +18,7 @@ export type ReadResult = { ok: true; text: string } | { ok: false; message: stri
 
 export function readText(path: string): ReadResult {
   try {
-    // the bytes, then decoded: on Node 20 a 32 MB file reads in 0.26 s so, 0.38 s by readFileSync(path, "utf8")
+    // the bytes, then decoded: on Node 20 a 32 MB file takes 0.26 s this way, 0.38 s by readFileSync(path, "utf8")
     return { ok: true, text: readFileSync(path).toString("utf8") };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -64,7 +64,7 @@ export class ReactionIds {
    * Reaction position by id, each id at its position. Without duplicates it reads the labels
    * held here (no Map of every id); with them, a Map in which the last wins.
    *
-   *   ids.add("a", 1, where); ids.add(null, 2, where);
+   *   ids.addAt("a", w1, 0, 1); ids.addAt(null, w2, 0, 10);   // `a: A -> B @ 1`, then `B -> A @ 1`
    *   ids.index().get("R2");  // 1
    */
   index(): ReadonlyMap<string, number> {
@@ -75,21 +75,17 @@ export class ReactionIds {
   }
 
   register(st: ReactionStatement): string {
-    return this.id(this.add(st.label?.name ?? null, st.span.line, () => st.label?.span ?? st.span));
+    const position = this.labelAt.length;
+    const prior = this.#register(st.label?.name ?? null, st.span.line);
+    if (prior >= 0) this.#duplicate(prior, position, st.label?.span ?? st.span);
+    return this.id(position);
   }
 
   /**
-   * Registers the reaction of line `line` with `label` (null: none); its position. `where` places
-   * a duplicate's error. A default name is made only if some label could be it.
+   * Registers the reaction of line `w` with `label` (null: none), read by the fast path; its
+   * position. An id given before is an error at columns [start, end) of the line, whose span is
+   * made only then. A default name is made only if some label could be it.
    */
-  add(label: string | null, line: number, where: () => Span): number {
-    const position = this.labelAt.length;
-    const prior = this.#register(label, line);
-    if (prior >= 0) this.#duplicate(prior, position, where());
-    return position;
-  }
-
-  /** `add` for a reaction of line `w` whose error, if its id was given before, goes at columns [start, end) (no closure per line). */
   addAt(label: string | null, w: Where, start: number, end: number): number {
     const position = this.labelAt.length;
     const prior = this.#register(label, w.line);
@@ -97,7 +93,7 @@ export class ReactionIds {
     return position;
   }
 
-  /** Keeps the next reaction's label and line; the position of an earlier reaction with its id, or −1. */
+  /** Keeps the next reaction's label and line; the position of an earlier reaction with its id, or −1 (then `#duplicate` says so). */
   #register(label: string | null, line: number): number {
     const position = this.labelAt.length;
     this.labelAt.push(label);

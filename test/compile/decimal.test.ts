@@ -1,7 +1,7 @@
 /**
- * The fast path's reading of a number literal (compile/decimal.ts): the same
- * double as Number() on every literal the scanner takes, short ones by Clinger's fast path and
- * long ones (16–17 digits, far exponents) through Number() itself.
+ * The fast path's reading of a number literal (compile/decimal.ts): the same double as Number()
+ * on every literal the scanner takes, those whose digits are below 2^53 by Clinger's fast path and
+ * the rest (17 digits and more, far exponents) through Number() itself.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
