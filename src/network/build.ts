@@ -98,35 +98,37 @@ export function addTerm(terms: Term[], index: number, coefficient: number): void
 }
 
 /**
+ * Where a complex's terms are: the list itself, or, for one species once, the reaction it was
+ * first met on, with the side (0 reactants, 1 products), read only when asked for.
+ */
+type ComplexSource = readonly Term[] | ReactionInput;
+
+function termsOf(source: ComplexSource, side: number): readonly Term[] {
+  if (Array.isArray(source)) return source;
+  const r = source as ReactionInput;
+  return side === 0 ? r.reactants : r.products;
+}
+
+/**
  * A complex whose label `2 A + B` is written when first read (most of 10^5 complexes never are),
- * and whose terms, when it is one species once, are read from the side of the reaction it was
- * first met on only when asked for (a Markov network's 10^5–10^6 states are each one).
+ * and whose terms are read from their source then (a Markov network's 10^5–10^6 states are each
+ * a complex, and a reaction's side is its list).
  */
 class ComplexRecord implements Complex {
   #label: string | undefined;
   #terms: readonly Term[] | undefined;
+  readonly #source: ComplexSource;
+  readonly #side: number;
   readonly #names: readonly { name: string }[];
-  /** Where the terms are when not given: a reaction and its side. */
-  readonly #from: ReactionInput | undefined;
-  readonly #side: 0 | 1;
 
-  constructor(
-    readonly index: number,
-    terms: readonly Term[] | { readonly reaction: ReactionInput; readonly side: 0 | 1 },
-    names: readonly { name: string }[],
-  ) {
+  constructor(readonly index: number, source: ComplexSource, side: number, names: readonly { name: string }[]) {
+    this.#source = source;
+    this.#side = side;
     this.#names = names;
-    if ("reaction" in terms) {
-      this.#from = terms.reaction;
-      this.#side = terms.side;
-    } else {
-      this.#terms = terms;
-      this.#side = 0;
-    }
   }
 
   get terms(): readonly Term[] {
-    return (this.#terms ??= this.#side === 0 ? this.#from!.reactants : this.#from!.products);
+    return (this.#terms ??= termsOf(this.#source, this.#side));
   }
 
   get label(): string {
@@ -145,13 +147,13 @@ class ComplexRecord implements Complex {
  * terms (no key strings: a file of 10^5 reactions has about as many complexes).
  */
 class Complexes {
-  /** Per complex its terms, or, for one species once, the reaction whose side (`#side`) it was first met as (its list read only when asked for). */
-  readonly #source: (readonly Term[] | ReactionInput)[] = [];
+  /** Per complex where its terms are, and the side of a reaction source. */
+  readonly #source: ComplexSource[] = [];
   /** Per species: the index of the complex of it once, or −1 before it is met. */
   readonly #single: Int32Array;
   /** The complexes that are not one species once, by a hash of their terms. */
   readonly #slots: HashSlots;
-  /** Per complex, the side of `#source`'s reaction it is (one species once). */
+  /** Per complex, the side of its source's reaction (one species once). */
   #side = new Uint8Array(1024);
 
   /** `expected`: about how many complexes there will be (the table starts big enough for them). */
@@ -169,14 +171,7 @@ class Complexes {
 
   /** The complexes as records, in order (made when the network's complexes are first read). */
   records(): Complex[] {
-    return this.#source.map((source, index) => Object.freeze(new ComplexRecord(index, Array.isArray(source) ? source : { reaction: source as ReactionInput, side: this.#side[index] as 0 | 1 }, this.species)));
-  }
-
-  #terms(i: number): readonly Term[] {
-    const source = this.#source[i]!;
-    if (Array.isArray(source)) return source;
-    const r = source as ReactionInput;
-    return this.#side[i] === 0 ? r.reactants : r.products;
+    return this.#source.map((source, index) => Object.freeze(new ComplexRecord(index, source, this.#side[index]!, this.species)));
   }
 
   indexOf(terms: readonly Term[]): number {
@@ -190,14 +185,14 @@ class Complexes {
     for (let at = slots.start(h); ; at = slots.next(at)) {
       const c = slots.entry(at);
       if (c < 0) break;
-      if (slots.hash(c) === h && sameTerms(this.#terms(c), terms)) return c;
+      if (slots.hash(c) === h && sameTerms(termsOf(this.#source[c]!, this.#side[c]!), terms)) return c;
     }
     const i = this.#add(terms, 0);
     slots.place(i, h);
     return i;
   }
 
-  #add(source: readonly Term[] | ReactionInput, side: 0 | 1): number {
+  #add(source: ComplexSource, side: 0 | 1): number {
     const index = this.#source.length;
     this.#source.push(source);
     if (index >= this.#side.length) {
