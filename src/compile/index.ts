@@ -86,7 +86,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   let store: PackedStore | null = null;
   const scratch = new LineScratch();
   const plain = (line: string, w: Where, shape: ReactionShape): boolean => {
-    if (firstSpan === null || (syntax.items.length > 0 && syntax.hasErrors) || !decls.kindKnown || errors() > MAX_ERRORS) return false;
+    if (firstSpan === null || syntax.hasErrors || !decls.kindKnown || errors() > MAX_ERRORS) return false;
     const r = lowerShape(line, w, shape, decls, ids, decls.nameIndex, (store ??= new PackedStore(text, file, { none: NO_TERMS, single: (i) => context.single(i) }, lineLocator(), lineCount(text))), scratch);
     if (r === null) return false;
     lowered.push(r);
