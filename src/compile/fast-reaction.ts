@@ -54,12 +54,12 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
   const labelled = shape.labelStart >= 0;
   const label = labelled ? line.slice(shape.labelStart, shape.labelEnd) : null;
   ids.addAt(label, w, labelled ? shape.labelStart : shape.start, labelled ? shape.labelEnd : shape.end);
-  const slot = store.add(w.line, w.lineStart, lhsInternal, rhsInternal, lhsReservoir, rhsReservoir);
+  const slot = store.add(w.line, w.lineStart, label, lhsInternal, rhsInternal, lhsReservoir, rhsReservoir);
   store.rates(slot, forward.value, forward.rational, twoWay ? reverse.value : NaN, twoWay && reverse.rational);
   const equation = isCanonical(line, shape) ? null : `${sideText(line, shape, 0)} ${twoWay ? "<->" : "->"} ${sideText(line, shape, 1)}`;
   const reverseObject = twoWay ? reverse.object : null;
   if (forward.object !== null || reverseObject !== null || equation !== null) store.keep(slot, { forward: forward.object, reverse: reverseObject, equation });
-  return new PackedReaction(store, slot, label);
+  return new PackedReaction(store, slot);
 }
 
 /** Whether two side codes are the same multiset (a pooled list is compared term by term). */

@@ -6,13 +6,15 @@
  * in order, the last of equal ids winning, is what the compiler uses then).
  */
 
+import type { LabelsInOrder } from "../network/label-column.js";
+
 /**
  * The ids of reactions whose labels are `labelAt` (position i is reaction i; null for the default
  * name `R<i + 1>`), with `labels` the written labels → position.
  */
 export class ReactionIdIndex implements ReadonlyMap<string, number> {
   constructor(
-    private readonly labelAt: readonly (string | null)[],
+    private readonly labelAt: LabelsInOrder,
     private readonly labels: Pick<ReadonlyMap<string, number>, "size" | "get">,
   ) {}
 
@@ -21,7 +23,7 @@ export class ReactionIdIndex implements ReadonlyMap<string, number> {
   }
 
   #id(i: number): string {
-    return this.labelAt[i] ?? `R${i + 1}`;
+    return this.labelAt.at(i) ?? `R${i + 1}`;
   }
 
   /**
@@ -38,7 +40,7 @@ export class ReactionIdIndex implements ReadonlyMap<string, number> {
     const m = /^R([1-9][0-9]*)$/.exec(id);
     if (m === null) return undefined;
     const k = Number(m[1]) - 1;
-    return k < this.labelAt.length && this.labelAt[k] === null ? k : undefined;
+    return k < this.labelAt.length && this.labelAt.at(k) === null ? k : undefined;
   }
 
   has(id: string): boolean {

@@ -11,6 +11,7 @@ import { NO_TERMS, type CompileContext } from "./context.js";
 import { describeName, type Declarations } from "./declarations.js";
 import { constructedRates, type EnergyTable, type TermNames } from "./energies.js";
 import { evaluate, type Scope } from "./evaluate.js";
+import { LabelColumn } from "../network/label-column.js";
 import { ReactionIdIndex } from "./reaction-index.js";
 import { StringTable } from "./string-table.js";
 import { field } from "./sensitivity.js";
@@ -40,9 +41,9 @@ function arrowFix(text: string): "->" | "<->" {
 /** Gives each reaction its id (`R<n>` when unlabelled, n its 1-based position) and reports duplicates. */
 export class ReactionIds {
   /** Per reaction: its label, or null for the default name `R<n>` (made when read: no string kept per reaction). */
-  private readonly labelAt: (string | null)[] = [];
-  /** Line of each reaction (a flat array: no object per reaction). */
-  private readonly lines: number[] = [];
+  private readonly labelAt = new LabelColumn();
+  /** Line of each reaction (a column: no object, nor even a tagged slot, per reaction). */
+  private lines = new Int32Array(1024);
   /** Labels only (default names cannot collide with each other), each the first time it is met, and its position. */
   private readonly labels = new LabelPositions();
 
@@ -57,7 +58,7 @@ export class ReactionIds {
 
   /** The id of the reaction at `position`. */
   id(position: number): string {
-    return this.labelAt[position] ?? `R${position + 1}`;
+    return this.labelAt.at(position) ?? `R${position + 1}`;
   }
 
   /**
@@ -97,7 +98,12 @@ export class ReactionIds {
   #register(label: string | null, line: number): number {
     const position = this.labelAt.length;
     this.labelAt.push(label);
-    this.lines.push(line);
+    if (position === this.lines.length) {
+      const grown = new Int32Array(2 * position);
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    this.lines[position] = line;
     // a default name is only ever the n-th's, so only an earlier label can have it
     if (label === null) return this.labels.size === 0 ? -1 : (this.labels.get(`R${position + 1}`) ?? -1);
     const labelled = this.labels.size === 0 ? undefined : this.labels.get(label);
@@ -109,7 +115,7 @@ export class ReactionIds {
   #duplicate(prior: number, position: number, where: Span): void {
     this.duplicates = true;
     const at = this.lines[prior];
-    const what = this.labelAt[prior] !== null ? `the label of line ${at}` : `the default name of the reaction at line ${at}`;
+    const what = this.labelAt.at(prior) !== null ? `the label of line ${at}` : `the default name of the reaction at line ${at}`;
     this.sink.error(CODES.duplicateLabel, `reaction label '${this.id(position)}' is already ${what}`, where, "labels must be unique");
   }
 
@@ -117,7 +123,7 @@ export class ReactionIds {
   private defaultNamed(label: string, position: number): number {
     const m = label.charCodeAt(0) === 82 ? /^R([1-9][0-9]*)$/.exec(label) : null; // only `R<n>` can be a default name
     const k = m ? Number(m[1]) - 1 : -1;
-    return k >= 0 && k < position && this.labelAt[k] === null ? k : -1;
+    return k >= 0 && k < position && this.labelAt.at(k) === null ? k : -1;
   }
 }
 

@@ -6,7 +6,7 @@
  * not copy them all from generation to generation.
  *
  *   store (typed arrays, one entry per slot)          PackedReaction (one per reaction)
- *   line, line start, side codes (term lists),   ◀──  reads its fields from its slot on demand,
+ *   line, line start, label, side codes,         ◀──  reads its fields from its slot on demand,
  *   rational bits, rate values                        keeping what it made (a span, a rate) once;
  *                                                      spans and literals from its line, scanned again
  *
@@ -17,6 +17,7 @@
  * spread `{ ...r }` does not copy them: use `reactionFields(r)` (build.ts).
  */
 import type { Span } from "../diagnostics.js";
+import { LabelColumn } from "./label-column.js";
 import { LiteralRate } from "./rate.js";
 import type { RateConstant, Reaction, Term } from "./types.js";
 
@@ -67,6 +68,8 @@ export class PackedStore {
   #flags: Uint8Array;
   #rates: Float64Array;
   #size = 0;
+  /** Per slot its label, null for none (nothing per slot while no slot has one). */
+  readonly #labels = new LabelColumn();
   /** Term lists with more than one term, or a coefficient above 1, one per side that has one (equal ones are found by buildNetwork's complex table). */
   readonly #pool: (readonly Term[])[] = [];
   /** Rate constants that are no literal (a param), by 2·slot + direction. */
@@ -108,9 +111,10 @@ export class PackedStore {
    * by `rates` (and `keep` for what is not a literal). Arguments, not an object: one is made per
    * line of a file of 10^5–10^6 reactions.
    */
-  add(line: number, lineStart: number, reactants: SideCode, products: SideCode, reservoirReactants: SideCode, reservoirProducts: SideCode): number {
+  add(line: number, lineStart: number, label: string | null, reactants: SideCode, products: SideCode, reservoirReactants: SideCode, reservoirProducts: SideCode): number {
     const slot = this.#size++;
     if (this.#size > this.#flags.length) this.#grow();
+    this.#labels.push(label);
     const o = F.COUNT * slot, a = this.#ints;
     a[o + F.line] = line;
     a[o + F.lineStart] = lineStart;
@@ -148,6 +152,11 @@ export class PackedStore {
     const rates = new Float64Array(this.#rates.length * 2);
     rates.set(this.#rates);
     this.#rates = rates;
+  }
+
+  /** A slot's label; null for the default name. */
+  label(slot: number): string | null {
+    return this.#labels.at(slot) ?? null;
   }
 
   int(slot: number, field: number): number {
@@ -235,14 +244,11 @@ export class PackedStore {
 export class PackedReaction implements Reaction {
   readonly #store: PackedStore;
   readonly #slot: number;
-  /** The label; null for the default name `R<index + 1>`, made when read. */
-  readonly #label: string | null;
   #made: { id?: string; span?: Span; forward?: RateConstant; reverse?: RateConstant | null; equation?: string; parts?: LineParts } | undefined;
 
-  constructor(store: PackedStore, slot: number, label: string | null) {
+  constructor(store: PackedStore, slot: number) {
     this.#store = store;
     this.#slot = slot;
-    this.#label = label;
   }
 
   get index(): number {
@@ -265,13 +271,14 @@ export class PackedReaction implements Reaction {
 
   /** The label, or `R<n>` with n the reaction's 1-based position among all the file's reactions (its index + 1). */
   get id(): string {
-    if (this.#label !== null) return this.#label;
+    const label = this.#store.label(this.#slot);
+    if (label !== null) return label;
     const made = (this.#made ??= {});
     return (made.id ??= `R${this.index + 1}`);
   }
 
   get labelGiven(): boolean {
-    return this.#label !== null;
+    return this.#store.label(this.#slot) !== null;
   }
 
   get reactants(): readonly Term[] {
