@@ -65,7 +65,17 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   const decls = new DeclarationTable(file, sink, context, overrides);
   const measures = new MeasureTable(sink);
   const ids = new ReactionIds(sink);
-  const lowered: (LoweredReaction | null)[] = [];
+  // one slot per reaction, made at once for as many as the file has lines (then cut to the count):
+  // an array grown by push to 10^5–10^6 slots is copied some thirty times on the way
+  const capacity = lineCount(text);
+  const lowered = new Array<LoweredReaction | null>(capacity);
+  let count = 0;
+  const append = (r: LoweredReaction | null): number => {
+    // more reactions than lines (`;` between statements, CR line ends): it grows as any array
+    if (count === lowered.length) lowered.push(r);
+    else lowered[count] = r;
+    return count++;
+  };
   const waiting: { st: ReactionStatement; position: number; id: string }[] = [];
   const built = new Set<number>(); // the reaction positions written `@ barrier …` / `@ prefactor …`
   const assertStatements: Extract<Statement, { kind: "assert" }>[] = [];
@@ -87,9 +97,9 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   const scratch = new LineScratch();
   const plain = (line: string, w: Where, shape: ReactionShape): boolean => {
     if (firstSpan === null || syntax.hasErrors || !decls.kindKnown || errors() > MAX_ERRORS) return false;
-    const r = lowerShape(line, w, shape, decls, ids, decls.nameIndex, (store ??= new PackedStore(text, file, { none: NO_TERMS, single: (i) => context.single(i) }, lineLocator(), lineCount(text))), scratch);
+    const r = lowerShape(line, w, shape, decls, ids, decls.nameIndex, (store ??= new PackedStore(text, file, { none: NO_TERMS, single: (i) => context.single(i) }, lineLocator(), capacity)), scratch);
     if (r === null) return false;
-    lowered.push(r);
+    append(r);
     return true;
   };
   // a plain species/state line is taken from its offsets (else it comes back as a statement)
@@ -110,8 +120,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     else if (st.kind === "volume" || st.kind === "current" || st.kind === "force") measures.add(st);
     else {
       const id = ids.register(st);
-      const position = lowered.length;
-      lowered.push(null);
+      const position = append(null);
       if (st.thermo !== undefined) built.add(position);
       // lowered at once unless it names something not declared yet, or is built from energies
       // (which may be declared later): then it waits for the end
@@ -127,6 +136,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     }
   }, fastPath ? { reaction: plain, declaration } : { fastPath: false });
   if (syntax.hasErrors) return null;
+  lowered.length = count;
   decls.finish();
   energies.finish(decls);
   for (const w of waiting) {
@@ -167,7 +177,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     currents: measured.currents,
     forces,
     params: new Map([...decls.params].map(([name, v]) => [name, v.value] as const)),
-  }, { speciesIndex: species, reservoirIndex: decls.reservoirIndex, reactionIndex });
+  }, { speciesIndex: species, reservoirIndex: decls.reservoirIndex, reactionIndex, adopt: true });
 }
 
 /** The number of LF line ends: room for the plain reaction lines at once (a store that runs out grows). */

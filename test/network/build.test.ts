@@ -26,6 +26,14 @@ describe("the Network IR", () => {
     expect(n.reactions.map((r) => [r.id, r.forward.value])).toEqual([["R1", 3], ["R2", 6]]);
   });
 
+  it("keeps every reaction of a file with more reactions than line feeds (`;`, CR line ends)", () => {
+    const semicolons = compiles("species A, B, C\nA -> B @ 1; B -> C @ 2; C -> A @ 3; A <-> C @ 1, 2\n");
+    expect(semicolons.reactions.map((r) => [r.id, r.equation])).toEqual([["R1", "A -> B"], ["R2", "B -> C"], ["R3", "C -> A"], ["R4", "A <-> C"]]);
+    const cr = compiles(["species A, B, C", ...Array.from({ length: 40 }, (_, i) => `r${i}: ${"ABC"[i % 3]} -> ${"ABC"[(i + 1) % 3]} @ ${i + 1}`)].join("\r"));
+    expect(cr.reactions.length).toBe(40);
+    expect(cr.reactions.map((r) => [r.index, r.id, r.forward.value])).toEqual(Array.from({ length: 40 }, (_, i) => [i, `r${i}`, i + 1]));
+  });
+
   it("names unlabelled reactions R<n> by position among all reactions", () => {
     const n = compiles("species A, B\nA -> B @ 1\nmid: B -> A @ 1\nA <-> B @ 1, 2");
     expect(n.reactions.map((r) => [r.id, r.labelGiven])).toEqual([["R1", false], ["mid", true], ["R3", false]]);
