@@ -45,6 +45,9 @@ export function describeName(d: Declared): string {
   return `${WHAT[d.kind]} (declared at line ${d.span.line})`;
 }
 
+/** Past this many exact values the columns keep them in a list, one slot per name. */
+const MAX_FEW_EXACT = 1024;
+
 /**
  * The species (states) or the reservoirs of a file as declared, one column per field, by their
  * index in the name table: a file of 10^5–10^6 states keeps no record, span or Map entry per name
@@ -59,7 +62,9 @@ class DeclaredColumns {
   #value = new Float64Array(64);
   /** 1 for a state, 0 for a species (a file that mixes them is an error, but both are kept). */
   #state = new Uint8Array(64);
-  readonly #exact: (Rational | null)[] = [];
+  /** Exact values, null for none: a few kept by index, all in a list once there are many (a Markov file gives one, `s0 = 1`, among 10^5 states). */
+  #exactFew: Map<number, Rational> | null = new Map();
+  #exactAll: (Rational | null)[] | null = null;
   readonly #sensitivity = new Map<number, Sensitivity>();
 
   add(seq: number, line: number, offset: number, column: number, length: number, state: boolean): void {
@@ -73,12 +78,12 @@ class DeclaredColumns {
     s[4 * i + 3] = length;
     this.#value[i] = NaN;
     this.#state[i] = state ? 1 : 0;
-    this.#exact.push(null);
+    this.#exactAll?.push(null);
   }
 
   set(i: number, value: Value): void {
     this.#value[i] = value.value;
-    this.#exact[i] = value.exact;
+    this.#setExact(i, value.exact);
     if (value.sensitivity !== undefined) this.#sensitivity.set(i, value.sensitivity);
   }
 
@@ -97,7 +102,22 @@ class DeclaredColumns {
   }
 
   exact(i: number): Rational | null {
-    return this.#exact[i]!;
+    return this.#exactAll !== null ? this.#exactAll[i] ?? null : this.#exactFew!.get(i) ?? null;
+  }
+
+  #setExact(i: number, exact: Rational | null): void {
+    if (this.#exactAll !== null) {
+      this.#exactAll[i] = exact;
+      return;
+    }
+    const few = this.#exactFew!;
+    if (exact === null) few.delete(i);
+    else few.set(i, exact);
+    if (few.size <= MAX_FEW_EXACT) return;
+    const all = new Array<Rational | null>(this.size).fill(null);
+    for (const [k, q] of few) all[k] = q;
+    this.#exactAll = all;
+    this.#exactFew = null;
   }
 
   sensitivity(i: number): Sensitivity | undefined {

@@ -17,20 +17,26 @@ import { StringTable } from "./string-table.js";
 export type NameCode = number;
 
 export class NameIndex {
-  /** The names in declaration order, species (states) and reservoirs apart. */
-  readonly speciesNames: string[] = [];
-  readonly reservoirNames: string[] = [];
   /** Every name, species and reservoirs together, and per entry its NameCode. */
   readonly #table = new StringTable();
+  /** The species names apart, once there is a reservoir (until then they are the table's strings, not a second list of 10^5–10^6). */
+  #speciesNames: string[] | null = null;
+  readonly reservoirNames: string[] = [];
   #codes = new Int32Array(1024);
   readonly species: ReadonlyMap<string, number> = new KindView(this, 1);
   readonly reservoirs: ReadonlyMap<string, number> = new KindView(this, -1);
 
+  /** The species (state) names in declaration order. */
+  get speciesNames(): readonly string[] {
+    return this.#speciesNames ?? this.#table.strings;
+  }
+
   /** Registers a name not registered before (the caller checks); its index among its kind. */
   add(kind: "species" | "reservoir", name: string): number {
-    const list = kind === "species" ? this.speciesNames : this.reservoirNames;
-    const index = list.length;
-    list.push(name);
+    if (kind === "reservoir" && this.#speciesNames === null) this.#speciesNames = this.#table.strings.slice();
+    const index = kind === "species" ? this.speciesNames.length : this.reservoirNames.length;
+    if (kind === "reservoir") this.reservoirNames.push(name);
+    else this.#speciesNames?.push(name);
     const entry = this.#table.add(name);
     if (entry >= this.#codes.length) {
       const grown = new Int32Array(2 * this.#codes.length);

@@ -26,6 +26,7 @@ describe("NameIndex", () => {
         expect([...index.species]).toEqual([...species]);
         expect([...index.reservoirs.keys()]).toEqual([...reservoirs.keys()]);
         expect([index.species.size, index.reservoirs.size]).toEqual([species.size, reservoirs.size]);
+        expect([index.speciesNames, index.reservoirNames]).toEqual([[...species.keys()], [...reservoirs.keys()]]);
       }),
       { numRuns: 60 },
     );

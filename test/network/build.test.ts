@@ -34,6 +34,16 @@ describe("the Network IR", () => {
     expect(cr.reactions.map((r) => [r.index, r.id, r.forward.value])).toEqual(Array.from({ length: 40 }, (_, i) => [i, `r${i}`, i + 1]));
   });
 
+  it("keeps each declared value's exact rational, for a few names and for thousands", () => {
+    for (const count of [3, 3000]) {
+      // every third reservoir irrational (exp(1): no exact value), the others decimals
+      const value = (i: number): string => (i % 3 === 2 ? "exp(1)" : `${i + 1}.5`);
+      const names = Array.from({ length: count }, (_, i) => `Y${i} = ${value(i)}`);
+      const n = compiles(`species A = 1, B\nreservoir ${names.join(", ")}\nA + Y0 <-> B @ 1, 2\n`);
+      expect(n.reservoirs.map((r) => r.exact)).toEqual(Array.from({ length: count }, (_, i) => (i % 3 === 2 ? null : { num: BigInt(2 * i + 3), den: 2n })));
+    }
+  });
+
   it("names unlabelled reactions R<n> by position among all reactions", () => {
     const n = compiles("species A, B\nA -> B @ 1\nmid: B -> A @ 1\nA <-> B @ 1, 2");
     expect(n.reactions.map((r) => [r.id, r.labelGiven])).toEqual([["R1", false], ["mid", true], ["R3", false]]);
