@@ -5,6 +5,13 @@
 // `tsc -p tsconfig.build.json`), or there is no bundle, it runs tsc's own dist/cli/main.js instead,
 // so it never runs stale code.
 import { statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { relaunch, relaunchEnv } from "./relaunch.js";
+
+// a large input runs in a child with huge pages for malloc (relaunch.js says why and when)
+const env = relaunchEnv(process.argv.slice(2), process.env, process.platform);
+const status = env === null ? null : await relaunch(fileURLToPath(import.meta.url), env);
+if (status !== null) process.exit(status);
 
 const modified = (relative) => statSync(new URL(relative, import.meta.url), { throwIfNoEntry: false })?.mtimeMs;
 const bundled = modified("../dist/bundle/main.js");

@@ -1,0 +1,4 @@
+/** Types of relaunch.js (plain JavaScript: it runs before the bundle is loaded). */
+export declare const RELAUNCH_BYTES: number;
+export declare function relaunchEnv(argv: readonly string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform): NodeJS.ProcessEnv | null;
+export declare function relaunch(script: string, env: NodeJS.ProcessEnv): Promise<number | null>;

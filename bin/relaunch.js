@@ -1,0 +1,54 @@
+// Large inputs run in a child process whose glibc malloc asks for transparent huge pages.
+//
+// Why: on Linux every first-touched 4 KiB page costs a fault, and on the virtual machines ness's
+// CI and users run on a first-touched MB costs about 2.6 ms (docs/benchmarks.md, fifth session).
+// A 250 000-state check touches ~300 MB, half of it through malloc: typed arrays' and file
+// buffers' backing stores. `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (glibc ≥ 2.35) makes malloc
+// madvise its large blocks as huge pages, which the kernel's default THP mode ("madvise") then
+// honours: measured, `ness check` of that file 2.68 s → 2.32 s, the 40 000-state report 1.87 s →
+// 1.75 s. Tunables are read only when a process starts, so ness relaunches itself, once, when a
+// file argument is large enough for that to pay for the second start-up (~40 ms).
+//
+// Not relaunched: other systems; a run whose environment already sets GLIBC_TUNABLES (the user's
+// own tuning, or this child); NESS_NO_RELAUNCH=1; the language server; inputs under the threshold.
+import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
+
+/** A file argument at least this large is worth a second start-up. */
+export const RELAUNCH_BYTES = 4 << 20;
+
+/** The environment a relaunched ness runs with, or null to run in this process. */
+export function relaunchEnv(argv, env, platform) {
+  if (platform !== "linux" || env.GLIBC_TUNABLES !== undefined || env.NESS_NO_RELAUNCH) return null;
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "lsp" || command.startsWith("-")) return null;
+  const large = rest.some((a) => {
+    const st = a.startsWith("-") ? undefined : statSync(a, { throwIfNoEntry: false });
+    return st !== undefined && st.isFile() && st.size >= RELAUNCH_BYTES;
+  });
+  return large ? { ...env, GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" } : null;
+}
+
+/**
+ * Runs `script` again with `env` and the same arguments and streams; resolves with the status
+ * this process should exit with, or null when the child could not be started (then the caller
+ * runs in this process). A signal sent to this process is passed to the child, and a child ended
+ * by a signal ends this process by the same signal.
+ */
+export function relaunch(script, env) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)], { stdio: "inherit", env });
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
+    const forward = (signal) => child.kill(signal);
+    for (const s of signals) process.on(s, forward);
+    child.on("error", () => {
+      for (const s of signals) process.off(s, forward);
+      resolve(null);
+    });
+    child.on("exit", (code, signal) => {
+      for (const s of signals) process.off(s, forward);
+      if (signal !== null) process.kill(process.pid, signal);
+      resolve(code ?? 1);
+    });
+  });
+}
