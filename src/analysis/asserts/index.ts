@@ -116,7 +116,24 @@ export function violationText(network: Network, db: DetailedBalance, accept: Acc
   const count = db.violationCount ?? db.violations.length;
   const more = count > 1 ? `; ${count - 1} more driven cycle${count > 2 ? "s" : ""}` : "";
   const oneWay = db.oneWay.length > 0 ? `; one-way reactions: ${db.oneWay.map((i) => network.reactions[i]!.id).join(", ")}` : "";
-  return `the cycle ${v.words} is driven: affinity ${fmt(v.affinity)} k_BT${beyond} (reactions at line${lines.length > 1 ? "s" : ""} ${lines.join(", ")})${more}${oneWay}`;
+  return `the cycle ${shortCycle(v.words)} is driven: affinity ${fmt(v.affinity)} k_BT${beyond} (reactions at line${lines.length > 1 ? "s" : ""} ${shortList(lines.map(String))})${more}${oneWay}`;
+}
+
+/** Past this many steps a cycle, and past this many lines its lines, are cut in the middle: a driven ring of 10^5 states is one line of message, not megabytes. */
+const MAX_LISTED = 12;
+
+/** "A -> B -> … -> Z -> A" cut to its first and last steps, with the count between. */
+function shortCycle(words: string): string {
+  const steps = words.split(" -> ");
+  if (steps.length <= MAX_LISTED + 1) return words;
+  const head = steps.slice(0, MAX_LISTED / 2), tail = steps.slice(-MAX_LISTED / 2);
+  return `${head.join(" -> ")} -> … (${steps.length - MAX_LISTED} more) … -> ${tail.join(" -> ")}, ${steps.length - 1} steps`;
+}
+
+/** "3, 4, 5" cut to its first and last items, with the count. */
+function shortList(items: readonly string[]): string {
+  if (items.length <= MAX_LISTED) return items.join(", ");
+  return `${items.slice(0, MAX_LISTED / 2).join(", ")}, … ${items.slice(-MAX_LISTED / 2).join(", ")} (${items.length} in all)`;
 }
 
 function fixHint(network: Network, db: DetailedBalance): string | undefined {
