@@ -4,10 +4,10 @@
  * ends the child too (no orphan left computing).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { RELAUNCH_BYTES, relaunchEnv } from "../../bin/relaunch.js";
 import { ROOT } from "../helpers/paths.js";
 
@@ -27,6 +27,7 @@ const big = join(dir, "ring.crn");
 writeFileSync(big, drivenRing(200_000));
 const small = join(dir, "small.crn");
 writeFileSync(small, drivenRing(10));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("relaunchEnv", () => {
   const env = { PATH: "/usr/bin" };
