@@ -1,13 +1,15 @@
 // Large inputs run in a child process whose glibc malloc asks for transparent huge pages.
 //
-// Why: on Linux every first-touched 4 KiB page costs a fault, and on the virtual machines ness's
-// CI and users run on a first-touched MB costs about 2.6 ms (docs/benchmarks.md, fifth session).
-// A 250 000-state check touches ~300 MB, half of it through malloc: typed arrays' and file
-// buffers' backing stores. `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (glibc ≥ 2.35) makes malloc
-// madvise its large blocks as huge pages, which the kernel's default THP mode ("madvise") then
-// honours: measured, `ness check` of that file 2.68 s → 2.32 s, the 40 000-state report 1.87 s →
-// 1.75 s. Tunables are read only when a process starts, so ness relaunches itself, once, when a
-// file argument is large enough for that to pay for the second start-up (~40 ms).
+// Why: on Linux every first-touched 4 KiB page costs a fault, and on the project's VM (as on
+// virtual machines like it) a first-touched MB costs about 2.6 ms (docs/benchmarks.md, fifth
+// session). A 250 000-state check touches ~300 MB, about half of it through malloc: typed
+// arrays' and file buffers' backing stores. `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (glibc ≥
+// 2.35) makes malloc madvise its large blocks as huge pages, which the kernel's default THP mode
+// ("madvise") then honours: measured with the tunable set, `ness check` of that file 2.68 s →
+// 2.32 s, the 40 000-state report 1.87 s → 1.75 s. Tunables are read only when a process starts,
+// so ness relaunches itself, once, when a file argument is large enough for that to pay for the
+// second start-up of Node (~0.1 s here): at 5–6 MB it did not (the 100 000-reaction compile was
+// 0.07–0.28 s slower relaunched, the 40 000-state report the same), at 32 MB it gains ~0.25 s.
 //
 // Not relaunched: other systems; a run whose environment already sets GLIBC_TUNABLES (the user's
 // own tuning, or this child); NESS_NO_RELAUNCH=1; the language server; inputs under the threshold.
@@ -15,7 +17,7 @@ import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
 
 /** A file argument at least this large is worth a second start-up. */
-export const RELAUNCH_BYTES = 4 << 20;
+export const RELAUNCH_BYTES = 16 << 20;
 
 /** The environment a relaunched ness runs with, or null to run in this process. */
 export function relaunchEnv(argv, env, platform) {

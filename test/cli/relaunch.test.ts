@@ -24,7 +24,7 @@ function drivenRing(n: number): string {
 }
 
 const big = join(dir, "ring.crn");
-writeFileSync(big, drivenRing(200_000));
+writeFileSync(big, drivenRing(450_000));
 const small = join(dir, "small.crn");
 writeFileSync(small, drivenRing(10));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
