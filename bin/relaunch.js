@@ -39,10 +39,12 @@ export function relaunchEnv(argv, env, platform) {
  */
 export function relaunch(script, env) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)], { stdio: "inherit", env });
+    // the handlers come first: once the child exists, a signal must not end this process alone
+    // (a handler runs from the event loop, so after `child` is set below)
     const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
     const forward = (signal) => child.kill(signal);
     for (const s of signals) process.on(s, forward);
+    const child = spawn(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)], { stdio: "inherit", env });
     child.on("error", () => {
       for (const s of signals) process.off(s, forward);
       resolve(null);
