@@ -6,11 +6,11 @@
  */
 import { compile } from "../compile/index.js";
 import { reactionFields, ReactionRecord } from "../network/build.js";
-import { PackedReaction } from "../network/packed.js";
+import { ColumnReaction } from "../network/packed.js";
 import type { Reaction } from "../network/types.js";
 
 /** A compiled reaction: its fields may be getters (a packed one's are), which Object.keys does not list. */
-const isReaction = (x: object): x is Reaction => x instanceof PackedReaction || x instanceof ReactionRecord;
+const isReaction = (x: object): x is Reaction => x instanceof ColumnReaction || x instanceof ReactionRecord;
 
 export function sameNetwork(before: string, after: string, file = "<input>"): boolean {
   const a = compile(before, file), b = compile(after, file);

@@ -5,7 +5,7 @@
 import type { Span } from "../diagnostics.js";
 import { reactionColumns } from "./effective-rates.js";
 import { HashSlots } from "./hash-slots.js";
-import { PackedReaction, singleSpecies } from "./packed.js";
+import { ColumnReaction, singleSpecies } from "./packed.js";
 import type { Assert, Complex, Force, MeasuredCurrent, Network, NetworkKind, RateConstant, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
 
 /** What the compiler hands over: the IR's records less what building assigns (indices, complexes). */
@@ -305,7 +305,7 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
   const reactions: Reaction[] = known.adopt ? (input.reactions as Reaction[]) : new Array<Reaction>(input.reactions.length);
   for (let index = 0; index < input.reactions.length; index++) {
     const r = input.reactions[index]!;
-    if (r instanceof PackedReaction && !Object.isFrozen(r)) {
+    if (r instanceof ColumnReaction && !Object.isFrozen(r)) {
       r.place(index, sideComplex(r, 0), sideComplex(r, 1));
       reactions[index] = Object.freeze(r);
       continue;

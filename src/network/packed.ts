@@ -238,15 +238,49 @@ export class PackedStore {
 }
 
 /**
+ * A reaction whose fields live in columns (a PackedStore's slots, a CME generator's typed arrays)
+ * and are made only when read: what the readers below (`rateValue`, `singleSpecies`, `markUsed`
+ * …) and buildNetwork read straight from the columns, without making a rate object or a term list
+ * for each of 10^5–10^6 reactions. buildNetwork sets the index and complexes by `place`, once,
+ * and then freezes the reaction.
+ */
+export abstract class ColumnReaction implements Reaction {
+  abstract readonly id: string;
+  abstract readonly labelGiven: boolean;
+  abstract readonly index: number;
+  abstract readonly reactants: readonly Term[];
+  abstract readonly products: readonly Term[];
+  abstract readonly reservoirReactants: readonly Term[];
+  abstract readonly reservoirProducts: readonly Term[];
+  abstract readonly reactantComplex: number;
+  abstract readonly productComplex: number;
+  abstract readonly forward: RateConstant;
+  abstract readonly reverse: RateConstant | null;
+  abstract readonly equation: string;
+  abstract readonly span: Span;
+  /** Its index and complexes, set once by buildNetwork before it freezes it. */
+  abstract place(index: number, reactantComplex: number, productComplex: number): void;
+  /** The forward (0) or reverse (1) rate constant's value, without making its object (NaN: one-way). */
+  abstract rateValue(direction: 0 | 1): number;
+  /** Whether the forward (0) or reverse (1) rate constant is an exact rational, without making its object (false: one-way). */
+  abstract rateRational(direction: 0 | 1): boolean;
+  /** Sets species[i] (reservoirs[y]) to 1 for each species (reservoir) its sides name, without reading the lists. */
+  abstract markUsed(species: Uint8Array, reservoirs: Uint8Array): void;
+  /** The species its reactants (0) or products (1) are once, or −1 when that side is anything else. */
+  abstract singleSpecies(side: 0 | 1): number;
+}
+
+/**
  * A reaction read from a PackedStore slot. `index` and the complexes are set by buildNetwork
  * (`place`, into the slot), which then freezes it; what it makes on first read is kept in `#made`.
  */
-export class PackedReaction implements Reaction {
+export class PackedReaction extends ColumnReaction {
   readonly #store: PackedStore;
   readonly #slot: number;
   #made: { id?: string; span?: Span; forward?: RateConstant; reverse?: RateConstant | null; equation?: string; parts?: LineParts } | undefined;
 
   constructor(store: PackedStore, slot: number) {
+    super();
     this.#store = store;
     this.#slot = slot;
   }
@@ -355,13 +389,13 @@ type Sides = Pick<Reaction, "reactants" | "products" | "reservoirReactants" | "r
  * from the columns of a packed reaction without making its rate objects (10^5–10^6 of them).
  */
 export function rateValue(r: Reaction, direction: 0 | 1): number {
-  if (r instanceof PackedReaction) return r.rateValue(direction);
+  if (r instanceof ColumnReaction) return r.rateValue(direction);
   return direction === 0 ? r.forward.value : r.reverse?.value ?? NaN;
 }
 
 /** Whether a reaction's rate constant (0 forward, 1 reverse) is an exact rational; false for the reverse of a one-way reaction. */
 export function rateRational(r: Reaction, direction: 0 | 1): boolean {
-  if (r instanceof PackedReaction) return r.rateRational(direction);
+  if (r instanceof ColumnReaction) return r.rateRational(direction);
   const k = direction === 0 ? r.forward : r.reverse;
   return k !== null && (k.rational ?? k.exact !== null);
 }
@@ -371,7 +405,7 @@ export const isTwoWay = (r: Reaction): boolean => !Number.isNaN(rateValue(r, 1))
 
 /** The species a reaction's reactants (0) or products (1) are once, or −1 when that side is anything else (none, several, a coefficient). */
 export function singleSpecies(r: Sides, side: 0 | 1): number {
-  if (r instanceof PackedReaction) return r.singleSpecies(side);
+  if (r instanceof ColumnReaction) return r.singleSpecies(side);
   const terms = side === 0 ? r.reactants : r.products;
   const only = terms[0];
   return terms.length === 1 && only!.coefficient === 1 ? only!.index : -1;
@@ -379,7 +413,7 @@ export function singleSpecies(r: Sides, side: 0 | 1): number {
 
 /** Sets species[i] (reservoirs[y]) to 1 for each species (reservoir) a reaction's sides name; a packed reaction's from its side codes. */
 export function markUsed(r: Sides, species: Uint8Array, reservoirs: Uint8Array): void {
-  if (r instanceof PackedReaction) return r.markUsed(species, reservoirs);
+  if (r instanceof ColumnReaction) return r.markUsed(species, reservoirs);
   for (const t of r.reactants) species[t.index] = 1;
   for (const t of r.products) species[t.index] = 1;
   for (const t of r.reservoirReactants) reservoirs[t.index] = 1;
