@@ -38,7 +38,10 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
   progress("detailed balance");
   const detailedBalance = analyzeBalance(network, structure, resolved);
   progress("steady states");
-  const steadyStates = analyzeSteadyStates(network, structure, { ...resolved, detailedBalance, progress: (detail) => progress(`steady states: ${detail}`) });
+  const steadyStates = analyzeSteadyStates(network, structure, {
+    ...resolved, detailedBalance, progress: (detail) => progress(`steady states: ${detail}`),
+    ...(options.markovStationary?.network === network ? { markovStationary: options.markovStationary } : {}),
+  });
   const index = Math.max(0, steadyStates.states.findIndex((s) => s.reached));
   const reached = steadyStates.states[index];
   progress("currents");

@@ -12,6 +12,7 @@ import { STRUCTURE_DEFAULTS, STRUCTURE_MEANINGS, type StructureThresholds } from
 import { FLUCTUATIONS_DEFAULTS, FLUCTUATIONS_MEANINGS, type FluctuationsThresholds } from "./fluctuations/options.js";
 import { RESPONSE_DEFAULTS, RESPONSE_MEANINGS, type ResponseThresholds } from "./response/options.js";
 import type { Network, ParameterValue } from "../network/types.js";
+import type { StationaryResult } from "../numeric/markov/stationary.js";
 
 /** How much a report lists; counts stay exact past these caps. */
 export interface ListingOptions {
@@ -36,6 +37,12 @@ export interface AnalyzeOptions extends Partial<ResolvedOptions> {
    * reservoirs carry exact sensitivities from the compiler); asserts `at P = V` are evaluated on it.
    */
   readonly recompile?: (values: readonly ParameterValue[]) => Network | string;
+  /**
+   * The stationary distribution of `network`'s Markov chain, already solved by whoever built the
+   * chain (the CME's projection solves it to choose its bounds): used instead of solving again
+   * when the analysed network is that one. Its jumps must be the network's (numeric/markov/stationary.ts).
+   */
+  readonly markovStationary?: { readonly network: Network; readonly result: StationaryResult };
 }
 
 export const DEFAULT_OPTIONS: ResolvedOptions = { ...LISTING_DEFAULTS, ...STRUCTURE_DEFAULTS, ...BALANCE_DEFAULTS, ...STEADY_STATE_DEFAULTS, ...CURRENTS_DEFAULTS, ...FLUCTUATIONS_DEFAULTS, ...RESPONSE_DEFAULTS };

@@ -70,9 +70,11 @@ export function analyzeCme(
 ): Analysis & { readonly cme: CmeSummary } {
   const progress = options.progress ?? (() => undefined);
   progress("chemical master equation: projection");
-  const projection = projectCme(network, cme);
+  const projection = projectCme(network, cme, true);
   const deterministic = analyze(network, { ...options, progress: (stage) => progress(`deterministic ${stage}`) });
-  const markov = complete(analyze(cmeNetwork(projection.generator), options));
+  // the chain's own analysis starts from the projection's solve (the same jumps, the same start)
+  const chain = cmeNetwork(projection.generator);
+  const markov = complete(analyze(chain, { ...options, markovStationary: { network: chain, result: projection.stationary } }));
   const reached = markov.steadyStates.states[0];
   const summary = cmeSummary(projection, reached?.concentrations ?? projection.pi, reached?.entropyProduction ?? null, deterministic);
   return { ...markov, cme: summary };

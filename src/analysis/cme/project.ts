@@ -6,7 +6,7 @@
  */
 import type { Network } from "../../network/types.js";
 import { outOfRange } from "../../numeric/checked.js";
-import { stationaryDistribution } from "../../numeric/markov/stationary.js";
+import { stationaryDistribution, type StationaryResult } from "../../numeric/markov/stationary.js";
 import { analyzeStructure } from "../structure/index.js";
 import { enumerate } from "./build.js";
 import { CME_DEFAULTS, type CmeGenerator, type CmeOptions, type CmeProjection, type SpeciesBound } from "./types.js";
@@ -53,13 +53,15 @@ export function jumps(g: CmeGenerator): { from: Int32Array; to: Int32Array; rate
   return { from, to, rate };
 }
 
-/** The stationary law of the projected chain reached from its initial state, and how it was found. */
-export function solveGenerator(g: CmeGenerator): { pi: Float64Array; method: string; notes: readonly string[] } {
+/**
+ * The stationary law of the projected chain reached from its initial state, and how it was found;
+ * with `keepSolver`, each solved class keeps its factorisation (numeric/markov/stationary.ts).
+ */
+export function solveGenerator(g: CmeGenerator, keepSolver = false): StationaryResult {
   const { from, to, rate } = jumps(g);
   const p0 = new Float64Array(g.states);
   p0[g.initial] = 1;
-  const r = stationaryDistribution(g.states, from, to, rate, p0);
-  return { pi: r.pi, method: r.method, notes: r.notes };
+  return stationaryDistribution(g.states, from, to, rate, p0, { keepSolver });
 }
 
 /** Σ π on the states where the projection cuts a transition, and Σ π·exit. */
@@ -80,13 +82,15 @@ export function cutOf(g: CmeGenerator, pi: Float64Array): { mass: number; flow: 
  * Bounds: a species covered by a non-negative conservation law is capped exactly by it; any other
  * starts at max(16, 2·x0_i, 2 Ω max_j c0_j) and doubles until the stationary mass on the cut
  * states is at most `massTolerance`, or the next projection would pass `maxStates`.
- * Assumes network.kind === "mass-action" and a finite Ω > 0 (the caller checks).
+ * Assumes network.kind === "mass-action" and a finite Ω > 0 (the caller checks). With
+ * `keepSolver`, the kept projection's solve keeps its factorisation (`stationary`), for the
+ * analyses of `cmeNetwork(generator)` that solve with it again (the steady state, its fluctuations).
  *
  *   const { network } = compile("species X\n0 <-> X @ 5, 1");
  *   const p = projectCme(network!, { volume: 10 });
  *   // p.pi is Poisson(50) on 0..cap; p.cutMass ≤ 1e-10
  */
-export function projectCme(network: Network, options: CmeOptions): CmeProjection {
+export function projectCme(network: Network, options: CmeOptions, keepSolver = false): CmeProjection {
   const resolved: Required<CmeOptions> = {
     volume: options.volume,
     massTolerance: options.massTolerance ?? CME_DEFAULTS.massTolerance,
@@ -102,7 +106,7 @@ export function projectCme(network: Network, options: CmeOptions): CmeProjection
     return { species: i, cap: Math.ceil(Math.max(16, 2 * (x0[i] ?? 0), scale)), by: "mass" };
   });
   const notes: string[] = [];
-  let best: { g: CmeGenerator; pi: Float64Array; cut: { mass: number; flow: number }; solveNotes: readonly string[] } | null = null;
+  let best: { g: CmeGenerator; solved: StationaryResult; cut: { mass: number; flow: number } } | null = null;
   let rounds = 0;
   for (;;) {
     const built = enumerate(network, volume, x0, bounds, maxStates);
@@ -111,8 +115,9 @@ export function projectCme(network: Network, options: CmeOptions): CmeProjection
       break;
     }
     const g = built.generator;
-    const solved = solveGenerator(g);
-    best = { g, pi: solved.pi, cut: cutOf(g, solved.pi), solveNotes: solved.notes };
+    best = null; // the last projection's factors go before the next is solved
+    const solved = solveGenerator(g, keepSolver);
+    best = { g, solved, cut: cutOf(g, solved.pi) };
     if (built.full) {
       notes.push(`the projection reached the state budget of ${maxStates} states: it holds the ${maxStates} states nearest the initial one (breadth first)`);
       break;
@@ -125,12 +130,12 @@ export function projectCme(network: Network, options: CmeOptions): CmeProjection
     // the first box cannot be numbered (2^53 count vectors): the initial state alone, cut everywhere
     const one = bounds.map((b) => ({ ...b, cap: x0[b.species] ?? 0 }));
     const built = enumerate(network, volume, x0, one, 1) ?? outOfRange();
-    const solved = solveGenerator(built.generator);
-    best = { g: built.generator, pi: solved.pi, cut: cutOf(built.generator, solved.pi), solveNotes: solved.notes };
+    const solved = solveGenerator(built.generator, keepSolver);
+    best = { g: built.generator, solved, cut: cutOf(built.generator, solved.pi) };
   }
-  notes.push(...best.solveNotes);
+  notes.push(...best.solved.notes);
   if (best.cut.mass > massTolerance) {
     notes.push(`the projection's cut mass ${best.cut.mass.toExponential(2)} is above the tolerance ${massTolerance}: the count distribution is truncated (raise the state budget)`);
   }
-  return { generator: best.g, pi: best.pi, cutMass: best.cut.mass, cutFlow: best.cut.flow, rounds, notes, options: resolved };
+  return { generator: best.g, pi: best.solved.pi, stationary: best.solved, cutMass: best.cut.mass, cutFlow: best.cut.flow, rounds, notes, options: resolved };
 }

@@ -4,6 +4,7 @@
  * projection was bounded and how much probability it may have cut away.
  */
 import type { Network } from "../../network/types.js";
+import type { StationaryResult } from "../../numeric/markov/stationary.js";
 
 /** Thresholds of the finite state projection; every one is stated in the report. */
 export interface CmeOptions {
@@ -60,6 +61,8 @@ export interface CmeProjection {
   readonly generator: CmeGenerator;
   /** The stationary law of the projected chain (reached from the initial state). */
   readonly pi: Float64Array;
+  /** The solve that gave `pi` (its classes; each class's factorisation when asked for: `projectCme`'s keepSolver). */
+  readonly stationary: StationaryResult;
   /**
    * The truncated mass, estimated as the stationary probability on the states where the projection
    * cuts a transition (0 when conservation laws bound every species: nothing is cut).

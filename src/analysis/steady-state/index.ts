@@ -53,7 +53,8 @@ export interface SteadyStateAnalysis extends SteadyStates {
  */
 export function analyzeSteadyStates(network: Network, structure: Structure, options: SteadyStateOptions = {}): SteadyStateAnalysis {
   if (network.kind === "markov") {
-    const { state, method, notes, closedClasses } = markovSteadyState(network);
+    const solved = options.markovStationary?.network === network ? options.markovStationary.result : undefined;
+    const { state, method, notes, closedClasses } = markovSteadyState(network, solved);
     // each class's law costs a solve the size of π's: only when there is more than one class
     const laws = closedClasses > 1 ? closedClassLaws(network) ?? [] : [];
     if (laws.length > 1) {

@@ -7,7 +7,7 @@ import { effectiveRates, type EffectiveRates } from "../../network/effective-rat
 import { markovEdges } from "../../network/markov-graph.js";
 import type { Network } from "../../network/types.js";
 import { outOfRange } from "../../numeric/checked.js";
-import { stationaryDistribution, type ClosedClass } from "../../numeric/markov/stationary.js";
+import { stationaryDistribution, type ClosedClass, type StationaryResult } from "../../numeric/markov/stationary.js";
 import type { LeftSolver } from "../../numeric/markov/solver.js";
 import type { SteadyState } from "./types.js";
 import { circulation } from "./circulation.js";
@@ -38,13 +38,15 @@ export interface MarkovSteadyState {
  * When one closed class carries π, `state.solver` keeps its factorisation for later left solves
  * yᵀ(−Q) = bᵀ (numeric/markov/left-solve.ts: two sweeps, no refactorisation).
  * Assumes network.kind === "markov" (one state with coefficient 1 on each side of each reaction);
- * anything else gives the initial amounts, zero fluxes and a note, never an exception.
+ * anything else gives the initial amounts, zero fluxes and a note, never an exception. `solved`:
+ * the chain's stationaryDistribution already computed (with keepSolver) from the same jumps and
+ * initial distribution, used instead of solving again.
  *
  *     const { network } = compile("state A = 1, B\nA <-> B @ 1, 3");
  *     markovSteadyState(network!).state.concentrations  // → [0.75, 0.25]
  *     markovSteadyState(network!).state.entropyProduction // → 0 (detailed balance)
  */
-export function markovSteadyState(network: Network): MarkovSteadyState {
+export function markovSteadyState(network: Network, solved?: StationaryResult): MarkovSteadyState {
   const n = network.species.length;
   const reactions = network.reactions;
   const notes: string[] = [];
@@ -63,8 +65,7 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
   const rates = effectiveRates(network);
   const { forward, reverse } = rates;
   const m = reactions.length;
-  const { from, to, rate } = jumpsOf(network, tail, head, rates);
-  const result = stationaryDistribution(n, from, to, rate, initial, { keepSolver: true });
+  const result = solved ?? solveJumps(network, tail, head, rates, initial);
   notes.push(...result.notes);
   const pi = result.pi;
   const name = (i: number): string => network.species[i]?.name ?? `#${i}`;
@@ -139,6 +140,11 @@ export function markovSteadyState(network: Network): MarkovSteadyState {
     ...carrier(result.classes),
   };
   return { state, method: result.method, notes, closedClasses: result.classes.length };
+}
+
+function solveJumps(network: Network, tail: ArrayLike<number>, head: ArrayLike<number>, rates: EffectiveRates, initial: Float64Array): StationaryResult {
+  const { from, to, rate } = jumpsOf(network, tail, head, rates);
+  return stationaryDistribution(network.species.length, from, to, rate, initial, { keepSolver: true });
 }
 
 /** The factorised generator of the one closed class that carries π, when there is one and it was kept. */

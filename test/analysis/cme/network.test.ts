@@ -4,6 +4,7 @@
  * action, ids, equations), and the id and name indices to a Map built from the lists.
  */
 import { describe, expect, it } from "vitest";
+import { analyze } from "../../../src/analysis/index.js";
 import { cmeNetwork, projectCme } from "../../../src/analysis/cme/index.js";
 import { effectiveRates } from "../../../src/network/effective-rates.js";
 import { markovEdges } from "../../../src/network/markov-graph.js";
@@ -64,5 +65,22 @@ describe("cmeNetwork", () => {
     expect(network.speciesIndex.size).toBe(names.size);
     for (const [name, i] of names) expect(network.speciesIndex.get(name)).toBe(i);
     expect(network.speciesIndex.get("n_99_0")).toBeUndefined();
+  });
+
+  it("starts the chain's analysis from the projection's solve, and only for that network", () => {
+    const kept = projectCme(source, { volume: 2, maxStates: 60 }, true);
+    const chain = cmeNetwork(kept.generator);
+    const solver = kept.stationary.classes.find((c) => c.mass > 0)?.solver;
+    expect(solver).toBeDefined();
+    const reused = analyze(chain, { markovStationary: { network: chain, result: kept.stationary } });
+    expect(reused.steadyStates.states[0]!.solver).toBe(solver);
+    // the same numbers as solving again: the same jumps in the same order
+    const own = analyze(chain);
+    expect(own.steadyStates.states[0]!.solver).not.toBe(solver);
+    expect(reused.steadyStates.states[0]!.concentrations).toEqual(own.steadyStates.states[0]!.concentrations);
+    expect(reused.steadyStates.states[0]!.entropyProduction).toBe(own.steadyStates.states[0]!.entropyProduction);
+    // offered for another network, it is not used
+    const other = analyze(network, { markovStationary: { network: chain, result: kept.stationary } });
+    expect(other.steadyStates.states[0]!.solver).not.toBe(solver);
   });
 });
