@@ -40,7 +40,7 @@ export function analyze(network: Network, options: AnalyzeOptions = {}): Analysi
   progress("steady states");
   const steadyStates = analyzeSteadyStates(network, structure, {
     ...resolved, detailedBalance, progress: (detail) => progress(`steady states: ${detail}`),
-    ...(options.markovStationary?.network === network ? { markovStationary: options.markovStationary } : {}),
+    ...(options.markovStationary ? { markovStationary: options.markovStationary } : {}),
   });
   const index = Math.max(0, steadyStates.states.findIndex((s) => s.reached));
   const reached = steadyStates.states[index];

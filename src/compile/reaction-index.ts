@@ -7,22 +7,25 @@
  */
 
 import type { LabelsInOrder } from "../network/label-column.js";
+import { PositionIndex } from "../network/position-index.js";
 
 /**
  * The ids of reactions whose labels are `labelAt` (position i is reaction i; null for the default
  * name `R<i + 1>`), with `labels` the written labels → position.
  */
-export class ReactionIdIndex implements ReadonlyMap<string, number> {
+export class ReactionIdIndex extends PositionIndex {
   constructor(
     private readonly labelAt: LabelsInOrder,
     private readonly labels: Pick<ReadonlyMap<string, number>, "size" | "get">,
-  ) {}
+  ) {
+    super();
+  }
 
   get size(): number {
     return this.labelAt.length;
   }
 
-  #id(i: number): string {
+  protected nameAt(i: number): string {
     return this.labelAt.at(i) ?? `R${i + 1}`;
   }
 
@@ -41,29 +44,5 @@ export class ReactionIdIndex implements ReadonlyMap<string, number> {
     if (m === null) return undefined;
     const k = Number(m[1]) - 1;
     return k < this.labelAt.length && this.labelAt.at(k) === null ? k : undefined;
-  }
-
-  has(id: string): boolean {
-    return this.get(id) !== undefined;
-  }
-
-  *entries(): MapIterator<[string, number]> {
-    for (let i = 0; i < this.labelAt.length; i++) yield [this.#id(i), i];
-  }
-
-  *keys(): MapIterator<string> {
-    for (let i = 0; i < this.labelAt.length; i++) yield this.#id(i);
-  }
-
-  *values(): MapIterator<number> {
-    for (let i = 0; i < this.labelAt.length; i++) yield i;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, number]> {
-    return this.entries();
-  }
-
-  forEach(f: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
-    for (let i = 0; i < this.labelAt.length; i++) f.call(thisArg, i, this.#id(i), this);
   }
 }

@@ -13,6 +13,7 @@
 import type { Span } from "../../diagnostics.js";
 import { buildNetwork, SpeciesRecord } from "../../network/build.js";
 import { ColumnReaction } from "../../network/packed.js";
+import { PositionIndex } from "../../network/position-index.js";
 import type { Network, RateConstant, Reaction, Term } from "../../network/types.js";
 import { outOfRange } from "../../numeric/checked.js";
 import type { CmeGenerator } from "./types.js";
@@ -171,11 +172,17 @@ class CmeTransition extends ColumnReaction {
  * Transition ids `<reaction>_<k>` → position k − 1, found by the number after the last `_` (a
  * transition's id is fixed by its position), so 2.5·10⁶ ids are never hashed into a Map.
  */
-class TransitionIds implements ReadonlyMap<string, number> {
-  constructor(private readonly c: CmeColumns) {}
+class TransitionIds extends PositionIndex {
+  constructor(private readonly c: CmeColumns) {
+    super();
+  }
 
   get size(): number {
     return this.c.g.from.length;
+  }
+
+  protected nameAt(e: number): string {
+    return this.c.id(e);
   }
 
   get(id: string): number | undefined {
@@ -186,79 +193,29 @@ class TransitionIds implements ReadonlyMap<string, number> {
     const e = Number(digits) - 1;
     return e < this.size && this.c.id(e) === id ? e : undefined;
   }
-
-  has(id: string): boolean {
-    return this.get(id) !== undefined;
-  }
-
-  *entries(): MapIterator<[string, number]> {
-    for (let e = 0; e < this.size; e++) yield [this.c.id(e), e];
-  }
-
-  *keys(): MapIterator<string> {
-    for (let e = 0; e < this.size; e++) yield this.c.id(e);
-  }
-
-  *values(): MapIterator<number> {
-    for (let e = 0; e < this.size; e++) yield e;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, number]> {
-    return this.entries();
-  }
-
-  forEach(f: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
-    for (let e = 0; e < this.size; e++) f.call(thisArg, e, this.c.id(e), this);
-  }
 }
 
 /**
- * State names → index, the Map made when a name is first looked up (a report reads the states by
- * position; 10⁶ names hashed up front cost seconds).
+ * State names → index, by a Map made when a name is first looked up (a report reads the states
+ * by position; 10⁶ names hashed up front cost seconds).
  */
-class StateIndex implements ReadonlyMap<string, number> {
-  #map: Map<string, number> | undefined;
+class StateIndex extends PositionIndex {
+  #byName: Map<string, number> | undefined;
 
-  constructor(private readonly names: readonly string[]) {}
-
-  get #byName(): Map<string, number> {
-    if (this.#map === undefined) {
-      this.#map = new Map();
-      for (let s = 0; s < this.names.length; s++) this.#map.set(this.names[s]!, s);
-    }
-    return this.#map;
+  constructor(private readonly names: readonly string[]) {
+    super();
   }
 
   get size(): number {
     return this.names.length;
   }
 
+  protected nameAt(s: number): string {
+    return this.names[s]!;
+  }
+
   get(name: string): number | undefined {
-    return this.#byName.get(name);
-  }
-
-  has(name: string): boolean {
-    return this.#byName.has(name);
-  }
-
-  entries(): MapIterator<[string, number]> {
-    return this.#byName.entries();
-  }
-
-  keys(): MapIterator<string> {
-    return this.#byName.keys();
-  }
-
-  values(): MapIterator<number> {
-    return this.#byName.values();
-  }
-
-  [Symbol.iterator](): MapIterator<[string, number]> {
-    return this.entries();
-  }
-
-  forEach(f: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
-    for (let s = 0; s < this.names.length; s++) f.call(thisArg, s, this.names[s]!, this);
+    return (this.#byName ??= new Map(this.names.map((n, s) => [n, s]))).get(name);
   }
 }
 
