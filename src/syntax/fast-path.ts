@@ -13,7 +13,7 @@
 import type { Span } from "../diagnostics.js";
 import type { Declarator, Expr, Identifier, Statement } from "./ast.js";
 import { lineSpan, plainName, reactionStatement, ReactionShape, scanName, scanNumber, scanReaction, skip, wordIn } from "./fast-reaction.js";
-import { KEYWORD_WORDS } from "./lexer.js";
+import { KEYWORD_WORDS } from "./keywords.js";
 import type { Where } from "./visitor.js";
 
 const DECLARE: readonly string[] = ["species", "state", "reservoir", "chemostat", "param"];

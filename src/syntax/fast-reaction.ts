@@ -7,7 +7,7 @@
  */
 import type { Span } from "../diagnostics.js";
 import type { Expr, Identifier, ReactionTerm, Side, Statement } from "./ast.js";
-import { KEYWORD_WORDS } from "./lexer.js";
+import { KEYWORD_WORDS } from "./keywords.js";
 import type { Where } from "./visitor.js";
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;

@@ -26,7 +26,7 @@ export const Chemostat = keyword("chemostat");
 export const Assert = keyword("assert");
 export const Not = keyword("not");
 export const KEYWORDS = [Network, Param, Species, State, Reservoir, Chemostat, Assert, Not];
-export const KEYWORD_WORDS: ReadonlySet<string> = new Set(["network", "param", "species", "state", "reservoir", "chemostat", "assert", "not"]);
+export { KEYWORD_WORDS } from "./keywords.js";
 
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/ });
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"[^"\r\n]*"/ });
