@@ -3,15 +3,18 @@
  * `npm ci` through `prepare`). Resolving ~300 of ness's own ES modules plus chevrotain's lodash-es
  * files took `ness --help` about 0.7 s CPU on a quiet machine; a handful of chunks take a fraction.
  *
- * In:  dist/cli/main.js (the CLI) and dist/lsp/worker.js (the language server's analysis thread),
- *      the tsc output, so the bundle runs exactly the code the library entry dist/index.js runs.
- * Out: dist/bundle/main.js, dist/bundle/worker.js and shared chunks beside them (ES modules, code
- *      splitting: each command's `import()` in cli/commands.ts and cli/main.ts stays a lazy chunk).
+ * In:  dist/cli/main.js (the CLI), dist/lsp/worker.js (the language server's analysis thread) and
+ *      dist/cli/prescan-worker.js (the thread that scans a large file ahead of the compiler), the
+ *      tsc output, so the bundle runs exactly the code the library entry dist/index.js runs.
+ * Out: dist/bundle/main.js, dist/bundle/worker.js, dist/bundle/prescan-worker.js and shared chunks
+ *      beside them (ES modules, code splitting: each command's `import()` in cli/commands.ts and
+ *      cli/main.ts stays a lazy chunk).
  *
  * Everything the modules find from their own location still resolves, because dist/bundle/ is two
  * folders below the package root like dist/cli/:
  *   - cli/help.ts reads ../../package.json;
  *   - lsp/server.ts starts new URL("./worker.js", import.meta.url): dist/bundle/worker.js;
+ *   - cli/prescan.ts starts new URL("./prescan-worker.js", import.meta.url): dist/bundle/prescan-worker.js;
  *   - cli/assets.ts resolves mermaid/dist/mermaid.min.js from node_modules;
  *   - playground/bundle.ts bundles ../playground/{worker,ui}.js, i.e. dist/playground/ (tsc output),
  *     with esbuild at run time (esbuild itself stays external: it is a native binary).
@@ -32,7 +35,7 @@ const OUT = join(ROOT, "dist", "bundle");
 rmSync(OUT, { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
-  entryPoints: { main: "dist/cli/main.js", worker: "dist/lsp/worker.js" },
+  entryPoints: { main: "dist/cli/main.js", worker: "dist/lsp/worker.js", "prescan-worker": "dist/cli/prescan-worker.js" },
   outdir: OUT,
   bundle: true,
   splitting: true,

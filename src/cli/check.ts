@@ -36,7 +36,7 @@ export function runCheck(paths: readonly string[], values: Values, io: Io): numb
       unreadable = true;
       continue;
     }
-    const result = checkFile(file, read.text, io, tolerance.value);
+    const result = checkFile(file, read.text, io, tolerance.value, read.shared);
     results.push(result);
     io.stdout(format === "github" ? result.diagnostics.map(githubAnnotation).join("") : formatDiagnostics(result.diagnostics, result.texts));
     if (!values.quiet && format === "text") io.stdout(`${statusLine(result)}\n`);
@@ -56,8 +56,8 @@ export function runCheck(paths: readonly string[], values: Values, io: Io): numb
   return results.some((r) => !r.ok) ? EXIT.failed : EXIT.ok;
 }
 
-function checkFile(file: string, text: string, io: Io, acceptViolation: AcceptedViolation | null): CheckFileResult & { texts: ReadonlyMap<string, string> } {
-  const loaded = loadNetwork(file, text);
+function checkFile(file: string, text: string, io: Io, acceptViolation: AcceptedViolation | null, shared?: Uint8Array): CheckFileResult & { texts: ReadonlyMap<string, string> } {
+  const loaded = loadNetwork(file, text, shared);
   let diagnostics: Diagnostic[] = [...loaded.diagnostics];
   let assertsHeld = 0;
   let verdict: string | null = null;

@@ -88,7 +88,7 @@ function loadModel(path: string, io: Io): { network: Network } | { status: numbe
     io.stderr(`ness infer: ${read.message}\n`);
     return { status: EXIT.usage };
   }
-  const loaded = loadNetwork(path, read.text);
+  const loaded = loadNetwork(path, read.text, read.shared);
   io.stderr(formatDiagnostics(loaded.diagnostics, loaded.texts));
   if (!loaded.network || hasErrors(loaded.diagnostics)) return { status: EXIT.failed };
   if (loaded.network.kind !== "markov" || jumpChain(loaded.network) === null) {

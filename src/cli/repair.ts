@@ -28,7 +28,7 @@ export function runRepair(paths: readonly string[], values: Values, io: Io): num
     io.stderr(`ness repair: ${read.message}\n`);
     return EXIT.usage;
   }
-  const loaded = loadNetwork(path, read.text);
+  const loaded = loadNetwork(path, read.text, read.shared);
   io.stderr(formatDiagnostics(loaded.diagnostics, loaded.texts));
   const network = loaded.network;
   if (!network || hasErrors(loaded.diagnostics)) return EXIT.failed;

@@ -35,7 +35,7 @@ export function loadOne(command: string, paths: readonly string[], io: Io): Load
     io.stderr(`ness ${command}: ${read.message}\n`);
     return { status: EXIT.usage };
   }
-  const loaded = loadNetwork(path, read.text);
+  const loaded = loadNetwork(path, read.text, read.shared);
   io.stderr(formatDiagnostics(loaded.diagnostics, loaded.texts));
   if (!loaded.network || hasErrors(loaded.diagnostics)) return { status: EXIT.failed };
   return { network: loaded.network, path, recompile: recompiler(path, read.text, loaded.converted) };

@@ -78,7 +78,7 @@ function run(positionals: readonly string[], values: Values, io: Io): number {
     io.stderr(`ness scan: ${read.message}\n`);
     return EXIT.usage;
   }
-  const loaded = loadNetwork(path, read.text);
+  const loaded = loadNetwork(path, read.text, read.shared);
   io.stderr(formatDiagnostics(loaded.diagnostics, loaded.texts));
   const network: Network | null = loaded.network;
   if (!network || hasErrors(loaded.diagnostics)) return EXIT.failed;

@@ -146,7 +146,7 @@ export function runSimulate(positionals: readonly string[], values: Values, io: 
     io.stderr(`ness simulate: ${read.message}\n`);
     return EXIT.usage;
   }
-  const loaded = loadNetwork(path, read.text);
+  const loaded = loadNetwork(path, read.text, read.shared);
   io.stderr(formatDiagnostics(loaded.diagnostics, loaded.texts));
   if (!loaded.network || hasErrors(loaded.diagnostics)) return EXIT.failed;
   const network = loaded.network;

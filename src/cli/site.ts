@@ -49,7 +49,7 @@ export function runSite(paths: readonly string[], values: Values, io: Io): numbe
       entries.push({ source: file, analysis: null, error: read.message });
       continue;
     }
-    const loaded = loadNetwork(file, read.text);
+    const loaded = loadNetwork(file, read.text, read.shared);
     if (!loaded.network || hasErrors(loaded.diagnostics)) {
       const first = loaded.diagnostics.find((d) => d.severity === "error");
       io.stderr(formatDiagnostics(loaded.diagnostics, loaded.texts));

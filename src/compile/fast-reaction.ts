@@ -126,11 +126,12 @@ class LoweredRate {
 function rate(line: string, w: Where, shape: ReactionShape, i: number, decls: DeclarationTable, into: LoweredRate): boolean {
   const start = shape.rates[3 * i]!, end = shape.rates[3 * i + 1]!;
   if (shape.rates[3 * i + 2] === 1) {
-    const read = readDecimal(line, start, end, into.read);
-    const literal = read.value;
+    // read with the shape when a prescan thread scanned the line (compile/prescan.ts)
+    const read = shape.read ? null : readDecimal(line, start, end, into.read);
+    const literal = read === null ? shape.values[i]! : read.value;
     if (!(literal > 0) || !Number.isFinite(literal)) return false;
     into.value = literal;
-    into.rational = read.significant <= MAX_EXACT_SIGNIFICANT_DIGITS;
+    into.rational = (read === null ? shape.significant[i]! : read.significant) <= MAX_EXACT_SIGNIFICANT_DIGITS;
     into.object = null;
     return true;
   }

@@ -10,7 +10,7 @@ import { CODES, DiagnosticSink, sortDiagnostics, type Diagnostic, type Span } fr
 import { buildNetwork, SpeciesRecord, type SpeciesInput } from "../network/build.js";
 import { markUsed, PackedStore } from "../network/packed.js";
 import type { Assert, Network, Species } from "../network/types.js";
-import { forEachStatement, MAX_ERRORS } from "../syntax/parse.js";
+import { forEachStatement, MAX_ERRORS, type ParseOptions } from "../syntax/parse.js";
 import type { Statement } from "../syntax/ast.js";
 import { declarationSpan, type DeclarationShape } from "../syntax/fast-path.js";
 import type { ReactionShape } from "../syntax/fast-reaction.js";
@@ -41,13 +41,18 @@ export interface CompileOptions {
    * the same network and diagnostics either way, which the tests hold it to. Default on.
    */
   readonly fastPath?: boolean;
+  /**
+   * Lines another thread has scanned ahead (PrescanReader.fill, compile/prescan.ts; the CLI starts
+   * one for a large file, cli/prescan.ts): the same network and diagnostics, sooner.
+   */
+  readonly scanned?: ParseOptions["scanned"];
 }
 
 /** Compiles one network file. Never throws for bad input. */
 export function compile(text: string, file = "<input>", options: CompileOptions = {}): CompileResult {
   const syntax = new DiagnosticSink();
   const semantic = new DiagnosticSink();
-  const network = lower(text, file, syntax, semantic, options.overrides ?? new Map(), options.fastPath ?? true);
+  const network = lower(text, file, syntax, semantic, options.overrides ?? new Map(), options.fastPath ?? true, options.scanned);
   // stages stop after errors: with a syntax error, the semantic findings are not reported
   const diagnostics = syntax.hasErrors ? syntax.items : [...syntax.items, ...semantic.items];
   return { network: syntax.hasErrors || semantic.hasErrors ? null : network, diagnostics: sortDiagnostics(diagnostics) };
@@ -60,7 +65,7 @@ type ReactionStatement = Extract<Statement, { kind: "reaction" }>;
  * it is read, so the AST of a large file never accumulates; one that uses a name declared later
  * waits for the end of the file. Stops before building the network if the syntax had errors.
  */
-function lower(text: string, file: string, syntax: DiagnosticSink, sink: DiagnosticSink, overrides: ReadonlyMap<string, number>, fastPath: boolean): Network | null {
+function lower(text: string, file: string, syntax: DiagnosticSink, sink: DiagnosticSink, overrides: ReadonlyMap<string, number>, fastPath: boolean, scanned: ParseOptions["scanned"]): Network | null {
   const context = new CompileContext();
   const decls = new DeclarationTable(file, sink, context, overrides);
   const measures = new MeasureTable(sink);
@@ -134,7 +139,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
         }
       } else waiting.push({ st, position, id });
     }
-  }, fastPath ? { reaction: plain, declaration } : { fastPath: false });
+  }, fastPath ? { reaction: plain, declaration, scanned } : { fastPath: false });
   if (syntax.hasErrors) return null;
   lowered.length = count;
   decls.finish();

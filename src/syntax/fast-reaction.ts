@@ -90,6 +90,14 @@ export class ReactionShape {
   rateCount = 0;
   /** Per rate i, at 3 i: start, end, and 1 for a number, 2 for a name. */
   readonly rates = new Int32Array(MAX_RATES * 3);
+  /**
+   * Whether the number rates were read along with the shape (by a thread that scanned the line
+   * ahead, compile/prescan.ts): then `values[i]` and `significant[i]` are rate i's double and
+   * significant digits. scanReaction reads no numbers and clears it.
+   */
+  read = false;
+  readonly values = new Float64Array(MAX_RATES);
+  readonly significant = new Int32Array(MAX_RATES);
 }
 
 /** Scans one side into `out.sides`/`out.terms` from `i`; the position after it, or -1. */
@@ -143,6 +151,7 @@ function scanSide(t: string, i: number, out: ReactionShape, side: 0 | 1): number
 export function scanReaction(t: string, out: ReactionShape): boolean {
   let i = skip(t, 0);
   out.start = i;
+  out.read = false;
   out.labelStart = out.labelEnd = -1;
   const labelEnd = plainName(t, i);
   if (labelEnd >= 0) {

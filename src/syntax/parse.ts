@@ -13,6 +13,7 @@ import * as T from "./lexer.js";
 import { parser } from "./parser.js";
 import { DeclarationShape, declarationStatement, lineKind, scanDeclaration } from "./fast-path.js";
 import { reactionStatement, ReactionShape, scanReaction } from "./fast-reaction.js";
+import { indexOrEnd, nextLineStart } from "./lines.js";
 import { toAst, type Where } from "./visitor.js";
 
 /** Deeper parentheses than this are refused before parsing (the parser recurses per level). */
@@ -33,6 +34,13 @@ export interface ParseOptions {
   readonly reaction?: (line: string, w: Where, shape: ReactionShape) => boolean;
   /** The same for each line the fast path scans as a plain declaration (`species A = 1, B, ...`). */
   readonly declaration?: (line: string, w: Where, shape: DeclarationShape) => boolean;
+  /**
+   * Asked for each line before the fast path scans it, by the line's 0-based index and its start
+   * and end in the text: true when it has filled `shape` with that line's scan as a plain reaction
+   * (what `lineKind` and `scanReaction` would find), so the line is not scanned again. A thread
+   * that scanned ahead answers it (compile/prescan.ts).
+   */
+  readonly scanned?: (index: number, start: number, end: number, shape: ReactionShape) => boolean;
 }
 
 export function parse(text: string, file: string, sink: DiagnosticSink, options: ParseOptions = {}): Program {
@@ -47,7 +55,7 @@ export function parse(text: string, file: string, sink: DiagnosticSink, options:
  */
 export function forEachStatement(text: string, file: string, sink: DiagnosticSink, visit: (st: Statement) => void, options: ParseOptions = {}): void {
   const useFast = options.fastPath ?? true;
-  const take = options.reaction, takeDeclaration = options.declaration;
+  const take = options.reaction, takeDeclaration = options.declaration, scanned = useFast ? options.scanned : undefined;
   // scratch for the fast path, reused line after line
   const shape = new ReactionShape(), declared = new DeclarationShape();
   const binaryAt = findBinary(text);
@@ -73,10 +81,11 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
     if (nextCR < lineStart) nextCR = indexOrEnd(text, "\r", lineStart);
     const end = Math.min(nextLF, nextCR);
     const lineText = text.slice(lineStart, end);
-    lineStart = end === nextCR && nextLF === end + 1 ? end + 2 : end + 1;
+    const ahead = scanned !== undefined && scanned(line - 1, lineStart, end, shape);
+    lineStart = nextLineStart(end, nextLF, nextCR);
     // a line the fast path scans is offered to the caller's hook, else its AST is built from the scan
-    const kind = useFast ? lineKind(lineText) : null;
-    if ((kind === "reaction" && scanReaction(lineText, shape)) || (kind === "declaration" && scanDeclaration(lineText, declared))) {
+    const kind = ahead ? "reaction" : useFast ? lineKind(lineText) : null;
+    if ((kind === "reaction" && (ahead || scanReaction(lineText, shape))) || (kind === "declaration" && scanDeclaration(lineText, declared))) {
       const taken = kind === "reaction" ? take?.(lineText, w, shape) : takeDeclaration?.(lineText, w, declared);
       if (!taken) visit(kind === "reaction" ? reactionStatement(lineText, w, shape) : declarationStatement(lineText, w, declared));
       previous = lineText;
@@ -104,10 +113,6 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
   }
 }
 
-function indexOrEnd(text: string, ch: string, from: number): number {
-  const i = text.indexOf(ch, from);
-  return i < 0 ? text.length : i;
-}
 
 function visitStatement(st: Statement | null, visit: (st: Statement) => void): void {
   if (st) visit(st);
