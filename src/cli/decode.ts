@@ -8,8 +8,8 @@
  * a Latin-1 decode of the same bytes makes an external string in malloc's memory (huge pages when
  * ness runs relaunched, bin/relaunch.js) in ~30 ms. ASCII bytes are their own Latin-1; a text
  * whose every other character is U+0080–U+00FF (two bytes, lead C2 or C3) is rewritten to Latin-1
- * first. Anything else (a character past U+00FF, a byte-order mark, invalid UTF-8) is decoded as
- * before.
+ * first, in place. Anything else (a character past U+00FF, a byte-order mark, invalid UTF-8) is
+ * decoded as before.
  */
 import { isAscii } from "node:buffer";
 
@@ -18,57 +18,75 @@ const STRETCH = 1 << 16;
 
 export interface Decoded {
   readonly text: string;
-  /** The text's Latin-1 bytes (one a character) in shared memory, when asked for and the text is Latin-1 (for cli/prescan.ts); else null. */
-  readonly shared: Uint8Array | null;
-}
-
-export function decodeUtf8(bytes: Uint8Array, share = false): Decoded {
-  if (isAscii(bytes)) {
-    const shared = share ? sharedBytes(bytes.length) : null;
-    shared?.set(bytes);
-    return { text: asBuffer(bytes).toString("latin1"), shared };
-  }
-  const latin1 = latin1Bytes(bytes, share);
-  if (latin1 === null) return { text: asBuffer(bytes).toString("utf8"), shared: null };
-  return { text: asBuffer(latin1).toString("latin1"), shared: share ? latin1 : null };
+  /** The text's Latin-1 bytes, one a character (a view of the bytes decoded, rewritten in place), or null when the text is not Latin-1. */
+  readonly latin1: Uint8Array | null;
 }
 
 /**
- * The Latin-1 bytes of UTF-8 `bytes` whose characters are all below U+0100 (in shared memory when
- * `shared`), or null when one is not, or the UTF-8 is invalid.
+ * The text of UTF-8 `bytes`. A Latin-1 text that is not ASCII is rewritten to Latin-1 in place
+ * (it only shrinks), so the caller's buffer, when in shared memory, can be handed to the thread
+ * that scans a large file ahead (cli/prescan.ts) without another copy.
  */
-export function latin1Bytes(bytes: Uint8Array, shared = false): Uint8Array | null {
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  if (isAscii(bytes)) return { text: asBuffer(bytes).toString("latin1"), latin1: bytes };
+  const n = latin1Length(bytes);
+  if (n < 0) return { text: asBuffer(bytes).toString("utf8"), latin1: null };
+  const latin1 = toLatin1InPlace(bytes, n);
+  return { text: asBuffer(latin1).toString("latin1"), latin1 };
+}
+
+/** The number of characters of UTF-8 `bytes` when every one is below U+0100, else −1 (one too high, or invalid UTF-8). */
+export function latin1Length(bytes: Uint8Array): number {
   const n = bytes.length;
-  const out = shared ? sharedBytes(n) : Buffer.allocUnsafe(n);
-  let i = 0, o = 0;
+  let i = 0, chars = 0;
   while (i < n) {
     const end = Math.min(i + STRETCH, n);
     if (isAscii(bytes.subarray(i, end))) {
-      out.set(bytes.subarray(i, end), o);
-      o += end - i;
+      chars += end - i;
       i = end;
       continue;
     }
     // byte by byte to the stretch's end, and on past it to the next ASCII byte (never inside a character)
     while (i < end || (i < n && bytes[i]! >= 0x80)) {
       const c = bytes[i]!;
+      chars++;
       if (c < 0x80) {
-        out[o++] = c;
         i++;
         continue;
       }
-      const next = i + 1 < n ? bytes[i + 1]! : 0;
       // U+0080–U+00BF is C2 80–BF, U+00C0–U+00FF is C3 80–BF
-      if ((c !== 0xc2 && c !== 0xc3) || (next & 0xc0) !== 0x80) return null;
-      out[o++] = ((c & 0x03) << 6) | (next & 0x3f);
+      if ((c !== 0xc2 && c !== 0xc3) || i + 1 >= n || (bytes[i + 1]! & 0xc0) !== 0x80) return -1;
       i += 2;
     }
   }
-  return out.subarray(0, o);
+  return chars;
 }
 
-function sharedBytes(n: number): Uint8Array {
-  return new Uint8Array(new SharedArrayBuffer(n));
+/** Rewrites UTF-8 `bytes` of `chars` characters, all below U+0100 (latin1Length), as Latin-1 in place; the view of the result. */
+function toLatin1InPlace(bytes: Uint8Array, chars: number): Uint8Array {
+  const n = bytes.length;
+  let i = 0, o = 0;
+  while (i < n) {
+    const end = Math.min(i + STRETCH, n);
+    if (isAscii(bytes.subarray(i, end))) {
+      if (o !== i) bytes.copyWithin(o, i, end);
+      o += end - i;
+      i = end;
+      continue;
+    }
+    while (i < end || (i < n && bytes[i]! >= 0x80)) {
+      const c = bytes[i]!;
+      if (c < 0x80) {
+        bytes[o++] = c;
+        i++;
+      } else {
+        bytes[o++] = ((c & 0x03) << 6) | (bytes[i + 1]! & 0x3f);
+        i += 2;
+      }
+    }
+  }
+  if (o !== chars) throw new Error(`internal error: ${o} Latin-1 bytes of ${chars} characters`);
+  return bytes.subarray(0, o);
 }
 
 function asBuffer(b: Uint8Array): Buffer {

@@ -2,7 +2,7 @@
  * The CLI's contact with the outside: where output goes, reading files, finding network files
  * below folders, and loading a network from `.crn` or SBML (`.xml`, `.sbml`).
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { compile, type CompileResult } from "../compile/index.js";
 import type { Network, ParameterValue } from "../network/types.js";
@@ -21,14 +21,31 @@ export type ReadResult = { ok: true; text: string; shared?: Uint8Array } | { ok:
 
 export function readText(path: string): ReadResult {
   try {
-    // the bytes, then decoded (decode.ts: an ASCII or Latin-1 text becomes a string outside V8's heap)
-    const bytes = readFileSync(path);
-    const { text, shared } = decodeUtf8(bytes, bytes.length >= PRESCAN_BYTES && !SBML_EXTENSIONS.has(extname(path).toLowerCase()));
-    return shared === null ? { ok: true, text } : { ok: true, text, shared };
+    // the bytes (a large network file's in shared memory), then decoded (decode.ts: an ASCII or
+    // Latin-1 text becomes a string outside V8's heap, and its bytes can go to the prescan thread)
+    const bytes = readBytes(path, (size) => size >= PRESCAN_BYTES && !SBML_EXTENSIONS.has(extname(path).toLowerCase()));
+    const { text, latin1 } = decodeUtf8(bytes);
+    return latin1 !== null && latin1.buffer instanceof SharedArrayBuffer ? { ok: true, text, shared: latin1 } : { ok: true, text };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder" : code === "EACCES" ? "permission denied" : (e as Error).message;
     return { ok: false, message: `${path}: cannot read: ${why}` };
+  }
+}
+
+/** A file's bytes; in shared memory when `share(size)` says so (read straight into it, no copy). */
+function readBytes(path: string, share: (size: number) => boolean): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || !share(st.size)) return readFileSync(fd);
+    const out = new Uint8Array(new SharedArrayBuffer(st.size));
+    let n = 0;
+    for (let k = 1; n < out.length && k > 0; n += k) k = readSync(fd, out, n, out.length - n, null);
+    // a file that grew while it was read is read again, plainly
+    return n < out.length ? out.subarray(0, n) : readSync(fd, new Uint8Array(1), 0, 1, null) > 0 ? readFileSync(path) : out;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -390,6 +390,14 @@ export class DeclarationTable implements Declarations {
 
   /** Registers a name at its span, or reports it declared before (false). */
   private declare(kind: NameKind, name: string, line: number, offset: number, column: number, length: number): boolean {
+    if (kind !== "param" && (this.paramEntries.size === 0 || !this.paramEntries.has(name))) {
+      // a species, state or reservoir: registered unless the name is taken, with one hash
+      const reservoir = kind === "reservoir";
+      if (this.nameIndex.addIfNew(reservoir ? "reservoir" : "species", name) >= 0) {
+        (reservoir ? this.reservoirColumns : this.speciesColumns).add(this.seq++, line, offset, column, length, kind === "state");
+        return true;
+      }
+    }
     const prior = this.names.get(name), file = this.file;
     if (prior) {
       this.sink.error(CODES.duplicateDeclaration, `'${name}' is already declared as ${describeName(prior)}`, { file, offset, line, column, length });

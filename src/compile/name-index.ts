@@ -33,18 +33,36 @@ export class NameIndex {
 
   /** Registers a name not registered before (the caller checks); its index among its kind. */
   add(kind: "species" | "reservoir", name: string): number {
+    const index = this.#next(kind);
+    this.#keep(kind, index, name, this.#table.add(name));
+    return index;
+  }
+
+  /** Registers a name unless it is registered already (as either kind), hashing it once: its index among its kind, or −1. */
+  addIfNew(kind: "species" | "reservoir", name: string): number {
+    const index = this.#next(kind);
+    const entry = this.#table.addIfNew(name);
+    if (entry < 0) return -1;
+    this.#keep(kind, index, name, entry);
+    return index;
+  }
+
+  /** The index the next name of `kind` gets (the species names are copied apart when the first reservoir comes). */
+  #next(kind: "species" | "reservoir"): number {
     if (kind === "reservoir" && this.#speciesNames === null) this.#speciesNames = this.#table.strings.slice();
-    const index = kind === "species" ? this.speciesNames.length : this.reservoirNames.length;
+    return kind === "species" ? this.speciesNames.length : this.reservoirNames.length;
+  }
+
+  /** Keeps `name`, table entry `entry`, as name `index` of its kind. */
+  #keep(kind: "species" | "reservoir", index: number, name: string, entry: number): void {
     if (kind === "reservoir") this.reservoirNames.push(name);
     else this.#speciesNames?.push(name);
-    const entry = this.#table.add(name);
     if (entry >= this.#codes.length) {
       const grown = new Int32Array(2 * this.#codes.length);
       grown.set(this.#codes);
       this.#codes = grown;
     }
     this.#codes[entry] = kind === "species" ? index + 1 : -(index + 1);
-    return index;
   }
 
   /** The code of the name `t[start, end)` (0 when it names neither a species nor a reservoir). */

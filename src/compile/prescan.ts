@@ -72,7 +72,7 @@ export interface PrescanText {
 }
 
 /** About how many characters of text the worker decodes at a time. */
-export const CHUNK = 1 << 20;
+export const CHUNK = 1 << 16;
 
 /**
  * The worker's side: scans `text` line by line (the line ends of forEachStatement: LF, CR LF, CR)

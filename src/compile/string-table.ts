@@ -34,9 +34,23 @@ export class StringTable {
 
   /** Adds `s`, which the caller knows is not in the table; its index. */
   add(s: string): number {
+    return this.#place(s, hashChars(s, 0, s.length));
+  }
+
+  /** Adds `s` unless it is in the table, hashing it once: its new index, or −1 when it was there. */
+  addIfNew(s: string): number {
+    const h = hashChars(s, 0, s.length), slots = this.#slots;
+    for (let at = slots.start(h); ; at = slots.next(at)) {
+      const i = slots.entry(at);
+      if (i < 0) return this.#place(s, h);
+      if (slots.hash(i) === h && sameChars(this.strings[i]!, s, 0, s.length)) return -1;
+    }
+  }
+
+  #place(s: string, h: number): number {
     const index = this.strings.length;
     this.strings.push(s);
-    this.#slots.place(index, hashChars(s, 0, s.length));
+    this.#slots.place(index, h);
     return index;
   }
 }

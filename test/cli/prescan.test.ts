@@ -21,9 +21,11 @@ describe("the prescan thread", () => {
       lines.push(k % 11 === 0 ? `j${k}: s${i} -> s${j} @ ${Math.exp(Math.sin(k))}` : `s${i} <-> s${j} @ ${Math.exp(Math.sin(k))}, ${(k % 13) + 0.25}`);
     }
     lines.push("assert not detailed_balance");
-    const { text, shared } = decodeUtf8(Buffer.from(lines.join("\r\n") + "\n"), true);
-    expect(shared).not.toBeNull();
-    const prescan = startPrescan(shared!);
+    const bytes = Buffer.from(lines.join("\r\n") + "\n"), shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    shared.set(bytes);
+    const { text, latin1 } = decodeUtf8(shared);
+    expect(latin1?.buffer).toBe(shared.buffer);
+    const prescan = startPrescan(latin1!);
     expect(prescan).not.toBeNull();
     await prescan!.online;
     let result;

@@ -31,4 +31,25 @@ describe("NameIndex", () => {
       { numRuns: 60 },
     );
   });
+
+  it("adds a name once by addIfNew, as add does, and refuses one it has (of either kind)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom("A", "B", "C", "ATP", "s1", "s10", "_"), fc.boolean()), { maxLength: 40 }), (names) => {
+        const index = new NameIndex(), first = new NameIndex();
+        const seen = new Set<string>();
+        for (const [name, isSpecies] of names) {
+          const kind = isSpecies ? "species" : "reservoir";
+          const got = index.addIfNew(kind, name);
+          if (seen.has(name)) expect(got).toBe(-1);
+          else {
+            expect(got).toBe(first.add(kind, name));
+            seen.add(name);
+          }
+        }
+        for (const name of ["A", "B", "C", "ATP", "s1", "s10", "_", "D"]) expect(index.find(name, 0, name.length)).toBe(first.find(name, 0, name.length));
+        expect([index.speciesNames, index.reservoirNames]).toEqual([first.speciesNames, first.reservoirNames]);
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+  });
 });
