@@ -259,8 +259,8 @@ function indexOf(list: readonly { readonly name?: string; readonly id?: string }
  * already frozen (a network built before from the same inputs) is copied, as any other input is.
  */
 export class SpeciesRecord implements Species {
-  #span: Span | undefined;
-  readonly #spans: ((index: number) => Span) | undefined;
+  /** The span, or until first read where to read it (one field: 10^5–10^6 records are copied by the collector). */
+  #span: Span | ((index: number) => Span);
 
   constructor(
     readonly name: string,
@@ -270,12 +270,12 @@ export class SpeciesRecord implements Species {
     /** The span, or where to read it when first asked (a species' span is read only for a message). */
     span: Span | ((index: number) => Span),
   ) {
-    if (typeof span === "function") this.#spans = span;
-    else this.#span = span;
+    this.#span = span;
   }
 
   get span(): Span {
-    return (this.#span ??= this.#spans!(this.index));
+    const span = this.#span;
+    return typeof span === "function" ? (this.#span = span(this.index)) : span;
   }
 
   /** As a plain species (a getter is no own property). */
