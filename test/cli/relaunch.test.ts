@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { RELAUNCH_BYTES, relaunchEnv } from "../../bin/relaunch.js";
+import { RELAUNCH_BYTES, relaunchEnv, relaunchFlags } from "../../bin/relaunch.js";
 import { ROOT } from "../helpers/paths.js";
 
 const BIN = join(ROOT, "bin/ness.js");
@@ -46,6 +46,12 @@ describe("relaunchEnv", () => {
     expect(relaunchEnv([], env, "linux")).toBeNull();
     expect(relaunchEnv(["check", big], { ...env, GLIBC_TUNABLES: "glibc.malloc.arena_max=2" }, "linux")).toBeNull();
     expect(relaunchEnv(["check", big], { ...env, NESS_NO_RELAUNCH: "1" }, "linux")).toBeNull();
+  });
+  it("gives the child an old generation of 8 bytes a byte of the largest file (64 MiB to 1 GiB)", () => {
+    const mb = Math.ceil((8 * readFileSync(big).length) / (1 << 20));
+    expect(relaunchFlags(["check", small, big, "--quiet"])).toEqual([`--initial-old-space-size=${Math.min(1024, mb)}`]);
+    expect(relaunchFlags(["check", small])).toEqual(["--initial-old-space-size=64"]);
+    expect(relaunchFlags(["check", dir, join(dir, "missing.crn")])).toEqual(["--initial-old-space-size=64"]);
   });
 });
 
