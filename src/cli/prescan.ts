@@ -4,6 +4,7 @@
  * PRESCAN_BYTES or more whose text is Latin-1 (one byte a character, so the thread's columns are
  * the compiler's): the thread costs ~45 ms to start, paid back from about 10^4 lines.
  */
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { prescanBuffers, PrescanReader } from "../compile/prescan.js";
 
@@ -18,8 +19,9 @@ export interface Prescan {
   close(): void;
 }
 
-/** A running prescan of `latin1` (a text's bytes in shared memory), or null when no thread could be started. */
-export function startPrescan(latin1: Uint8Array): Prescan | null {
+/** A running prescan of `latin1` (a text's bytes in shared memory), or null on a machine of one core (a second thread would only take turns with the compiler) or when no thread could be started. */
+export function startPrescan(latin1: Uint8Array, cores = availableParallelism()): Prescan | null {
+  if (cores < 2) return null;
   const buffers = prescanBuffers();
   let worker: Worker;
   try {

@@ -25,7 +25,8 @@ describe("the prescan thread", () => {
     shared.set(bytes);
     const { text, latin1 } = decodeUtf8(shared);
     expect(latin1?.buffer).toBe(shared.buffer);
-    const prescan = startPrescan(latin1!);
+    expect(startPrescan(latin1!, 1)).toBeNull(); // one core: no second thread
+    const prescan = startPrescan(latin1!, 2);
     expect(prescan).not.toBeNull();
     await prescan!.online;
     let result;
