@@ -29,64 +29,50 @@ export interface Decoded {
  */
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   if (isAscii(bytes)) return { text: asBuffer(bytes).toString("latin1"), latin1: bytes };
-  const n = latin1Length(bytes);
-  if (n < 0) return { text: asBuffer(bytes).toString("utf8"), latin1: null };
-  const latin1 = toLatin1InPlace(bytes, n);
+  // a first pass only reads (a text that is not Latin-1 is left as it was), a second rewrites
+  if (latin1Pass(bytes, false) < 0) return { text: asBuffer(bytes).toString("utf8"), latin1: null };
+  const latin1 = bytes.subarray(0, latin1Pass(bytes, true));
   return { text: asBuffer(latin1).toString("latin1"), latin1 };
 }
 
 /** The number of characters of UTF-8 `bytes` when every one is below U+0100, else −1 (one too high, or invalid UTF-8). */
 export function latin1Length(bytes: Uint8Array): number {
+  return latin1Pass(bytes, false);
+}
+
+/**
+ * latin1Length of `bytes`; with `write`, also rewrites them as Latin-1 in place, from the front
+ * (each character takes at most the bytes it had), which only a text latin1Length accepts may have.
+ */
+function latin1Pass(bytes: Uint8Array, write: boolean): number {
   const n = bytes.length;
-  let i = 0, chars = 0;
+  let i = 0, o = 0;
   while (i < n) {
     const end = Math.min(i + STRETCH, n);
     if (isAscii(bytes.subarray(i, end))) {
-      chars += end - i;
+      if (write && o !== i) bytes.copyWithin(o, i, end);
+      o += end - i;
       i = end;
       continue;
     }
     // byte by byte to the stretch's end, and on past it to the next ASCII byte (never inside a character)
     while (i < end || (i < n && bytes[i]! >= 0x80)) {
       const c = bytes[i]!;
-      chars++;
       if (c < 0x80) {
+        if (write) bytes[o] = c;
+        o++;
         i++;
         continue;
       }
       // U+0080–U+00BF is C2 80–BF, U+00C0–U+00FF is C3 80–BF
-      if ((c !== 0xc2 && c !== 0xc3) || i + 1 >= n || (bytes[i + 1]! & 0xc0) !== 0x80) return -1;
+      const next = i + 1 < n ? bytes[i + 1]! : 0;
+      if ((c !== 0xc2 && c !== 0xc3) || (next & 0xc0) !== 0x80) return -1;
+      if (write) bytes[o] = ((c & 0x03) << 6) | (next & 0x3f);
+      o++;
       i += 2;
     }
   }
-  return chars;
-}
-
-/** Rewrites UTF-8 `bytes` of `chars` characters, all below U+0100 (latin1Length), as Latin-1 in place; the view of the result. */
-function toLatin1InPlace(bytes: Uint8Array, chars: number): Uint8Array {
-  const n = bytes.length;
-  let i = 0, o = 0;
-  while (i < n) {
-    const end = Math.min(i + STRETCH, n);
-    if (isAscii(bytes.subarray(i, end))) {
-      if (o !== i) bytes.copyWithin(o, i, end);
-      o += end - i;
-      i = end;
-      continue;
-    }
-    while (i < end || (i < n && bytes[i]! >= 0x80)) {
-      const c = bytes[i]!;
-      if (c < 0x80) {
-        bytes[o++] = c;
-        i++;
-      } else {
-        bytes[o++] = ((c & 0x03) << 6) | (bytes[i + 1]! & 0x3f);
-        i += 2;
-      }
-    }
-  }
-  if (o !== chars) throw new Error(`internal error: ${o} Latin-1 bytes of ${chars} characters`);
-  return bytes.subarray(0, o);
+  return o;
 }
 
 function asBuffer(b: Uint8Array): Buffer {
