@@ -11,6 +11,7 @@
  *   names.find("2 A + ATP", 6, 9);     // -1: reservoir 0
  *   names.species.get("A");            // 0
  */
+import { PositionIndex } from "../network/position-index.js";
 import { StringTable } from "./string-table.js";
 
 /** i + 1 for species i, −(i + 1) for reservoir i, 0 for neither. */
@@ -78,12 +79,13 @@ export class NameIndex {
 }
 
 /** The names of one kind (sign 1 species, −1 reservoirs) → index, in declaration order. */
-class KindView implements ReadonlyMap<string, number> {
+class KindView extends PositionIndex {
   // private fields, so a view serialises as a Map does (to {}), not as the whole table
   readonly #index: NameIndex;
   readonly #sign: 1 | -1;
 
   constructor(index: NameIndex, sign: 1 | -1) {
+    super();
     this.#index = index;
     this.#sign = sign;
   }
@@ -96,34 +98,12 @@ class KindView implements ReadonlyMap<string, number> {
     return this.#names.length;
   }
 
+  protected nameAt(i: number): string {
+    return this.#names[i]!;
+  }
+
   get(name: string): number | undefined {
     const code = this.#index.find(name, 0, name.length);
     return code * this.#sign > 0 ? code * this.#sign - 1 : undefined;
-  }
-
-  has(name: string): boolean {
-    return this.get(name) !== undefined;
-  }
-
-  *entries(): MapIterator<[string, number]> {
-    const names = this.#names;
-    for (let i = 0; i < names.length; i++) yield [names[i]!, i];
-  }
-
-  *keys(): MapIterator<string> {
-    yield* this.#names;
-  }
-
-  *values(): MapIterator<number> {
-    for (let i = 0; i < this.#names.length; i++) yield i;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, number]> {
-    return this.entries();
-  }
-
-  forEach(f: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
-    const names = this.#names;
-    for (let i = 0; i < names.length; i++) f.call(thisArg, i, names[i]!, this);
   }
 }
