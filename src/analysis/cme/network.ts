@@ -118,14 +118,14 @@ class CmeTransition extends ColumnReaction {
 
   get forward(): RateConstant {
     const made = (this.#made ??= {});
-    return (made.forward ??= this.#rate(this.#c.g.forward[this.#e]!));
+    return (made.forward ??= propensity(this.#c.g.forward[this.#e]!, this.span));
   }
 
   get reverse(): RateConstant | null {
     const made = (this.#made ??= {});
     if (made.reverse === undefined) {
       const b = this.#c.g.reverse[this.#e]!;
-      made.reverse = b > 0 ? this.#rate(b) : null;
+      made.reverse = b > 0 ? propensity(b, this.span) : null;
     }
     return made.reverse;
   }
@@ -162,10 +162,11 @@ class CmeTransition extends ColumnReaction {
   singleSpecies(side: 0 | 1): number {
     return (side === 0 ? this.#c.g.from : this.#c.g.to)[this.#e]!;
   }
+}
 
-  #rate(value: number): RateConstant {
-    return { value, exact: null, rational: false, span: this.span };
-  }
+/** A transition's rate constant: a propensity, never exact. (A function, not a private method, which would give each of 10⁶ transitions a brand field.) */
+function propensity(value: number, span: Span): RateConstant {
+  return { value, exact: null, rational: false, span };
 }
 
 /**
@@ -173,16 +174,20 @@ class CmeTransition extends ColumnReaction {
  * transition's id is fixed by its position), so 2.5·10⁶ ids are never hashed into a Map.
  */
 class TransitionIds extends PositionIndex {
-  constructor(private readonly c: CmeColumns) {
+  // a private field, so the index serialises as a Map does (to {}), not as the whole generator
+  readonly #c: CmeColumns;
+
+  constructor(c: CmeColumns) {
     super();
+    this.#c = c;
   }
 
   get size(): number {
-    return this.c.g.from.length;
+    return this.#c.g.from.length;
   }
 
   protected nameAt(e: number): string {
-    return this.c.id(e);
+    return this.#c.id(e);
   }
 
   get(id: string): number | undefined {
@@ -191,7 +196,7 @@ class TransitionIds extends PositionIndex {
     const digits = id.slice(cut + 1);
     if (!/^[1-9][0-9]*$/.test(digits)) return undefined;
     const e = Number(digits) - 1;
-    return e < this.size && this.c.id(e) === id ? e : undefined;
+    return e < this.size && this.#c.id(e) === id ? e : undefined;
   }
 }
 
@@ -200,22 +205,24 @@ class TransitionIds extends PositionIndex {
  * by position; 10⁶ names hashed up front cost seconds).
  */
 class StateIndex extends PositionIndex {
+  readonly #names: readonly string[];
   #byName: Map<string, number> | undefined;
 
-  constructor(private readonly names: readonly string[]) {
+  constructor(names: readonly string[]) {
     super();
+    this.#names = names;
   }
 
   get size(): number {
-    return this.names.length;
+    return this.#names.length;
   }
 
   protected nameAt(s: number): string {
-    return this.names[s]!;
+    return this.#names[s]!;
   }
 
   get(name: string): number | undefined {
-    return (this.#byName ??= new Map(this.names.map((n, s) => [n, s]))).get(name);
+    return (this.#byName ??= new Map(this.#names.map((n, s) => [n, s]))).get(name);
   }
 }
 
