@@ -29,12 +29,18 @@ export const RELAUNCH_BYTES = 16 << 20;
  * same. A `--max-old-space-size` of the user's still caps it.
  */
 export function relaunchFlags(argv) {
+  const largest = largestFile(argv.slice(1));
+  return [`--initial-old-space-size=${Math.min(1024, Math.max(64, Math.ceil((8 * largest) / (1 << 20))))}`];
+}
+
+/** The size in bytes of the largest file among a command's arguments (0 for none). */
+function largestFile(args) {
   let largest = 0;
-  for (const a of argv.slice(1)) {
+  for (const a of args) {
     const st = a.startsWith("-") ? undefined : statSync(a, { throwIfNoEntry: false });
     if (st !== undefined && st.isFile()) largest = Math.max(largest, st.size);
   }
-  return [`--initial-old-space-size=${Math.min(1024, Math.max(64, Math.ceil((8 * largest) / (1 << 20))))}`];
+  return largest;
 }
 
 /** The environment a relaunched ness runs with, or null to run in this process. */
@@ -42,11 +48,7 @@ export function relaunchEnv(argv, env, platform) {
   if (platform !== "linux" || env.GLIBC_TUNABLES !== undefined || env.NESS_NO_RELAUNCH) return null;
   const [command, ...rest] = argv;
   if (command === undefined || command === "lsp" || command.startsWith("-")) return null;
-  const large = rest.some((a) => {
-    const st = a.startsWith("-") ? undefined : statSync(a, { throwIfNoEntry: false });
-    return st !== undefined && st.isFile() && st.size >= RELAUNCH_BYTES;
-  });
-  return large ? { ...env, GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" } : null;
+  return largestFile(rest) >= RELAUNCH_BYTES ? { ...env, GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" } : null;
 }
 
 /**
