@@ -23,7 +23,7 @@ export interface LineTokens {
  * kept as written, since the formatter only moves spaces between tokens it understands.
  */
 export function lexLine(line: string): LineTokens | null {
-  const lexed = T.lexer.tokenize(line);
+  const lexed = T.lexer().tokenize(line);
   if (lexed.errors.length > 0) return null;
   const tokens = lexed.tokens.filter((t) => t.tokenType !== T.Newline);
   const last = tokens[tokens.length - 1];

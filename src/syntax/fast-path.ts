@@ -4,6 +4,10 @@
  *   [LABEL:] TERMS ARROW TERMS @ RATE [, RATE]     (each RATE a number or a name)
  *   species|state|reservoir|chemostat|param NAME [= NUMBER], ...
  *
+ * and for the two that a generated file usually has once each, `network "TITLE"` and
+ * `assert [not] NAME` (`assert detailed_balance`): with them read here, a file of only these
+ * shapes never builds the chevrotain parser at all (~50 ms of its grammar's analysis).
+ *
  * It scans characters directly and builds exactly the AST the chevrotain parser builds, spans
  * included (a property test holds the two to that). Anything else on the line, or anything
  * unusual, returns null and the line goes to the chevrotain parser, which also gives the errors.
@@ -78,11 +82,51 @@ export function scanDeclaration(text: string, shape: DeclarationShape): boolean 
     if (text.charCodeAt(i) !== 44) break; // `,`
     i++;
   }
-  return i >= text.length || text.charCodeAt(i) === 35; // the end, or a comment
+  return lineEnds(text, i);
 }
 
 /** What a line is, by its first word: a declaration, a reaction, or neither (chevrotain's). */
 export type LineKind = "declaration" | "reaction" | null;
+
+/**
+ * `network "TITLE"` or `assert [not] NAME` (NAME not a keyword, no call, nothing after it but a
+ * comment) as the AST chevrotain builds for it; null for any other line.
+ */
+export function simpleStatement(text: string, w: Where): Statement | null {
+  const start = skip(text, 0);
+  const kwEnd = scanName(text, start);
+  if (kwEnd < 0) return null;
+  if (wordIn(text, start, kwEnd, NETWORK)) {
+    const open = skip(text, kwEnd);
+    if (text.charCodeAt(open) !== 34) return null; // `"`
+    const close = text.indexOf('"', open + 1);
+    if (close < 0 || !lineEnds(text, skip(text, close + 1))) return null;
+    return { kind: "network", title: text.slice(open + 1, close), span: lineSpan(w, start, close + 1) };
+  }
+  if (!wordIn(text, start, kwEnd, ASSERT)) return null;
+  let at = skip(text, kwEnd);
+  const notEnd = scanName(text, at);
+  const negated = notEnd >= 0 && wordIn(text, at, notEnd, NOT);
+  if (negated) at = skip(text, notEnd);
+  const nameEnd = plainName(text, at);
+  if (nameEnd < 0 || !lineEnds(text, skip(text, nameEnd))) return null;
+  const span = lineSpan(w, at, nameEnd);
+  return { kind: "assert", range: null, at: [], negated, subject: { kind: "name", name: text.slice(at, nameEnd), span }, within: null, comparison: null, span: lineSpan(w, start, nameEnd) };
+}
+
+const NETWORK: readonly string[] = ["network"];
+const ASSERT: readonly string[] = ["assert"];
+const NOT: readonly string[] = ["not"];
+
+/** Whether `text` (one line) is empty, blank or only a comment: no statement, and nothing for the lexer to do. */
+export function blankLine(text: string): boolean {
+  return lineEnds(text, skip(text, 0));
+}
+
+/** Whether column `i` of `text` is its end or a comment's start. */
+function lineEnds(text: string, i: number): boolean {
+  return i >= text.length || text.charCodeAt(i) === 35;
+}
 
 /** The fast path's shape of `text` (one line) by its first word, before scanning the rest. */
 export function lineKind(text: string): LineKind {
@@ -102,7 +146,7 @@ export function fastStatement(text: string, w: Where, shape: ReactionShape = new
   const kind = lineKind(text);
   if (kind === "declaration") return scanDeclaration(text, declared) ? declarationStatement(text, w, declared) : null;
   if (kind === "reaction") return scanReaction(text, shape) ? reactionStatement(text, w, shape) : null;
-  return null;
+  return simpleStatement(text, w);
 }
 
 /** The span of the declaration statement `shape` was scanned from: its keyword to its last declarator's end. */

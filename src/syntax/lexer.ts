@@ -77,5 +77,12 @@ export const ALL_TOKENS: TokenType[] = [
   ...KEYWORDS, Name,
 ];
 
-/** Lexes one line at a time (see parse.ts): offsets are relative to the line, which gives columns. */
-export const lexer = new Lexer(ALL_TOKENS, { positionTracking: "onlyOffset", ensureOptimizations: true });
+let shared: Lexer | undefined;
+
+/**
+ * Lexes one line at a time (see parse.ts): offsets are relative to the line, which gives columns.
+ * Built on first use, as the parser is (~20 ms of chevrotain's analysis of the tokens).
+ */
+export function lexer(): Lexer {
+  return (shared ??= new Lexer(ALL_TOKENS, { positionTracking: "onlyOffset", ensureOptimizations: true }));
+}

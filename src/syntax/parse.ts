@@ -10,8 +10,8 @@ import { tokenMatcher, type CstNode, type IToken } from "chevrotain";
 import { CODES, DiagnosticSink, type Span } from "../diagnostics.js";
 import type { Program, Statement } from "./ast.js";
 import * as T from "./lexer.js";
-import { parser } from "./parser.js";
-import { DeclarationShape, declarationStatement, lineKind, scanDeclaration } from "./fast-path.js";
+import { type NessParser, parser as sharedParser } from "./parser.js";
+import { blankLine, DeclarationShape, declarationStatement, lineKind, scanDeclaration, simpleStatement } from "./fast-path.js";
 import { reactionStatement, ReactionShape, scanReaction } from "./fast-reaction.js";
 import { indexOrEnd, nextLineStart } from "./lines.js";
 import { toAst, type Where } from "./visitor.js";
@@ -91,7 +91,14 @@ export function forEachStatement(text: string, file: string, sink: DiagnosticSin
       previous = lineText;
       continue;
     }
-    const lexed = T.lexer.tokenize(lineText);
+    // a blank or comment line, `network "…"` and `assert [not] NAME` need no lexer either (fast-path.ts)
+    const simple = useFast && kind === null ? simpleStatement(lineText, w) : null;
+    if (simple !== null || (useFast && kind === "reaction" && blankLine(lineText))) {
+      if (simple !== null) visit(simple);
+      previous = lineText;
+      continue;
+    }
+    const lexed = T.lexer().tokenize(lineText);
     for (const e of lexed.errors) {
       if (lexErrors++ === 20) sink.error(CODES.unexpectedCharacter, "more unexpected characters follow; not shown", lineSpan(w, e.offset, e.length));
       if (lexErrors > 20) continue;
@@ -123,7 +130,7 @@ function visitStatement(st: Statement | null, visit: (st: Statement) => void): v
  * energy, volume, current or force): `energy NAME`, `volume VALUE`, `current NAME =`,
  * `force NAME on`. No reaction starts that way (a reaction has an arrow and '@').
  */
-function contextualStatement(tokens: readonly IToken[]): CstNode | null {
+function contextualStatement(parser: NessParser, tokens: readonly IToken[]): CstNode | null {
   const [first, second, third] = tokens;
   if (first?.tokenType !== T.Name || second === undefined) return null;
   const reaction = tokens.some((t) => t.tokenType === T.At || tokenMatcher(t, T.AnyArrow));
@@ -155,10 +162,11 @@ function parseStatement(tokens: IToken[], w: Where, sink: DiagnosticSink, around
     sink.error(CODES.unterminatedString, "string has no closing quote", tokenSpan(w, bad), 'close it on the same line: network "Title"');
     return null;
   }
+  const parser = sharedParser();
   parser.input = tokens;
   let cst;
   try {
-    cst = contextualStatement(tokens) ?? parser.statement();
+    cst = contextualStatement(parser, tokens) ?? parser.statement();
   } catch (e) {
     if (e instanceof RangeError) {
       sink.error(CODES.tooDeep, "expression nested too deeply to parse", tokenSpan(w, tokens[0]!), "split the expression with a param");

@@ -328,5 +328,13 @@ export class NessParser extends CstParser {
   });
 }
 
-/** One parser instance serves every file: chevrotain parsers are reusable after `input = …`. */
-export const parser = new NessParser();
+let shared: NessParser | undefined;
+
+/**
+ * The one parser instance that serves every file (chevrotain parsers are reusable after
+ * `input = …`), built on first use: building it (its grammar's self-analysis) takes ~30 ms, which
+ * a file whose every line the fast path reads never needs.
+ */
+export function parser(): NessParser {
+  return (shared ??= new NessParser());
+}

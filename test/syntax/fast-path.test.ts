@@ -84,8 +84,42 @@ describe("fast path", () => {
     expect(fastStatement("r1: A + 2 B <-> C @ 1.5, kr  # comment", w)).not.toBeNull();
     expect(fastStatement("state s0 = 1, s1, s2", w)).not.toBeNull();
     expect(fastStatement("A -> B @ k*exp(f/2)", w)).toBeNull();
-    expect(fastStatement('network "x"', w)).toBeNull();
-    expect(fastStatement("assert detailed_balance", w)).toBeNull();
+    expect(fastStatement('network "x"', w)).not.toBeNull();
+    expect(fastStatement("assert detailed_balance", w)).not.toBeNull();
+    expect(fastStatement("assert not detailed_balance  # driven", w)).not.toBeNull();
+    expect(fastStatement('network "x"; species A', w)).toBeNull();
+    expect(fastStatement("assert detailed_balance within 1 %", w)).toBeNull();
+    expect(fastStatement("assert conc(A) = 1", w)).toBeNull();
     expect(fastStatement("A -> B @ 1; B -> A @ 1", w)).toBeNull();
+  });
+
+  it("agrees with chevrotain on network and assert lines, and takes the plain ones", () => {
+    const title = fc.constantFrom("", "x", "driven torus, 40000 states", "a # b", "a; b", "×→", "'q'");
+    const networkLine = fc
+      .tuple(ws, fc.constantFrom("network", "networks", "Network"), ws, fc.constantFrom('"', ""), title, fc.constantFrom('"', '""', ""), ws, fc.constantFrom("", "# c", "; assert x", "x", '"'))
+      .map(([s1, kw, s2, open, t, close, s3, end]) => `${s1}${kw}${s2}${open}${t}${close}${s3}${end}`);
+    const subject = fc.constantFrom("detailed_balance", "not", "species", "energy", "__proto__", "x1", "conc(A)", "1", "");
+    const assertLine = fc
+      .tuple(ws, fc.constantFrom("assert", "assertnot", "asserts"), fc.constantFrom(" ", "\t", ""), fc.constantFrom("", "not ", "not\t", "not"), subject, ws, fc.constantFrom("", "# c", "= 1", "within 2 %", "; network \"t\"", "(", "x"))
+      .map(([s1, kw, s2, not, sub, s3, end]) => `${s1}${kw}${s2}${not}${sub}${s3}${end}`);
+    // what the fast path takes: the title closed and nothing after it; a subject that is a name and not a keyword
+    const plainNetwork = (line: string): boolean => /^\s*network\s*"[^"]*"\s*(#.*)?$/.test(line);
+    const plainAssert = (line: string): boolean => {
+      const m = /^\s*assert\s+(not\s+)?([A-Za-z_]\w*)\s*(#.*)?$/.exec(line);
+      return m !== null && !["not", "species"].includes(m[2]!);
+    };
+    for (const [arb, plain] of [[networkLine, plainNetwork], [assertLine, plainAssert]] as const) {
+      let taken = 0;
+      fc.assert(
+        fc.property(arb, (line) => {
+          const r = both(line);
+          expect(r.fast).toEqual(r.slow);
+          expect(r.taken).toBe(plain(line));
+          if (r.taken) taken++;
+        }),
+        { numRuns: 2000, seed: 23 },
+      );
+      expect(taken).toBeGreaterThan(50);
+    }
   });
 });
