@@ -12,8 +12,8 @@
  *
  * A PackedReaction is a `Reaction` (types.ts) like any other: every field reads the same as the
  * record the ordinary path builds (a property test holds the two paths to that). What it makes
- * on first read (the id, span, equation, rate constant objects) it keeps, so a field read twice
- * is the same object. Its fields, index and complexes included, are getters on the class, so a
+ * on first read (the span, equation, rate constant objects) it keeps, so a field read twice
+ * is the same object (the id, a string, is written again on each read). Its fields, index and complexes included, are getters on the class, so a
  * spread `{ ...r }` does not copy them: use `reactionFields(r)` (build.ts).
  */
 import type { Span } from "../diagnostics.js";
@@ -313,12 +313,13 @@ export class PackedReaction extends ColumnReaction {
     this.#store.place(this.#slot, index, reactantComplex, productComplex);
   }
 
-  /** The label, or `R<n>` with n the reaction's 1-based position among all the file's reactions (its index + 1). */
+  /**
+   * The label, or `R<n>` with n the reaction's 1-based position among all the file's reactions
+   * (its index + 1), written afresh on each read: keeping it would make a MadeFields entry per
+   * reaction, which was ~100 ms for the first read of 80 000 ids (a report's tables read them all).
+   */
   get id(): string {
-    const label = this.#store.label(this.#slot);
-    if (label !== null) return label;
-    const made = this.#store.made(this.#slot);
-    return (made.id ??= `R${this.index + 1}`);
+    return this.#store.label(this.#slot) ?? `R${this.index + 1}`;
   }
 
   get labelGiven(): boolean {
@@ -387,7 +388,6 @@ export class PackedReaction extends ColumnReaction {
 
 /** What a packed reaction has made on first read (its id, span, rate objects, equation, the parts of its line). */
 export interface MadeFields {
-  id?: string;
   span?: Span;
   forward?: RateConstant;
   reverse?: RateConstant | null;
