@@ -12,9 +12,10 @@
  *
  * A PackedReaction is a `Reaction` (types.ts) like any other: every field reads the same as the
  * record the ordinary path builds (a property test holds the two paths to that). What it makes
- * on first read (the span, equation, rate constant objects) it keeps, so a field read twice
- * is the same object (the id, a string, is written again on each read). Its fields, index and complexes included, are getters on the class, so a
- * spread `{ ...r }` does not copy them: use `reactionFields(r)` (build.ts).
+ * on first read (the span, equation, rate constant objects) it keeps, so a field read twice is
+ * the same object; an unlabelled id, a string, is written again on each read. Its fields, index
+ * and complexes included, are getters on the class, so a spread `{ ...r }` does not copy them:
+ * use `reactionFields(r)` (build.ts).
  */
 import type { Span } from "../diagnostics.js";
 import { LabelColumn } from "./label-column.js";
@@ -386,7 +387,7 @@ export class PackedReaction extends ColumnReaction {
   }
 }
 
-/** What a packed reaction has made on first read (its id, span, rate objects, equation, the parts of its line). */
+/** What a packed reaction has made on first read (its span, rate objects, equation, the parts of its line). */
 export interface MadeFields {
   span?: Span;
   forward?: RateConstant;

@@ -9,7 +9,6 @@ import { parser } from "./parser.js";
 
 type Children = Record<string, CstElement[] | undefined>;
 
-
 /** Where the statement's line starts: token offsets are relative to their line. */
 export interface Where {
   readonly file: string;
