@@ -16,7 +16,7 @@
  */
 import type { Span } from "../diagnostics.js";
 import type { Declarator, Expr, Identifier, Statement } from "./ast.js";
-import { lineSpan, plainName, reactionStatement, ReactionShape, scanName, scanNumber, scanReaction, skip, wordIn } from "./fast-reaction.js";
+import { lineEnds, lineSpan, plainName, reactionStatement, ReactionShape, scanName, scanNumber, scanReaction, skip, wordIn } from "./fast-reaction.js";
 import { KEYWORD_WORDS } from "./keywords.js";
 import type { Where } from "./visitor.js";
 
@@ -123,10 +123,6 @@ export function blankLine(text: string): boolean {
   return lineEnds(text, skip(text, 0));
 }
 
-/** Whether column `i` of `text` is its end or a comment's start. */
-function lineEnds(text: string, i: number): boolean {
-  return i >= text.length || text.charCodeAt(i) === 35;
-}
 
 /** The fast path's shape of `text` (one line) by its first word, before scanning the rest. */
 export function lineKind(text: string): LineKind {

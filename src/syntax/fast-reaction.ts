@@ -195,7 +195,11 @@ export function scanReaction(t: string, out: ReactionShape): boolean {
   out.rateCount = n;
   out.end = i;
   // the end of the statement: the end of the line, or a comment (a call or an operator fails here)
-  i = skip(t, i);
+  return lineEnds(t, skip(t, i));
+}
+
+/** Whether column `i` of line `t` is its end or a comment's start (where a fast-path statement may end). */
+export function lineEnds(t: string, i: number): boolean {
   return i >= t.length || t.charCodeAt(i) === 35;
 }
 
