@@ -7,9 +7,8 @@
  * null, and the line goes the ordinary way, which words it. So the diagnostics are the ordinary
  * path's by construction, and the lowered reaction is the one lowerReaction builds.
  */
-import { addTerm, sameTerms } from "../network/build.js";
 import { isSingle, NO_SIDE, PackedReaction, PackedStore, singleSide, type LineParts, type SideCode } from "../network/packed.js";
-import type { RateConstant, Term } from "../network/types.js";
+import type { RateConstant } from "../network/types.js";
 import { MAX_EXACT_SIGNIFICANT_DIGITS } from "../network/rate.js";
 import { lineSpan, MAX_SIDE_TERMS, ReactionShape, scanReaction } from "../syntax/fast-reaction.js";
 import type { Where } from "../syntax/visitor.js";
@@ -28,6 +27,9 @@ const INTERNAL = 0, RESERVOIR = 1;
 export class LineScratch {
   /** Per side s the internal and the reservoir terms as SideCodes of the store, at 2s and 2s + 1. */
   readonly sides = new Int32Array(4);
+  /** The internal and the reservoir terms of the side being lowered. */
+  readonly internal = new SideTerms();
+  readonly reservoir = new SideTerms();
   readonly forward = new LoweredRate();
   readonly reverse = new LoweredRate();
 }
@@ -38,7 +40,7 @@ export class LineScratch {
  */
 export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, ids: ReactionIds, names: NameIndex, store: PackedStore, scratch: LineScratch): PackedReaction | null {
   const sides = scratch.sides;
-  if (!lowerSide(line, shape, 0, names, store, sides) || !lowerSide(line, shape, 1, names, store, sides)) return null;
+  if (!lowerSide(line, shape, 0, names, store, scratch) || !lowerSide(line, shape, 1, names, store, scratch)) return null;
   const lhsInternal = sides[INTERNAL]!, lhsReservoir = sides[RESERVOIR]!, rhsInternal = sides[2 + INTERNAL]!, rhsReservoir = sides[2 + RESERVOIR]!;
   const twoWay = shape.twoWay;
   if (shape.rateCount !== (twoWay ? 2 : 1)) return null;
@@ -64,16 +66,18 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
 
 /** Whether two side codes are the same multiset (a pooled list is compared term by term). */
 function sameSide(store: PackedStore, a: SideCode, b: SideCode): boolean {
-  return a === b || (a >= 0 && b >= 0 && sameTerms(store.side(a), store.side(b)));
+  return a === b || (a >= 0 && b >= 0 && store.samePooled(a, b));
 }
 
 /** Lowers side `side` into `sides` (its internal and reservoir codes); false when the ordinary path must. */
-function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameIndex, store: PackedStore, sides: Int32Array): boolean {
+function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameIndex, store: PackedStore, scratch: LineScratch): boolean {
+  const sides = scratch.sides;
   const n = shape.sides[side * 4 + 3]!;
   sides[2 * side + INTERNAL] = NO_SIDE;
   sides[2 * side + RESERVOIR] = NO_SIDE;
   if (n === 0) return true; // `0`
-  let internal: Term[] | null = null, reservoir: Term[] | null = null;
+  const internal = scratch.internal, reservoir = scratch.reservoir;
+  internal.n = reservoir.n = 0;
   for (let j = 0; j < n; j++) {
     const at = (side * MAX_SIDE_TERMS + j) * 4;
     const cStart = shape.terms[at]!, cEnd = shape.terms[at + 1]!;
@@ -86,14 +90,14 @@ function lowerSide(line: string, shape: ReactionShape, side: 0 | 1, names: NameI
         sides[2 * side + INTERNAL] = singleSide(code - 1);
         return true;
       }
-      addTerm((internal ??= []), code - 1, coefficient);
+      internal.add(code - 1, coefficient);
       continue;
     }
     if (code === 0) return false; // unknown, or declared later, or not a species: the ordinary path says which
-    addTerm((reservoir ??= []), -code - 1, coefficient);
+    reservoir.add(-code - 1, coefficient);
   }
-  sides[2 * side + INTERNAL] = sideCode(internal, store);
-  sides[2 * side + RESERVOIR] = sideCode(reservoir, store);
+  sides[2 * side + INTERNAL] = internal.code(store);
+  sides[2 * side + RESERVOIR] = reservoir.code(store);
   return true;
 }
 
@@ -105,12 +109,37 @@ function digits(t: string, start: number, end: number): number {
   return v;
 }
 
-function sideCode(terms: Term[] | null, store: PackedStore): SideCode {
-  if (terms === null) return NO_SIDE;
-  const [only] = terms;
-  if (terms.length === 1 && only!.coefficient === 1) return singleSide(only!.index);
-  // a copy: the list grown by push keeps room for 16 more terms, 10^5 times over
-  return store.pool(terms.slice());
+/**
+ * One side's internal (or reservoir) terms as lowerSide gathers them: species indices kept sorted
+ * with their coefficients, a species met again adding to its coefficient (addTerm's rule, in
+ * typed arrays reused line after line), handed to the store as a side code.
+ */
+class SideTerms {
+  readonly index = new Int32Array(MAX_SIDE_TERMS);
+  readonly coefficient = new Float64Array(MAX_SIDE_TERMS);
+  n = 0;
+
+  add(index: number, coefficient: number): void {
+    const ix = this.index, cs = this.coefficient;
+    let i = 0;
+    while (i < this.n && ix[i]! < index) i++;
+    if (i < this.n && ix[i] === index) {
+      cs[i] = cs[i]! + coefficient;
+      return;
+    }
+    ix.copyWithin(i + 1, i, this.n);
+    cs.copyWithin(i + 1, i, this.n);
+    ix[i] = index;
+    cs[i] = coefficient;
+    this.n++;
+  }
+
+  /** The side code of these terms: none, one species once, or a list the store keeps. */
+  code(store: PackedStore): SideCode {
+    if (this.n === 0) return NO_SIDE;
+    if (this.n === 1 && this.coefficient[0] === 1) return singleSide(this.index[0]!);
+    return store.pool(this.index, this.coefficient, this.n);
+  }
 }
 
 /** A rate's value and, for a literal, whether it is an exact rational; its object when it is a param. */

@@ -10,8 +10,7 @@
  *   t.find("2 A + ATP", 6, 9);   // 1
  *   t.find("2 A + ATP", 2, 4);   // -1: "A " is not in it
  */
-import { mix } from "../network/build.js";
-import { HashSlots } from "../network/hash-slots.js";
+import { HashSlots, mix } from "../network/hash-slots.js";
 
 export class StringTable {
   /** The strings, by index. */

@@ -4,8 +4,10 @@
  */
 import type { Span } from "../diagnostics.js";
 import { reactionColumns } from "./effective-rates.js";
-import { HashSlots } from "./hash-slots.js";
-import { ColumnReaction, singleSpecies } from "./packed.js";
+import { HashSlots, mix, TERMS_HASH_SEED, termsHashStep } from "./hash-slots.js";
+
+export { mix } from "./hash-slots.js";
+import { ColumnReaction, PackedReaction, singleSpecies } from "./packed.js";
 import type { Assert, Complex, Force, MeasuredCurrent, Network, NetworkKind, RateConstant, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
 
 /** What the compiler hands over: the IR's records less what building assigns (indices, complexes). */
@@ -185,11 +187,38 @@ class Complexes {
     for (let at = slots.start(h); ; at = slots.next(at)) {
       const c = slots.entry(at);
       if (c < 0) break;
-      if (slots.hash(c) === h && sameTerms(termsOf(this.#source[c]!, this.#side[c]!), terms)) return c;
+      if (slots.hash(c) !== h) continue;
+      const pooled = this.#pooled(c);
+      if (pooled >= 0 ? (this.#source[c] as PackedReaction).store.pooledIs(pooled, terms) : sameTerms(termsOf(this.#source[c]!, this.#side[c]!), terms)) return c;
     }
     const i = this.#add(terms, 0);
     slots.place(i, h);
     return i;
+  }
+
+  /**
+   * The complex of side `side` of a packed reaction, whose list is kept flat as `code` of its
+   * store: hashed and compared there, so no term list is made for it (the complex's terms are
+   * read from the reaction when first asked for).
+   */
+  indexOfPooled(r: PackedReaction, side: 0 | 1, code: number): number {
+    const store = r.store, slots = this.#slots, h = store.pooledHash(code) | 0;
+    for (let at = slots.start(h); ; at = slots.next(at)) {
+      const c = slots.entry(at);
+      if (c < 0) break;
+      if (slots.hash(c) !== h) continue;
+      const source = this.#source[c]!, pooled = this.#pooled(c);
+      if (pooled >= 0 && (source as PackedReaction).store === store ? store.samePooled(pooled, code) : store.pooledIs(code, termsOf(source, this.#side[c]!))) return c;
+    }
+    const i = this.#add(r, side);
+    slots.place(i, h);
+    return i;
+  }
+
+  /** The flat list code of complex c when its source is a packed reaction's kept list, else −1. */
+  #pooled(c: number): number {
+    const source = this.#source[c];
+    return source instanceof PackedReaction ? source.pooledSide(this.#side[c] as 0 | 1) : -1;
   }
 
   #add(source: ComplexSource, side: 0 | 1): number {
@@ -205,28 +234,11 @@ class Complexes {
   }
 }
 
-/** A 32-bit hash of a complex's terms (FNV-style mixing of index and coefficient). */
+/** A 32-bit hash of a complex's terms (FNV-style mixing of index and coefficient; a packed list's `pooledHash` is the same). */
 function hash(terms: readonly Term[]): number {
-  let h = 0x811c9dc5 | 0;
-  for (let k = 0; k < terms.length; k++) {
-    const t = terms[k]!;
-    h = Math.imul(h ^ t.index, 0x01000193);
-    h = Math.imul(h ^ t.coefficient, 0x01000193);
-  }
+  let h = TERMS_HASH_SEED;
+  for (let k = 0; k < terms.length; k++) h = termsHashStep(h, terms[k]!.index, terms[k]!.coefficient);
   return mix(h);
-}
-
-/**
- * MurmurHash3's finaliser: every input bit reaches every output bit. FNV's multiplier alone leaves
- * the low bits (the ones a power-of-two table keeps) depending only on the inputs' low bits, and
- * the old `h ^ (h >>> 15)` brought only some high bits down.
- */
-export function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
@@ -300,7 +312,9 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
   // a side that is one species once (every Markov jump's) is found by the species, its list read only for a new complex
   const sideComplex = (r: ReactionInput, side: 0 | 1): number => {
     const only = singleSpecies(r, side);
-    return only >= 0 && only < species.length ? table.indexOfSingle(only, r, side) : table.indexOf(side === 0 ? r.reactants : r.products);
+    if (only >= 0 && only < species.length) return table.indexOfSingle(only, r, side);
+    const pooled = r instanceof PackedReaction ? r.pooledSide(side) : -1;
+    return pooled >= 0 ? table.indexOfPooled(r as PackedReaction, side, pooled) : table.indexOf(side === 0 ? r.reactants : r.products);
   };
   const reactions: Reaction[] = known.adopt ? (input.reactions as Reaction[]) : new Array<Reaction>(input.reactions.length);
   for (let index = 0; index < input.reactions.length; index++) {

@@ -73,3 +73,24 @@ export class HashSlots {
     }
   }
 }
+
+/**
+ * MurmurHash3's finaliser: every input bit reaches every output bit. FNV's multiplier alone leaves
+ * the low bits (the ones a power-of-two table keeps) depending only on the inputs' low bits, and
+ * the old `h ^ (h >>> 15)` brought only some high bits down.
+ */
+export function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Where a complex's hash starts (FNV-1a's offset basis): h = termsHashStep(h, index, coefficient) per term, then mix(h). */
+export const TERMS_HASH_SEED = 0x811c9dc5 | 0;
+
+/** One term of a complex's hash: the term lists of build.ts and the packed lists of packed.ts hash alike. */
+export function termsHashStep(h: number, index: number, coefficient: number): number {
+  return Math.imul(Math.imul(h ^ index, 0x01000193) ^ coefficient, 0x01000193);
+}

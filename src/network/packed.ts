@@ -18,6 +18,7 @@
  * use `reactionFields(r)` (build.ts).
  */
 import type { Span } from "../diagnostics.js";
+import { mix, TERMS_HASH_SEED, termsHashStep } from "./hash-slots.js";
 import { LabelColumn } from "./label-column.js";
 import { LiteralRate } from "./rate.js";
 import type { RateConstant, Reaction, Term } from "./types.js";
@@ -71,8 +72,18 @@ export class PackedStore {
   #size = 0;
   /** Per slot its label, null for none (nothing per slot while no slot has one). */
   readonly #labels = new LabelColumn();
-  /** Term lists with more than one term, or a coefficient above 1, one per side that has one (equal ones are found by buildNetwork's complex table). */
-  readonly #pool: (readonly Term[])[] = [];
+  /**
+   * Term lists with more than one term, or a coefficient above 1, one per side that has one (equal
+   * ones are found by buildNetwork's complex table), kept flat: list c's species indices and
+   * coefficients at [#poolStart[c], #poolStart[c + 1]) of #poolIndex and #poolCoefficient. Its
+   * Term[] is made when first read (`side`), so compiling a file makes no object per term.
+   */
+  #poolIndex = new Int32Array(1024);
+  #poolCoefficient = new Float64Array(1024);
+  #poolStart = new Int32Array(1024);
+  #pooled = 0;
+  /** The lists made so far by `side`, by code (sized when first read). */
+  #lists: (readonly Term[] | undefined)[] | null = null;
   /** Rate constants that are no literal (a param), by 2·slot + direction. */
   readonly #objects = new Map<number, RateConstant>();
   /** Equations that are not a stretch of the line as written, by slot. */
@@ -100,7 +111,21 @@ export class PackedStore {
   /** The pooled term list `code` stands for (see SideCode). */
   side(code: SideCode): readonly Term[] {
     if (code === NO_SIDE) return this.shared.none;
-    return code >= 0 ? this.#pool[code]! : this.shared.single(-code - 2);
+    if (code < 0) return this.shared.single(-code - 2);
+    let lists = this.#lists;
+    if (lists === null || lists.length < this.#pooled) {
+      // a holey array of the pool's size, not one grown by stores far past its end (which V8 keeps as a dictionary)
+      const sized = new Array<readonly Term[] | undefined>(this.#pooled);
+      for (let c = 0; c < (lists?.length ?? 0); c++) sized[c] = lists![c];
+      this.#lists = lists = sized;
+    }
+    let terms = lists[code];
+    if (terms === undefined) {
+      const made: Term[] = [];
+      for (let k = this.#poolStart[code]!, end = this.#poolStart[code + 1]!; k < end; k++) made.push({ index: this.#poolIndex[k]!, coefficient: this.#poolCoefficient[k]! });
+      lists[code] = terms = Object.freeze(made);
+    }
+    return terms;
   }
 
   /** What slot `slot`'s reaction has made so far (made on first asking). */
@@ -110,10 +135,47 @@ export class PackedStore {
     return m;
   }
 
-  /** Keeps a list (sorted by index, frozen here); its code. */
-  pool(terms: readonly Term[]): SideCode {
-    this.#pool.push(Object.freeze(terms));
-    return this.#pool.length - 1;
+  /**
+   * Keeps the list of `n` terms whose species indices and coefficients are `index[0, n)` and
+   * `coefficient[0, n)`, sorted by index, each index once; its code.
+   */
+  pool(index: Int32Array, coefficient: Float64Array, n: number): SideCode {
+    const code = this.#pooled++;
+    if (code + 2 > this.#poolStart.length) this.#poolStart = grown(this.#poolStart, code + 2);
+    const from = this.#poolStart[code]!, to = from + n;
+    if (to > this.#poolIndex.length) {
+      this.#poolIndex = grown(this.#poolIndex, to);
+      this.#poolCoefficient = grown(this.#poolCoefficient, to);
+    }
+    this.#poolIndex.set(index.subarray(0, n), from);
+    this.#poolCoefficient.set(coefficient.subarray(0, n), from);
+    this.#poolStart[code + 1] = to;
+    return code;
+  }
+
+  /** Whether the kept lists `a` and `b` are the same multiset. */
+  samePooled(a: SideCode, b: SideCode): boolean {
+    if (a === b) return true;
+    const starts = this.#poolStart, i0 = starts[a]!, j0 = starts[b]!, n = starts[a + 1]! - i0;
+    if (starts[b + 1]! - j0 !== n) return false;
+    const index = this.#poolIndex, coefficient = this.#poolCoefficient;
+    for (let k = 0; k < n; k++) if (index[i0 + k] !== index[j0 + k] || coefficient[i0 + k] !== coefficient[j0 + k]) return false;
+    return true;
+  }
+
+  /** Whether the kept list `code` is the same multiset as the sorted list `terms`. */
+  pooledIs(code: SideCode, terms: readonly Term[]): boolean {
+    const from = this.#poolStart[code]!, n = this.#poolStart[code + 1]! - from;
+    if (terms.length !== n) return false;
+    for (let k = 0; k < n; k++) if (this.#poolIndex[from + k] !== terms[k]!.index || this.#poolCoefficient[from + k] !== terms[k]!.coefficient) return false;
+    return true;
+  }
+
+  /** The hash buildNetwork's complex table gives the kept list `code` (`termsHash` of its terms). */
+  pooledHash(code: SideCode): number {
+    let h = TERMS_HASH_SEED;
+    for (let k = this.#poolStart[code]!, end = this.#poolStart[code + 1]!; k < end; k++) h = termsHashStep(h, this.#poolIndex[k]!, this.#poolCoefficient[k]!);
+    return mix(h);
   }
 
   /**
@@ -153,15 +215,9 @@ export class PackedStore {
   }
 
   #grow(): void {
-    const ints = new Int32Array(this.#ints.length * 2);
-    ints.set(this.#ints);
-    this.#ints = ints;
-    const flags = new Uint8Array(this.#flags.length * 2);
-    flags.set(this.#flags);
-    this.#flags = flags;
-    const rates = new Float64Array(this.#rates.length * 2);
-    rates.set(this.#rates);
-    this.#rates = rates;
+    this.#ints = grown(this.#ints, 2 * this.#ints.length);
+    this.#flags = grown(this.#flags, 2 * this.#flags.length);
+    this.#rates = grown(this.#rates, 2 * this.#rates.length);
   }
 
   /** A slot's label; null for the default name. */
@@ -230,11 +286,7 @@ export class PackedStore {
     for (let f = F.reactants; f <= F.reservoirProducts; f++) {
       const code = a[o + f]!, into = f < F.reservoirReactants ? species : reservoirs;
       if (isSingle(code)) into[-code - 2] = 1;
-      else if (code >= 0) {
-        // indexed, not for-of: an iterator over 10^5 frozen lists is not always optimised away
-        const terms = this.#pool[code]!;
-        for (let k = 0; k < terms.length; k++) into[terms[k]!.index] = 1;
-      }
+      else if (code >= 0) for (let k = this.#poolStart[code]!, end = this.#poolStart[code + 1]!; k < end; k++) into[this.#poolIndex[k]!] = 1;
     }
   }
 
@@ -358,6 +410,17 @@ export class PackedReaction extends ColumnReaction {
     this.#store.markUsed(this.#slot, species, reservoirs);
   }
 
+  /** The store it is read from. */
+  get store(): PackedStore {
+    return this.#store;
+  }
+
+  /** The store's code of its reactants' (0) or products' (1) kept list, or −1 when that side is none or one species once. */
+  pooledSide(side: 0 | 1): SideCode {
+    const code = this.#store.int(this.#slot, side === 0 ? F.reactants : F.products);
+    return code >= 0 ? code : -1;
+  }
+
   /** The species its reactants (0) or products (1) are once, or −1 when that side is anything else; read from the side code. */
   singleSpecies(side: 0 | 1): number {
     const code = this.#store.int(this.#slot, side === 0 ? F.reactants : F.products);
@@ -394,6 +457,13 @@ export interface MadeFields {
   reverse?: RateConstant | null;
   equation?: string;
   parts?: LineParts;
+}
+
+/** `a` copied into a new array of at least `size` entries (twice its length, or more when that is short). */
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
+  const out = new (a.constructor as new (n: number) => T)(Math.max(size, 2 * a.length));
+  out.set(a);
+  return out;
 }
 
 /** Where the parts of a slot's line are, found once (the line scanned again) and kept. */

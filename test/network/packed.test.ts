@@ -52,6 +52,21 @@ describe("packed reactions", () => {
     }
   });
 
+  it("keep a side of several terms flat: its list made once when read, its complex shared with an equal side of either path", () => {
+    // `@ 2 * 1` is no plain rate: that line goes the ordinary way, with a term list of its own
+    const source = "species A = 1, B, C\nC -> B + 2 A @ 2 * 1\nA + 2 B -> C @ 1\nC -> 2 B + A @ 2\nB + A + B -> C @ 3\n2 A + B -> C @ 4\nC -> 2 A + B @ 1 + 1\n";
+    const n = compile(source, "p.crn").network!;
+    const [ordinary, r1, r2, r3, r4, later] = n.reactions;
+    expect([ordinary instanceof PackedReaction, r1 instanceof PackedReaction, later instanceof PackedReaction]).toEqual([false, true, false]);
+    expect(r1!.reactants).toBe(r1!.reactants);
+    expect(Object.isFrozen(r1!.reactants)).toBe(true);
+    expect([r1!.reactants, r3!.reactants]).toEqual([[{ index: 0, coefficient: 1 }, { index: 1, coefficient: 2 }], [{ index: 0, coefficient: 1 }, { index: 1, coefficient: 2 }]]);
+    expect([r2!.productComplex, r3!.reactantComplex]).toEqual([r1!.reactantComplex, r1!.reactantComplex]);
+    expect([r4!.reactantComplex, later!.productComplex]).toEqual([ordinary!.productComplex, ordinary!.productComplex]);
+    expect(r4!.reactantComplex).not.toBe(r1!.reactantComplex);
+    expect([n.complexes[r1!.reactantComplex]!.label, n.complexes[r4!.reactantComplex]!.label, n.complexes.length]).toEqual(["A + 2 B", "2 A + B", 3]);
+  });
+
   it("are copied with changes through reactionFields, and the columns follow withChanges", () => {
     expect(network.columns.forward[0]).toBe(4.5); // 1.5 · [ATP]
     const doubled = withChanges(network, { reactions: network.reactions.map((r) => ({ ...reactionFields(r), forward: { ...r.forward, value: 2 * r.forward.value, exact: null, span: r.forward.span } })) });
