@@ -147,8 +147,12 @@ export class PackedStore {
       this.#poolIndex = grown(this.#poolIndex, to);
       this.#poolCoefficient = grown(this.#poolCoefficient, to);
     }
-    this.#poolIndex.set(index.subarray(0, n), from);
-    this.#poolCoefficient.set(coefficient.subarray(0, n), from);
+    // element by element: `set(index.subarray(0, n))` would make two array views per list
+    const toIndex = this.#poolIndex, toCoefficient = this.#poolCoefficient;
+    for (let k = 0; k < n; k++) {
+      toIndex[from + k] = index[k]!;
+      toCoefficient[from + k] = coefficient[k]!;
+    }
     this.#poolStart[code + 1] = to;
     return code;
   }
