@@ -12,6 +12,7 @@ import type { Where } from "../syntax/visitor.js";
 import type { CompileContext } from "./context.js";
 import { evaluate, literalValue, type Scope, type Value } from "./evaluate.js";
 import { decimal } from "./decimal.js";
+import { grown } from "../numeric/grown.js";
 import { ofParam, type Sensitivity } from "./sensitivity.js";
 import { NameIndex } from "./name-index.js";
 import { suggest } from "./suggest.js";
@@ -131,15 +132,10 @@ class DeclaredColumns {
 
   #grow(): void {
     const n = 2 * this.#seq.length;
-    const grown = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T, per = 1): T => {
-      const b = make(per * n);
-      b.set(a);
-      return b;
-    };
-    this.#seq = grown(this.#seq, (k) => new Int32Array(k));
-    this.#span = grown(this.#span, (k) => new Int32Array(k), 4);
-    this.#value = grown(this.#value, (k) => new Float64Array(k));
-    this.#state = grown(this.#state, (k) => new Uint8Array(k));
+    this.#seq = grown(this.#seq, n);
+    this.#span = grown(this.#span, 4 * n);
+    this.#value = grown(this.#value, n);
+    this.#state = grown(this.#state, n);
   }
 }
 

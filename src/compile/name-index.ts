@@ -12,6 +12,7 @@
  *   names.species.get("A");            // 0
  */
 import { PositionIndex } from "../network/position-index.js";
+import { grown } from "../numeric/grown.js";
 import { StringTable } from "./string-table.js";
 
 /** i + 1 for species i, −(i + 1) for reservoir i, 0 for neither. */
@@ -58,11 +59,7 @@ export class NameIndex {
   #keep(kind: "species" | "reservoir", index: number, name: string, entry: number): void {
     if (kind === "reservoir") this.reservoirNames.push(name);
     else this.#speciesNames?.push(name);
-    if (entry >= this.#codes.length) {
-      const grown = new Int32Array(2 * this.#codes.length);
-      grown.set(this.#codes);
-      this.#codes = grown;
-    }
+    if (entry >= this.#codes.length) this.#codes = grown(this.#codes, 2 * this.#codes.length);
     this.#codes[entry] = kind === "species" ? index + 1 : -(index + 1);
   }
 

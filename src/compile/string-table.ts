@@ -15,6 +15,7 @@
  *   t.find("2 A + ATP", 2, 4);   // -1: "A " is not in it
  */
 import { HashSlots, mix } from "../network/hash-slots.js";
+import { grown } from "../numeric/grown.js";
 
 export class StringTable {
   /** The strings, by index. */
@@ -72,11 +73,7 @@ export class StringTable {
   #place(s: string, h: number): number {
     const index = this.strings.length;
     this.strings.push(s);
-    if (KEY * index + KEY > this.#keys.length) {
-      const grown = new Int32Array(2 * this.#keys.length);
-      grown.set(this.#keys);
-      this.#keys = grown;
-    }
+    if (KEY * index + KEY > this.#keys.length) this.#keys = grown(this.#keys, 2 * this.#keys.length);
     const keys = this.#keys, o = KEY * index;
     keys[o] = h;
     keys[o + 1] = this.#packs ? s.length : LONG;

@@ -18,6 +18,7 @@
  * use `reactionFields(r)` (build.ts).
  */
 import type { Span } from "../diagnostics.js";
+import { grown } from "../numeric/grown.js";
 import { mix, TERMS_HASH_SEED, termsHashStep } from "./hash-slots.js";
 import { LabelColumn } from "./label-column.js";
 import { LiteralRate } from "./rate.js";
@@ -141,11 +142,12 @@ export class PackedStore {
    */
   pool(index: Int32Array, coefficient: Float64Array, n: number): SideCode {
     const code = this.#pooled++;
-    if (code + 2 > this.#poolStart.length) this.#poolStart = grown(this.#poolStart, code + 2);
+    if (code + 2 > this.#poolStart.length) this.#poolStart = grown(this.#poolStart, Math.max(code + 2, 2 * this.#poolStart.length));
     const from = this.#poolStart[code]!, to = from + n;
     if (to > this.#poolIndex.length) {
-      this.#poolIndex = grown(this.#poolIndex, to);
-      this.#poolCoefficient = grown(this.#poolCoefficient, to);
+      const size = Math.max(to, 2 * this.#poolIndex.length);
+      this.#poolIndex = grown(this.#poolIndex, size);
+      this.#poolCoefficient = grown(this.#poolCoefficient, size);
     }
     // element by element: `set(index.subarray(0, n))` would make two array views per list
     const toIndex = this.#poolIndex, toCoefficient = this.#poolCoefficient;
@@ -461,13 +463,6 @@ export interface MadeFields {
   reverse?: RateConstant | null;
   equation?: string;
   parts?: LineParts;
-}
-
-/** `a` copied into a new array of at least `size` entries (twice its length, or more when that is short). */
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
-  const out = new (a.constructor as new (n: number) => T)(Math.max(size, 2 * a.length));
-  out.set(a);
-  return out;
 }
 
 /** Where the parts of a slot's line are, found once (the line scanned again) and kept. */
