@@ -5,8 +5,6 @@
 import type { Span } from "../diagnostics.js";
 import { reactionColumns } from "./effective-rates.js";
 import { HashSlots, mix, TERMS_HASH_SEED, termsHashStep } from "./hash-slots.js";
-
-export { mix } from "./hash-slots.js";
 import { ColumnReaction, PackedReaction, singleSpecies } from "./packed.js";
 import type { Assert, Complex, Force, MeasuredCurrent, Network, NetworkKind, RateConstant, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
 

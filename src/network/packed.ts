@@ -177,7 +177,7 @@ export class PackedStore {
     return true;
   }
 
-  /** The hash buildNetwork's complex table gives the kept list `code` (`termsHash` of its terms). */
+  /** The hash buildNetwork's complex table gives the kept list `code` (build.ts `hash` of its terms). */
   pooledHash(code: SideCode): number {
     let h = TERMS_HASH_SEED;
     for (let k = this.#poolStart[code]!, end = this.#poolStart[code + 1]!; k < end; k++) h = termsHashStep(h, this.#poolIndex[k]!, this.#poolCoefficient[k]!);
