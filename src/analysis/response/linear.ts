@@ -16,6 +16,7 @@ import type { Network, Term } from "../../network/types.js";
 import { effectiveRates } from "../../network/effective-rates.js";
 import { orthonormalBasis } from "../../numeric/continuous/dense.js";
 import { RESPONSE_DEFAULTS } from "./options.js";
+import { twoProductError } from "../../numeric/eft.js";
 
 /** Past this many species (states) the dense response is not computed by default (`maxDenseResponseSpecies`). */
 export const MAX_RESPONSE_SPECIES = RESPONSE_DEFAULTS.maxDenseResponseSpecies;
@@ -130,14 +131,6 @@ function dot2(a: readonly number[], b: readonly number[]): number {
     s = t;
   }
   return s + c;
-}
-
-const SPLIT = 134217729; // 2^27 + 1
-
-function twoProductError(a: number, b: number, p: number): number {
-  const ca = SPLIT * a, cb = SPLIT * b;
-  const ah = ca - (ca - a), al = a - ah, bh = cb - (cb - b), bl = b - bh;
-  return al * bl - (((p - ah * bh) - al * bh) - ah * bl);
 }
 
 function dotN(a: readonly number[], b: readonly number[]): number {
