@@ -169,7 +169,8 @@ function potentials(network: Network, edges: MarkovEdges, order: Int32Array, par
     if (reservoirs) {
       reservoirs.copyWithin(w * Y, v * Y, v * Y + Y);
       const r = network.reactions[e];
-      if (r && r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((c, y) => { reservoirs[w * Y + y] = (reservoirs[w * Y + y] ?? outOfRange()) + sign * c; });
+      // a loop, not forEach with a closure over w and sign (which would make them a context allocated on every iteration of the tree walk)
+      if (r && r.reservoirReactants.length + r.reservoirProducts.length > 0) for (const [y, c] of reservoirColumn(r)) reservoirs[w * Y + y] = (reservoirs[w * Y + y] ?? outOfRange()) + sign * c;
     }
   }
   const construction = thermo && unconstructed ? (e: number, x: number, y: number, z: number): boolean => {
