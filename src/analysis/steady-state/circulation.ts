@@ -45,7 +45,12 @@ export function circulation(e: FluxEdges): Float64Array {
       live.push(k);
     }
   }
-  live.sort((a, b) => (traffic[b] ?? 0) - (traffic[a] ?? 0) || a - b);
+  // the comparator answers a small integer: a difference of traffics would be a double, boxed on
+  // every one of the sort's ~m log m calls (19 MB of garbage for the 80 000 edges of a report's torus)
+  live.sort((a, b) => {
+    const ta = traffic[a] ?? 0, tb = traffic[b] ?? 0;
+    return tb > ta ? 1 : tb < ta ? -1 : a - b;
+  });
   // Kruskal: busiest edges first into the forest
   const root = new Int32Array(n).map((_, i) => i);
   const find = (x: number): number => {
