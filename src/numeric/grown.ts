@@ -1,7 +1,6 @@
 /**
  * A typed array copied into a new one of `size` entries (≥ its length), the rest zero: how the
- * compiler's columns (packed reactions, names, declarations) grow, or are sized once for a line
- * whose count is known.
+ * compiler's columns (packed reactions, names, declarations) grow.
  */
 export function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer>;
 export function grown(a: Float64Array, size: number): Float64Array<ArrayBuffer>;

@@ -138,7 +138,7 @@ export function markovSteadyState(network: Network, solved?: StationaryResult): 
     sigma = null;
     notes.push(`entropy production is infinite: ${infinite.join(", ")} carry flux with no reverse rate`);
   }
-  const concentrations = Array.from({ length: n }, (_, i) => pi[i] ?? outOfRange());
+  const concentrations = Array.from(pi);
   const state: SteadyState = {
     concentrations, fluxes, forwardRates: vPlus, reverseRates: vMinus, netFluxes,
     entropyProduction: sigma, entropyProductionBound: sigma === null ? null : sigmaRoundingBound(terms), stable: true, reached: true, leadingEigenvalue: null,
