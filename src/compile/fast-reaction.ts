@@ -4,10 +4,10 @@
  * without a word to say is taken; anything lowerReaction would report (an unknown or undeclared
  * name, a bad coefficient, a rate count or value it rejects, a reaction that changes nothing, a
  * Markov jump that is not one state to one, a reservoir-only reaction) makes lowerShape return
- * null, and the line goes the ordinary way, which words it. So the diagnostics are the ordinary
- * path's by construction, and the lowered reaction is the one lowerReaction builds.
+ * −1, and the line goes the ordinary way, which words it. So the diagnostics are the ordinary
+ * path's by construction, and the lowered reaction reads as the one lowerReaction builds.
  */
-import { isSingle, NO_SIDE, PackedReaction, PackedStore, singleSide, type LineParts, type SideCode } from "../network/packed.js";
+import { isSingle, NO_SIDE, PackedStore, singleSide, type LineParts, type SideCode } from "../network/packed.js";
 import type { RateConstant } from "../network/types.js";
 import { MAX_EXACT_SIGNIFICANT_DIGITS } from "../network/rate.js";
 import { lineSpan, MAX_SIDE_TERMS, ReactionShape, scanReaction } from "../syntax/fast-reaction.js";
@@ -35,24 +35,25 @@ export class LineScratch {
 }
 
 /**
- * The reaction `shape` describes in `line`, registered with `ids` and kept in `store`, or null
- * (registering nothing) when the ordinary path must lower it because something would be reported.
+ * The reaction `shape` describes in `line`, registered with `ids` and kept in `store`: its slot
+ * there (no object is made for it: network/reaction-reader.ts), or −1 (registering nothing) when
+ * the ordinary path must lower it because something would be reported.
  */
-export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, ids: ReactionIds, names: NameIndex, store: PackedStore, scratch: LineScratch): PackedReaction | null {
+export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: DeclarationTable, ids: ReactionIds, names: NameIndex, store: PackedStore, scratch: LineScratch): number {
   const sides = scratch.sides;
-  if (!lowerSide(line, shape, 0, names, store, scratch) || !lowerSide(line, shape, 1, names, store, scratch)) return null;
+  if (!lowerSide(line, shape, 0, names, store, scratch) || !lowerSide(line, shape, 1, names, store, scratch)) return -1;
   const lhsInternal = sides[INTERNAL]!, lhsReservoir = sides[RESERVOIR]!, rhsInternal = sides[2 + INTERNAL]!, rhsReservoir = sides[2 + RESERVOIR]!;
   const twoWay = shape.twoWay;
-  if (shape.rateCount !== (twoWay ? 2 : 1)) return null;
+  if (shape.rateCount !== (twoWay ? 2 : 1)) return -1;
   const { forward, reverse } = scratch;
-  if (!rate(line, w, shape, 0, decls, forward)) return null;
-  if (twoWay && !rate(line, w, shape, 1, decls, reverse)) return null;
+  if (!rate(line, w, shape, 0, decls, forward)) return -1;
+  if (twoWay && !rate(line, w, shape, 1, decls, reverse)) return -1;
   const sameInternal = sameSide(store, lhsInternal, rhsInternal);
-  if (sameInternal && sameSide(store, lhsReservoir, rhsReservoir)) return null; // changes nothing: an error
+  if (sameInternal && sameSide(store, lhsReservoir, rhsReservoir)) return -1; // changes nothing: an error
   if (decls.kind === "markov") {
     // a jump is one state once to another
-    if (!isSingle(lhsInternal) || !isSingle(rhsInternal) || lhsInternal === rhsInternal) return null;
-  } else if (sameInternal) return null; // a reservoir-only reaction: a warning
+    if (!isSingle(lhsInternal) || !isSingle(rhsInternal) || lhsInternal === rhsInternal) return -1;
+  } else if (sameInternal) return -1; // a reservoir-only reaction: a warning
   const labelled = shape.labelStart >= 0;
   const label = labelled ? line.slice(shape.labelStart, shape.labelEnd) : null;
   ids.addAt(label, w, labelled ? shape.labelStart : shape.start, labelled ? shape.labelEnd : shape.end);
@@ -61,7 +62,7 @@ export function lowerShape(line: string, w: Where, shape: ReactionShape, decls: 
   const equation = isCanonical(line, shape) ? null : `${sideText(line, shape, 0)} ${twoWay ? "<->" : "->"} ${sideText(line, shape, 1)}`;
   const reverseObject = twoWay ? reverse.object : null;
   if (forward.object !== null || reverseObject !== null || equation !== null) store.keep(slot, { forward: forward.object, reverse: reverseObject, equation });
-  return new PackedReaction(store, slot);
+  return slot;
 }
 
 /** Whether two side codes are the same multiset (a pooled list is compared term by term). */

@@ -3,7 +3,7 @@
  * held at a fixed concentration, so mass action makes it a factor of the rate constant. For the
  * Markov network of a file this is the jump rate: `E + ATP -> EATP @ k` jumps E → EATP at k·[ATP].
  */
-import { isTwoWay, rateValue, singleSpecies } from "./packed.js";
+import { ArrayReader, twoWayAt, type ReactionReader } from "./reaction-reader.js";
 import type { MarkovEdges, Network, Reaction, ReactionColumns, Reservoir, Term } from "./types.js";
 
 /** Per reaction: k⁺_r Π_Y [Y]^α_Yr and k⁻_r Π_Y [Y]^β_Yr (0 for a one-way reaction). */
@@ -29,10 +29,11 @@ export function effectiveRates(network: Network): EffectiveRates {
 /**
  * The columns of a network's reactions (types.ts `ReactionColumns`), as buildNetwork stores them:
  * the effective rate constants, and the state graph when every reaction is one species once to
- * another once. O(reactions), no object per reaction.
+ * another once. O(reactions), read through `reader` (reaction-reader.ts): no object per reaction.
  */
-export function reactionColumns(species: number, reactions: readonly Reaction[], reservoirs: readonly Reservoir[]): ReactionColumns {
-  const m = reactions.length;
+export function reactionColumns(species: number, reactions: ReactionReader | readonly Reaction[], reservoirs: readonly Reservoir[]): ReactionColumns {
+  const reader = Array.isArray(reactions) ? new ArrayReader(reactions as readonly Reaction[]) : (reactions as ReactionReader);
+  const m = reader.count;
   const forward = new Float64Array(m), reverse = new Float64Array(m);
   const fold = (k: number, terms: readonly Term[]): number => {
     let w = k;
@@ -40,26 +41,23 @@ export function reactionColumns(species: number, reactions: readonly Reaction[],
     return w;
   };
   for (let r = 0; r < m; r++) {
-    // the numbers of a packed reaction straight from the compiler's columns, no rate object made
-    const x = reactions[r]!;
-    const k = rateValue(x, 0), back = rateValue(x, 1);
-    forward[r] = x.reservoirReactants.length === 0 ? k : fold(k, x.reservoirReactants);
-    reverse[r] = Number.isNaN(back) ? 0 : x.reservoirProducts.length === 0 ? back : fold(back, x.reservoirProducts);
+    const k = reader.rateValue(r, 0), back = reader.rateValue(r, 1), held = reader.hasReservoirs(r);
+    forward[r] = held ? fold(k, reader.reservoirTerms(r, 0)) : k;
+    reverse[r] = Number.isNaN(back) ? 0 : held ? fold(back, reader.reservoirTerms(r, 1)) : back;
   }
-  return { forward, reverse, edges: stateEdges(species, reactions) };
+  return { forward, reverse, edges: stateEdges(species, reader) };
 }
 
 /** Transition r from[r] → to[r], or null when some reaction is not one species once to another once. */
-function stateEdges(states: number, reactions: readonly Reaction[]): MarkovEdges | null {
-  const m = reactions.length;
+function stateEdges(states: number, reader: ReactionReader): MarkovEdges | null {
+  const m = reader.count;
   const from = new Int32Array(m), to = new Int32Array(m), twoWay = new Uint8Array(m);
   for (let r = 0; r < m; r++) {
-    const x = reactions[r]!;
-    const a = singleSpecies(x, 0), b = singleSpecies(x, 1);
+    const a = reader.singleSpecies(r, 0), b = reader.singleSpecies(r, 1);
     if (a < 0 || b < 0) return null;
     from[r] = a;
     to[r] = b;
-    twoWay[r] = isTwoWay(x) ? 1 : 0;
+    twoWay[r] = twoWayAt(reader, r) ? 1 : 0;
   }
   return { states, from, to, twoWay };
 }

@@ -286,6 +286,29 @@ export class PackedStore {
     return (this.#flags[slot]! & (direction === 0 ? FORWARD_RATIONAL : REVERSE_RATIONAL)) !== 0;
   }
 
+  /** The term list of a slot's side: 0 reactants, 1 products, 2 reservoir reactants, 3 reservoir products. */
+  terms(slot: number, side: 0 | 1 | 2 | 3): readonly Term[] {
+    return this.side(this.int(slot, F.reactants + side));
+  }
+
+  /** The species a slot's reactants (0) or products (1) are once, or −1 when that side is anything else; read from the side code. */
+  singleSpecies(slot: number, side: 0 | 1): number {
+    const code = this.int(slot, side === 0 ? F.reactants : F.products);
+    // a kept list is never one species once (the compiler codes that as a single)
+    return isSingle(code) ? -code - 2 : -1;
+  }
+
+  /** The code of a slot's reactants' (0) or products' (1) kept list, or −1 when that side is none or one species once. */
+  pooledSide(slot: number, side: 0 | 1): SideCode {
+    const code = this.int(slot, side === 0 ? F.reactants : F.products);
+    return code >= 0 ? code : -1;
+  }
+
+  /** Whether a slot's reaction names a reservoir on either side. */
+  hasReservoirs(slot: number): boolean {
+    return this.int(slot, F.reservoirReactants) !== NO_SIDE || this.int(slot, F.reservoirProducts) !== NO_SIDE;
+  }
+
   /** Sets species[i] (reservoirs[y]) to 1 for each species (reservoir) a slot's sides name, from the side codes. */
   markUsed(slot: number, species: Uint8Array, reservoirs: Uint8Array): void {
     const o = F.COUNT * slot, a = this.#ints;
@@ -386,19 +409,19 @@ export class PackedReaction extends ColumnReaction {
   }
 
   get reactants(): readonly Term[] {
-    return this.#store.side(this.#store.int(this.#slot, F.reactants));
+    return this.#store.terms(this.#slot, 0);
   }
 
   get products(): readonly Term[] {
-    return this.#store.side(this.#store.int(this.#slot, F.products));
+    return this.#store.terms(this.#slot, 1);
   }
 
   get reservoirReactants(): readonly Term[] {
-    return this.#store.side(this.#store.int(this.#slot, F.reservoirReactants));
+    return this.#store.terms(this.#slot, 2);
   }
 
   get reservoirProducts(): readonly Term[] {
-    return this.#store.side(this.#store.int(this.#slot, F.reservoirProducts));
+    return this.#store.terms(this.#slot, 3);
   }
 
   /** The forward (0) or reverse (1) rate constant's value, without making its object (NaN: one-way). */
@@ -423,15 +446,12 @@ export class PackedReaction extends ColumnReaction {
 
   /** The store's code of its reactants' (0) or products' (1) kept list, or −1 when that side is none or one species once. */
   pooledSide(side: 0 | 1): SideCode {
-    const code = this.#store.int(this.#slot, side === 0 ? F.reactants : F.products);
-    return code >= 0 ? code : -1;
+    return this.#store.pooledSide(this.#slot, side);
   }
 
   /** The species its reactants (0) or products (1) are once, or −1 when that side is anything else; read from the side code. */
   singleSpecies(side: 0 | 1): number {
-    const code = this.#store.int(this.#slot, side === 0 ? F.reactants : F.products);
-    // a kept list is never one species once (the compiler codes that as a single)
-    return isSingle(code) ? -code - 2 : -1;
+    return this.#store.singleSpecies(this.#slot, side);
   }
 
   get forward(): RateConstant {

@@ -6,7 +6,7 @@
  * treat them as one reaction whose net flux is v_first − v_second.
  */
 import { EchelonBuilder } from "../numeric/exact/integer-matrix.js";
-import { isTwoWay } from "./packed.js";
+import { reactionReader, twoWayAt } from "./reaction-reader.js";
 import type { Network, Reaction, Term } from "./types.js";
 
 /** The pairs of a network: [first, second] in index order, and each reaction's partner. */
@@ -35,12 +35,13 @@ export function oppositePairs(network: Network): ReactionPairs {
   };
   const waiting = new Map<string, number[]>();
   const pairs: [number, number][] = [];
-  const partner = new Int32Array(network.reactions.length).fill(-1);
-  const reactions = network.reactions;
+  // read number by number (reaction-reader.ts): only a one-way reaction is made as an object
+  const reader = reactionReader(network);
+  const partner = new Int32Array(reader.count).fill(-1);
   // an index loop: a for-of over 10^5–10^6 reactions made an iterator result for each before it was optimised
-  for (let i = 0; i < reactions.length; i++) {
-    const r = reactions[i]!;
-    if (isTwoWay(r)) continue;
+  for (let i = 0; i < reader.count; i++) {
+    if (twoWayAt(reader, i)) continue;
+    const r = reader.reaction(i);
     const own = key(r, false), flipped = key(r, true);
     if (own === flipped) continue;
     const p = waiting.get(flipped)?.shift();
@@ -60,7 +61,8 @@ export function oppositePairs(network: Network): ReactionPairs {
 /** The note every report gives when pairs were formed; null when there are none. */
 export function pairsNote(network: Network, pairs: ReactionPairs): string | null {
   if (pairs.pairs.length === 0) return null;
-  const id = (r: number): string => network.reactions[r]?.id ?? `#${r}`;
+  const reader = reactionReader(network);
+  const id = (r: number): string => (r >= 0 && r < reader.count ? reader.reaction(r).id : `#${r}`);
   const shown = pairs.pairs.slice(0, 12).map(([f, b]) => `${id(f)} with ${id(b)}`);
   const more = pairs.pairs.length > 12 ? ` and ${pairs.pairs.length - 12} more` : "";
   return `opposite one-way reactions treated as one reversible reaction (net flux first minus second) for balance, currents and entropy production: ${shown.join(", ")}${more}`;

@@ -12,9 +12,9 @@
  */
 import { powInt } from "../../numeric/exact/rational.js";
 import { reservoirColumn } from "../../network/stoichiometry.js";
-import { isTwoWay, rateRational, rateValue } from "../../network/packed.js";
 import { oppositePairs } from "../../network/pairs.js";
-import type { Network, Reaction } from "../../network/types.js";
+import { reactionReader, twoWayAt, type ReactionReader } from "../../network/reaction-reader.js";
+import type { Network } from "../../network/types.js";
 
 /** The unit roundoff of IEEE double precision. */
 export const UNIT_ROUNDOFF = 2 ** -53;
@@ -67,39 +67,37 @@ export interface ExactConstants {
  *   reactionConstants(net("species A = 1, B\nA <-> B @ 2, 1")).lnK // [ln 2]
  */
 export function reactionConstants(network: Network, pair = false): ReactionConstants {
-  const m = network.reactions.length;
+  // read number by number (reaction-reader.ts): a compiled file's 10^5–10^6 reactions are not made
+  const reader = reactionReader(network);
+  const m = reader.count;
   const lnK = new Float64Array(m), scale = new Float64Array(m), K = new Float64Array(m), errorUnits = new Float64Array(m);
   const available = new Uint8Array(m), twoWay = new Uint8Array(m);
   const { pairs, partner } = pair ? oppositePairs(network) : { pairs: [], partner: new Int32Array(m).fill(-1) };
   const oneWay: number[] = [];
-  const reactions = network.reactions;
-  for (let idx = 0; idx < reactions.length; idx++) {
-    const r = reactions[idx];
-    if (r === undefined) continue;
-    const i = r.index;
+  for (let i = 0; i < m; i++) {
     const p = partner[i] ?? -1;
     if (p >= 0 && p < i) continue; // a pair's second member was filled in with its first
-    const back = reverseOf(network, partner, r);
-    if (back === null) {
+    const back = reverseOf(reader, partner, i);
+    if (back < 0) {
       lnK[i] = Infinity; K[i] = Infinity; scale[i] = Infinity; errorUnits[i] = Infinity;
       oneWay.push(i);
       continue;
     }
     // values and rationality read without making rate objects (columns of a packed reaction)
-    const direction = back === r ? 1 : 0; // r's own reverse, or its partner's forward
-    const kf = rateValue(r, 0), kr = rateValue(back, direction);
+    const direction = back === i ? 1 : 0; // its own reverse, or its partner's forward
+    const kf = reader.rateValue(i, 0), kr = reader.rateValue(back, direction);
     const lf = Math.log(kf), lr = Math.log(kr);
     let l = lf - lr;
     let s = Math.abs(lf) + Math.abs(lr);
     let kk = kf / kr;
-    let rational = rateRational(r, 0) && rateRational(back, direction);
+    let rational = reader.rateRational(i, 0) && reader.rateRational(back, direction);
     let reads = 2, summands = 2;
     // a loop, not forEach with a closure: a closure that assigns these six variables would make them
     // a context allocated on every iteration, its doubles boxed (~140 bytes a reaction, 70 MB for
     // the 500 000 transitions of bench/check.bench.ts), whether or not the reaction has reservoirs
-    if (r.reservoirReactants.length + r.reservoirProducts.length > 0) for (const [y, coef] of reservoirColumn(r)) {
+    if (reader.hasReservoirs(i)) for (const [y, coef] of reservoirColumn(reader.reaction(i))) {
       const res = network.reservoirs[y];
-      if (res === undefined) throw new Error(`reaction ${r.id}: no reservoir ${y}`);
+      if (res === undefined) throw new Error(`reaction ${reader.reaction(i).id}: no reservoir ${y}`);
       const ly = Math.log(res.value);
       l -= coef * ly;
       kk *= res.value ** -coef;
@@ -115,25 +113,25 @@ export function reactionConstants(network: Network, pair = false): ReactionConst
       lnK[p] = -l; K[p] = 1 / kk; scale[p] = s; errorUnits[p] = units; available[p] = rational ? 1 : 0; twoWay[p] = 1;
     }
   }
-  return { lnK, K, scale, errorUnits, twoWay, exact: lazyExact(network, available, partner), oneWay, pairs, partner };
+  return { lnK, K, scale, errorUnits, twoWay, exact: lazyExact(network, reader, available, partner), oneWay, pairs, partner };
 }
 
 /**
- * The reaction that holds r's reverse rate constant: r itself when written two-way (its reverse),
- * its partner in an opposite one-way pair (the partner's forward), else null (one-way).
+ * The reaction that holds reaction i's reverse rate constant: i itself when written two-way (its
+ * reverse), its partner in an opposite one-way pair (the partner's forward), else −1 (one-way).
  */
-function reverseOf(network: Network, partner: Int32Array, r: Reaction): Reaction | null {
-  if (isTwoWay(r)) return r;
-  return network.reactions[partner[r.index] ?? -1] ?? null;
+function reverseOf(reader: ReactionReader, partner: Int32Array, i: number): number {
+  if (twoWayAt(reader, i)) return i;
+  return partner[i] ?? -1;
 }
 
-function lazyExact(network: Network, available: Uint8Array, partner: Int32Array): ExactConstants {
+function lazyExact(network: Network, reader: ReactionReader, available: Uint8Array, partner: Int32Array): ExactConstants {
   const memo = new Map<number, Fraction | null>();
   const sizes = new Map<number, number>();
   const own = (i: number): Fraction | null => {
-    const r = network.reactions[i];
-    if (r === undefined) return null;
-    const back = reverseOf(network, partner, r);
+    if (i < 0 || i >= reader.count) return null;
+    const r = reader.reaction(i), b0 = reverseOf(reader, partner, i);
+    const back = b0 < 0 ? null : reader.reaction(b0);
     const f = r.forward.exact, b = back === null ? null : back === r ? r.reverse!.exact : back.forward.exact;
     let q: Fraction | null = f && b && b.num > 0n ? { num: f.num * b.den, den: f.den * b.num } : null;
     if (q && r.reservoirReactants.length + r.reservoirProducts.length > 0) {
@@ -193,12 +191,12 @@ export function writtenPrecision(value: number): number {
 
 /** Σ over the values a reaction's ln K is read from of their written precision (|S_Yr| per reservoir). */
 export function reactionPrecision(network: Network, partner: Int32Array, i: number): number {
-  const r = network.reactions[i];
-  if (r === undefined) return 0;
-  const back = reverseOf(network, partner, r);
-  if (back === null) return Infinity;
-  let p = writtenPrecision(rateValue(r, 0)) + writtenPrecision(rateValue(back, back === r ? 1 : 0));
-  if (r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((coef, y) => {
+  const reader = reactionReader(network);
+  if (i < 0 || i >= reader.count) return 0;
+  const back = reverseOf(reader, partner, i);
+  if (back < 0) return Infinity;
+  let p = writtenPrecision(reader.rateValue(i, 0)) + writtenPrecision(reader.rateValue(back, back === i ? 1 : 0));
+  if (reader.hasReservoirs(i)) reservoirColumn(reader.reaction(i)).forEach((coef, y) => {
     p += Math.abs(coef) * writtenPrecision(network.reservoirs[y]?.value ?? NaN);
   });
   return p;

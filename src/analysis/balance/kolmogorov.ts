@@ -17,6 +17,8 @@ import { denseCycle, fundamentalCycle, sparseCycle, type Cycle } from "../../net
 import type { IntVector } from "../structure/types.js";
 import { markovEdges, markovForest, type MarkovEdges } from "../../network/markov-graph.js";
 import { reservoirColumn } from "../../network/stoichiometry.js";
+import { reactionReader } from "../../network/reaction-reader.js";
+import { speciesName } from "../../network/species-list.js";
 import type { Network } from "../../network/types.js";
 import { ERROR_UNIT, reactionConstants, UNIT_ROUNDOFF as u, type ReactionConstants } from "./constants.js";
 import { applyTolerance, judgeCycle, type Judgement } from "./judge.js";
@@ -142,6 +144,7 @@ function potentials(network: Network, edges: MarkovEdges, order: Int32Array, par
   const oneWay = new Int32Array(n), inexact = new Int32Array(n);
   const thermo = network.thermodynamics;
   const Y = network.reservoirs.length;
+  const reader = reactionReader(network);
   const unconstructed = thermo ? new Int32Array(n) : null;
   const reservoirs = thermo && Y > 0 ? new Float64Array(n * Y) : null;
   for (let t = 0; t < order.length; t++) {
@@ -168,17 +171,15 @@ function potentials(network: Network, edges: MarkovEdges, order: Int32Array, par
     if (unconstructed && thermo) unconstructed[w] = (unconstructed[v] ?? outOfRange()) + (thermo.constructed[e] ? 0 : 1);
     if (reservoirs) {
       reservoirs.copyWithin(w * Y, v * Y, v * Y + Y);
-      const r = network.reactions[e];
       // a loop, not forEach with a closure over w and sign (which would make them a context allocated on every iteration of the tree walk)
-      if (r && r.reservoirReactants.length + r.reservoirProducts.length > 0) for (const [y, c] of reservoirColumn(r)) reservoirs[w * Y + y] = (reservoirs[w * Y + y] ?? outOfRange()) + sign * c;
+      if (reader.hasReservoirs(e)) for (const [y, c] of reservoirColumn(reader.reaction(e))) reservoirs[w * Y + y] = (reservoirs[w * Y + y] ?? outOfRange()) + sign * c;
     }
   }
   const construction = thermo && unconstructed ? (e: number, x: number, y: number, z: number): boolean => {
     if (!thermo.constructed[e] || (unconstructed[x] ?? outOfRange()) + (unconstructed[y] ?? outOfRange()) - 2 * (unconstructed[z] ?? outOfRange()) !== 0) return false;
     if (reservoirs === null) return true;
     const col = new Float64Array(Y);
-    const r = network.reactions[e];
-    if (r && r.reservoirReactants.length + r.reservoirProducts.length > 0) reservoirColumn(r).forEach((c, yy) => { col[yy] = c; });
+    if (reader.hasReservoirs(e)) reservoirColumn(reader.reaction(e)).forEach((c, yy) => { col[yy] = c; });
     // S_res c = col(e) + R(u) − R(v): the chord forward, then the tree path v → u
     for (let yy = 0; yy < Y; yy++) if ((col[yy] ?? outOfRange()) + (reservoirs[x * Y + yy] ?? outOfRange()) - (reservoirs[y * Y + yy] ?? outOfRange()) !== 0) return false;
     return true;
@@ -209,7 +210,7 @@ function violation(network: Network, edges: MarkovEdges, c: Cycle, affinity: num
   cycleEdges = rot(cycleEdges);
   signs = rot(signs);
   const support = sparseCycle(cycleEdges, signs);
-  const names = vertices.map((v) => network.species[v]?.name ?? `#${v}`);
+  const names = vertices.map((v) => speciesName(network, v));
   // the dense vector (one entry per transition: 500 000 for a large chain) only when read
   const m = edges.from.length;
   let dense: IntVector | null = null;

@@ -50,7 +50,7 @@ export interface Judged {
 const magnitude = (x: number): number => (Number.isNaN(x) ? Infinity : Math.abs(x));
 
 export function summarise(network: Network, k: ReactionConstants, settings: BalanceSettings, j: Judged): DetailedBalance {
-  const m = Math.max(1, network.reactions.length);
+  const m = Math.max(1, k.lnK.length); // one per reaction (not network.reactions: a compiled file's are made only when read)
   const cap = Math.max(1, Math.min(settings.maxListedViolations, Math.floor(settings.maxListedViolationEntries / m), Math.floor(settings.maxListedEntries / m)));
   const of = (method: DecisionMethod): JudgedCycle[] => j.judged.filter((c) => c.method === method);
   const driven = j.judged.filter((c) => (c.method === "exact" || c.method === "bound") && c.affinity !== 0);
@@ -110,7 +110,7 @@ export function summarise(network: Network, k: ReactionConstants, settings: Bala
  */
 function explainedByRounding(network: Network, k: ReactionConstants, driven: readonly JudgedCycle[], cycleOf: (index: number) => ReadonlyMap<number, number>): boolean | null {
   if (driven.length === 0) return null;
-  const precision = new Float64Array(network.reactions.length).fill(NaN);
+  const precision = new Float64Array(k.lnK.length).fill(NaN);
   const of = (r: number): number => {
     const known = precision[r] ?? NaN;
     if (!Number.isNaN(known)) return known;
