@@ -7,9 +7,10 @@
  * One pass over the text; a network is returned only when there is no error (warnings allowed).
  */
 import { CODES, DiagnosticSink, sortDiagnostics, type Diagnostic, type Span } from "../diagnostics.js";
-import { buildNetwork, SpeciesRecord, type SpeciesInput } from "../network/build.js";
-import { markUsed, PackedStore } from "../network/packed.js";
-import type { Assert, Network, Species } from "../network/types.js";
+import { buildNetwork, SpeciesList } from "../network/build.js";
+import { PackedStore } from "../network/packed.js";
+import { ArrayReader, PackedList, type ReactionReader } from "../network/reaction-reader.js";
+import type { Assert, Network, Reaction } from "../network/types.js";
 import { forEachStatement, MAX_ERRORS, type ParseOptions } from "../syntax/parse.js";
 import type { Statement } from "../syntax/ast.js";
 import { declarationSpan, type DeclarationShape } from "../syntax/fast-path.js";
@@ -73,9 +74,10 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   // one slot per reaction, made at once for as many as the file has lines (then cut to the count):
   // an array grown by push to 10^5–10^6 slots is copied some thirty times on the way
   const capacity = lineCount(text);
-  const lowered = new Array<LoweredReaction | null>(capacity);
+  // a plain line's reaction is its slot of the store (a number: no object, network/reaction-reader.ts)
+  const lowered = new Array<LoweredReaction | number | null>(capacity);
   let count = 0;
-  const append = (r: LoweredReaction | null): number => {
+  const append = (r: LoweredReaction | number | null): number => {
     // more reactions than lines (`;` between statements, CR line ends): it grows as any array
     if (count === lowered.length) lowered.push(r);
     else lowered[count] = r;
@@ -102,9 +104,9 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   const scratch = new LineScratch();
   const plain = (line: string, w: Where, shape: ReactionShape): boolean => {
     if (firstSpan === null || syntax.hasErrors || !decls.kindKnown || errors() > MAX_ERRORS) return false;
-    const r = lowerShape(line, w, shape, decls, ids, decls.nameIndex, (store ??= new PackedStore(text, file, { none: NO_TERMS, single: (i) => context.single(i) }, lineLocator(), capacity)), scratch);
-    if (r === null) return false;
-    append(r);
+    const slot = lowerShape(line, w, shape, decls, ids, decls.nameIndex, (store ??= new PackedStore(text, file, { none: NO_TERMS, single: (i) => context.single(i) }, lineLocator(), capacity)), scratch);
+    if (slot < 0) return false;
+    append(slot);
     return true;
   };
   // a plain species/state line is taken from its offsets (else it comes back as a statement)
@@ -153,8 +155,9 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   }
   if (capped !== null) sink.error(CODES.syntaxError, `more than ${MAX_ERRORS} errors: the rest of the file was not checked`, capped, "fix these first");
   // a reaction not lowered is an error (then there is no network): without one, no copy of 10^5–10^6 entries
-  const reactions = lowered.includes(null) ? lowered.filter((r): r is LoweredReaction => r !== null) : (lowered as LoweredReaction[]);
-  const constructed = energies.declared ? lowered.flatMap((r, i) => (r ? [built.has(i)] : [])) : [];
+  const entries = lowered.includes(null) ? lowered.filter((r): r is LoweredReaction | number => r !== null) : (lowered as (LoweredReaction | number)[]);
+  const packed = store === null ? null : new PackedList(store, entries);
+  const constructed = energies.declared ? lowered.flatMap((r, i) => (r !== null ? [built.has(i)] : [])) : [];
   // reaction i is ids.ids[i] (any reaction not lowered is an error, and then there is no network)
   const reactionIndex = ids.index();
   const measured = measures.lower(decls, reactionIndex);
@@ -167,7 +170,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
   }
   decls.checkOverrides(firstSpan ?? { file, offset: 0, line: 1, column: 1, length: 1 });
   const speciesList = initialAmounts(decls, sink);
-  warnUnused(decls, reactions, speciesList, firstSpan ?? { file, offset: 0, line: 1, column: 1, length: 1 }, sink);
+  warnUnused(decls, packed ?? new ArrayReader(entries as readonly LoweredReaction[] as readonly Reaction[]), speciesList, firstSpan ?? { file, offset: 0, line: 1, column: 1, length: 1 }, sink);
   if (sink.hasErrors) return null;
   return buildNetwork({
     title: decls.title,
@@ -175,7 +178,7 @@ function lower(text: string, file: string, syntax: DiagnosticSink, sink: Diagnos
     kind: decls.kind,
     species: speciesList,
     reservoirs: decls.reservoirs().map((r) => ({ name: r.name, value: r.value!, exact: r.exact, ...field(r.sensitivity), span: r.span })),
-    reactions,
+    reactions: packed ?? (entries as LoweredReaction[]),
     asserts,
     thermodynamics: energies.declared ? energies.thermodynamics([...species.keys()], [...decls.reservoirIndex.keys()], constructed) : null,
     volume: measured.volume,
@@ -200,16 +203,18 @@ function waits(probe: DiagnosticSink): boolean {
 
 /**
  * Initial amounts; for a Markov network normalised to probabilities (uniform when none given).
- * Each is already the IR's record with its index, which buildNetwork freezes instead of copying.
+ * As columns (network/species-list.ts): a file of 10^5–10^6 states makes no record per state
+ * unless the network's species are read.
  */
-function initialAmounts(decls: DeclarationTable, sink: DiagnosticSink): Species[] {
-  const n = decls.speciesColumns.size, names = decls.nameIndex.speciesNames;
-  const span = (i: number): Span => decls.speciesSpan(i);
-  const list: Species[] = new Array<Species>(n);
+function initialAmounts(decls: DeclarationTable, sink: DiagnosticSink): SpeciesList {
+  const n = decls.speciesColumns.size;
+  const initial = new Float64Array(n), given = new Uint8Array(n);
+  const list = new SpeciesList(n, decls.nameIndex.speciesNames, initial, given, (i) => decls.speciesSpan(i));
   if (decls.kind === "mass-action") {
     for (let i = 0; i < n; i++) {
       const value = decls.speciesValue(i);
-      list[i] = new SpeciesRecord(names[i]!, i, value ?? 0, value !== null, span);
+      initial[i] = value ?? 0;
+      given[i] = value !== null ? 1 : 0;
     }
     return list;
   }
@@ -225,25 +230,25 @@ function initialAmounts(decls: DeclarationTable, sink: DiagnosticSink): Species[
   for (let i = 0; i < n; i++) {
     const value = decls.speciesValue(i);
     // none given: uniform; given: normalised (0 for a file whose amounts sum to 0, which is an error)
-    const initial = first < 0 ? 1 / n : bad ? 0 : (value ?? 0) / total;
-    list[i] = new SpeciesRecord(names[i]!, i, initial, first >= 0 && (bad || value !== null), span);
+    initial[i] = first < 0 ? 1 / n : bad ? 0 : (value ?? 0) / total;
+    given[i] = first >= 0 && (bad || value !== null) ? 1 : 0;
   }
   return list;
 }
 
-function warnUnused(decls: DeclarationTable, reactions: readonly LoweredReaction[], species: readonly SpeciesInput[], first: Span, sink: DiagnosticSink): void {
+function warnUnused(decls: DeclarationTable, reactions: ReactionReader, species: SpeciesList, first: Span, sink: DiagnosticSink): void {
   if (sink.hasErrors) return;
-  if (reactions.length === 0) {
+  if (reactions.count === 0) {
     sink.warning(CODES.noReactions, "this network has no reactions", first);
     return;
   }
-  const usedSpecies = new Uint8Array(species.length);
+  const usedSpecies = new Uint8Array(species.count);
   const reservoirs = decls.reservoirs();
   const usedReservoirs = new Uint8Array(reservoirs.length);
-  for (let i = 0; i < reactions.length; i++) markUsed(reactions[i]!, usedSpecies, usedReservoirs);
-  species.forEach((s, i) => {
-    if (!usedSpecies[i]) sink.warning(CODES.unusedSpecies, `'${s.name}' takes part in no reaction`, s.span);
-  });
+  for (let i = 0; i < reactions.count; i++) reactions.markUsed(i, usedSpecies, usedReservoirs);
+  for (let i = 0; i < species.count; i++) {
+    if (!usedSpecies[i]) sink.warning(CODES.unusedSpecies, `'${species.names[i]!}' takes part in no reaction`, species.span(i));
+  }
   reservoirs.forEach((r, i) => {
     if (!usedReservoirs[i]) sink.warning(CODES.unusedSpecies, `reservoir '${r.name}' takes part in no reaction`, r.span);
   });

@@ -5,7 +5,9 @@
 import type { Span } from "../diagnostics.js";
 import { reactionColumns } from "./effective-rates.js";
 import { HashSlots, mix, TERMS_HASH_SEED, termsHashStep } from "./hash-slots.js";
-import { ColumnReaction, PackedReaction, singleSpecies } from "./packed.js";
+import { ColumnReaction, PackedReaction, singleSpecies, type PackedStore } from "./packed.js";
+import { ArrayReader, PackedList, registerReader, type ReactionReader } from "./reaction-reader.js";
+import { registerSpecies, SpeciesList, SpeciesRecord } from "./species-list.js";
 import type { Assert, Complex, Force, MeasuredCurrent, Network, NetworkKind, RateConstant, Reaction, Reservoir, Species, Term, Thermodynamics } from "./types.js";
 
 /** What the compiler hands over: the IR's records less what building assigns (indices, complexes). */
@@ -53,9 +55,11 @@ export interface NetworkInput {
   readonly title: string | null;
   readonly source: string;
   readonly kind: NetworkKind;
-  readonly species: readonly SpeciesInput[];
+  /** The species; the compiler's as a SpeciesList, whose records are made only when read (species-list.ts). */
+  readonly species: readonly SpeciesInput[] | SpeciesList;
   readonly reservoirs: readonly ReservoirInput[];
-  readonly reactions: readonly ReactionInput[];
+  /** The reactions; the compiler's as a PackedList, whose objects are made only when read (reaction-reader.ts). */
+  readonly reactions: readonly ReactionInput[] | PackedList;
   readonly asserts: readonly Assert[];
   readonly thermodynamics?: Thermodynamics | null;
   readonly volume?: number | null;
@@ -98,12 +102,14 @@ export function addTerm(terms: Term[], index: number, coefficient: number): void
 }
 
 /**
- * Where a complex's terms are: the list itself, or, for one species once, the reaction it was
- * first met on, with the side (0 reactants, 1 products), read only when asked for.
+ * Where a complex's terms are: the list itself, or the reaction it was first met on (an object,
+ * or a slot of the compiler's store), with the side (0 reactants, 1 products), read only when
+ * asked for.
  */
-type ComplexSource = readonly Term[] | ReactionInput;
+type ComplexSource = readonly Term[] | ReactionInput | number;
 
-function termsOf(source: ComplexSource, side: number): readonly Term[] {
+function termsOf(source: ComplexSource, side: number, store: PackedStore | null): readonly Term[] {
+  if (typeof source === "number") return store!.terms(source, side as 0 | 1);
   if (Array.isArray(source)) return source;
   const r = source as ReactionInput;
   return side === 0 ? r.reactants : r.products;
@@ -120,15 +126,17 @@ class ComplexRecord implements Complex {
   readonly #source: ComplexSource;
   readonly #side: number;
   readonly #names: readonly { name: string }[];
+  readonly #store: PackedStore | null;
 
-  constructor(readonly index: number, source: ComplexSource, side: number, names: readonly { name: string }[]) {
+  constructor(readonly index: number, source: ComplexSource, side: number, names: readonly { name: string }[], store: PackedStore | null) {
     this.#source = source;
     this.#side = side;
     this.#names = names;
+    this.#store = store;
   }
 
   get terms(): readonly Term[] {
-    return (this.#terms ??= termsOf(this.#source, this.#side));
+    return (this.#terms ??= termsOf(this.#source, this.#side, this.#store));
   }
 
   get label(): string {
@@ -156,14 +164,18 @@ class Complexes {
   /** Per complex, the side of its source's reaction (one species once). */
   #side = new Uint8Array(1024);
 
-  /** `expected`: about how many complexes there will be (the table starts big enough for them). */
-  constructor(private readonly species: readonly { name: string }[], expected: number) {
-    this.#single = new Int32Array(species.length).fill(-1);
+  /**
+   * `species`: how many there are, and their list (read only when a label is); `expected`: about
+   * how many complexes there will be (the table starts big enough for them); `store`: the
+   * compiler's store, when sources are its slots.
+   */
+  constructor(species: number, private readonly names: () => readonly { name: string }[], expected: number, private readonly store: PackedStore | null) {
+    this.#single = new Int32Array(species).fill(-1);
     this.#slots = new HashSlots(expected);
   }
 
-  /** The complex of species `species` once, a side of `r` (whose list is read only when the complex is new). */
-  indexOfSingle(species: number, r: ReactionInput, side: 0 | 1): number {
+  /** The complex of species `species` once, a side of `r` (a reaction or a slot; its list is read only when the complex is new). */
+  indexOfSingle(species: number, r: ReactionInput | number, side: 0 | 1): number {
     let i = this.#single[species]!;
     if (i < 0) this.#single[species] = i = this.#add(r, side);
     return i;
@@ -171,7 +183,7 @@ class Complexes {
 
   /** The complexes as records, in order (made when the network's complexes are first read). */
   records(): Complex[] {
-    return this.#source.map((source, index) => Object.freeze(new ComplexRecord(index, source, this.#side[index]!, this.species)));
+    return this.#source.map((source, index) => Object.freeze(new ComplexRecord(index, source, this.#side[index]!, this.names(), this.store)));
   }
 
   indexOf(terms: readonly Term[]): number {
@@ -187,7 +199,7 @@ class Complexes {
       if (c < 0) break;
       if (slots.hash(c) !== h) continue;
       const pooled = this.#pooled(c);
-      if (pooled >= 0 ? (this.#source[c] as PackedReaction).store.pooledIs(pooled, terms) : sameTerms(termsOf(this.#source[c]!, this.#side[c]!), terms)) return c;
+      if (pooled >= 0 ? this.#storeOf(c).pooledIs(pooled, terms) : sameTerms(this.#termsOf(c), terms)) return c;
     }
     const i = this.#add(terms, 0);
     slots.place(i, h);
@@ -195,28 +207,39 @@ class Complexes {
   }
 
   /**
-   * The complex of side `side` of a packed reaction, whose list is kept flat as `code` of its
-   * store: hashed and compared there, so no term list is made for it (the complex's terms are
-   * read from the reaction when first asked for).
+   * The complex of side `side` of a packed reaction (an object, or a slot of this table's store),
+   * whose list is kept flat as `code` of `store`: hashed and compared there, so no term list is
+   * made for it (the complex's terms are read from the reaction when first asked for).
    */
-  indexOfPooled(r: PackedReaction, side: 0 | 1, code: number): number {
-    const store = r.store, slots = this.#slots, h = store.pooledHash(code) | 0;
+  indexOfPooled(store: PackedStore, r: PackedReaction | number, side: 0 | 1, code: number): number {
+    const slots = this.#slots, h = store.pooledHash(code) | 0;
     for (let at = slots.start(h); ; at = slots.next(at)) {
       const c = slots.entry(at);
       if (c < 0) break;
       if (slots.hash(c) !== h) continue;
-      const source = this.#source[c]!, pooled = this.#pooled(c);
-      if (pooled >= 0 && (source as PackedReaction).store === store ? store.samePooled(pooled, code) : store.pooledIs(code, termsOf(source, this.#side[c]!))) return c;
+      const pooled = this.#pooled(c);
+      if (pooled >= 0 && this.#storeOf(c) === store ? store.samePooled(pooled, code) : store.pooledIs(code, this.#termsOf(c))) return c;
     }
     const i = this.#add(r, side);
     slots.place(i, h);
     return i;
   }
 
-  /** The flat list code of complex c when its source is a packed reaction's kept list, else −1. */
+  /** The flat list code of complex c when its source is a packed reaction's (or slot's) kept list, else −1. */
   #pooled(c: number): number {
+    const source = this.#source[c], side = this.#side[c] as 0 | 1;
+    if (typeof source === "number") return this.store!.pooledSide(source, side);
+    return source instanceof PackedReaction ? source.pooledSide(side) : -1;
+  }
+
+  /** The store of complex c's packed source (one whose #pooled is a code). */
+  #storeOf(c: number): PackedStore {
     const source = this.#source[c];
-    return source instanceof PackedReaction ? source.pooledSide(this.#side[c] as 0 | 1) : -1;
+    return typeof source === "number" ? this.store! : (source as PackedReaction).store;
+  }
+
+  #termsOf(c: number): readonly Term[] {
+    return termsOf(this.#source[c]!, this.#side[c]!, this.store);
   }
 
   #add(source: ComplexSource, side: 0 | 1): number {
@@ -263,36 +286,7 @@ function indexOf(list: readonly { readonly name?: string; readonly id?: string }
   return out;
 }
 
-/**
- * A species as the compiler makes it, already the IR's record with its index: buildNetwork
- * freezes it as it is instead of copying it (a Markov file declares up to 10^5–10^6 states). One
- * already frozen (a network built before from the same inputs) is copied, as any other input is.
- */
-export class SpeciesRecord implements Species {
-  /** The span, or until first read where to read it (one field: 10^5–10^6 records are copied by the collector). */
-  #span: Span | ((index: number) => Span);
-
-  constructor(
-    readonly name: string,
-    readonly index: number,
-    readonly initial: number,
-    readonly initialGiven: boolean,
-    /** The span, or where to read it when first asked (a species' span is read only for a message). */
-    span: Span | ((index: number) => Span),
-  ) {
-    this.#span = span;
-  }
-
-  get span(): Span {
-    const span = this.#span;
-    return typeof span === "function" ? (this.#span = span(this.index)) : span;
-  }
-
-  /** As a plain species (a getter is no own property). */
-  toJSON(): Species {
-    return { name: this.name, index: this.index, initial: this.initial, initialGiven: this.initialGiven, span: this.span };
-  }
-}
+export { SpeciesList, SpeciesRecord };
 
 /** Whether a species input is a SpeciesRecord at its own index, not yet frozen (then it is frozen, not copied). */
 function ownIndex(s: SpeciesInput, index: number): s is SpeciesRecord {
@@ -300,36 +294,51 @@ function ownIndex(s: SpeciesInput, index: number): s is SpeciesRecord {
 }
 
 export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Network {
-  const species: Species[] = known.adopt ? (input.species as Species[]) : new Array<Species>(input.species.length);
-  for (let index = 0; index < input.species.length; index++) {
-    const s = input.species[index]!;
-    species[index] = ownIndex(s, index) ? Object.freeze(s) : Object.freeze({ name: s.name, index, initial: s.initial, initialGiven: s.initialGiven, span: s.span });
+  // the compiler's species as columns, their records made when first read (species-list.ts)
+  const lazySpecies = input.species instanceof SpeciesList ? input.species : null;
+  let species: readonly Species[] | null = null;
+  if (lazySpecies === null) {
+    const given = input.species as readonly SpeciesInput[];
+    const made: Species[] = known.adopt ? (given as Species[]) : new Array<Species>(given.length);
+    for (let index = 0; index < given.length; index++) {
+      const s = given[index]!;
+      made[index] = ownIndex(s, index) ? Object.freeze(s) : Object.freeze({ name: s.name, index, initial: s.initial, initialGiven: s.initialGiven, span: s.span });
+    }
+    species = Object.freeze(made);
   }
+  const speciesCount = lazySpecies ? lazySpecies.count : species!.length;
+  const speciesList = (): readonly Species[] => species ?? lazySpecies!.all();
   const reservoirs = input.reservoirs.map((r, index): Reservoir => Object.freeze({ name: r.name, index, value: r.value, exact: r.exact, ...(r.sensitivity ? { sensitivity: r.sensitivity } : {}), span: r.span }));
-  const table = new Complexes(species, input.reactions.length);
+  const packed = input.reactions instanceof PackedList ? input.reactions : null;
+  const m = packed ? packed.count : (input.reactions as readonly ReactionInput[]).length;
+  const store = packed?.store ?? null;
+  const table = new Complexes(speciesCount, speciesList, m, store);
   // a side that is one species once (every Markov jump's) is found by the species, its list read only for a new complex
   const sideComplex = (r: ReactionInput, side: 0 | 1): number => {
     const only = singleSpecies(r, side);
-    if (only >= 0 && only < species.length) return table.indexOfSingle(only, r, side);
+    if (only >= 0 && only < speciesCount) return table.indexOfSingle(only, r, side);
     const pooled = r instanceof PackedReaction ? r.pooledSide(side) : -1;
-    return pooled >= 0 ? table.indexOfPooled(r as PackedReaction, side, pooled) : table.indexOf(side === 0 ? r.reactants : r.products);
+    return pooled >= 0 ? table.indexOfPooled((r as PackedReaction).store, r as PackedReaction, side, pooled) : table.indexOf(side === 0 ? r.reactants : r.products);
   };
-  const reactions: Reaction[] = known.adopt ? (input.reactions as Reaction[]) : new Array<Reaction>(input.reactions.length);
-  for (let index = 0; index < input.reactions.length; index++) {
-    const r = input.reactions[index]!;
+  // the same for a slot of the compiler's store, read from its side codes
+  const slotComplex = (slot: number, side: 0 | 1): number => {
+    const only = store!.singleSpecies(slot, side);
+    if (only >= 0 && only < speciesCount) return table.indexOfSingle(only, slot, side);
+    const pooled = store!.pooledSide(slot, side);
+    return pooled >= 0 ? table.indexOfPooled(store!, slot, side, pooled) : table.indexOf(store!.terms(slot, side));
+  };
+  const place = (r: ReactionInput, index: number): Reaction => {
     if (r instanceof ColumnReaction && !Object.isFrozen(r)) {
       r.place(index, sideComplex(r, 0), sideComplex(r, 1));
-      reactions[index] = Object.freeze(r);
-      continue;
+      return Object.freeze(r);
     }
     if (r instanceof ReactionRecord && !Object.isFrozen(r)) {
       r.index = index;
       r.reactantComplex = sideComplex(r, 0);
       r.productComplex = sideComplex(r, 1);
-      reactions[index] = Object.freeze(r);
-      continue;
+      return Object.freeze(r);
     }
-    reactions[index] = Object.freeze({
+    return Object.freeze({
       id: r.id,
       labelGiven: r.labelGiven,
       index,
@@ -344,19 +353,42 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
       equation: r.equation,
       span: r.span,
     });
+  };
+  let reader: ReactionReader;
+  let reactions: readonly Reaction[] | null = null;
+  if (packed) {
+    // slots placed in the store, records in the list: no object per slot (reaction-reader.ts)
+    const entries = packed.entries;
+    for (let index = 0; index < m; index++) {
+      const e = entries[index]!;
+      if (typeof e === "number") store!.place(e, index, slotComplex(e, 0), slotComplex(e, 1));
+      else entries[index] = place(e, index);
+    }
+    reader = packed;
+  } else {
+    const list = input.reactions as readonly ReactionInput[];
+    const made: Reaction[] = known.adopt ? (list as Reaction[]) : new Array<Reaction>(m);
+    for (let index = 0; index < m; index++) made[index] = place(list[index]!, index);
+    reactions = Object.freeze(made);
+    reader = new ArrayReader(reactions);
   }
-  const speciesIndex = indexOf(species, "name", known.speciesIndex);
+  const speciesIndex = known.speciesIndex !== undefined && known.speciesIndex.size === speciesCount ? known.speciesIndex : indexOf(speciesList(), "name", undefined);
   const reservoirIndex = indexOf(reservoirs, "name", known.reservoirIndex);
-  const reactionIndex = indexOf(reactions, "id", known.reactionIndex);
-  const columns = Object.freeze(reactionColumns(species.length, reactions, reservoirs));
+  const reactionIndex = known.reactionIndex !== undefined && known.reactionIndex.size === m ? known.reactionIndex : indexOf(packed ? packed.all() : reactions!, "id", undefined);
+  const columns = Object.freeze(reactionColumns(speciesCount, reader, reservoirs));
   let complexes: readonly Complex[] | undefined;
-  return Object.freeze({
+  const network: Network = Object.freeze({
     title: input.title,
     source: input.source,
     kind: input.kind,
-    species: Object.freeze(species),
+    get species(): readonly Species[] {
+      return speciesList();
+    },
     reservoirs: Object.freeze(reservoirs),
-    reactions: Object.freeze(reactions),
+    // a compiled file's reactions are made when first read: a check reads the reader instead
+    get reactions(): readonly Reaction[] {
+      return reactions ?? packed!.all();
+    },
     // made when first read: a check of 10^5–10^6 states never reads them, only their count and indices
     get complexes(): readonly Complex[] {
       return (complexes ??= Object.freeze(table.records()));
@@ -372,6 +404,9 @@ export function buildNetwork(input: NetworkInput, known: KnownIndices = {}): Net
     reactionIndex,
     columns,
   });
+  if (packed) registerReader(network, packed);
+  if (lazySpecies) registerSpecies(network, lazySpecies);
+  return network;
 }
 
 /**
