@@ -146,8 +146,12 @@ export class PackedList implements ReactionReader {
   /** Every reaction, in order, made once (a frozen array). */
   all(): readonly Reaction[] {
     if (this.#all === null) {
-      const n = this.entries.length, list = new Array<Reaction>(n);
-      for (let i = 0; i < n; i++) list[i] = this.reaction(i);
+      const n = this.entries.length, list = new Array<Reaction>(n), made = this.#made, entries = this.entries, store = this.store;
+      // the map is asked only when a violation's few were made before (a lookup per reaction is most of the cost)
+      for (let i = 0; i < n; i++) {
+        const e = entries[i]!;
+        list[i] = typeof e !== "number" ? (e as Reaction) : (made.size > 0 ? made.get(i) : undefined) ?? Object.freeze(new PackedReaction(store, e));
+      }
       this.#all = Object.freeze(list);
       this.#made.clear();
     }
