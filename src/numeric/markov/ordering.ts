@@ -30,15 +30,49 @@ export interface Dissection {
  * Pieces of at most `leafSize` vertices are not split further.
  */
 export function nestedDissection(n: number, ptr: Int32Array, idx: Int32Array, leafSize = 32): Dissection {
-  const mark = new Int32Array(n); // stamp of the current vertex set
-  const level = new Int32Array(n);
-  const queue = new Int32Array(n);
-  let stamp = 0;
+  const d = new Dissector(n, ptr, idx);
   const nodeVerts: Int32Array[] = [];
   const nodeParent: number[] = [];
+  const tasks: { vs: Int32Array; parent: number }[] = [];
+  const all = new Int32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  const s0 = ++d.stamp;
+  d.mark.fill(s0);
+  for (const piece of d.pieces(all, s0)) tasks.push({ vs: piece, parent: -1 });
 
-  /** BFS inside the set stamped `s` from `src`; fills level[], returns visited count in queue. */
-  const bfs = (src: number, s: number, seen: number): number => {
+  while (tasks.length > 0) {
+    const { vs, parent } = tasks.pop() ?? outOfRange();
+    const node = nodeVerts.length;
+    if (vs.length <= leafSize) {
+      nodeVerts.push(vs);
+      nodeParent.push(parent);
+      continue;
+    }
+    const sep = d.separator(vs);
+    nodeVerts.push(sep.vertices);
+    nodeParent.push(parent);
+    for (const piece of d.pieces(vs, sep.rest)) tasks.push({ vs: piece, parent: node });
+  }
+  return postorder(n, nodeVerts, nodeParent);
+}
+
+/** The searches of one dissection, over scratch arrays shared by all of them. */
+class Dissector {
+  /** Stamp of the current vertex set of each vertex. */
+  readonly mark: Int32Array;
+  readonly level: Int32Array;
+  readonly queue: Int32Array;
+  stamp = 0;
+
+  constructor(n: number, readonly ptr: Int32Array, readonly idx: Int32Array) {
+    this.mark = new Int32Array(n);
+    this.level = new Int32Array(n);
+    this.queue = new Int32Array(n);
+  }
+
+  /** BFS inside the set stamped `s` from `src`, stamping what it reaches `seen`; fills level[], returns the visited count in queue. */
+  bfs(src: number, s: number, seen: number): number {
+    const { mark, level, queue, ptr, idx } = this;
     let head = 0, tail = 0;
     queue[tail++] = src;
     mark[src] = seen;
@@ -56,75 +90,86 @@ export function nestedDissection(n: number, ptr: Int32Array, idx: Int32Array, le
       }
     }
     return tail;
-  };
+  }
 
   /** Connected pieces of the set stamped `s`, listed from `vs`. */
-  const pieces = (vs: Int32Array, s: number): Int32Array[] => {
+  pieces(vs: Int32Array, s: number): Int32Array[] {
     const out: Int32Array[] = [];
     for (let i = 0; i < vs.length; i++) {
       const v = vs[i] ?? outOfRange();
-      if (mark[v] !== s) continue;
-      const seen = ++stamp;
-      const k = bfs(v, s, seen);
-      out.push(queue.slice(0, k));
+      if (this.mark[v] !== s) continue;
+      const seen = ++this.stamp;
+      const k = this.bfs(v, s, seen);
+      out.push(this.queue.slice(0, k));
     }
     return out;
-  };
-
-  const tasks: { vs: Int32Array; parent: number }[] = [];
-  const all = new Int32Array(n);
-  for (let i = 0; i < n; i++) all[i] = i;
-  const s0 = ++stamp;
-  mark.fill(s0);
-  for (const piece of pieces(all, s0)) tasks.push({ vs: piece, parent: -1 });
-
-  while (tasks.length > 0) {
-    const { vs, parent } = tasks.pop() ?? outOfRange();
-    const node = nodeVerts.length;
-    if (vs.length <= leafSize) {
-      nodeVerts.push(vs);
-      nodeParent.push(parent);
-      continue;
-    }
-    const sep = separator(vs);
-    nodeVerts.push(sep.vertices);
-    nodeParent.push(parent);
-    for (const piece of pieces(vs, sep.rest)) tasks.push({ vs: piece, parent: node });
   }
 
   /** The middle level of a level structure rooted at a pseudo-peripheral vertex of `vs`. */
-  function separator(vs: Int32Array): { vertices: Int32Array; rest: number } {
-    const s = ++stamp;
-    for (let i = 0; i < vs.length; i++) mark[vs[i] ?? outOfRange()] = s;
+  separator(vs: Int32Array): { vertices: Int32Array; rest: number } {
+    // each loop is a method of its own: a loop this long inside `separator` was compiled on the
+    // stack (OSR) and the code after it, which the interpreter had never run, deoptimised it again
+    // on every call (`node --trace-deopt`: ~500 times in one ordering of the 40 000-state torus)
+    const s = ++this.stamp;
+    this.stampAll(vs, s);
     let src = vs[0] ?? outOfRange(), depth = -1;
-    let cur = s;
-    const levelAt = (i: number): number => level[queue[i] ?? outOfRange()] ?? outOfRange();
     for (let round = 0; round < 4; round++) {
-      const seen = ++stamp;
-      const k = bfs(src, cur, seen);
-      for (let i = 0; i < k; i++) mark[queue[i] ?? outOfRange()] = s; // restore membership for the next pass
-      const far = levelAt(k - 1);
+      const k = this.bfs(src, s, ++this.stamp);
+      this.restore(k, s); // membership for the next pass
+      const far = this.level[this.queue[k - 1] ?? outOfRange()] ?? outOfRange();
       if (far <= depth) break;
       depth = far;
-      // the farthest vertex of least degree
-      let best = queue[k - 1] ?? outOfRange(), bestDeg = Infinity;
-      for (let i = k - 1; i >= 0 && levelAt(i) === far; i--) {
-        const v = queue[i] ?? outOfRange();
-        const d = (ptr[v + 1] ?? outOfRange()) - (ptr[v] ?? outOfRange());
-        if (d < bestDeg) (bestDeg = d), (best = v);
-      }
-      src = best;
-      cur = s;
+      src = this.farthestOfLeastDegree(k, far);
     }
-    const seen = ++stamp;
-    const k = bfs(src, s, seen);
+    const seen = ++this.stamp;
+    const k = this.bfs(src, s, seen);
+    const cut = this.bestLevel(this.levelCounts(k, depth), depth, k);
+    const rest = ++this.stamp;
+    const sepList = this.split(k, cut, cut >= depth, s, seen, rest);
+    if (sepList.length === 0) this.wholeLevel(k, cut, sepList);
+    for (const v of sepList) this.mark[v] = 0;
+    return { vertices: Int32Array.from(sepList), rest };
+  }
+
+  stampAll(vs: Int32Array, s: number): void {
+    for (let i = 0; i < vs.length; i++) this.mark[vs[i] ?? outOfRange()] = s;
+  }
+
+  /** Stamps the first k of the queue `s` again. */
+  restore(k: number, s: number): void {
+    const { mark, queue } = this;
+    for (let i = 0; i < k; i++) mark[queue[i] ?? outOfRange()] = s;
+  }
+
+  /** Among the last level `far` of the queue's first k, the vertex of least degree (the latest of equals). */
+  farthestOfLeastDegree(k: number, far: number): number {
+    const { level, queue, ptr } = this;
+    let best = queue[k - 1] ?? outOfRange(), bestDeg = Infinity;
+    for (let i = k - 1; i >= 0; i--) {
+      const v = queue[i] ?? outOfRange();
+      if (level[v] !== far) break;
+      const d = (ptr[v + 1] ?? outOfRange()) - (ptr[v] ?? outOfRange());
+      if (d < bestDeg) (bestDeg = d), (best = v);
+    }
+    return best;
+  }
+
+  /** How many of the queue's first k are at each level 0..depth. */
+  levelCounts(k: number, depth: number): Int32Array {
+    const { level, queue } = this;
     const counts = new Int32Array(depth + 2);
     for (let i = 0; i < k; i++) {
-      const l = levelAt(i);
+      const l = level[queue[i] ?? outOfRange()] ?? outOfRange();
       counts[l] = (counts[l] ?? outOfRange()) + 1;
     }
-    // the level with the best ratio of separator size to the smaller side (a middle level on a
-    // grid, the hub of a star), ties to the more balanced cut
+    return counts;
+  }
+
+  /**
+   * The level with the best ratio of separator size to the smaller side (a middle level on a
+   * grid, the hub of a star), ties to the more balanced cut.
+   */
+  bestLevel(counts: Int32Array, depth: number, k: number): number {
     let cut = depth >= 2 ? 1 : depth, best = Infinity, bestBalance = -1;
     for (let l = 1, before = counts[0] ?? outOfRange(); l < depth; l++) {
       const here = counts[l] ?? outOfRange();
@@ -133,9 +178,16 @@ export function nestedDissection(n: number, ptr: Int32Array, idx: Int32Array, le
       if (score < best || (score === best && small > bestBalance)) (best = score), (bestBalance = small), (cut = l);
       before += here;
     }
-    const last = cut >= depth;
+    return cut;
+  }
+
+  /**
+   * The separator at level `cut` of the queue's first k (stamped `seen`, the set `s`): the level's
+   * vertices with a neighbour beyond it; the others stamped `rest`. Nothing follows the loop (see `separator`).
+   */
+  split(k: number, cut: number, last: boolean, s: number, seen: number, rest: number): number[] {
+    const { mark, level, queue, ptr, idx } = this;
     const sepList: number[] = [];
-    const rest = ++stamp;
     for (let i = 0; i < k; i++) {
       const v = queue[i] ?? outOfRange();
       if (level[v] !== cut) {
@@ -153,16 +205,14 @@ export function nestedDissection(n: number, ptr: Int32Array, idx: Int32Array, le
       if (beyond) sepList.push(v);
       else mark[v] = rest;
     }
-    if (sepList.length === 0) {
-      for (let i = 0; i < k; i++) if (levelAt(i) === cut) sepList.push(queue[i] ?? outOfRange());
-      for (const v of sepList) mark[v] = 0;
-    } else {
-      for (const v of sepList) mark[v] = 0;
-    }
-    return { vertices: Int32Array.from(sepList), rest };
+    return sepList;
   }
 
-  return postorder(n, nodeVerts, nodeParent);
+  /** Every vertex at level `cut` of the queue's first k, onto `list` (the separator when none has a neighbour beyond the level). */
+  wholeLevel(k: number, cut: number, list: number[]): void {
+    const { level, queue } = this;
+    for (let i = 0; i < k; i++) if (level[queue[i] ?? outOfRange()] === cut) list.push(queue[i] ?? outOfRange());
+  }
 }
 
 /** Numbers the tree in postorder: children's subtrees first, then the node's own vertices. */
