@@ -91,7 +91,9 @@ const PREVIEW = 12;
 function firstOf<T>(items: readonly T[], keep: (x: T) => boolean, name: (x: T) => string): { count: number; names: string[] } {
   const names: string[] = [];
   let count = 0;
-  for (const x of items) {
+  // an index loop: this runs once, in the interpreter, over every reaction, and for…of allocates per item there
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i] as T;
     if (!keep(x)) continue;
     if (count++ < PREVIEW) names.push(name(x));
   }

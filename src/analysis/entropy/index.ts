@@ -98,8 +98,8 @@ export interface SigmaTerm {
  */
 export function sigmaRoundingBound(terms: readonly SigmaTerm[]): number {
   let perTerm = 0, size = 0;
-  for (const t of terms) {
-    const prod = Math.abs(t.flux * t.log);
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as SigmaTerm, prod = Math.abs(t.flux * t.log);
     perTerm += t.fluxError * (Math.abs(t.log) + t.logError) + Math.abs(t.flux) * t.logError + UNIT * prod;
     size += prod;
   }

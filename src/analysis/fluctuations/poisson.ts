@@ -88,7 +88,10 @@ export function meanDiffusion(j: Jumps, g: Float64Array, pi: ArrayLike<number>, 
   }
   const cs = classSolver(j, pi, states, options.solver, options);
   const source = new Float64Array(n);
-  for (const i of states) source[i] = (inflow[i] ?? outOfRange()) - mean * (pi[i] ?? outOfRange());
+  for (let q = 0; q < states.length; q++) {
+    const i = states[q] ?? outOfRange();
+    source[i] = (inflow[i] ?? outOfRange()) - mean * (pi[i] ?? outOfRange());
+  }
   const y = cs.solver.leftSolve(source);
   const how = cs.describe();
   // the martingale form (see the module comment): g̃_e = g_e + h_i − h_j with h = y / π

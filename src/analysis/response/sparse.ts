@@ -30,8 +30,9 @@ export interface SparseLinearised {
 export function sparseLinearise(network: Network, pi: readonly number[], solver: LeftSolver): SparseLinearised | null {
   const m = network.reactions.length;
   const tail = new Int32Array(m), head = new Int32Array(m);
-  for (const r of network.reactions) {
-    const a = r.reactants, b = r.products;
+  const reactions = network.reactions;
+  for (let k = 0; k < m; k++) {
+    const r = reactions[k] ?? outOfRange(), a = r.reactants, b = r.products;
     if (a.length !== 1 || b.length !== 1 || a[0]?.coefficient !== 1 || b[0]?.coefficient !== 1) return null;
     tail[r.index] = a[0].index;
     head[r.index] = b[0].index;

@@ -61,8 +61,8 @@ export function circulation(e: FluxEdges): Float64Array {
   };
   const isTree = new Uint8Array(m);
   const degree = new Int32Array(n + 1);
-  for (const k of live) {
-    const a = find(e.from[k] ?? 0), b = find(e.to[k] ?? 0);
+  for (let q = 0; q < live.length; q++) {
+    const k = live[q] ?? 0, a = find(e.from[k] ?? 0), b = find(e.to[k] ?? 0);
     if (a === b) continue;
     root[a] = b;
     isTree[k] = 1;

@@ -7,6 +7,7 @@ import { effectiveRates, type EffectiveRates } from "../../network/effective-rat
 import { markovEdges } from "../../network/markov-graph.js";
 import type { Network } from "../../network/types.js";
 import { outOfRange } from "../../numeric/checked.js";
+import { numbers } from "../../numeric/arrays.js";
 import { stationaryDistribution, type ClosedClass, type StationaryResult } from "../../numeric/markov/stationary.js";
 import type { LeftSolver } from "../../numeric/markov/solver.js";
 import type { SteadyState } from "./types.js";
@@ -85,7 +86,7 @@ export function markovSteadyState(network: Network, solved?: StationaryResult): 
   }
 
   const { partner } = oppositePairs(network);
-  // computed in typed arrays and handed out as packed arrays (Array.from): an array made by
+  // computed in typed arrays and handed out as packed arrays (numbers()): an array made by
   // `new Array(n)` and filled stays holey, and every read of a holey double array that may be a
   // hole (`x[i] ?? …`) boxes its value, ~90 bytes and ten times the time per read in a loop over
   // the 80 000 transitions of the report's torus (the fluctuations read π so, once per current)
@@ -97,7 +98,7 @@ export function markovSteadyState(network: Network, solved?: StationaryResult): 
     plus[r] = (forward[r] ?? outOfRange()) * (pi[i] ?? outOfRange());
     minus[r] = (reverse[r] ?? outOfRange()) * (pi[j] ?? outOfRange());
   }
-  const vPlus = Array.from(plus), vMinus = Array.from(minus);
+  const vPlus = numbers(plus), vMinus = numbers(minus);
   for (let r = 0; r < m; r++) {
     const p = partner[r] ?? -1;
     if (p >= 0 && p < r) continue;
@@ -111,7 +112,7 @@ export function markovSteadyState(network: Network, solved?: StationaryResult): 
     flux[r] = p >= 0 ? (plus[r] ?? 0) - (minus[r] ?? 0) : j;
     netFlux[r] = p >= 0 && p < r ? 0 : j;
   }
-  const fluxes = Array.from(flux), netFluxes = Array.from(netFlux);
+  const fluxes = numbers(flux), netFluxes = numbers(netFlux);
   let sigma: number | null = 0;
   const infinite: string[] = [];
   const terms: SigmaTerm[] = [];
@@ -138,7 +139,7 @@ export function markovSteadyState(network: Network, solved?: StationaryResult): 
     sigma = null;
     notes.push(`entropy production is infinite: ${infinite.join(", ")} carry flux with no reverse rate`);
   }
-  const concentrations = Array.from(pi);
+  const concentrations = numbers(pi);
   const state: SteadyState = {
     concentrations, fluxes, forwardRates: vPlus, reverseRates: vMinus, netFluxes,
     entropyProduction: sigma, entropyProductionBound: sigma === null ? null : sigmaRoundingBound(terms), stable: true, reached: true, leadingEigenvalue: null,

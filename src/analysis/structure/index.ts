@@ -81,13 +81,14 @@ function complexGraphNumbers(network: Network): ComplexGraphNumbers {
   const nc = network.complexes.length;
   const reactions = network.reactions;
   let ne = 0;
-  for (const r of reactions) ne += isTwoWay(r) ? 2 : 1;
+  // index loops: each runs once over every reaction, in the interpreter, where for…of allocates per item
+  for (let k = 0; k < reactions.length; k++) ne += isTwoWay(reactions[k]!) ? 2 : 1;
   const from = new Int32Array(ne), to = new Int32Array(ne);
   // One-way edges a → b (a ≠ b) still waiting for an edge b → a.
   const wanted = new Set<number>();
   let e = 0;
-  for (const r of reactions) {
-    const a = r.reactantComplex, b = r.productComplex;
+  for (let k = 0; k < reactions.length; k++) {
+    const r = reactions[k]!, a = r.reactantComplex, b = r.productComplex;
     from[e] = a;
     to[e++] = b;
     if (isTwoWay(r)) {
@@ -129,7 +130,8 @@ function complexGraphNumbers(network: Network): ComplexGraphNumbers {
 function conservationLaw(network: Network, vector: IntVector, exact: readonly bigint[] | null): ConservationLaw {
   let total = 0;
   const terms: string[] = [];
-  for (const [i, c] of vector.entries()) {
+  for (let i = 0; i < vector.length; i++) {
+    const c = vector[i] ?? 0;
     if (c === 0) continue;
     const s = network.species[i];
     if (s === undefined) continue;

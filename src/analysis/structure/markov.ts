@@ -26,8 +26,8 @@ export function markovExactStructure(network: Network, options: StructureOptions
   const laws: number[][] = [];
   if (forest.trees * n <= options.maxListedEntries) {
     for (let t = 0; t < forest.trees; t++) laws.push(new Array<number>(n).fill(0));
-    for (const [v, t] of tree.entries()) {
-      const law = laws[t];
+    for (let v = 0; v < n; v++) {
+      const law = laws[tree[v]!];
       if (law) law[v] = 1;
     }
   }

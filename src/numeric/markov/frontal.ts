@@ -113,7 +113,7 @@ function symbolic(rates: Csr, inRates: Csr, order: Dissection, extra: number, ma
       noteRow(inRates, v);
     }
     for (const kid of kids) {
-      for (const h of kid) note(h);
+      for (let q = 0; q < kid.length; q++) note(kid[q] ?? outOfRange());
       stack -= (kid.length + extra) * (kid.length + 1);
     }
     const bound = Int32Array.from(b).sort();
