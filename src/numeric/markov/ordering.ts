@@ -131,6 +131,7 @@ class Dissector {
     return { vertices: Int32Array.from(sepList), rest };
   }
 
+  /** Stamps every vertex of `vs` `s`: the set a separator is sought in. */
   stampAll(vs: Int32Array, s: number): void {
     for (let i = 0; i < vs.length; i++) this.mark[vs[i] ?? outOfRange()] = s;
   }
