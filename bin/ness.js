@@ -6,11 +6,12 @@
 // so it never runs stale code.
 import { statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { relaunch, relaunchEnv, relaunchFlags } from "./relaunch.js";
+import { faultsAreDear, relaunch, relaunchEnv, relaunchFlags } from "./relaunch.js";
 
-// a large input runs in a child with huge pages for malloc and a larger first old generation (relaunch.js says why and when)
+// a large input runs in a child with huge pages for malloc and a larger first old generation,
+// where first-touched pages are dear (relaunch.js says why and when)
 const env = relaunchEnv(process.argv.slice(2), process.env, process.platform);
-const status = env === null ? null : await relaunch(fileURLToPath(import.meta.url), env, relaunchFlags(process.argv.slice(2)));
+const status = env === null || !faultsAreDear(process.env) ? null : await relaunch(fileURLToPath(import.meta.url), env, relaunchFlags(process.argv.slice(2)));
 if (status !== null) process.exit(status);
 
 const modified = (relative) => statSync(new URL(relative, import.meta.url), { throwIfNoEntry: false })?.mtimeMs;

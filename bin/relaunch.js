@@ -11,13 +11,38 @@
 // second start-up of Node (~0.1 s here): at 5–6 MB it did not (the 100 000-reaction compile was
 // 0.07–0.28 s slower relaunched, the 40 000-state report the same), at 32 MB it gains ~0.25 s.
 //
+// What a fault costs depends on the machine, not only on its kind: on one boot of the project's VM
+// ~10 µs (2.6 ms a first-touched MB), on another ~2 µs (0.4 ms a MB), where the second start-up
+// cost more than the huge pages saved (`ness check` of the 32 MB torus: 1.06 s in one process,
+// 1.22 s relaunched, medians of 6 in turn). So before relaunching ness touches 8 MiB of fresh
+// memory (~3 ms on the fast boot; ~21 ms at 2.6 ms a MB) and relaunches only when a MB costs at least
+// RELAUNCH_FAULT_MS_PER_MB: the break-even of ~0.1 s against half the faults of the ~300 MB such
+// a file touches, with a margin of 2–3× from either machine measured.
+//
 // Not relaunched: other systems; a run whose environment already sets GLIBC_TUNABLES (the user's
-// own tuning, or this child); NESS_NO_RELAUNCH=1; the language server; inputs under the threshold.
+// own tuning, or this child); NESS_NO_RELAUNCH=1; the language server; inputs under the threshold;
+// machines whose faults are cheap. NESS_RELAUNCH=1 relaunches whatever the faults cost (tests).
 import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
 
 /** A file argument at least this large is worth a second start-up. */
 export const RELAUNCH_BYTES = 16 << 20;
+
+/** Milliseconds a first-touched MiB must cost for the relaunch to pay (see above). */
+export const RELAUNCH_FAULT_MS_PER_MB = 1.2;
+
+/** Milliseconds per MiB of touching `mb` MiB of fresh memory, one write a page (calloc's fresh, unfaulted pages). */
+export function firstTouchMsPerMB(mb = 8) {
+  const start = performance.now();
+  const bytes = new Uint8Array(mb << 20);
+  for (let i = 0; i < bytes.length; i += 4096) bytes[i] = 1;
+  return (performance.now() - start) / mb;
+}
+
+/** Whether this machine's faults make the relaunch pay: NESS_RELAUNCH=1 says yes without asking `probe`. */
+export function faultsAreDear(env, probe = firstTouchMsPerMB) {
+  return env.NESS_RELAUNCH === "1" || probe() >= RELAUNCH_FAULT_MS_PER_MB;
+}
 
 /**
  * V8 flags for the relaunched child: an initial old generation of 8 bytes a byte of the largest

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { RELAUNCH_BYTES, relaunchEnv, relaunchFlags } from "../../bin/relaunch.js";
+import { faultsAreDear, firstTouchMsPerMB, RELAUNCH_BYTES, RELAUNCH_FAULT_MS_PER_MB, relaunchEnv, relaunchFlags } from "../../bin/relaunch.js";
 import { ROOT } from "../helpers/paths.js";
 
 const BIN = join(ROOT, "bin/ness.js");
@@ -55,8 +55,25 @@ describe("relaunchEnv", () => {
   });
 });
 
-describe.runIf(process.platform === "linux")("a relaunched ness", () => {
-  const run = (extra: NodeJS.ProcessEnv) => spawnSync(process.execPath, [BIN, "check", big], { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, GLIBC_TUNABLES: undefined, NESS_NO_RELAUNCH: undefined, ...extra } });
+describe("faultsAreDear", () => {
+  it("relaunches where a first-touched MiB costs RELAUNCH_FAULT_MS_PER_MB or more, and only there", () => {
+    expect(faultsAreDear({}, () => 2.6)).toBe(true); // the slow boot of the project's VM
+    expect(faultsAreDear({}, () => RELAUNCH_FAULT_MS_PER_MB)).toBe(true);
+    expect(faultsAreDear({}, () => 0.4)).toBe(false); // the fast one: the second start-up costs more than it saves
+  });
+  it("relaunches without probing when NESS_RELAUNCH=1", () => {
+    let probed = false;
+    expect(faultsAreDear({ NESS_RELAUNCH: "1" }, () => { probed = true; return 0; })).toBe(true);
+    expect(probed).toBe(false);
+  });
+  it("measures a finite, positive cost of touching fresh memory", () => {
+    const ms = firstTouchMsPerMB(2);
+    expect(Number.isFinite(ms) && ms > 0).toBe(true);
+  });
+});
+
+describe.runIf(process.platform === "linux")("a relaunched ness (forced: NESS_RELAUNCH=1, whatever this machine's faults cost)", () => {
+  const run = (extra: NodeJS.ProcessEnv) => spawnSync(process.execPath, [BIN, "check", big], { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, GLIBC_TUNABLES: undefined, NESS_NO_RELAUNCH: undefined, NESS_RELAUNCH: "1", ...extra } });
 
   it("prints and exits exactly as ness in one process does", () => {
     const relaunched = run({});
@@ -67,7 +84,7 @@ describe.runIf(process.platform === "linux")("a relaunched ness", () => {
   }, 240_000);
 
   it("passes a signal on to the child and ends by it, leaving no child behind", async () => {
-    const parent = spawn(process.execPath, [BIN, "check", big], { cwd: ROOT, stdio: "ignore", env: { ...process.env, GLIBC_TUNABLES: undefined, NESS_NO_RELAUNCH: undefined } });
+    const parent = spawn(process.execPath, [BIN, "check", big], { cwd: ROOT, stdio: "ignore", env: { ...process.env, GLIBC_TUNABLES: undefined, NESS_NO_RELAUNCH: undefined, NESS_RELAUNCH: "1" } });
     const children = (): number[] => {
       const found: number[] = [];
       for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
