@@ -111,11 +111,11 @@ class Dissector {
     // stack (OSR) and the code after it, which the interpreter had never run, deoptimised it again
     // on every call (`node --trace-deopt`: ~500 times in one ordering of the 40 000-state torus)
     const s = ++this.stamp;
-    this.stampAll(vs, s);
+    this.stampFirst(vs, vs.length, s);
     let src = vs[0] ?? outOfRange(), depth = -1;
     for (let round = 0; round < 4; round++) {
       const k = this.bfs(src, s, ++this.stamp);
-      this.restore(k, s); // membership for the next pass
+      this.stampFirst(this.queue, k, s); // membership for the next pass
       const far = this.level[this.queue[k - 1] ?? outOfRange()] ?? outOfRange();
       if (far <= depth) break;
       depth = far;
@@ -131,15 +131,10 @@ class Dissector {
     return { vertices: Int32Array.from(sepList), rest };
   }
 
-  /** Stamps every vertex of `vs` `s`: the set a separator is sought in. */
-  stampAll(vs: Int32Array, s: number): void {
-    for (let i = 0; i < vs.length; i++) this.mark[vs[i] ?? outOfRange()] = s;
-  }
-
-  /** Stamps the first k of the queue `s` again. */
-  restore(k: number, s: number): void {
-    const { mark, queue } = this;
-    for (let i = 0; i < k; i++) mark[queue[i] ?? outOfRange()] = s;
+  /** Stamps the first `count` vertices of `list` `s` (the set a separator is sought in, or a BFS's visits restored to it). */
+  stampFirst(list: Int32Array, count: number, s: number): void {
+    const mark = this.mark;
+    for (let i = 0; i < count; i++) mark[list[i] ?? outOfRange()] = s;
   }
 
   /** Among the last level `far` of the queue's first k, the vertex of least degree (the latest of equals). */
